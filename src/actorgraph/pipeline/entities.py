@@ -1,15 +1,35 @@
-"""Find named entities and group their mentions into document-level entities."""
+"""Find named-entity mentions, clean their spans and group them by surface form.
+
+The NER labels of a small model are noisy on names it has rarely seen (Arabic surnames
+used alone come out as ORG or GPE), so this stage keeps every label it saw as a vote;
+the alias stage (`aliases.py`) then merges surface groups into actors and settles types.
+"""
 
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.lexicon import (
+    INSTITUTION_NOUNS,
+    ORG_HEADS,
+    PLACE_NOUNS,
+    known_names_pattern,
+    lookup_actor,
+)
 from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "entities.v1"
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
+_QUOTE_CHARS = "\"“”‘’'«»„`"
+_EDGE_PUNCT = _QUOTE_CHARS + " \t\n.,;:!?()[]{}-–—/*"
+_LEADING = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_MAX_NAME_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -19,24 +39,23 @@ class EntityResult:
     entities: tuple[Entity, ...]
     _starts: list[int] = field(default_factory=list, compare=False, repr=False)
     _index: list[tuple[int, int, str]] = field(default_factory=list, compare=False, repr=False)
+    _ids: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index = sorted((m.start, m.end, e.id) for e in self.entities for m in e.mentions)
         self._index.extend(index)
         self._starts.extend(s for s, _, _ in index)
+        self._ids.update((e.id, e) for e in self.entities)
 
     def by_id(self, entity_id: str | None) -> Entity | None:
-        for e in self.entities:
-            if e.id == entity_id:
-                return e
-        return None
+        return self._ids.get(entity_id) if entity_id is not None else None
 
     def at(self, start: int, end: int) -> Entity | None:
         """Return the entity with a mention overlapping [start, end), if any."""
-        i = bisect.bisect_right(self._starts, end)
+        i = bisect.bisect_left(self._starts, end)
         for s, e, eid in reversed(self._index[max(0, i - 50) : i]):
             if s < end and e > start:
-                return self.by_id(eid)
+                return self._ids[eid]
         return None
 
     def mentions_in(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
@@ -46,29 +65,134 @@ class EntityResult:
         out = []
         for s, e, eid in self._index[lo:hi]:
             if e <= end:
-                ent = self.by_id(eid)
-                assert ent is not None
+                ent = self._ids[eid]
                 out.extend((m, ent) for m in ent.mentions if m.start == s and m.end == e)
         return out
 
 
+def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim quote marks, punctuation, a leading article and a possessive from a name span."""
+    for _ in range(4):
+        before = (start, end)
+        while start < end and text[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_PUNCT:
+            if text[end - 1] == "." and end - start > 2 and text[end - 3] == ".":
+                break  # an abbreviation: "U.S."
+            end -= 1
+        m = _LEADING.match(text, start, end)
+        if m and m.end() < end:
+            start = m.end()
+        m2 = _POSSESSIVE.search(text, start, end)
+        if m2 and m2.start() > start:
+            end = m2.start() + (1 if text[m2.start()] == "s" else 0)
+        if (start, end) == before:
+            break
+    if end - start < 1 or end - start > _MAX_NAME_CHARS or "\n" in text[start:end]:
+        return None
+    if not any(c.isalpha() for c in text[start:end]):
+        return None
+    return start, end
+
+
+def _repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
+    """Correct a mention's label from the words right around it; return it with a weight."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    prev2 = doc[span.start - 2] if span.start > 1 else None
+    possessive = span[-1].tag_ == "POS" or span[-1].lower_ in {"'s", "’s"}
+    if (
+        nxt is not None
+        and not possessive
+        and nxt.lower_ in ORG_HEADS
+        and label in {"PERSON", "GPE", "NORP", "FAC", "LOC"}
+    ):
+        if not (label == "NORP" and nxt.lower_ in INSTITUTION_NOUNS):
+            return "ORG", 3
+    if (
+        prev is not None
+        and prev.lower_ == "of"
+        and prev2 is not None
+        and prev2.lower_ in PLACE_NOUNS
+        and label in {"PERSON", "ORG", "NORP"}
+    ):
+        return "GPE", 3
+    return label, 1
+
+
+def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:
+    """Find 'Iraqi army', 'the Syrian government': an adjectival people or country + a body."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in INSTITUTION_NOUNS or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].ent_type_ in {"NORP", "GPE"} and doc[left - 1].dep_ in {
+            "amod",
+            "compound",
+            "nmod",
+        }:
+            left -= 1
+        if left == tok.i:
+            continue
+        if tok.ent_type_ == "ORG":  # NER already has a name here
+            continue
+        out.append((doc[left].idx, tok.idx + len(tok.text), "ORG"))
+    return out
+
+
+def _known_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Find well-known actor names the model missed ("Daesh"), outside existing mentions."""
+    out = []
+    for m in known_names_pattern().finditer(text):
+        s, e = m.span()
+        if any(cs < e and s < ce for cs, ce in covered):
+            continue
+        actor = lookup_actor(m.group())
+        if actor is not None:
+            out.append((s, e, actor.type))
+    return out
+
+
 def extract_entities(parsed: ParsedDoc) -> EntityResult:
-    """Group the NER mentions of a document by their text (alias resolution comes later)."""
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    for ent in parsed.doc.ents:
+    """Return one entity per cleaned surface form, labelled by its mentions' majority."""
+    doc, text = parsed.doc, parsed.text
+    raw: list[tuple[int, int, str, int]] = []
+    for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS:
             continue
-        m = Mention(ent.start_char, ent.end_char, ent.text, ent.label_)
-        groups.setdefault((ent.label_, ent.text), []).append(m)
+        raw.append((ent.start_char, ent.end_char, *_repair_label(doc, ent, ent.label_)))
+    institutions = _institution_mentions(doc)
+    taken = [(s, e) for s, e, _ in institutions]
+    raw = [r for r in raw if not any(s <= r[0] and r[1] <= e for s, e in taken)]
+    raw.extend((s, e, label, 2) for s, e, label in institutions)
+    covered = [(r[0], r[1]) for r in raw]
+    raw.extend((s, e, label, 2) for s, e, label in _known_names(text, covered))
+
+    groups: dict[str, list[Mention]] = {}
+    labels: dict[str, Counter[str]] = {}
+    seen: set[tuple[int, int]] = set()
+    for start, end, label, weight in sorted(raw):
+        cleaned = clean_span(text, start, end)
+        if cleaned is None or cleaned in seen:
+            continue
+        seen.add(cleaned)
+        s, e = cleaned
+        surface = text[s:e]
+        groups.setdefault(surface, []).append(Mention(s, e, surface, label))
+        labels.setdefault(surface, Counter())[label] += weight
     entities = []
-    for i, ((label, name), mentions) in enumerate(groups.items(), 1):
+    for i, (surface, mentions) in enumerate(groups.items(), 1):
+        label, votes = labels[surface].most_common(1)[0]
+        votes = min(votes, len(mentions))
         entities.append(
             Entity(
                 id=f"E{i}",
-                name=name,
+                name=surface,
                 type=label,
                 mentions=tuple(mentions),
-                aliases=(name,),
+                aliases=(surface,),
+                confidence=round(votes / len(mentions), 3),
                 stage=STAGE,
             )
         )

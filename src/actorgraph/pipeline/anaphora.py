@@ -1,0 +1,105 @@
+"""Attach definite descriptions ("the group", "the militia", "the army") to the organisation
+the text last named that fits them.
+
+A description joins an organisation only where the text makes it clear: the organisation
+was named within the last few paragraphs, its kind is compatible with the noun, and for
+institutions ("the army", "parliament") its name ends with the same noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.lexicon import INSTITUTION_NOUNS, ORG_ANAPHORS
+from actorgraph.pipeline.nlp import ParsedDoc
+
+LABEL = "anaphor"
+MAX_DISTANCE = 1500  # characters back to the antecedent
+MAX_PARAGRAPHS = 3
+_ROLE_HEADS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "leader", "founder", "commander", "member",
+     "members", "fighters", "official", "officials", "chief", "head"}
+)  # fmt: skip
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    i = text.find("\n\n")
+    while i != -1:
+        starts.append(i + 2)
+        i = text.find("\n\n", i + 2)
+    return starts
+
+
+def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, ...]:
+    """Return the entities with mentions added for the descriptions that refer to them."""
+    doc, text = parsed.doc, parsed.text
+    orgs = [e for e in entities if e.type == "ORG"]
+    if not orgs:
+        return tuple(entities)
+    para = _paragraph_starts(text)
+    taken = {(m.start, m.end) for e in entities for m in e.mentions}
+    added: dict[str, list[Mention]] = {}
+    for tok in doc:
+        noun = tok.lower_
+        if noun not in ORG_ANAPHORS and noun not in INSTITUTION_NOUNS:
+            continue
+        if tok.pos_ != "NOUN" or tok.ent_type_ or tok.tag_ == "NNS" and noun not in {"forces"}:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].ent_type_:  # "the X network": part of the name
+            continue
+        if not _is_definite(doc, tok):
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        left = tok.i
+        while left > 0 and doc[left - 1].dep_ == "amod" and doc[left - 1].head.i == tok.i:
+            left -= 1
+        start = doc[left].idx
+        if (start, end) in taken:
+            continue
+        target = _antecedent(orgs, noun, start, para)
+        if target is not None:
+            added.setdefault(target.id, []).append(Mention(start, end, text[start:end], LABEL))
+            taken.add((start, end))
+    if not added:
+        return tuple(entities)
+    out = []
+    for e in entities:
+        extra = added.get(e.id)
+        if extra:
+            e = replace(e, mentions=tuple(sorted((*e.mentions, *extra), key=lambda m: m.start)))
+        out.append(e)
+    return tuple(out)
+
+
+def _is_definite(doc: object, tok: object) -> bool:
+    """'the group', 'this militia', or 'group' modifying a role noun ('group spokesman')."""
+    t = tok  # spaCy Token
+    dets = [c for c in t.children if c.dep_ == "det"]  # type: ignore[attr-defined]
+    if dets:
+        return bool(dets[0].lower_ in {"the", "this", "that"})
+    head = t.head  # type: ignore[attr-defined]
+    return bool(t.dep_ == "compound" and head.lower_ in _ROLE_HEADS)  # type: ignore[attr-defined]
+
+
+def _antecedent(orgs: list[Entity], noun: str, start: int, para: list[int]) -> Entity | None:
+    """The organisation named last before `start` that the noun can describe."""
+    import bisect
+
+    p_here = bisect.bisect_right(para, start) - 1
+    best: tuple[int, Entity] | None = None
+    for e in orgs:
+        last = max((m.start for m in e.mentions if m.end <= start and m.label != LABEL), default=-1)
+        if last < 0 or start - last > MAX_DISTANCE:
+            continue
+        if p_here - (bisect.bisect_right(para, last) - 1) > MAX_PARAGRAPHS:
+            continue
+        if noun in ORG_ANAPHORS:
+            if e.kind not in ORG_ANAPHORS[noun]:
+                continue
+        elif e.name.split()[-1].lower() != noun:
+            continue
+        if best is None or last > best[0]:
+            best = (last, e)
+    return best[1] if best else None

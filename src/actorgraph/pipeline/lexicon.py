@@ -1,0 +1,209 @@
+"""General lexicons: well-known actors and their names, and the words that tell an org's kind.
+
+The files live in ``pipeline/lexicons/`` so they can be read and extended without code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+# Nouns that head the name of an organisation when they follow a name ("X network").
+ORG_HEADS = frozenset(
+    {
+        "network",
+        "group",
+        "militia",
+        "organization",
+        "organisation",
+        "movement",
+        "brigades",
+        "brigade",
+        "battalion",
+        "front",
+        "party",
+        "army",
+        "forces",
+        "coalition",
+        "council",
+        "committee",
+        "faction",
+    }
+)
+# Bodies that an adjectival people or country ("Iraqi", "Syrian") turns into an actor.
+INSTITUTION_NOUNS = frozenset(
+    {
+        "army",
+        "military",
+        "government",
+        "parliament",
+        "police",
+        "navy",
+        "forces",
+        "cabinet",
+        "ministry",
+        "presidency",
+        "judiciary",
+        "legislature",
+        "senate",
+        "congress",
+        "troops",
+        "authorities",
+        "regime",
+        "opposition",
+        "rebels",
+        "intelligence",
+    }
+)
+# "the village of X": X is a place.
+PLACE_NOUNS = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "province",
+        "district",
+        "region",
+        "governorate",
+        "county",
+        "state",
+        "municipality",
+        "neighborhood",
+        "neighbourhood",
+        "suburb",
+        "camp",
+        "valley",
+        "capital",
+    }
+)
+# Common nouns that refer back to an organisation ("the group", "group spokesman").
+ORG_ANAPHORS = {
+    "group": frozenset({"armed_group", "party", "ngo", None}),
+    "militia": frozenset({"armed_group", None}),
+    "network": frozenset({"armed_group", "media", None}),
+    "organization": frozenset({"armed_group", "party", "ngo", "company", None}),
+    "organisation": frozenset({"armed_group", "party", "ngo", "company", None}),
+    "movement": frozenset({"armed_group", "party", None}),
+    "party": frozenset({"party", None}),
+    "faction": frozenset({"armed_group", "party", None}),
+}
+NAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "as-", "ash-", "az-", "an-", "ar-", "at-")
+PERSON_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "president",
+        "captain",
+        "capt",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "major",
+        "lieutenant",
+        "lt",
+        "sergeant",
+        "sgt",
+        "sheikh",
+        "shaikh",
+        "imam",
+        "ayatollah",
+        "grand",
+        "prime",
+        "minister",
+        "senator",
+        "sen",
+        "rep",
+        "governor",
+        "gov",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "commander",
+        "mullah",
+        "pastor",
+        "father",
+        "judge",
+    }
+)
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    canonical: str
+    type: str
+    kind: str | None
+    names: tuple[str, ...]
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("actorgraph.pipeline").joinpath("lexicons", name).read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@functools.cache
+def known_actors() -> dict[str, KnownActor]:
+    """Map every known name (case-sensitive) to its actor."""
+    out: dict[str, KnownActor] = {}
+    for row in _lines("actors.tsv"):
+        canonical, typ, kind = row[0], row[1], row[2] or None
+        names = (canonical, *(a for a in (row[3] if len(row) > 3 else "").split("|") if a))
+        actor = KnownActor(canonical, typ, kind, names)
+        for n in names:
+            out.setdefault(n, actor)
+    return out
+
+
+def lookup_actor(name: str) -> KnownActor | None:
+    """Return the known actor this name denotes (exact, then case-insensitive for long names)."""
+    table = known_actors()
+    hit = table.get(name)
+    if hit is None and len(name) > 4:
+        hit = _casefolded().get(name.casefold())
+    return hit
+
+
+@functools.cache
+def known_names_pattern() -> re.Pattern[str]:
+    """One regex over the unambiguous known names (case-sensitive, whole words)."""
+    names = [n for n in known_actors() if len(n) >= 4 or (n.isupper() and len(n) >= 3)]
+    names.sort(key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+@functools.cache
+def _casefolded() -> dict[str, KnownActor]:
+    return {k.casefold(): v for k, v in known_actors().items() if len(k) > 4}
+
+
+@functools.cache
+def org_kind_words() -> dict[str, str]:
+    """Map a lower-case word or phrase to the org kind it signals."""
+    out: dict[str, str] = {}
+    for row in _lines("org_kinds.tsv"):
+        for w in row[1].split("|"):
+            out.setdefault(w.strip(), row[0])
+    return out
+
+
+def kind_of_words(words: list[str]) -> str | None:
+    """Return the org kind signalled by a word sequence (last matching word or bigram wins)."""
+    table = org_kind_words()
+    lowered = [w.lower() for w in words]
+    for i in range(len(lowered) - 1, -1, -1):
+        if i > 0 and f"{lowered[i - 1]} {lowered[i]}" in table:
+            return table[f"{lowered[i - 1]} {lowered[i]}"]
+        if lowered[i] in table:
+            return table[lowered[i]]
+    return None

@@ -9,6 +9,7 @@ parenthesis), "aka"/"also known as" names, demonyms joining their country, and "
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -30,8 +31,9 @@ from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "aliases.v1"
 _AKA = re.compile(
-    rf"^\s*(?:(?:{'|'.join(sorted(ORG_HEADS))})\s*)?(?:,\s*)?(?:\(\s*|(?:aka|a\.k\.a\.?|also known as|also called|known as|"
-    r"formerly known as|or)\s+)(?:the\s+)?[\"“‘']?\s*$",
+    rf"^\s*(?:(?:{'|'.join(sorted(ORG_HEADS))})\s*)?(?:,\s*)?"
+    r"(?:\(\s*|(?:aka|a\.k\.a\.?|also known as|also called|known as|formerly known as|or)\s+)"
+    r"(?:the\s+)?[\"“‘']?\s*$",
     re.IGNORECASE,
 )
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "NORP": 5, "EVENT": 6, "LAW": 7}
@@ -145,9 +147,12 @@ def resolve_aliases(parsed: ParsedDoc, found: EntityResult) -> EntityResult:
             if _ACRONYM.match(e.name) and len(other.name.split()) > 1:
                 if initials(other.name) == e.name.replace(".", ""):
                     uf.union(j, i)
-            elif len(e.name.split()) == 1 and len(other.name.split()) > 1:
-                if _core(other.name) == e.name.lower() and other.name != e.name:
-                    uf.union(j, i)
+            elif (
+                len(e.name.split()) == 1
+                and len(other.name.split()) > 1
+                and _core(other.name) == e.name.lower()
+            ):
+                uf.union(j, i)
     _link_aka(parsed.text, ents, uf)
 
     # 5. Demonyms join their country when the lexicon does not know them.
@@ -178,7 +183,9 @@ def _surname_target(
     for j in full:
         toks = name_tokens(ents[j].name)
         sk = strip_particle(toks[-1])
-        last_before = max((m.start for m in ents[j].mentions if m.start < first_mention), default=-1)
+        last_before = max(
+            (m.start for m in ents[j].mentions if m.start < first_mention), default=-1
+        )
         r = uf.find(j)
         if sk == key:
             roots[r] = max(roots.get(r, -2), last_before)
@@ -200,7 +207,7 @@ def _surname_target(
 def _link_aka(text: str, ents: list[Entity], uf: _Union) -> None:
     """Join `X, aka the "Y"`, `X (Y)`, `X, also known as Y`: adjacent mentions of two names."""
     spans = sorted((m.start, m.end, i) for i, e in enumerate(ents) for m in e.mentions)
-    for (_s1, e1, i), (s2, _e2, j) in zip(spans, spans[1:], strict=False):
+    for (_s1, e1, i), (s2, _e2, j) in itertools.pairwise(spans):
         if i == j or s2 - e1 > 40 or ents[i].type not in {"ORG", "PERSON"}:
             continue
         if _AKA.match(text[e1:s2]) and ents[j].type in {"ORG", "PERSON", "GPE", "NORP"}:

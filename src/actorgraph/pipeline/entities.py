@@ -62,7 +62,7 @@ class EntityResult:
         """Return the mentions inside [start, end), in text order."""
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
-        out = []
+        out: list[tuple[Mention, Entity]] = []
         for s, e, eid in self._index[lo:hi]:
             if e <= end:
                 ent = self._ids[eid]
@@ -106,9 +106,8 @@ def _repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         and not possessive
         and nxt.lower_ in ORG_HEADS
         and label in {"PERSON", "GPE", "NORP", "FAC", "LOC"}
-    ):
-        if not (label == "NORP" and nxt.lower_ in INSTITUTION_NOUNS):
-            return "ORG", 3
+    ) and not (label == "NORP" and nxt.lower_ in INSTITUTION_NOUNS):
+        return "ORG", 3
     if (
         prev is not None
         and prev.lower_ == "of"
@@ -127,11 +126,16 @@ def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:
         if tok.lower_ not in INSTITUTION_NOUNS or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         left = tok.i
-        while left > 0 and doc[left - 1].ent_type_ in {"NORP", "GPE"} and doc[left - 1].dep_ in {
-            "amod",
-            "compound",
-            "nmod",
-        }:
+        while (
+            left > 0
+            and doc[left - 1].ent_type_ in {"NORP", "GPE"}
+            and doc[left - 1].dep_
+            in {
+                "amod",
+                "compound",
+                "nmod",
+            }
+        ):
             left -= 1
         if left == tok.i:
             continue

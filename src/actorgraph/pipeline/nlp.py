@@ -66,7 +66,9 @@ def load(choice: str = "auto", max_length: int = 2_500_000) -> Any:
 def model_version(choice: str = "auto") -> str:
     """Return 'name-version' of the pipeline, recorded with every analysis."""
     nlp = load(choice)
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    return (
+        f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    )
 
 
 def parse(document: Document, *, reference: dt.date | None, nlp: Any) -> ParsedDoc:

@@ -1,0 +1,170 @@
+"""Write the rows of one analysis, replacing only the stage groups whose version changed.
+
+The caller owns the transaction. Every table is written with one ``executemany``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+
+from actorgraph.model import Analysis
+from actorgraph.store._rows import Rows
+
+# Which rows each pipeline stage writes. Aliases and places refine entity rows.
+STAGE_GROUPS: Mapping[str, str] = {
+    "entities": "entities",
+    "aliases": "entities",
+    "places": "entities",
+    "dates": "dates",
+    "quotes": "quotes",
+    "relations": "relations",
+    "events": "events",
+}
+GROUPS: tuple[str, ...] = ("entities", "dates", "quotes", "relations", "events")
+# Rows that point at entity rows must be rewritten when the entities are.
+_DEPENDENTS: tuple[str, ...] = ("quotes", "relations", "events")
+
+COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "entities": ("document_id", "local_id", "actor_id", "name", "type", "kind", "confidence",
+                 "place_lat", "place_lon", "place_country", "place_admin1", "place_precision",
+                 "place_gazetteer_id", "stage"),
+    "mentions": ("document_id", "local_id", "start_char", "end_char", "text", "label",
+                 "actor_id", "confidence", "stage"),
+    "actor_aliases": ("document_id", "local_id", "alias", "alias_norm", "actor_id", "stage"),
+    "dates": ("document_id", "start_char", "end_char", "text", "value", "date_precision",
+              "start_date", "end_date", "relative", "stage"),
+    "quotes": ("id", "document_id", "kind", "start_char", "end_char", "text", "speaker_local_id",
+               "speaker_actor_id", "speaker_start", "speaker_end", "speaker_text", "cue",
+               "cue_start", "cue_end", "confidence", "stage"),
+    "relations": ("id", "document_id", "start_char", "end_char", "subject_local_id",
+                  "subject_actor_id", "predicate", "object_local_id", "object_actor_id", "role",
+                  "mode", "valid_start", "valid_end", "modality", "attributed_local_id",
+                  "attributed_actor_id", "confidence", "stage"),
+    "events": ("id", "document_id", "start_char", "end_char", "type", "mode", "modality",
+               "attributed_local_id", "attributed_actor_id", "date_text", "date_value",
+               "date_start", "date_end", "confidence", "stage"),
+    "event_actors": ("event_id", "role", "document_id", "local_id", "actor_id"),
+    "evidence": ("id", "document_id", "start_char", "end_char", "stage", "confidence",
+                 "quote_id", "relation_id", "event_id"),
+}  # fmt: skip
+
+# The tables of each group, parents first; deletion goes in reverse.
+_TABLES: Mapping[str, tuple[str, ...]] = {
+    "entities": ("entities", "mentions", "actor_aliases"),
+    "dates": ("dates",),
+    "quotes": ("quotes",),
+    "relations": ("relations",),
+    "events": ("events", "event_actors"),
+}
+_FACT_COLUMN = {"quotes": "quote_id", "relations": "relation_id", "events": "event_id"}
+
+_UPSERT_ACTOR = (
+    "INSERT INTO actors (id, name, type, kind, name_norm) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO UPDATE SET kind = COALESCE(actors.kind, excluded.kind)"
+)
+
+
+def changed_groups(stored: Mapping[str, str], new: Mapping[str, str]) -> frozenset[str]:
+    """Return the row groups to replace when the stage versions go from ``stored`` to ``new``."""
+    dirty: set[str] = set()
+    for stage in set(stored) | set(new):
+        if stored.get(stage) == new.get(stage):
+            continue
+        group = STAGE_GROUPS.get(stage)
+        if group is None:  # a stage this store does not know: any row may be its output
+            return frozenset(GROUPS)
+        dirty.add(group)
+    if "entities" in dirty:
+        dirty.update(_DEPENDENTS)
+    return frozenset(dirty)
+
+
+def insert_sql(table: str) -> str:
+    """Return the INSERT for ``table``; rows already there (same key) are left alone."""
+    columns = COLUMNS[table]
+    marks = ", ".join("?" for _ in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) ON CONFLICT DO NOTHING"
+
+
+def insert_group(conn: sqlite3.Connection, group: str, rows: Rows) -> None:
+    """Insert the rows of one group (actors first for entities, evidence last for facts)."""
+    if group == "entities":
+        conn.executemany(_UPSERT_ACTOR, rows.actors)
+    for table in _TABLES[group]:
+        conn.executemany(insert_sql(table), getattr(rows, table))
+    if group in rows.evidence:
+        conn.executemany(insert_sql("evidence"), rows.evidence[group])
+
+
+def delete_group(conn: sqlite3.Connection, group: str, document_id: str) -> None:
+    """Delete the rows of one group for one document."""
+    if group in _FACT_COLUMN:
+        conn.execute(
+            f"DELETE FROM evidence WHERE document_id = ? AND {_FACT_COLUMN[group]} IS NOT NULL",
+            (document_id,),
+        )
+    for table in reversed(_TABLES[group]):
+        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+
+
+def write(
+    conn: sqlite3.Connection,
+    analysis: Analysis,
+    rows: Rows,
+    *,
+    groups: frozenset[str],
+    stages: Iterable[str],
+    new: bool,
+) -> None:
+    """Write the document, replace the rows of ``groups`` and record the ``stages`` run."""
+    doc = analysis.document
+    now = _now()
+    notes = json.dumps(list(analysis.notes), ensure_ascii=False)
+    meta = (doc.title, doc.published, doc.publisher, doc.author, doc.url, doc.source)
+    if new:
+        conn.execute(
+            "INSERT INTO documents (id, text, title, published, publisher, author, url, source, "
+            "language, notes, added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, doc.text, *meta, doc.language, notes, now, now),
+        )
+    else:
+        conn.execute(
+            "UPDATE documents SET title = ?, published = ?, publisher = ?, author = ?, url = ?, "
+            "source = ?, language = ?, notes = ?, updated_at = ? WHERE id = ?",
+            (*meta, doc.language, notes, now, doc.id),
+        )
+    old_actors: list[str] = []
+    if "entities" in groups and not new:
+        cursor = conn.execute(
+            "SELECT DISTINCT actor_id FROM entities WHERE document_id = ?", (doc.id,)
+        )
+        old_actors = [row[0] for row in cursor]
+    if not new:
+        for group in reversed(GROUPS):  # rows pointing at entities go before them
+            if group in groups:
+                delete_group(conn, group, doc.id)
+    for group in GROUPS:
+        if group in groups:
+            insert_group(conn, group, rows)
+    # Actors that only this document named, before its entities were replaced.
+    conn.executemany(
+        "DELETE FROM actors WHERE id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM entities WHERE entities.actor_id = ?)",
+        [(a, a) for a in old_actors],
+    )
+    versions = dict(analysis.stages)
+    stages = list(stages)
+    conn.executemany(
+        "DELETE FROM stage_runs WHERE document_id = ? AND stage = ?", [(doc.id, s) for s in stages]
+    )
+    conn.executemany(
+        "INSERT INTO stage_runs (document_id, stage, version, run_at) VALUES (?, ?, ?, ?)",
+        [(doc.id, s, versions[s], now) for s in stages if s in versions],
+    )
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,271 @@
+"""Read queries over the store: actors, profiles, quotes, summary and consistency checks.
+
+Plain SQL that SQLite and PostgreSQL both accept; offsets are 0-based in Python and
+SUBSTR is 1-based, hence the ``+ 1``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from actorgraph.errors import NotFoundError
+from actorgraph.store.rows import (
+    ActorRow,
+    DocumentMentions,
+    EventRow,
+    Profile,
+    QuoteRow,
+    RelationRow,
+)
+
+_ACTOR_SELECT = """
+SELECT a.id, a.name, a.type, a.kind, COUNT(m.start_char), COUNT(DISTINCT m.document_id)
+FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
+{where}
+GROUP BY a.id, a.name, a.type, a.kind
+"""
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def actors(
+    conn: sqlite3.Connection, *, type: str | None = None, limit: int = 100
+) -> list[ActorRow]:
+    """Return actors (of one entity type, if given), most mentioned first."""
+    where, params = ("WHERE a.type = ?", [type]) if type else ("", [])
+    sql = _ACTOR_SELECT.format(where=where) + " ORDER BY 5 DESC, a.name LIMIT ?"
+    return [ActorRow(*row) for row in conn.execute(sql, [*params, limit])]
+
+
+def actor_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, ActorRow]:
+    """Return the rows of the actors ``ids``, keyed by id."""
+    if not ids:
+        return {}
+    sql = _ACTOR_SELECT.format(where=f"WHERE a.id IN ({_marks(ids)})")
+    return {row[0]: ActorRow(*row) for row in conn.execute(sql, list(ids))}
+
+
+def passage(text: str, start: int, end: int, *, reach: int = 300) -> str:
+    """Return the sentence(s) around ``text[start:end]``, at most ``reach`` characters more."""
+    left = text[max(0, start - reach) : start]
+    cuts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", left)]
+    lo = start - len(left) + (cuts[-1] if cuts else 0)
+    right = text[end : end + reach]
+    found = re.search(r"[.!?](?=\s|$)|\n", right)
+    hi = end + (found.end() if found else len(right))
+    return text[lo:hi].strip()
+
+
+def quotes(
+    conn: sqlite3.Connection, *, speakers: Sequence[str] | None = None, limit: int = 100
+) -> list[QuoteRow]:
+    """Return quotes (by any of the actors ``speakers``, if given), newest documents first."""
+    where, params = "", []
+    if speakers is not None:
+        if not speakers:
+            return []
+        where, params = f"WHERE q.speaker_actor_id IN ({_marks(speakers)})", list(speakers)
+    rows = conn.execute(
+        "SELECT q.id, q.document_id, d.title, d.published, q.kind, q.text, q.start_char, "
+        "q.end_char, q.speaker_actor_id, a.name, q.speaker_text, q.cue, q.confidence, "
+        "q.speaker_start, q.speaker_end "
+        "FROM quotes q JOIN documents d ON d.id = q.document_id "
+        f"LEFT JOIN actors a ON a.id = q.speaker_actor_id {where} "
+        "ORDER BY d.published DESC NULLS LAST, q.document_id, q.start_char LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    texts = _texts(conn, {row[1] for row in rows})
+    found = []
+    for row in rows:
+        start, end, s_start, s_end = row[6], row[7], row[13], row[14]
+        lo, hi = min(start, s_start or start), max(end, s_end or end)
+        context = passage(texts[row[1]], lo, hi)
+        found.append(
+            QuoteRow(
+                id=row[0],
+                document_id=row[1],
+                document_title=row[2],
+                published=row[3],
+                kind=row[4],
+                text=row[5],
+                start=start,
+                end=end,
+                speaker_id=row[8],
+                speaker_name=row[9],
+                speaker_text=row[10],
+                cue=row[11],
+                confidence=row[12],
+                context=context,
+            )
+        )
+    return found
+
+
+def _texts(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    sql = f"SELECT id, text FROM documents WHERE id IN ({_marks(list(ids))})"
+    return dict(conn.execute(sql, list(ids)).fetchall())
+
+
+def profile(conn: sqlite3.Connection, actor_id: str, *, limit: int = 1000) -> Profile:
+    """Return everything stored about one actor; raise NotFoundError if there is no such id."""
+    rows = actor_rows(conn, [actor_id])
+    if actor_id not in rows:
+        raise NotFoundError(f"no actor with id {actor_id!r}; find ids with `find_actors`")
+    actor = rows[actor_id]
+    aliases = [
+        row[0]
+        for row in conn.execute(
+            "SELECT DISTINCT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias",
+            (actor_id,),
+        )
+        if row[0] != actor.name
+    ]
+    documents = [
+        DocumentMentions(*row)
+        for row in conn.execute(
+            "SELECT m.document_id, d.title, d.published, COUNT(*) FROM mentions m "
+            "JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ? "
+            "GROUP BY m.document_id, d.title, d.published "
+            "ORDER BY 4 DESC, d.published DESC NULLS LAST LIMIT ?",
+            (actor_id, limit),
+        )
+    ]
+    return Profile(
+        actor=actor,
+        aliases=tuple(aliases),
+        documents=tuple(documents),
+        quotes=tuple(quotes(conn, speakers=[actor_id], limit=limit)),
+        relations=tuple(relations(conn, actor_id, limit=limit)),
+        events=tuple(events(conn, actor_id, limit=limit)),
+    )
+
+
+def relations(conn: sqlite3.Connection, actor_id: str, *, limit: int = 1000) -> list[RelationRow]:
+    """Return the relations with ``actor_id`` as subject or object."""
+    result = conn.execute(
+        "SELECT r.id, r.document_id, r.subject_actor_id, s.name, r.predicate, r.object_actor_id, "
+        "o.name, r.role, r.mode, r.modality, r.confidence, r.start_char, r.end_char, "
+        "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char) "
+        "FROM relations r JOIN documents d ON d.id = r.document_id "
+        "JOIN actors s ON s.id = r.subject_actor_id JOIN actors o ON o.id = r.object_actor_id "
+        "WHERE r.subject_actor_id = ? OR r.object_actor_id = ? "
+        "ORDER BY d.published DESC NULLS LAST, r.document_id, r.start_char LIMIT ?",
+        (actor_id, actor_id, limit),
+    )
+    found = []
+    for row in result:
+        fields = list(row)
+        fields[8] = tuple(json.loads(fields[8]))
+        found.append(RelationRow(*fields))
+    return found
+
+
+def events(conn: sqlite3.Connection, actor_id: str, *, limit: int = 1000) -> list[EventRow]:
+    """Return the events ``actor_id`` takes part in, with its role in each."""
+    return [
+        EventRow(*row)
+        for row in conn.execute(
+            "SELECT e.id, e.document_id, e.type, e.mode, ea.role, e.modality, e.date_value, "
+            "e.confidence, e.start_char, e.end_char, "
+            "SUBSTR(d.text, e.start_char + 1, e.end_char - e.start_char) "
+            "FROM event_actors ea JOIN events e ON e.id = ea.event_id "
+            "JOIN documents d ON d.id = e.document_id WHERE ea.actor_id = ? "
+            "ORDER BY e.date_start DESC NULLS LAST, e.document_id, e.start_char LIMIT ?",
+            (actor_id, limit),
+        )
+    ]
+
+
+def summary(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
+    """Return counts per table, actors per type, top relations and top speakers."""
+
+    def count(table: str) -> int:
+        return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    tables = ("documents", "actors", "mentions", "quotes", "dates", "relations", "events")
+    by_type = {
+        type_: {"actors": n, "mentions": m}
+        for type_, n, m in conn.execute(
+            "SELECT a.type, COUNT(DISTINCT a.id), COUNT(m.start_char) FROM actors a "
+            "LEFT JOIN mentions m ON m.actor_id = a.id GROUP BY a.type ORDER BY 3 DESC, a.type"
+        )
+    }
+    top_relations = [
+        {"subject": s, "predicate": p, "object": o, "count": n, "documents": d}
+        for s, p, o, n, d in conn.execute(
+            "SELECT s.name, r.predicate, o.name, COUNT(*), COUNT(DISTINCT r.document_id) "
+            "FROM relations r JOIN actors s ON s.id = r.subject_actor_id "
+            "JOIN actors o ON o.id = r.object_actor_id "
+            "GROUP BY s.name, r.predicate, o.name ORDER BY 4 DESC, 1, 2, 3 LIMIT ?",
+            (top,),
+        )
+    ]
+    speakers = [
+        {"actor_id": a, "name": name, "quotes": n}
+        for a, name, n in conn.execute(
+            "SELECT a.id, a.name, COUNT(*) FROM quotes q "
+            "JOIN actors a ON a.id = q.speaker_actor_id "
+            "GROUP BY a.id, a.name ORDER BY 3 DESC, 2 LIMIT ?",
+            (top,),
+        )
+    ]
+    return {
+        **{table: count(table) for table in tables},
+        "actors_by_type": by_type,
+        "top_actors": [vars(row) for row in actors(conn, limit=top)],
+        "top_relations": top_relations,
+        "quotes_by_speaker": speakers,
+    }
+
+
+# Tables with spans, the column that names a row in a report, and whether it stores text.
+_SPANS: tuple[tuple[str, str, bool], ...] = (
+    ("mentions", "local_id", True),
+    ("dates", "text", True),
+    ("quotes", "id", True),
+    ("relations", "id", False),
+    ("events", "id", False),
+    ("evidence", "id", False),
+)
+
+
+def check_spans(conn: sqlite3.Connection) -> list[str]:
+    """Return problems with spans: outside their document, or text that differs from it.
+
+    Compared in Python one document at a time: SUBSTR per row would rescan long texts.
+    """
+    problems = []
+    for (doc,) in conn.execute("SELECT id FROM documents ORDER BY id").fetchall():
+        (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()
+        for table, label, has_text in _SPANS:
+            stored = "text" if has_text else "NULL"
+            for name, start, end, words in conn.execute(
+                f"SELECT {label}, start_char, end_char, {stored} FROM {table} "
+                "WHERE document_id = ?",
+                (doc,),
+            ):
+                if not 0 <= start <= end <= len(text):
+                    problems.append(
+                        f"{table} {name!r} in document {doc[:12]}: span [{start}, {end}) lies "
+                        f"outside the text ({len(text)} characters)"
+                    )
+                elif has_text and words != text[start:end]:
+                    problems.append(
+                        f"{table} {name!r} in document {doc[:12]} at [{start}, {end}): stored "
+                        f"text {words!r} differs from the document's {text[start:end]!r}"
+                    )
+    for table, column in (("relations", "relation_id"), ("events", "event_id")):
+        for (fact,) in conn.execute(
+            f"SELECT x.id FROM {table} x WHERE NOT EXISTS "
+            f"(SELECT 1 FROM evidence e WHERE e.{column} = x.id)"
+        ):
+            problems.append(f"{table} {fact}: no evidence row")
+    return problems

@@ -1,7 +1,7 @@
 """Every option with its name, default and help, in one place.
 
-Values can be overridden by environment variables named ``ACTORGRAPH_<NAME>`` and by
-CLI flags; the CLI reads its defaults from here.
+Each field's docstring is its help. Values can be overridden by environment variables
+named ``ACTORGRAPH_<NAME>`` and by CLI flags; the CLI reads its defaults from here.
 """
 
 from __future__ import annotations
@@ -36,18 +36,3 @@ class Settings:
                 values[f.name] = int(raw) if f.type in ("int", int) else raw
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)
-
-
-def help_of(name: str) -> str:
-    """Return the help text of one setting (its attribute docstring)."""
-    return _HELP.get(name, "")
-
-
-_HELP: dict[str, str] = {
-    "db": "Store: a SQLite path or a postgresql:// URL.",
-    "model": "spaCy pipeline: auto, md, sm, or a path.",
-    "max_bytes": "Largest input accepted, in bytes.",
-    "max_chars": "Largest document text analysed, in characters.",
-    "max_quote_chars": "Longest span accepted as one direct quote.",
-    "nlp_max_length": "spaCy max_length.",
-}

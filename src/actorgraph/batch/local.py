@@ -14,8 +14,8 @@ from typing import Any, Protocol
 
 from actorgraph.ingest import Failure, Meta, iter_documents
 from actorgraph.model import Analysis, Document
-from actorgraph.pipeline.analyze import STAGES, analyze_parsed, reference_date
-from actorgraph.pipeline.nlp import ParsedDoc, load
+from actorgraph.pipeline.analyze import analyze_parsed, reference_date, stage_versions
+from actorgraph.pipeline.nlp import ParsedDoc, load, model_id
 
 
 class Sink(Protocol):
@@ -55,6 +55,7 @@ def _analysed(
 ) -> Iterator[Analysis]:
     """Parse in batches; a document that breaks the pipeline is reported, not fatal."""
     batch: list[Document] = []
+    model = model_id(nlp)
 
     def flush() -> Iterator[Analysis]:
         try:
@@ -71,7 +72,7 @@ def _analysed(
             if doc is None:
                 continue
             try:
-                parsed = ParsedDoc(document, doc, reference_date(document.published))
+                parsed = ParsedDoc(document, doc, reference_date(document.published), model)
                 yield analyze_parsed(parsed)
             except Exception as exc:
                 report.failures.append(
@@ -101,7 +102,8 @@ def ingest(
 ) -> IngestReport:
     """Read, analyse and store every document under ``paths``; return the counts."""
     report = IngestReport()
-    versions = dict(STAGES)
+    nlp = nlp if nlp is not None else load(model)
+    versions = dict(stage_versions(model_id(nlp)))
     notify = progress or (lambda source, status: None)
 
     def todo() -> Iterator[Document]:
@@ -127,20 +129,7 @@ def ingest(
                 continue
             yield item
 
-    model_nlp = nlp if nlp is not None else None
-    pending = todo()
-    first = next(pending, None)
-    if first is None:
-        return report
-    if model_nlp is None:
-        model_nlp = load(model)
-
-    def chain() -> Iterator[Document]:
-        assert first is not None
-        yield first
-        yield from pending
-
-    for analysis in _analysed(chain(), model_nlp, report, batch_size):
+    for analysis in _analysed(todo(), nlp, report, batch_size):
         status = sink.save(analysis)
         if status == "added":
             report.added += 1

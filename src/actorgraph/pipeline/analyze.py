@@ -8,7 +8,7 @@ from typing import Any
 
 from actorgraph.model import Analysis, Document
 from actorgraph.pipeline import aliases, dates, entities, quotes
-from actorgraph.pipeline.nlp import ParsedDoc, load, parse
+from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse
 
 STAGES: tuple[tuple[str, str], ...] = (
     ("entities", entities.STAGE),
@@ -16,6 +16,11 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("dates", dates.STAGE),
     ("quotes", quotes.STAGE),
 )
+
+
+def stage_versions(model: str | None) -> tuple[tuple[str, str], ...]:
+    """The versions an analysis is made with: each stage's, and the model's."""
+    return (*STAGES, ("model", model)) if model else STAGES
 
 
 def reference_date(published: str | None) -> dt.date | None:
@@ -49,7 +54,7 @@ def analyze_parsed(parsed: ParsedDoc, *, max_quote_chars: int = 2000) -> Analysi
         entities=found.entities,
         quotes=quote_result.quotes,
         dates=date_result.dates,
-        stages=STAGES,
+        stages=stage_versions(parsed.model),
         notes=tuple(notes),
     )
 
@@ -72,7 +77,7 @@ def analyze_many(
         docs = nlp.pipe([d.text for d in buffer], batch_size=batch_size)
         for document, doc in zip(buffer, docs, strict=True):
             ref = reference_date(document.published)
-            yield analyze_parsed(ParsedDoc(document, doc, ref))
+            yield analyze_parsed(ParsedDoc(document, doc, ref, model_id(nlp)))
         buffer.clear()
 
     for document in documents:

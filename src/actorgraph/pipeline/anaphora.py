@@ -45,7 +45,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
         noun = tok.lower_
         if noun not in ORG_ANAPHORS and noun not in INSTITUTION_NOUNS:
             continue
-        if tok.pos_ != "NOUN" or tok.ent_type_ or tok.tag_ == "NNS" and noun not in {"forces"}:
+        if tok.pos_ != "NOUN" or tok.ent_type_ or (tok.tag_ == "NNS" and noun not in {"forces"}):
             continue
         if tok.i > 0 and doc[tok.i - 1].ent_type_:  # "the X network": part of the name
             continue

@@ -22,6 +22,7 @@ class ParsedDoc:
     document: Document
     doc: Any  # spacy.tokens.Doc; typed loosely so spaCy stays optional for type checks
     reference: dt.date | None
+    model: str | None = None  # "en_core_web_md-3.8.0": recorded with the stage versions
 
     @property
     def text(self) -> str:
@@ -63,14 +64,12 @@ def load(choice: str = "auto", max_length: int = 2_500_000) -> Any:
     return nlp
 
 
-def model_version(choice: str = "auto") -> str:
-    """Return 'name-version' of the pipeline, recorded with every analysis."""
-    nlp = load(choice)
-    return (
-        f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-    )
+def model_id(nlp: Any) -> str:
+    """Return 'lang_name-version' of a loaded pipeline, recorded with every analysis."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
 
 def parse(document: Document, *, reference: dt.date | None, nlp: Any) -> ParsedDoc:
     """Parse one document."""
-    return ParsedDoc(document=document, doc=nlp(document.text), reference=reference)
+    return ParsedDoc(document, nlp(document.text), reference, model_id(nlp))

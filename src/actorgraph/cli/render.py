@@ -29,7 +29,7 @@ def render_analysis(a: Analysis) -> str:
         kind = f"/{e.kind}" if e.kind else ""
         aliases = [x for x in e.aliases if x != e.name]
         alias_text = f"  aka {', '.join(aliases)}" if aliases else ""
-        out.append(f"  {e.id:>4} {e.type}{kind:<13} {e.name}{alias_text}  ×{len(e.mentions)}")
+        out.append(f"  {e.id:>4} {e.type + kind:<19} {e.name}{alias_text}  ×{len(e.mentions)}")
     out.append(f"\nquotes ({len(a.quotes)})")
     for q in a.quotes:
         who = names.get(q.speaker or "") or (f"({q.speaker_text})" if q.speaker_text else "?")

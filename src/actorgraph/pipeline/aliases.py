@@ -113,7 +113,17 @@ def resolve_aliases(parsed: ParsedDoc, found: EntityResult) -> EntityResult:
             else:
                 by_known[k.canonical] = i
 
-    # 2. People: misspelled full names with the same first name join.
+    # 2. The same multi-word name in other capitals ("Republican party", "Republican Party").
+    by_fold: dict[str, int] = {}
+    for i, e in enumerate(ents):
+        if len(e.name.split()) > 1 and not e.name.isupper():
+            key = f"{e.type}:{e.name.casefold()}"
+            if key in by_fold:
+                uf.union(by_fold[key], i)
+            else:
+                by_fold[key] = i
+
+    # 2b. People: misspelled full names with the same first name join.
     full = [i for i, e in enumerate(ents) if _is_full_person(e) and i not in known]
     for a_i, a in enumerate(full):
         ta = name_tokens(ents[a].name)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from actorgraph.model import Analysis, Document
-from actorgraph.pipeline import aliases, dates, entities, quotes
+from actorgraph.pipeline import aliases, dates, entities, quotes, relations
 from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse
 
 STAGES: tuple[tuple[str, str], ...] = (
@@ -15,6 +15,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("aliases", aliases.STAGE),
     ("dates", dates.STAGE),
     ("quotes", quotes.STAGE),
+    ("relations", relations.STAGE),
 )
 
 
@@ -42,6 +43,9 @@ def analyze_parsed(parsed: ParsedDoc, *, max_quote_chars: int = 2000) -> Analysi
     found = aliases.resolve_aliases(parsed, entities.extract_entities(parsed))
     date_result = dates.extract_dates(parsed)
     quote_result = quotes.extract_quotes(parsed, found, max_len=max_quote_chars)
+    relation_result = relations.extract_relations(
+        parsed, found, dates=date_result.dates, quotes=quote_result.quotes
+    )
     notes: list[str] = []
     if parsed.reference is None:
         notes.append(
@@ -54,6 +58,7 @@ def analyze_parsed(parsed: ParsedDoc, *, max_quote_chars: int = 2000) -> Analysi
         entities=found.entities,
         quotes=quote_result.quotes,
         dates=date_result.dates,
+        relations=relation_result.relations,
         stages=stage_versions(parsed.model),
         notes=tuple(notes),
     )

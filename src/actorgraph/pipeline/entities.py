@@ -150,7 +150,8 @@ def _known_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, i
     out = []
     for m in known_names_pattern().finditer(text):
         s, e = m.span()
-        if any(cs < e and s < ce for cs, ce in covered):
+        # a known name wins over mentions inside it ("Islamic" NORP in "Islamic State")
+        if any(cs < e and s < ce and not (s <= cs and ce <= e) for cs, ce in covered):
             continue
         actor = lookup_actor(m.group())
         if actor is not None:
@@ -171,7 +172,9 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw = [r for r in raw if not any(s <= r[0] and r[1] <= e for s, e in taken)]
     raw.extend((s, e, label, 2) for s, e, label in institutions)
     covered = [(r[0], r[1]) for r in raw]
-    raw.extend((s, e, label, 2) for s, e, label in _known_names(text, covered))
+    known = _known_names(text, covered)
+    raw = [r for r in raw if not any(s <= r[0] and r[1] <= e for s, e, _ in known)]
+    raw.extend((s, e, label, 2) for s, e, label in known)
 
     groups: dict[str, list[Mention]] = {}
     labels: dict[str, Counter[str]] = {}

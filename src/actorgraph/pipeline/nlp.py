@@ -47,6 +47,25 @@ def model_name(choice: str = "auto") -> str:
     return choice
 
 
+PARAGRAPHS = "actorgraph_paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    """Register the component that starts a sentence after a blank line (once)."""
+    from spacy.language import Language
+
+    if PARAGRAPHS in Language.factories:
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraph_breaks(doc: Any) -> Any:
+        # A heading, byline or photo credit never runs on into the next paragraph.
+        for tok in doc[:-1]:
+            if (tok.is_space and tok.text.count("\n") >= 1) or "\n\n" in tok.whitespace_:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(choice: str = "auto", max_length: int = 2_500_000) -> Any:
     """Load the pipeline once per process (cached)."""
@@ -61,6 +80,9 @@ def load(choice: str = "auto", max_length: int = 2_500_000) -> Any:
             "the pinned model packages; nothing is downloaded at run time."
         ) from exc
     nlp.max_length = max_length
+    _register_paragraph_breaks()
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 

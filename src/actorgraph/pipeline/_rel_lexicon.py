@@ -1,0 +1,80 @@
+"""Words that signal relations between actors: role nouns, titles and verbs (general lexicons)."""
+
+from __future__ import annotations
+
+# Role nouns ("X, the leader of Y", "Y's founder X", "group spokesman X"): noun -> predicate.
+ROLE_PREDICATES: dict[str, str] = {
+    **dict.fromkeys(
+        ["leader", "head", "chief", "chairman", "chairwoman", "chair", "boss", "emir",
+         "secretary-general", "commander-in-chief", "ringleader", "mastermind"],
+        "leader_of",
+    ),
+    **dict.fromkeys(["founder", "co-founder", "cofounder", "creator"], "founder_of"),
+    **dict.fromkeys(
+        ["spokesman", "spokeswoman", "spokesperson", "mouthpiece"], "spokesperson_of"
+    ),
+    **dict.fromkeys(
+        ["member", "fighter", "militant", "volunteer", "operative", "loyalist", "recruit",
+         "commander", "cadre", "affiliate"],
+        "member_of",
+    ),
+    **dict.fromkeys(
+        ["researcher", "analyst", "director", "official", "adviser", "advisor",
+         "correspondent", "reporter", "editor", "officer", "employee", "envoy", "secretary",
+         "aide", "staffer", "economist", "lawyer", "professor", "scientist", "manager",
+         "executive", "coordinator", "investigator", "representative", "negotiator",
+         "strategist", "consultant", "columnist", "producer", "fellow", "deputy",
+         "ceo", "cfo", "counsel", "attorney", "journalist", "photographer", "monitor",
+         "observer", "agent", "diplomat", "contractor", "worker", "staff", "campaigner"],
+        "works_for",
+    ),
+}  # fmt: skip
+# Titles of state office: the object is a state (GPE).
+STATE_TITLES = frozenset(
+    {"president", "prime minister", "premier", "minister", "foreign minister",
+     "defense minister", "defence minister", "interior minister", "finance minister",
+     "king", "queen", "emir", "sultan", "crown prince", "governor", "mayor", "chancellor",
+     "senator", "lawmaker", "mp", "ambassador", "vice president", "deputy prime minister",
+     "supreme leader", "speaker", "secretary of state", "attorney general",
+     "chief of staff", "general", "army chief", "head of state"}
+)  # fmt: skip
+PAST_MARKERS = frozenset({"then", "former", "ex", "onetime", "erstwhile", "late", "outgoing"})
+
+# Verbs (by lemma) whose subject and object stand in a relation.
+VERB_PREDICATES: dict[str, str] = {
+    **dict.fromkeys(["lead", "head", "run", "chair", "direct"], "leader_of"),
+    **dict.fromkeys(["found", "establish", "create", "form", "co-found", "cofound"], "founder_of"),
+    **dict.fromkeys(["join", "enlist"], "member_of"),
+    **dict.fromkeys(["command"], "commands"),
+    **dict.fromkeys(["reside", "live", "base", "headquarter", "station"], "located_in"),
+    **dict.fromkeys(["operate", "deploy", "active"], "operates_in"),
+    **dict.fromkeys(["ally", "align", "partner"], "allied_with"),
+}  # fmt: skip
+# Support verbs: "trained and equipped by X", "X funds Y": lemma -> support mode.
+SUPPORT_MODES: dict[str, str] = {
+    "fund": "funded", "finance": "funded", "bankroll": "funded", "pay": "funded",
+    "train": "trained", "equip": "equipped", "arm": "armed", "supply": "armed",
+    "back": "backed", "support": "backed", "sponsor": "backed", "aid": "backed",
+    "assist": "backed", "help": "backed", "direct": "directed", "control": "directed",
+    "advise": "backed", "sustain": "backed",
+}  # fmt: skip
+# Nouns of fighting: "battle with X", "the fight against X".
+FIGHT_NOUNS = frozenset(
+    {"battle", "fight", "fighting", "war", "combat", "clash", "clashes", "offensive",
+     "campaign", "struggle", "insurgency", "operation", "operations", "counteroffensive"}
+)  # fmt: skip
+FIGHT_VERBS = frozenset({"fight", "battle", "combat", "clash", "attack", "wage", "confront"})
+# Verbs that carry a fight noun for their subject ("lead the fighting", "prepare for battle").
+FIGHT_CARRIERS = frozenset(
+    {"lead", "wage", "join", "launch", "prepare", "psych", "gear", "head", "spearhead",
+     "coordinate", "help", "continue", "step", "mount", "conduct", "go", "ready"}
+)  # fmt: skip
+TIE_NOUNS = frozenset({"ties", "tie", "links", "link", "connections", "relations", "contacts"})
+# Plural nouns for members of a group: "volunteers with X", "X fighters", "these warriors".
+GROUP_NOUNS = frozenset(
+    {"volunteers", "fighters", "men", "members", "militants", "troops", "soldiers",
+     "warriors", "militiamen", "gunmen", "forces", "rebels", "insurgents", "loyalists",
+     "supporters", "recruits", "units", "commanders", "guerrillas", "jihadists", "group"}
+)  # fmt: skip
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})

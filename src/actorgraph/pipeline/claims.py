@@ -1,0 +1,83 @@
+"""Claim status of a fact: does the writer assert it, or is someone said to have said it?
+
+Shared by the relation and event stages. A fact read from a span inside a quote is
+``reported`` and attributed to the quote's speaker; "according to X" reports it too;
+"accused of", "allegedly", "reportedly" make it ``alleged``; a denial or a negation makes
+it ``denied``; "plans to", "will", "is expected to" make it ``planned``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from actorgraph.model import Quote
+from actorgraph.pipeline.entities import EntityResult
+
+ALLEGED_WORDS = frozenset(
+    {"allegedly", "reportedly", "purportedly", "accused", "accuses", "accusing", "alleged",
+     "alleges", "suspected", "claimed", "accusation", "accusations", "allegations"}
+)  # fmt: skip
+DENIAL_VERBS = frozenset({"deny", "denied", "denies", "denying", "refute", "reject", "dismiss"})
+PLAN_LEMMAS = frozenset({"plan", "intend", "expect", "aim", "propose", "prepare", "vow"})
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+
+
+@dataclass(frozen=True)
+class Claim:
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    confidence: float = 1.0
+
+
+def _quote_at(quotes: tuple[Quote, ...], start: int, end: int) -> Quote | None:
+    for q in quotes:
+        if q.start <= start and end <= q.end and (q.kind == "direct" or q.speaker is not None):
+            return q
+    return None
+
+
+def _according_to(sent: Any, entities: EntityResult) -> tuple[str | None, int, int]:
+    """The source named in 'according to X' in this sentence, and the phrase's token range."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            to = tok.nbor()
+            end = max((c.right_edge.i for c in to.children), default=to.i) + 1
+            found: dict[str, str] = {}
+            for later in tok.doc[to.i + 1 : end]:
+                ent = entities.at(later.idx, later.idx + len(later.text))
+                if ent is not None and ent.type in {"PERSON", "ORG", "GPE"}:
+                    found.setdefault(ent.type, ent.id)
+            source = found.get("PERSON") or found.get("ORG") or found.get("GPE")
+            return source, tok.i, end
+    return None, -1, -1
+
+
+def claim_for(
+    tokens: list[Any], sent: Any, quotes: tuple[Quote, ...], entities: EntityResult
+) -> Claim:
+    """Return the claim status of a fact read from ``tokens`` (its trigger and arguments)."""
+    if not tokens:
+        return Claim()
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    q = _quote_at(quotes, start, end)
+    heads = {a.lower_ for t in tokens for a in t.ancestors} | {t.lower_ for t in tokens}
+    lemmas = {a.lemma_ for t in tokens for a in t.ancestors} | {t.lemma_ for t in tokens}
+    children = [c for t in tokens for c in t.children]
+    if heads & DENIAL_VERBS or any(c.dep_ == "neg" for c in children):
+        return Claim("denied", q.speaker if q else None, 0.7)
+    source, lo, hi = _according_to(sent, entities)
+    if any(lo <= t.i < hi for t in tokens):  # the description of the source itself
+        source = None
+    if heads & ALLEGED_WORDS or any(
+        c.lower_ in ALLEGED_WORDS for c in children if c.dep_ in {"advmod", "npadvmod"}
+    ):
+        return Claim("alleged", q.speaker if q else source, 0.7)
+    if lemmas & PLAN_LEMMAS or any(c.lower_ in FUTURE_AUX for c in children):
+        return Claim("planned", q.speaker if q else None, 0.7)
+    if q is not None:
+        return Claim("reported", q.speaker, 0.8)
+    if source is not None:
+        return Claim("reported", source, 0.8)
+    return Claim()

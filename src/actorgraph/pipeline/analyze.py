@@ -7,12 +7,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from actorgraph.model import Analysis, Document
-from actorgraph.pipeline import aliases, dates, entities, quotes, relations
+from actorgraph.pipeline import aliases, dates, entities, places, quotes, relations
 from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse
 
 STAGES: tuple[tuple[str, str], ...] = (
     ("entities", entities.STAGE),
     ("aliases", aliases.STAGE),
+    ("places", places.STAGE),
     ("dates", dates.STAGE),
     ("quotes", quotes.STAGE),
     ("relations", relations.STAGE),
@@ -41,6 +42,7 @@ def reference_date(published: str | None) -> dt.date | None:
 def analyze_parsed(parsed: ParsedDoc, *, max_quote_chars: int = 2000) -> Analysis:
     """Run every stage on a parsed document."""
     found = aliases.resolve_aliases(parsed, entities.extract_entities(parsed))
+    found = places.resolve_places(parsed, found)
     date_result = dates.extract_dates(parsed)
     quote_result = quotes.extract_quotes(parsed, found, max_len=max_quote_chars)
     relation_result = relations.extract_relations(

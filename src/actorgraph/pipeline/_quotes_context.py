@@ -1,0 +1,106 @@
+"""Offset lookups over a parsed document: tokens, sentences, paragraphs and quoted regions."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from actorgraph.pipeline._quotes_marks import Quoted, paragraphs
+from actorgraph.pipeline.entities import EntityResult
+
+SENT_END = frozenset({".", "!", "?"})
+
+
+class DocContext:
+    """Character-offset index over one parsed document (built once, queried by bisect)."""
+
+    def __init__(self, text: str, doc: Any, entities: EntityResult, quoted: list[Quoted]) -> None:
+        from spacy.attrs import IDX, SENT_START
+
+        self.text = text
+        self.doc = doc
+        self.entities = entities
+        self.has_dep = bool(len(doc)) and doc.has_annotation("DEP")
+        self.starts: list[int] = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.paras = paragraphs(text)
+        self.para_starts = [s for s, _ in self.paras]
+        if len(doc) and doc.has_annotation("SENT_START"):
+            flags = doc.to_array([SENT_START]).tolist()
+            self.sent_starts = [self.starts[i] for i, f in enumerate(flags) if f == 1 or i == 0]
+        else:
+            self.sent_starts = list(self.para_starts)
+        # quoted regions including their marks, sorted by start
+        self.regions = [
+            (q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in quoted
+        ]
+        self.region_starts = [s for s, _ in self.regions]
+        self._gender: dict[str, str | None] = {}
+
+    # -- tokens ---------------------------------------------------------------------------
+    def tok_at(self, char: int) -> int:
+        """Return the index of the token containing char (or the last one before it)."""
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def tok_after(self, char: int) -> int:
+        """Return the index of the first token starting at or after char."""
+        return bisect.bisect_left(self.starts, char)
+
+    def tok_end(self, i: int) -> int:
+        t = self.doc[i]
+        return int(t.idx + len(t.text))
+
+    # -- regions --------------------------------------------------------------------------
+    def in_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self.region_starts, char) - 1
+        return i >= 0 and self.regions[i][0] <= char < self.regions[i][1]
+
+    def regions_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the quoted regions overlapping [start, end)."""
+        i = max(0, bisect.bisect_right(self.region_starts, start) - 1)
+        out = []
+        while i < len(self.regions) and self.regions[i][0] < end:
+            if self.regions[i][1] > start:
+                out.append(self.regions[i])
+            i += 1
+        return out
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def sent_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    # -- entities -------------------------------------------------------------------------
+    def gender(self, entity_id: str) -> str | None:
+        """Guess 'm'/'f' for a PERSON from honorifics and first names; None when unsure."""
+        if entity_id in self._gender:
+            return self._gender[entity_id]
+        from actorgraph.pipeline._quotes_lexicon import (
+            FEMALE_NAMES,
+            HONORIFIC_GENDER,
+            MALE_NAMES,
+        )
+
+        ent = self.entities.by_id(entity_id)
+        votes = {"m": 0, "f": 0}
+        if ent is not None:
+            names = [ent.name, *ent.aliases, *(m.text for m in ent.mentions[:20])]
+            for name in names:
+                words = name.replace(".", ". ").split()
+                for w in words[:2]:
+                    lw = w.lower().strip(",")
+                    if lw in HONORIFIC_GENDER:
+                        votes[HONORIFIC_GENDER[lw]] += 2
+                    elif lw in FEMALE_NAMES and len(words) > 1:
+                        votes["f"] += 1
+                    elif lw in MALE_NAMES and len(words) > 1:
+                        votes["m"] += 1
+            for m in ent.mentions[:20]:
+                i = self.tok_at(m.start)
+                if i > 0 and self.starts[i] == m.start:
+                    prev = self.doc[i - 1].text.lower()
+                    if prev in HONORIFIC_GENDER:
+                        votes[HONORIFIC_GENDER[prev]] += 2
+        g = None if votes["m"] == votes["f"] else ("m" if votes["m"] > votes["f"] else "f")
+        self._gender[entity_id] = g
+        return g

@@ -1,0 +1,131 @@
+"""General word lists for the quotes stage: speech cues, naming words, pronouns, group nouns."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs that introduce speech or writing. Matched on the lemma when the tagger calls the
+# token a verb; the unambiguous forms in CUE_FORMS are accepted whatever the tag.
+SPEECH_LEMMAS = _words(
+    """
+    acknowledge add admit agree allege announce answer argue ask assert assure blast boast
+    brag caution chant charge claim comment complain concede conclude confirm contend
+    continue counter cry declare demand deny describe emphasise emphasize exclaim explain
+    grumble huff inform insist interject interrupt joke lament laugh maintain marvel
+    mention muse mutter note observe opine plead pledge posit post preach predict proclaim
+    promise pronounce protest quip quote rail reassure recall recite recount reiterate
+    remark repeat reply report respond retort say scoff scream shout sigh sing snap sneer
+    speak state stress suggest swear talk tell testify threaten thunder tout tweet
+    underscore urge vow warn whisper wonder write yell
+    """
+)
+CUE_FORMS = _words(
+    """
+    acknowledged add added adds admitted argued asked asks asserted cautioned chant
+    chanted chanting chants conceded contended cried declared declares emphasised
+    emphasized exclaimed explained explains insisted insists muttered noted notes
+    proclaimed quipped recalled recounted reiterated remarked replied responded retorted
+    said sang say saying says screamed shouted stressed tell telling tells testified told
+    tweeted vowed warned warns whispered write writes written wrote yelled
+    """
+)
+# Cue verbs whose clausal complement is reported speech (indirect quotes).
+INDIRECT_LEMMAS = _words(
+    """
+    acknowledge add admit agree allege announce argue assert assure caution claim complain
+    concede confirm contend declare deny disclose emphasise emphasize estimate explain
+    indicate inform insist maintain note predict promise recall reiterate reply report
+    respond reveal say state stress suggest tell testify tweet vow warn write
+    """
+)
+# Words before a quoted phrase that make it a name or a term rather than speech.
+NAMING_WORDS = _words(
+    """
+    a.k.a. aka billed branded called christened coined dubbed entitled hashtag headlined
+    known label labeled labelled motto named nicknamed phrase slogan so-called styled
+    tagged term termed titled word words
+    """
+)
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+}
+GROUP_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+SELF_PRONOUNS = frozenset({"i", "we", "me", "us", "you"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+GROUP_NOUNS = _words(
+    """
+    activists advisers advisors aides attendees audience band boys commanders crowd crowds
+    delegates demonstrators fighters followers girls group groups guards gunmen insurgents
+    leaders loyalists marchers members men militants militiamen mourners officers
+    officials organizers participants people protesters protestors rebels recruits
+    representatives residents soldiers spokesmen squad staff staffers students supporters
+    team troops unit units villagers volunteers voters women workers youths
+    """
+)
+GROUP_LINK_PREPS = frozenset({"with", "of", "from", "in", "for"})
+HONORIFIC_GENDER = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "sheikh": "m",
+    "father": "m",
+    "brother": "m",
+    "ayatollah": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "madam": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "sister": "f",
+    "dame": "f",
+}
+FEMALE_NAMES = _words(
+    """
+    abigail aisha alexis alice amanda amber amina amy andrea angela ann anna anne ashley
+    barbara betty beverly brenda brittany camille carol carolyn catherine charlotte
+    chelsea cheryl chloe christina christine claire condoleezza cynthia danielle deborah
+    debra denise diana diane donna doris dorothy elizabeth emily emma erin eva evelyn
+    fatima frances gloria grace greta hala hanna hannah heather helen hilary hillary huma
+    ines ingrid irina isabella ivanka jacqueline janet janice jean jennifer jessica joan
+    joyce judith judy julia julie kamala karen katherine kathleen kathryn kayla kelly
+    kellyanne kimberly laura lauren layla leila lina linda lisa loretta madeleine madison
+    margaret maria mariam marie marilyn marine martha mary maryam megan melania melissa
+    michele michelle nadia nancy natalia natalie nicole nikki nina noor olga olivia pamela
+    patricia rachel rania rebecca rose ruth samantha sandra sara sarah sharon shirley
+    sonia sophia sophie stephanie susan svetlana teresa theresa tulsi valerie victoria
+    virginia yasmin zainab
+    """
+)
+MALE_NAMES = _words(
+    """
+    aaron abdul abu adam ahmad ahmed alan albert alexander ali ammar andrew anthony arthur
+    austin barack bashar ben benjamin bernie bill billy binyamin bobby boris brandon brian
+    bruce bryan carl charles chris christian christopher daniel david dennis dmitri donald
+    douglas dylan edward elijah emmanuel eric ethan eugene francois frank gabriel gary
+    george gerald gregory hadi haidar haider harold hassan henry hussein ibrahim igor ivan
+    jack jacob jacques james jason jean jeb jeffrey jeremy jerry jesse joe john jonathan
+    jordan jose joseph joshua juan justin karim keith kenneth kevin khalid kim kyle larry
+    lawrence logan louis mahmoud marco mark mason matthew michael mike mitch mohammed
+    moqtada muhammad mustafa nathan newt nicholas nigel noah nouri nuri omar patrick paul
+    peter philip pierre qais ralph rand randy raymond recep reince richard robert roger
+    ronald roy rudy russell ryan samuel scott sean sergei stephen steven tariq ted terry
+    thomas tim timothy tyler vincent vladimir walter wayne william willie xi youssef yusuf
+    zachary
+    """
+)

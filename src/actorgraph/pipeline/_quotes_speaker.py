@@ -1,0 +1,288 @@
+"""Find the cue and the speaker of a quote, and resolve the speaker to an entity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from actorgraph.pipeline._quotes_context import SENT_END, DocContext
+from actorgraph.pipeline._quotes_lexicon import (
+    CUE_FORMS,
+    GROUP_LINK_PREPS,
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
+    SELF_PRONOUNS,
+    SPEECH_LEMMAS,
+    THING_PRONOUNS,
+)
+
+SUBJ_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "parataxis")
+NOMINAL = ("PROPN", "NOUN", "PRON")
+DASHES = "―—–-"
+WINDOW = 40  # tokens of context searched on each side of a quote
+PERSONISH = ("PERSON", "ORG", "NORP", "GPE")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Where a speaker was found: its local mention, the cue and how it was found."""
+
+    mention: tuple[int, int]
+    text: str
+    entity: str | None
+    how: str  # name / pronoun / group / other / running
+    cue: tuple[int, int] | None = None
+    cue_text: str | None = None
+
+
+def is_cue(tok: Any) -> bool:
+    low = tok.lower_
+    if low in CUE_FORMS:
+        return True
+    return bool(tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS)
+
+
+def according_to(tok: Any) -> Any | None:
+    """Return the object of 'according to X' when tok is 'according'."""
+    if tok.lower_ != "according":
+        return None
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    for c in nxt.children:
+        if c.dep_ == "pobj":
+            return c
+    for t in tok.doc[tok.i + 2 : tok.i + 6]:
+        if t.pos_ in NOMINAL:
+            return head_of_chunk(t)
+    return None
+
+
+def head_of_chunk(tok: Any) -> Any:
+    """Move from a compound modifier to the noun it modifies (when adjacent)."""
+    for _ in range(4):
+        if tok.dep_ in ("compound", "flat") and tok.head.i == tok.i + 1:
+            tok = tok.head
+        else:
+            break
+    return tok
+
+
+def dep_subject(cue: Any) -> Any | None:
+    """Return the grammatical subject of a cue verb, climbing coordination and clauses."""
+    tok = cue
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in SUBJ_DEPS:
+                if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                    return tok.head
+                return c
+        if tok.dep_ in CLIMB_DEPS and tok.head is not tok:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def positional_subject(ctx: DocContext, cue: Any, lo: int, hi: int) -> Any | None:
+    """Return the nominal right before the cue ('he said') or right after ('said Smith')."""
+    doc = ctx.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].idx >= lo and cue.i - i <= 4:
+        t = doc[i]
+        if t.pos_ in ("PUNCT", "VERB", "CCONJ", "ADP") or t.dep_ in ("dobj", "pobj", "conj"):
+            break
+        if t.pos_ in NOMINAL and not ctx.in_quote(t.idx):
+            return t
+        i -= 1
+    for t in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
+        if t.idx >= hi or ctx.in_quote(t.idx) or t.pos_ == "PUNCT":
+            break
+        if t.pos_ in NOMINAL and t.dep_ not in ("dobj", "pobj"):
+            return head_of_chunk(t)
+    return None
+
+
+def mention_span(ctx: DocContext, head: Any) -> tuple[int, int]:
+    """Return the span naming the speaker: its entity mention, or the noun phrase's left part."""
+    hs, he = int(head.idx), int(head.idx + len(head.text))
+    for m, _ in ctx.entities.mentions_in(max(0, hs - 80), he + 80):
+        if m.start <= hs and m.end >= he:
+            return m.start, m.end
+    if head.pos_ == "PRON":
+        return hs, he
+    start = head.i
+    for t in reversed(list(head.lefts)):
+        if t.i != start - 1 or t.pos_ == "PUNCT" or ctx.in_quote(t.idx):
+            break
+        start = min(start, t.left_edge.i)
+    return int(ctx.doc[start].idx), he
+
+
+def find_cue(ctx: DocContext, lo: int, hi: int, *, last: bool) -> Any | None:
+    """Return the first (or last) cue token in [lo, hi) outside quotations."""
+    if hi <= lo:
+        return None
+    a, b = ctx.tok_after(lo), ctx.tok_after(hi)
+    rng = range(b - 1, a - 1, -1) if last else range(a, b)
+    for i in rng:
+        t = ctx.doc[i]
+        if ctx.in_quote(t.idx):
+            continue
+        if is_cue(t) or according_to(t) is not None:
+            return t
+    return None
+
+
+def after_window(ctx: DocContext, close_end: int, limit: int) -> int:
+    """Return where the clause after a closing mark ends (sentence end, next quote or limit)."""
+    i = ctx.tok_after(close_end)
+    end = limit
+    for t in ctx.doc[i : min(len(ctx.doc), i + WINDOW)]:
+        if t.idx >= limit:
+            break
+        if t.text in SENT_END and not ctx.in_quote(t.idx):
+            return min(limit, int(t.idx) + 1)
+        end = min(limit, int(t.idx + len(t.text)))
+    return end
+
+
+def before_window(ctx: DocContext, open_mark: int, limit: int) -> int:
+    """Return where the clause before an opening mark starts."""
+    i = ctx.tok_after(open_mark) - 1
+    start = open_mark
+    n = 0
+    while i >= 0 and n < WINDOW:
+        t = ctx.doc[i]
+        if t.idx < limit:
+            break
+        if t.text in SENT_END and not ctx.in_quote(t.idx):
+            break
+        start = int(t.idx)
+        i -= 1
+        n += 1
+    return max(start, limit)
+
+
+def speaker_of_cue(ctx: DocContext, cue: Any, lo: int, hi: int) -> Any | None:
+    """Return the head token of the speaker of a cue inside the window [lo, hi)."""
+    obj = according_to(cue)
+    if obj is not None:
+        return obj
+    subj = dep_subject(cue) if ctx.has_dep else None
+    if subj is not None and (ctx.in_quote(subj.idx) or not lo - 200 <= subj.idx < hi + 200):
+        subj = None
+    if subj is not None and subj.pos_ not in NOMINAL and subj.lower_ not in RELATIVE_PRONOUNS:
+        subj = None
+    if subj is None:
+        subj = positional_subject(ctx, cue, lo, hi)
+    if subj is None and ctx.has_dep:
+        # coordinated verbs whose subject the parser attached elsewhere: the clause subject
+        root = cue
+        while root.head is not root and root.dep_ != "ROOT":
+            root = root.head
+        for c in root.children:
+            if c.dep_ in SUBJ_DEPS and c.i < cue.i and not ctx.in_quote(c.idx):
+                subj = c
+    return head_of_chunk(subj) if subj is not None else None
+
+
+def dash_speaker(ctx: DocContext, close_end: int, limit: int) -> Any | None:
+    """Return the name after a dash that follows a quote ('"..." ― Jane Doe')."""
+    j = close_end
+    while j < limit and ctx.text[j].isspace():
+        j += 1
+    if j >= limit or ctx.text[j] not in DASHES:
+        return None
+    i = ctx.tok_after(j + 1)
+    if i < len(ctx.doc) and ctx.doc[i].pos_ == "PUNCT":
+        i += 1
+    for t in ctx.doc[i : min(len(ctx.doc), i + 4)]:
+        if t.idx >= limit:
+            break
+        if t.pos_ in ("PROPN", "NOUN"):
+            while t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].pos_ == "PROPN":
+                t = ctx.doc[t.i + 1]
+            return t
+    return None
+
+
+def resolve(
+    ctx: DocContext, head: Any, span: tuple[int, int], speakers: set[str]
+) -> tuple[str | None, str]:
+    """Resolve a speaker's head token to an entity id; return (id, how)."""
+    low = head.lower_
+    if head.pos_ == "PRON" or low in PRONOUN_GENDER:
+        if low in PRONOUN_GENDER:
+            return resolve_person(ctx, span[0], PRONOUN_GENDER[low], speakers), "pronoun"
+        if low in GROUP_PRONOUNS:
+            return resolve_group(ctx, head, span), "group"
+        if low in THING_PRONOUNS:
+            return None, "pronoun"
+        return None, "other" if low not in SELF_PRONOUNS else "self"
+    ent = ctx.entities.at(int(head.idx), int(head.idx + len(head.text)))
+    if ent is not None and ent.type in PERSONISH:
+        return ent.id, "name"
+    if low in GROUP_NOUNS or head.lemma_.lower() in GROUP_NOUNS:
+        return resolve_group(ctx, head, span), "group"
+    return None, "other"
+
+
+def resolve_person(ctx: DocContext, pos: int, gender: str, speakers: set[str]) -> str | None:
+    """Return the PERSON a he/she at pos most likely refers to."""
+    here = ctx.sent_of(pos)
+    best: tuple[float, int, str] | None = None
+    for m, ent in ctx.entities.mentions_in(max(0, pos - 2500), pos):
+        if ent.type != "PERSON" or ctx.in_quote(m.start):
+            continue
+        g = ctx.gender(ent.id)
+        if g is not None and g != gender:
+            continue
+        dist = here - ctx.sent_of(m.start)
+        score = -2.0 * dist
+        if ctx.has_dep:
+            tok = head_of_chunk(ctx.doc[ctx.tok_at(m.end - 1)])
+            if tok.dep_ in SUBJ_DEPS:
+                score += 1.0
+                if tok.head.dep_ == "ROOT" or tok.head.dep_ == "relcl":
+                    score += 2.0
+            elif tok.dep_ == "poss":
+                score -= 1.0
+        if ent.id in speakers:
+            score += 2.0
+        if g == gender:
+            score += 0.5
+        cand = (score, m.start, ent.id)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    return best[2] if best else None
+
+
+def resolve_group(ctx: DocContext, head: Any, span: tuple[int, int]) -> str | None:
+    """Return the organisation a group speaker ('the men', 'protesters') belongs to."""
+    for _m, ent in ctx.entities.mentions_in(span[0], span[1]):
+        if ent.type in ("ORG", "NORP"):
+            return ent.id
+    if not ctx.has_dep:
+        return None
+    lo = max(0, span[0] - 1500)
+    a, b = ctx.tok_after(lo), ctx.tok_at(span[0])
+    for i in range(b, a - 1, -1):
+        t = ctx.doc[i]
+        if t.lower_ not in GROUP_NOUNS and t.lemma_.lower() not in GROUP_NOUNS:
+            continue
+        if ctx.in_quote(t.idx):
+            continue
+        for p in t.children:
+            if p.dep_ != "prep" or p.lower_ not in GROUP_LINK_PREPS:
+                continue
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                org = ctx.entities.at(int(o.idx), int(o.idx + len(o.text)))
+                if org is not None and org.type in ("ORG", "NORP"):
+                    return org.id
+    return None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DATASETS = ("polnear", "conllpp", "tempeval3", "seed", "geo")
+DATASETS = ("polnear", "conllpp", "tempeval3", "seed", "geo", "plover", "case2021")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from actorgraph.model import Analysis, Document
-from actorgraph.pipeline import aliases, dates, entities, places, quotes, relations
+from actorgraph.pipeline import aliases, dates, entities, events, places, quotes, relations
 from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse
 
 STAGES: tuple[tuple[str, str], ...] = (
@@ -17,6 +17,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("dates", dates.STAGE),
     ("quotes", quotes.STAGE),
     ("relations", relations.STAGE),
+    ("events", events.STAGE),
 )
 
 
@@ -45,6 +46,7 @@ def analyze_parsed(parsed: ParsedDoc, *, max_quote_chars: int = 2000) -> Analysi
     found = places.resolve_places(parsed, found)
     date_result = dates.extract_dates(parsed)
     quote_result = quotes.extract_quotes(parsed, found, max_len=max_quote_chars)
+    event_result = events.extract_events(parsed, found, date_result.dates, quote_result.quotes)
     relation_result = relations.extract_relations(
         parsed, found, dates=date_result.dates, quotes=quote_result.quotes
     )
@@ -61,6 +63,7 @@ def analyze_parsed(parsed: ParsedDoc, *, max_quote_chars: int = 2000) -> Analysi
         quotes=quote_result.quotes,
         dates=date_result.dates,
         relations=relation_result.relations,
+        events=event_result.events,
         stages=stage_versions(parsed.model),
         notes=tuple(notes),
     )

@@ -1,0 +1,302 @@
+"""Read an event's actors, targets and locations from the parse around its trigger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from actorgraph.pipeline._events_lexicon import ROLE_NOUNS, words
+from actorgraph.pipeline.entities import EntityResult
+
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+TARGET_PREPS = frozenset({"against", "on", "upon", "at", "to", "toward", "towards"})
+PARTNER_PREPS = frozenset({"with"})
+PLACE_PREPS = frozenset(
+    {"in", "near", "outside", "inside", "at", "around", "across", "into", "from", "throughout",
+     "along", "within", "off", "between", "of"}
+)  # fmt: skip
+PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+# Heads whose "of" phrase names who they are ("members of X", "a group of Moroccan diplomats").
+GROUP_HEADS = words(
+    "group groups member members leader leaders head chief official officials delegation "
+    "representative representatives envoy spokesman spokeswoman side sides supporters "
+    "fighters troops forces units army government ministry minister president number "
+    "hundreds thousands dozens citizens residents people militants rebels soldiers police "
+    "coalition alliance faction wing branch commander commanders demonstrators protesters "
+    "activists students workers guerrillas guerrilla youths negotiators doctors authorities "
+    "militiamen gunmen insurgents leaders diplomats"
+)
+CUSTODY = words("custody prison jail detention captivity captors")
+
+
+@dataclass
+class Args:
+    """Participants found for one trigger; ``heads`` are the tokens they were read from."""
+
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    heads: list[Any] = field(default_factory=list)
+    unresolved: bool = False  # the subject is "we" or "you": who it is, the text does not say
+
+
+def _add(ids: list[str], new: list[str]) -> None:
+    ids.extend(i for i in new if i not in ids)
+
+
+class Resolver:
+    """Map argument tokens to entity ids, following conjuncts, modifiers and pronouns."""
+
+    def __init__(self, doc: Any, entities: EntityResult) -> None:
+        self.doc = doc
+        self.entities = entities
+
+    def _entity(self, tok: Any, types: frozenset[str]) -> str | None:
+        ent = self.entities.at(tok.idx, tok.idx + len(tok.text))
+        return ent.id if ent is not None and ent.type in types else None
+
+    def _pronoun(self, tok: Any) -> str | None:
+        """The one PERSON named before ``tok`` in its sentence, else in the sentence before."""
+        sent = tok.sent
+        windows = [(sent.start_char, tok.idx)]
+        if sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            windows.append((prev.start_char, prev.end_char))
+        for start, end in windows:
+            people = {e.id for _, e in self.entities.mentions_in(start, end) if e.type == "PERSON"}
+            if len(people) == 1:
+                return people.pop()
+            if people:
+                return None
+        return None
+
+    def ids(self, tok: Any, types: frozenset[str] = ACTOR_TYPES, depth: int = 0) -> list[str]:
+        """Entity ids an argument head stands for (itself, its conjuncts and modifiers)."""
+        out: list[str] = []
+        for t in [tok, *tok.conjuncts]:
+            if t.lower_ in PERSON_PRONOUNS and "PERSON" in types:
+                pid = self._pronoun(t)
+                if pid:
+                    _add(out, [pid])
+                continue
+            direct = self._entity(t, types)
+            if direct:
+                _add(out, [direct])
+                continue
+            for c in t.children:
+                if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < t.i:
+                    cid = self._entity(c, types)
+                    if cid:
+                        _add(out, [cid])
+            if (
+                not out
+                and depth == 0
+                and (t.lower_ in GROUP_HEADS or t.lemma_.lower() in GROUP_HEADS)
+            ):
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                _add(out, self.ids(pobj, types, depth + 1))
+        return out
+
+    def places(self, tok: Any) -> list[str]:
+        out: list[str] = []
+        for t in [tok, *tok.conjuncts]:
+            pid = self._entity(t, PLACE_TYPES)
+            if pid:
+                _add(out, [pid])
+        return out
+
+
+def _pobjs(prep: Any) -> list[Any]:
+    """Objects of a preposition, through a nested one ("outside of X", "in and around X")."""
+    out = []
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            out.append(c)
+        elif c.dep_ == "prep":
+            out.extend(_pobjs(c))
+    return out
+
+
+def _relative_head(verb: Any) -> Any:
+    """The noun a relative clause modifies, or the subject it is predicated of by a copula."""
+    head = verb.head
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        for c in head.head.children:
+            if c.dep_ == "nsubj":
+                return c
+    return head
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+SPEECH_PRONOUNS = frozenset({"it", "they", "he", "she"})
+
+
+def _speaker_subject(verb: Any, pronoun: Any) -> Any:
+    """ "X said it will ...": a pronoun subject of a reported clause is the speaker."""
+    from actorgraph.pipeline._events_lexicon import SPEECH
+
+    up = verb
+    while up.dep_ in ("xcomp", "conj", "acomp") and up.head is not up:
+        up = up.head
+    if pronoun.lower_ in SPEECH_PRONOUNS and up.dep_ == "ccomp" and up.head.lemma_ in SPEECH:
+        for c in up.head.children:
+            if c.dep_ == "nsubj" and c.lower_ not in SPEECH_PRONOUNS:
+                return c
+    return pronoun
+
+
+def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
+    """The subject of a verb and whether it is passive, inherited through conj and relcl."""
+    subj, passive = _own_subject(verb, depth)
+    if subj is not None and subj.lower_ in SPEECH_PRONOUNS:
+        return _speaker_subject(verb, subj), passive
+    return subj, passive
+
+
+def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return _relative_head(verb), False
+            return c, False
+        if c.dep_ == "nsubjpass":
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return _relative_head(verb), True
+            return c, True
+    if depth > 3:
+        return None, False
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        if _passive(verb) != _passive(verb.head):
+            return None, False
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        up = verb.head.head  # the preposition's head: a verb, or a noun object of one
+        if up.pos_ in ("NOUN", "PROPN") and up.dep_ == "dobj":
+            up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            subj, _ = _subject(up, depth + 1)
+            return subj, False
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":  # "is willing to withdraw"
+        subj, _ = _subject(verb.head.head, depth + 1)
+        return subj, False
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        subj, _ = _subject(verb.head, depth + 1)
+        return subj, False
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        return verb.head, True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        subj, _ = _subject(verb.head, depth + 1)
+        return subj, False
+    return None, False
+
+
+def _locations(res: Resolver, tok: Any, args: Args) -> None:
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            for pobj in _pobjs(prep):
+                _add(args.locations, res.places(pobj))
+    for c in tok.children:
+        if c.dep_ == "npadvmod":
+            _add(args.locations, res.places(c))
+        elif c.dep_ == "advmod" and c.lower_ == "where" and tok.dep_ == "relcl":
+            _add(args.locations, res.places(tok.head))  # "Mosul, where the jihadists seized"
+
+
+def _preps(res: Resolver, tok: Any, typ: str, args: Args, *, noun: bool) -> None:
+    for prep in tok.children:
+        if prep.dep_ == "agent" or (
+            noun and prep.dep_ == "prep" and prep.lower_ in ("by", "between")
+        ):
+            for pobj in _pobjs(prep):
+                _add(args.actors, res.ids(pobj))
+                args.heads.append(pobj)
+        elif prep.dep_ == "prep" and (
+            prep.lower_ in TARGET_PREPS
+            or (noun and prep.lower_ == "of")
+            or (prep.lower_ in PARTNER_PREPS and typ in PARTNER_TYPES)
+        ):
+            for pobj in _pobjs(prep):
+                found = res.ids(pobj)
+                _add(args.targets, found)
+                if found:
+                    args.heads.append(pobj)
+
+
+def _argument_places(res: Resolver, args: Args) -> None:
+    """ "attacked a checkpoint in X": a place phrase on the object places the event."""
+    for head in list(args.heads):
+        if head.pos_ not in ("NOUN", "PROPN") or args.locations:
+            continue
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "outside", "at"):
+                for pobj in _pobjs(prep):
+                    _add(args.locations, res.places(pobj))
+
+
+def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
+    """Actors from the subject or the "by" agent; targets from objects and some preps."""
+    args = Args()
+    subj, passive = _subject(verb)
+    if subj is not None and subj.lower_ in FIRST_SECOND:
+        args.unresolved = True
+    elif subj is not None:
+        found = res.ids(subj)
+        for other in subj.head.children if not found and subj.head is verb else ():
+            if other.dep_ == "nsubj" and other is not subj:
+                found = res.ids(other)
+        _add(args.targets if passive else args.actors, found)
+        args.heads.append(subj)
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "attr"):
+            _add(args.targets, res.ids(c))
+            args.heads.append(c)
+        elif c.dep_ == "prt":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    _add(args.targets, res.ids(p))
+    _preps(res, verb, typ, args, noun=False)
+    for prep in verb.children:  # "released from U.S. custody": the holder released
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for pobj in _pobjs(prep):
+                if pobj.lemma_.lower() in CUSTODY:
+                    for c in pobj.children:
+                        if c.dep_ in ("compound", "poss", "amod"):
+                            _add(args.actors, res.ids(c))
+    _locations(res, verb, args)
+    _argument_places(res, args)
+    return args
+
+
+def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
+    """Actors from a possessor, a name compound, "by"/"between"; targets from "of"/"against"."""
+    args = Args()
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+            found = res.ids(c)
+            _add(args.actors, found)
+            if found:
+                args.heads.append(c)
+    _preps(res, noun, typ, args, noun=True)
+    # "his role in the attack": the role's possessor did it.
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in ROLE_NOUNS:
+        for c in head.head.children:
+            if c.dep_ == "poss":
+                _add(args.actors, res.ids(c))
+                args.heads.append(c)
+    _locations(res, noun, args)
+    for prep in noun.children:  # "the bombing of the embassy in Kabul"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            args.heads.extend(p for p in _pobjs(prep) if p not in args.heads)
+    _argument_places(res, args)
+    return args

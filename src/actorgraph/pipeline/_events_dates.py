@@ -1,0 +1,101 @@
+"""Choose an event's date: its sentence's own, else the narrative's it continues, else None."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from actorgraph.model import DateRef
+from actorgraph.pipeline._events_lexicon import SPEECH
+from actorgraph.pipeline.nlp import ParsedDoc
+
+_CONTINUING = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "that"})
+_LOOKBACK = 2  # sentences back within the paragraph a narrative date carries over
+
+
+class DateFinder:
+    """Index the document's dates by sentence and pick the one an event belongs to."""
+
+    def __init__(self, parsed: ParsedDoc, dates: tuple[DateRef, ...]) -> None:
+        self.doc = parsed.doc
+        self.text = parsed.text
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self._starts = [d.start for d in self.dates]
+
+    def _in(self, start: int, end: int) -> list[DateRef]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [d for d in self.dates[lo:hi] if d.end <= end]
+
+    def _anchor(self, d: DateRef) -> Any | None:
+        """The word a date expression hangs from, outside the expression itself."""
+        span = self.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root.head
+        while head.dep_ == "prep" and head.head is not head:
+            head = head.head
+        return head
+
+    def _governor(self, d: DateRef) -> Any | None:
+        """The nearest verb or noun that governs a date (skipping the preposition)."""
+        anchor = self._anchor(d)
+        return anchor
+
+    def _own(self, trigger: Any, sent: Any) -> DateRef | None:
+        # Resolved dates first; an unresolved one ("Saturday" with no publication date)
+        # still anchors the event in time.
+        here = sorted(self._in(sent.start_char, sent.end_char), key=lambda d: not d.value)
+        if not here:
+            return None
+        ancestors = {a.i for a in trigger.ancestors}
+        governing: list[DateRef] = []
+        other: list[DateRef] = []
+        for d in here:
+            gov = self._governor(d)
+            if gov is None:
+                continue
+            if gov.i == trigger.i and (d.value or not any(x.value for x in here)):
+                return d
+            if gov.lemma_.lower() in SPEECH:
+                continue  # when it was said, not when it happened
+            if gov.i in ancestors:
+                governing.append(d)
+            elif gov.dep_ == "ROOT" or gov.head.i in ancestors:
+                other.append(d)
+        if governing:
+            return min(governing, key=lambda d: abs(d.start - trigger.idx))
+        if other:
+            return min(other, key=lambda d: abs(d.start - trigger.idx))
+        return None
+
+    def _continues(self, sent: Any) -> bool:
+        """Does the sentence open on a pronoun or a possessive pronoun (its own subject)?"""
+        root = sent.root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.lower_ in _CONTINUING:
+                    return True
+                return any(p.dep_ == "poss" and p.lower_ in _CONTINUING for p in c.children)
+        return False
+
+    def date_for(self, trigger: Any, sent: Any) -> DateRef | None:
+        own = self._own(trigger, sent)
+        if own is not None or not self._continues(sent):
+            return own
+        prev = sent
+        for _ in range(_LOOKBACK):
+            if prev.start == 0:
+                return None
+            prev = self.doc[prev.start - 1].sent
+            if "\n\n" in self.text[prev.end_char : sent.start_char] or "\n" in prev.text.strip():
+                return None  # another paragraph
+            found = [d for d in self._in(prev.start_char, prev.end_char) if d.value]
+            usable = [
+                d
+                for d in found
+                if (g := self._governor(d)) is None or g.lemma_.lower() not in SPEECH
+            ]
+            if usable:
+                return usable[0]
+        return None

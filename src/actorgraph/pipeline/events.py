@@ -1,0 +1,330 @@
+"""Find PLOVER-coded events: a lexicon trigger, its participants from the parse, a date.
+
+A trigger is a verb (with its particle or preposition: "call on", "pull out"), a verb with
+an object that names the act ("lifted the curfew"), a light verb with an event noun
+("held talks", "launched an attack": the verb lends its subject) or an event noun ("the
+2007 murder of five soldiers"). An event needs an actor or target entity, or, for a noun
+or a weapon-led attack, a date. Its date is the sentence's own (preferring one attached to
+the trigger), else a date carried over from the narrative it continues, else None: the
+publication date is never used silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from actorgraph.model import DateRef, Event, Evidence, Quote
+from actorgraph.pipeline._events_args import Args, Resolver, noun_args, verb_args
+from actorgraph.pipeline._events_dates import DateFinder
+from actorgraph.pipeline._events_lexicon import (
+    ASPECTUAL,
+    ATTACK_STRIKE_MODIFIERS,
+    LIGHT_ONLY_NOUNS,
+    LIGHT_VERBS,
+    NOUNS,
+    OBJECT_GROUP,
+    SPEECH,
+    VERB_OBJECT,
+    VERBS,
+    WEAPON_MODES,
+    Trigger,
+)
+from actorgraph.pipeline.claims import claim_for
+from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.nlp import ParsedDoc
+
+STAGE = "events.v1"
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+_FUTURE = frozenset({"will", "would", "'ll", "shall"})
+_CONDITION = frozenset({"unless", "if"})
+_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "RETREAT"})
+_COOPERATIVE = frozenset({"AID", "CONCEDE", "CONSULT", "COOPERATE", "SUPPORT"})
+_OBLIGATION = frozenset({"must", "should"})
+_MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+_INTENT_ADJ = frozenset({"willing", "ready", "prepared", "committed", "determined"})
+
+
+@dataclass(frozen=True)
+class EventResult:
+    events: tuple[Event, ...]
+
+
+@dataclass
+class _Found:
+    trigger: Any
+    type: str
+    mode: str | None
+    args: Args
+    noun: bool
+    sent: Any
+    date: DateRef | None = None
+    confidence: float = 0.0
+
+
+def _verb_key(tok: Any) -> Trigger | None:
+    """Look a verb up with its particle, then its first preposition, then alone."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ == "prt":
+            hit = VERBS.get(f"{lemma} {c.lower_}")
+            if hit:
+                return hit
+    for c in tok.children:
+        if c.dep_ in ("prep", "dobj") and c.i == tok.i + 1:
+            hit = VERBS.get(f"{lemma} {c.lower_}")
+            if hit:
+                return hit
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            group = OBJECT_GROUP.get(c.lemma_.lower()) or OBJECT_GROUP.get(c.lower_)
+            if group and (lemma, group) in VERB_OBJECT:
+                return VERB_OBJECT[(lemma, group)]
+    return VERBS.get(lemma)
+
+
+def _noun_key(tok: Any) -> Trigger | None:
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    for m in mods:
+        hit = NOUNS.get(f"{m} {lemma}")
+        if hit:
+            return hit
+    if lemma == "strike" and mods & ATTACK_STRIKE_MODIFIERS:
+        return "ASSAULT", "aerial"
+    if lemma == "march" and tok.text[:1].isupper():
+        return None  # the month
+    return NOUNS.get(lower) or NOUNS.get(lemma)
+
+
+def _mode(tok: Any, typ: str, mode: str | None, args: Args) -> str | None:
+    """Refine the mode from weapon words on the trigger, its subject or its instrument."""
+    if typ not in ("ASSAULT", "PROTEST") or (mode and mode not in ("explosives", "boycott")):
+        return mode
+    near = [tok, *tok.children]
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "prep", "agent"):
+            near.extend(c.subtree)
+    for t in near:
+        found = WEAPON_MODES.get(t.lower_)
+        if found and (typ == "ASSAULT" or found == "hunger"):
+            return found
+    return mode
+
+
+def _light_object(verb: Any) -> Any | None:
+    """The event noun a light verb governs ("held talks", "carried out an attack")."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj" and (
+            _noun_key(c) or c.lemma_.lower() in LIGHT_ONLY_NOUNS or c.lower_ in LIGHT_ONLY_NOUNS
+        ):
+            return c
+    return None
+
+
+def _skip_infinitive(tok: Any) -> bool:
+    """An infinitive under a non-aspectual verb is an intention, coded on its governor."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    if head.lower_ in _INTENT_ADJ:
+        return False  # "is willing to withdraw": recoded as a stated intention
+    return head is not tok and head.lemma_.lower() not in ASPECTUAL
+
+
+def _obligation(tok: Any, res: Resolver) -> _Found | None:
+    """ "X said Y must ...": PLOVER codes a stated obligation as a REQUEST of Y."""
+    if tok.lemma_.lower() not in SPEECH:
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in c.children
+        ):
+            speaker = verb_args(res, tok, "REQUEST")
+            addressee = verb_args(res, c, "REQUEST")
+            if not speaker.actors:
+                return None
+            args = Args(speaker.actors, [t for t in addressee.actors if t not in speaker.actors])
+            args.heads = [*speaker.heads, *addressee.heads[:1]]
+            return _Found(tok, "REQUEST", None, args, False, tok.sent)
+    return None
+
+
+def _future_recode(tok: Any, typ: str) -> str:
+    """PLOVER codes a stated intention to cooperate as AGREE, to act against as THREATEN."""
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    intent = tok.head.lower_ in _INTENT_ADJ and tok.dep_ == "xcomp"
+    if not (aux & _FUTURE or intent):
+        return typ
+    reported = any(a.lemma_.lower() in SPEECH for a in tok.ancestors) or intent
+    if not reported:
+        return typ
+    conditional = any(
+        c.dep_ == "advcl" and any(m.lower_ in _CONDITION for m in c.children) for c in tok.children
+    )
+    if typ in _COOPERATIVE or (typ in ("RETREAT", "CONCEDE") and not conditional):
+        return "AGREE"
+    if typ in _CONFLICT:
+        return "THREATEN"
+    return typ
+
+
+def _candidates(parsed: ParsedDoc, res: Resolver) -> list[_Found]:
+    out: list[_Found] = []
+    consumed: set[int] = set()
+    for tok in parsed.doc:
+        if tok.i in consumed:
+            continue
+        if tok.pos_ == "VERB":
+            obj = _light_object(tok)
+            if obj is not None and _skip_infinitive(tok):
+                consumed.add(obj.i)
+                continue
+            if obj is not None:
+                key = _noun_key(obj) or LIGHT_ONLY_NOUNS.get(obj.lemma_.lower())
+                key = (
+                    _verb_key(tok)
+                    if tok.lemma_.lower() in ("impose", "sign", "lodge", "file", "launch")
+                    and _verb_key(tok)
+                    else key
+                )
+                if key is None:
+                    key = LIGHT_ONLY_NOUNS.get(obj.lower_)
+                if key is None:
+                    continue
+                consumed.add(obj.i)
+                args = verb_args(res, tok, key[0])
+                extra = noun_args(res, obj, key[0])
+                for eid in extra.actors + extra.targets:
+                    if eid not in args.actors and eid not in args.targets:
+                        args.targets.append(eid)
+                args.locations.extend(x for x in extra.locations if x not in args.locations)
+                args.heads.append(obj)
+                out.append(_Found(tok, key[0], key[1], args, False, tok.sent))
+                continue
+            key = _verb_key(tok)
+            if key is None:
+                found = _obligation(tok, res)
+                if found is not None:
+                    out.append(found)
+                continue
+            if _skip_infinitive(tok):
+                consumed.update(c.i for c in tok.children if c.dep_ == "dobj")
+                continue
+            typ = _future_recode(tok, key[0])
+            if typ == "AGREE" and any(c.dep_ == "neg" for c in tok.children):
+                typ = "REJECT"  # "will not accept refugees"
+            out.append(_Found(tok, typ, key[1], verb_args(res, tok, typ), False, tok.sent))
+        elif tok.pos_ == "NOUN":
+            key = _noun_key(tok)
+            if key is None:
+                continue
+            out.append(_Found(tok, key[0], key[1], noun_args(res, tok, key[0]), True, tok.sent))
+    return out
+
+
+def _keep(f: _Found) -> bool:
+    """Require a participant, or (for a noun or a weapon-led attack) a date."""
+    a = f.args
+    if a.unresolved and not a.actors:
+        return False
+    if f.noun:
+        if f.date is None:
+            return bool(a.actors and a.targets)
+        return True
+    if a.actors:
+        return True
+    if a.targets:  # a generic present ("warriors pledge allegiance") needs a time or an agent
+        return f.date is not None or f.trigger.tag_ not in ("VBP", "VBZ")
+    if f.type in _MATERIAL and (a.locations or f.date is not None):
+        return f.trigger.tag_ in ("VBD", "VBN") or f.date is not None  # what, where, when
+    return False
+
+
+def _anaphoric(f: _Found) -> bool:
+    """A definite event noun ("the meeting") that names nothing new refers back."""
+    return f.noun and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in f.trigger.children)
+
+
+def _compatible(a: DateRef | None, b: DateRef | None) -> bool:
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _confidence(f: _Found) -> float:
+    score = 0.35 + 0.2 * bool(f.args.actors) + 0.1 * bool(f.args.targets)
+    score += 0.15 * (f.date is not None) + 0.05 * bool(f.args.locations)
+    depth = sum(1 for a in f.trigger.ancestors if a.pos_ in ("VERB", "AUX", "NOUN"))
+    depth -= sum(1 for a in f.trigger.ancestors if a.lemma_.lower() in SPEECH)
+    score -= 0.08 * min(max(depth, 0), 4) + 0.05 * f.noun
+    return round(max(0.1, min(score, 0.95)), 3)
+
+
+def extract_events(
+    parsed: ParsedDoc,
+    entities: EntityResult,
+    dates: tuple[DateRef, ...],
+    quotes: tuple[Quote, ...],
+) -> EventResult:
+    """Return the PLOVER events read from one document, one per act and participants."""
+    res = Resolver(parsed.doc, entities)
+    finder = DateFinder(parsed, dates)
+    kept: list[_Found] = []
+    for f in _candidates(parsed, res):
+        f.args.targets = [t for t in f.args.targets if t not in f.args.actors]
+        f.mode = _mode(f.trigger, f.type, f.mode, f.args)
+        f.date = finder.date_for(f.trigger, f.sent)
+        if not _keep(f):
+            continue
+        ids = set(f.args.actors) | set(f.args.targets)
+        repeat = next(
+            (
+                k
+                for k in kept
+                if k.type == f.type
+                and _compatible(k.date, f.date)
+                and ids <= set(k.args.actors) | set(k.args.targets)
+                and (k.sent == f.sent or _anaphoric(f))
+            ),
+            None,
+        )
+        if repeat is not None:
+            if repeat.date is None and f.date is not None:
+                repeat.date = f.date
+            _merge(repeat, f)
+            continue
+        kept.append(f)
+    doc_id = parsed.document.id
+    events = []
+    for f in kept:
+        claim = claim_for([f.trigger, *f.args.heads], f.sent, quotes, entities)
+        own_denial = f.type == "REJECT" and claim.modality == "denied"
+        if own_denial and not any(c.dep_ == "neg" for c in f.trigger.children):
+            claim = replace(claim, modality="asserted", confidence=1.0)  # "rejected" itself
+        conf = round(_confidence(f) * (0.5 + 0.5 * claim.confidence), 3)
+        events.append(
+            Event(
+                type=f.type,
+                evidence=(Evidence(doc_id, f.sent.start_char, f.sent.end_char, STAGE, conf),),
+                actors=tuple(f.args.actors),
+                targets=tuple(f.args.targets),
+                locations=tuple(f.args.locations),
+                mode=f.mode,
+                date=f.date,
+                modality=claim.modality,
+                attributed_to=claim.attributed_to,
+                confidence=conf,
+            )
+        )
+    return EventResult(tuple(events))
+
+
+def _merge(into: _Found, other: _Found) -> None:
+    for name in ("actors", "targets", "locations"):
+        have: list[str] = getattr(into.args, name)
+        have.extend(x for x in getattr(other.args, name) if x not in have)
+    if into.mode is None:
+        into.mode = other.mode

@@ -1,0 +1,149 @@
+"""The events stage on small hand-made texts, with the real pinned model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import actorgraph
+from actorgraph.model import Event
+from actorgraph.pipeline.analyze import reference_date
+from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.events import STAGE, EventResult, extract_events
+from actorgraph.pipeline.nlp import parse
+
+
+def run(
+    nlp: Any, text: str, published: str | None = "2015-02-04"
+) -> tuple[EventResult, EntityResult]:
+    a = actorgraph.analyze(text, published=published, nlp=nlp)
+    found = EntityResult(a.entities)
+    parsed = parse(a.document, reference=reference_date(published), nlp=nlp)
+    return extract_events(parsed, found, a.dates, a.quotes), found
+
+
+def names(found: EntityResult, ids: tuple[str, ...]) -> list[str]:
+    return [e.name for i in ids if (e := found.by_id(i)) is not None]
+
+
+def only(result: EventResult, typ: str) -> Event:
+    (ev,) = [e for e in result.events if e.type == typ]
+    return ev
+
+
+def test_events_attack_with_actor_target_location_date(nlp: Any) -> None:
+    text = "On March 3, 2014, Boko Haram attacked the Nigerian army in Maiduguri."
+    result, found = run(nlp, text)
+    ev = only(result, "ASSAULT")
+    assert names(found, ev.actors) == ["Boko Haram"]
+    assert names(found, ev.targets) == ["Nigerian army"]
+    assert names(found, ev.locations) == ["Maiduguri"]
+    assert ev.date is not None and ev.date.value == "2014-03-03"
+    assert ev.modality == "asserted"
+    (evidence,) = ev.evidence
+    assert evidence.stage == STAGE
+    assert text[evidence.start : evidence.end] == text
+    assert evidence.confidence == ev.confidence
+
+
+def test_events_meeting_is_consult_with_date(nlp: Any) -> None:
+    text = "Angela Merkel met with Vladimir Putin in Moscow on May 10, 2015."
+    result, found = run(nlp, text)
+    ev = only(result, "CONSULT")
+    assert names(found, ev.actors) == ["Angela Merkel"]
+    assert names(found, ev.targets) == ["Vladimir Putin"]
+    assert names(found, ev.locations) == ["Moscow"]
+    assert ev.date is not None and ev.date.value == "2015-05-10"
+
+
+def test_events_meeting_noun_between_actors(nlp: Any) -> None:
+    text = "The plan dates back to a June 2, 2013, meeting between Barack Obama and Hamid Karzai."
+    result, found = run(nlp, text)
+    ev = only(result, "CONSULT")
+    assert set(names(found, ev.actors)) == {"Barack Obama", "Hamid Karzai"}
+    assert ev.date is not None and ev.date.value == "2013-06-02"
+
+
+def test_events_release_is_concede_release(nlp: Any) -> None:
+    text = "John Smith was released from Iranian custody in 2012."
+    result, found = run(nlp, text)
+    ev = only(result, "CONCEDE")
+    assert ev.mode == "release"
+    assert names(found, ev.targets) == ["John Smith"]
+    assert names(found, ev.actors) == ["Iran"]
+    assert ev.date is not None and ev.date.value == "2012"
+
+
+def test_events_call_to_volunteer_is_request(nlp: Any) -> None:
+    text = "Last March, Pope Francis urged Italians to volunteer at shelters."
+    result, found = run(nlp, text)
+    assert [e.type for e in result.events] == ["REQUEST"]  # "volunteer" is part of the call
+    ev = result.events[0]
+    assert names(found, ev.actors) == ["Pope Francis"]
+    assert ev.date is not None and ev.date.value == "2014-03"
+
+
+def test_events_accusation(nlp: Any) -> None:
+    text = "On Monday, Amnesty International accused the Syrian government of torturing prisoners."
+    result, found = run(nlp, text)
+    ev = only(result, "ACCUSE")
+    assert names(found, ev.actors) == ["Amnesty International"]
+    assert names(found, ev.targets) == ["Syrian government"]
+    assert ev.date is not None and ev.date.value == "2015-02-02"
+
+
+def test_events_historical_event_dated_by_its_year(nlp: Any) -> None:
+    text = (
+        "Ahmed Rashid is wanted for his role in the 2009 bombing of the Pakistani embassy in Kabul."
+    )
+    result, found = run(nlp, text)
+    ev = only(result, "ASSAULT")
+    assert ev.mode == "explosives"
+    assert names(found, ev.actors) == ["Ahmed Rashid"]
+    assert ev.date is not None and ev.date.value == "2009"
+    assert names(found, ev.locations) == ["Kabul"]
+
+
+def test_events_without_date_get_none_not_publication_date(nlp: Any) -> None:
+    text = "Hezbollah fighters attacked Israeli soldiers near the border."
+    result, _ = run(nlp, text, published="2015-02-04")
+    ev = only(result, "ASSAULT")
+    assert ev.date is None
+
+
+def test_events_inside_quote_are_reported_by_speaker(nlp: Any) -> None:
+    text = '"The Taliban attacked our police station in Kunduz," Abdul Rahman said.'
+    result, found = run(nlp, text)
+    ev = only(result, "ASSAULT")
+    assert names(found, ev.actors) == ["Taliban"]
+    assert ev.modality == "reported"
+    assert names(found, (ev.attributed_to,) if ev.attributed_to else ()) == ["Abdul Rahman"]
+
+
+def test_events_speech_verbs_are_not_events(nlp: Any) -> None:
+    text = "Barack Obama said on Tuesday that the economy was improving."
+    result, _ = run(nlp, text)
+    assert result.events == ()
+
+
+def test_events_narrative_date_carries_to_pronoun_sentence(nlp: Any) -> None:
+    text = (
+        "On April 7, 2014, Nuri al-Maliki met with Shiite leaders in Baghdad. "
+        "He told them he was beginning to mobilize the militias."
+    )
+    result, found = run(nlp, text)
+    ev = only(result, "MOBILIZE")
+    assert names(found, ev.actors) == ["Nuri al-Maliki"]
+    assert ev.date is not None and ev.date.value == "2014-04-07"
+
+
+def test_events_same_act_twice_in_a_sentence_is_one_event(nlp: Any) -> None:
+    text = "Rebels attacked and attacked again the Syrian army in Aleppo on Friday."
+    result, _ = run(nlp, text)
+    assert len([e for e in result.events if e.type == "ASSAULT"]) == 1
+
+
+def test_events_stated_intention_is_agree(nlp: Any) -> None:
+    text = "Syria says it is willing to withdraw its troops from Lebanon."
+    result, found = run(nlp, text)
+    ev = only(result, "AGREE")
+    assert names(found, ev.actors) == ["Syria"]

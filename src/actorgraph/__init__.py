@@ -11,7 +11,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from actorgraph.model import Analysis
-    from actorgraph.store.sqlite import Store
+    from actorgraph.store import Store
 
 __all__ = ["__version__", "analyze", "open_store"]
 
@@ -38,7 +38,7 @@ def analyze(
 
 
 def open_store(url: str = "actorgraph.db") -> Store:
-    """Open (and migrate) the store at a SQLite path."""
-    from actorgraph.store.sqlite import open_store as _open
+    """Open (and migrate) the store: a SQLite path or a postgresql:// URL."""
+    from actorgraph.store import open_store as _open
 
     return _open(url)

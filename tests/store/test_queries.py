@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from store_engines import foreign_keys_off
 from store_samples import other, seed
 
 from actorgraph.errors import NotFoundError
@@ -105,9 +106,8 @@ def test_queries_check_clean_store_has_no_problems(store: Store) -> None:
 
 def test_queries_check_detects_corrupted_spans(store: Store) -> None:
     store.save(seed())
-    conn = store._conn
-    conn.execute("UPDATE mentions SET end_char = 100000 WHERE local_id = 'E3'")
-    conn.execute("UPDATE quotes SET start_char = start_char + 1")
+    store._db.execute("UPDATE mentions SET end_char = 100000 WHERE local_id = 'E3'")
+    store._db.execute("UPDATE quotes SET start_char = start_char + 1")
     problems = store.check()
     assert any(p.startswith("mentions 'E3'") and "outside the text" in p for p in problems)
     assert any(p.startswith("quotes ") and "differs" in p for p in problems)
@@ -115,11 +115,9 @@ def test_queries_check_detects_corrupted_spans(store: Store) -> None:
 
 def test_queries_check_detects_broken_foreign_key_and_missing_evidence(store: Store) -> None:
     store.save(seed())
-    conn = store._conn
-    conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("DELETE FROM entities WHERE local_id = 'E6'")
-    conn.execute("DELETE FROM evidence WHERE event_id IS NOT NULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+    with foreign_keys_off(store):
+        store._db.execute("DELETE FROM entities WHERE local_id = 'E6'")
+        store._db.execute("DELETE FROM evidence WHERE event_id IS NOT NULL")
     problems = store.check()
     assert any(p.startswith("mentions row") and "entities" in p for p in problems)
     assert any(p.startswith("events ") and "no evidence" in p for p in problems)

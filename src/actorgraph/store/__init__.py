@@ -1,7 +1,14 @@
-"""The store: documents, analyses and actors in SQLite (PostgreSQL later, same migrations)."""
+"""The store: documents, analyses and actors in SQLite (a path) or PostgreSQL (a URL).
+
+Both engines run the same numbered migrations and the same queries behind one
+:class:`Store`; only the connection (``sqlite.py``, ``postgres.py``) differs.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from actorgraph.store._store import SaveResult, Store
 from actorgraph.store.rows import (
     ActorRow,
     DocumentMentions,
@@ -10,7 +17,6 @@ from actorgraph.store.rows import (
     QuoteRow,
     RelationRow,
 )
-from actorgraph.store.sqlite import Store, open_store
 
 __all__ = [
     "ActorRow",
@@ -19,6 +25,31 @@ __all__ = [
     "Profile",
     "QuoteRow",
     "RelationRow",
+    "SaveResult",
     "Store",
+    "is_url",
     "open_store",
 ]
+
+
+def open_store(location: str | Path) -> Store:
+    """Open (and migrate) the store at ``location``.
+
+    A ``postgresql://`` or ``postgres://`` URL opens that PostgreSQL database; anything
+    else is the path of a SQLite file, created if missing.
+    """
+    # Each engine's module is imported only when used: psycopg loads for a URL alone.
+    if is_url(location):
+        from actorgraph.store import postgres
+
+        return postgres.open_store(str(location))
+    from actorgraph.store import sqlite
+
+    return sqlite.open_store(location)
+
+
+def is_url(location: str | Path) -> bool:
+    """Return whether ``location`` is a PostgreSQL URL rather than a SQLite path."""
+    return isinstance(location, str) and location.lower().startswith(
+        ("postgresql://", "postgres://")
+    )

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping
 
 from actorgraph.model import Analysis
+from actorgraph.store._db import Database
 from actorgraph.store._rows import Rows
 
 # Which rows each pipeline stage writes. Aliases and places refine entity rows.
@@ -89,29 +89,29 @@ def insert_sql(table: str) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) ON CONFLICT DO NOTHING"
 
 
-def insert_group(conn: sqlite3.Connection, group: str, rows: Rows) -> None:
+def insert_group(db: Database, group: str, rows: Rows) -> None:
     """Insert the rows of one group (actors first for entities, evidence last for facts)."""
     if group == "entities":
-        conn.executemany(_UPSERT_ACTOR, rows.actors)
+        db.executemany(_UPSERT_ACTOR, rows.actors)
     for table in _TABLES[group]:
-        conn.executemany(insert_sql(table), getattr(rows, table))
+        db.executemany(insert_sql(table), getattr(rows, table))
     if group in rows.evidence:
-        conn.executemany(insert_sql("evidence"), rows.evidence[group])
+        db.executemany(insert_sql("evidence"), rows.evidence[group])
 
 
-def delete_group(conn: sqlite3.Connection, group: str, document_id: str) -> None:
+def delete_group(db: Database, group: str, document_id: str) -> None:
     """Delete the rows of one group for one document."""
     if group in _FACT_COLUMN:
-        conn.execute(
+        db.execute(
             f"DELETE FROM evidence WHERE document_id = ? AND {_FACT_COLUMN[group]} IS NOT NULL",
             (document_id,),
         )
     for table in reversed(_TABLES[group]):
-        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+        db.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
 
 
 def write(
-    conn: sqlite3.Connection,
+    db: Database,
     analysis: Analysis,
     rows: Rows,
     *,
@@ -125,42 +125,42 @@ def write(
     notes = json.dumps(list(analysis.notes), ensure_ascii=False)
     meta = (doc.title, doc.published, doc.publisher, doc.author, doc.url, doc.source)
     if new:
-        conn.execute(
+        db.execute(
             "INSERT INTO documents (id, text, title, published, publisher, author, url, source, "
             "language, notes, added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.id, doc.text, *meta, doc.language, notes, now, now),
         )
     else:
-        conn.execute(
+        db.execute(
             "UPDATE documents SET title = ?, published = ?, publisher = ?, author = ?, url = ?, "
             "source = ?, language = ?, notes = ?, updated_at = ? WHERE id = ?",
             (*meta, doc.language, notes, now, doc.id),
         )
     old_actors: list[str] = []
     if "entities" in groups and not new:
-        cursor = conn.execute(
+        cursor = db.execute(
             "SELECT DISTINCT actor_id FROM entities WHERE document_id = ?", (doc.id,)
         )
         old_actors = [row[0] for row in cursor]
     if not new:
         for group in reversed(GROUPS):  # rows pointing at entities go before them
             if group in groups:
-                delete_group(conn, group, doc.id)
+                delete_group(db, group, doc.id)
     for group in GROUPS:
         if group in groups:
-            insert_group(conn, group, rows)
+            insert_group(db, group, rows)
     # Actors that only this document named, before its entities were replaced.
-    conn.executemany(
+    db.executemany(
         "DELETE FROM actors WHERE id = ? AND NOT EXISTS "
         "(SELECT 1 FROM entities WHERE entities.actor_id = ?)",
         [(a, a) for a in old_actors],
     )
     versions = dict(analysis.stages)
     stages = list(stages)
-    conn.executemany(
+    db.executemany(
         "DELETE FROM stage_runs WHERE document_id = ? AND stage = ?", [(doc.id, s) for s in stages]
     )
-    conn.executemany(
+    db.executemany(
         "INSERT INTO stage_runs (document_id, stage, version, run_at) VALUES (?, ?, ?, ?)",
         [(doc.id, s, versions[s], now) for s in stages if s in versions],
     )

@@ -1,19 +1,20 @@
 """Apply the numbered SQL migrations (``migrations/mNNN_name.sql``) in order.
 
 Each migration runs in its own transaction and is recorded in ``schema_migrations``,
-so opening a store twice applies nothing the second time. The files are plain SQL that
-SQLite and PostgreSQL both accept; statements are split on ``;`` at the end of a line.
+so opening a store twice applies nothing the second time. One set of files serves both
+engines: plain SQL that SQLite and PostgreSQL both accept (DOUBLE PRECISION, not REAL,
+which is 4 bytes in PostgreSQL). Statements are split on ``;`` at the end of a line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass
 from importlib import resources
 
 from actorgraph.errors import StoreError
+from actorgraph.store._db import Database
 
 _NAME = re.compile(r"^m(\d{3})_(\w+)\.sql$")
 
@@ -54,40 +55,47 @@ def available() -> list[Migration]:
     return found
 
 
-def applied(conn: sqlite3.Connection) -> list[int]:
+def applied(db: Database) -> list[int]:
     """Return the versions recorded in ``schema_migrations``."""
-    conn.execute(_CREATE_TABLE)
-    return [row[0] for row in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")]
+    # In a write transaction: two processes creating it at once would clash in PostgreSQL.
+    with db.transaction():
+        db.execute(_CREATE_TABLE)
+    return [row[0] for row in db.execute("SELECT version FROM schema_migrations ORDER BY 1")]
 
 
-def migrate(conn: sqlite3.Connection) -> list[int]:
+def migrate(db: Database) -> list[int]:
     """Apply pending migrations; return the versions applied now.
 
-    ``conn`` must be in autocommit mode (``isolation_level=None``): transactions are
-    explicit here.
+    Each runs in a write transaction that first checks it is still pending, so two
+    processes opening a new store at once apply it once.
     """
-    done = set(applied(conn))
+    done = set(applied(db))
     newly: list[int] = []
     for migration in available():
         if migration.version in done:
             continue
-        conn.execute("BEGIN")
         try:
-            for statement in migration.statements():
-                conn.execute(statement)
-            conn.execute(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.name, _now()),
-            )
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
+            with db.transaction():
+                if _recorded(db, migration.version):
+                    continue
+                for statement in migration.statements():
+                    db.execute(statement)
+                db.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, _now()),
+                )
+        except db.error as exc:
             raise StoreError(
                 f"migration m{migration.version:03d}_{migration.name} failed: {exc}; "
                 "the store is left at the previous version"
             ) from exc
         newly.append(migration.version)
     return newly
+
+
+def _recorded(db: Database, version: int) -> bool:
+    row = db.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,))
+    return row.fetchone() is not None
 
 
 def _now() -> str:

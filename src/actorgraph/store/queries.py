@@ -1,18 +1,19 @@
 """Read queries over the store: actors, profiles, quotes, summary and consistency checks.
 
-Plain SQL that SQLite and PostgreSQL both accept; offsets are 0-based in Python and
-SUBSTR is 1-based, hence the ``+ 1``.
+Plain SQL that SQLite and PostgreSQL both accept, with ``?`` placeholders; every ORDER BY
+ends on a unique key so both engines return the same order. Offsets are 0-based in
+Python and SUBSTR is 1-based, hence the ``+ 1``.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from actorgraph.errors import NotFoundError
+from actorgraph.store._db import Database
 from actorgraph.store.rows import (
     ActorRow,
     DocumentMentions,
@@ -34,21 +35,19 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def actors(
-    conn: sqlite3.Connection, *, type: str | None = None, limit: int = 100
-) -> list[ActorRow]:
+def actors(db: Database, *, type: str | None = None, limit: int = 100) -> list[ActorRow]:
     """Return actors (of one entity type, if given), most mentioned first."""
     where, params = ("WHERE a.type = ?", [type]) if type else ("", [])
-    sql = _ACTOR_SELECT.format(where=where) + " ORDER BY 5 DESC, a.name LIMIT ?"
-    return [ActorRow(*row) for row in conn.execute(sql, [*params, limit])]
+    sql = _ACTOR_SELECT.format(where=where) + " ORDER BY 5 DESC, a.name, a.id LIMIT ?"
+    return [ActorRow(*row) for row in db.execute(sql, [*params, limit])]
 
 
-def actor_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, ActorRow]:
+def actor_rows(db: Database, ids: Sequence[str]) -> dict[str, ActorRow]:
     """Return the rows of the actors ``ids``, keyed by id."""
     if not ids:
         return {}
     sql = _ACTOR_SELECT.format(where=f"WHERE a.id IN ({_marks(ids)})")
-    return {row[0]: ActorRow(*row) for row in conn.execute(sql, list(ids))}
+    return {row[0]: ActorRow(*row) for row in db.execute(sql, list(ids))}
 
 
 def passage(text: str, start: int, end: int, *, reach: int = 300) -> str:
@@ -63,7 +62,7 @@ def passage(text: str, start: int, end: int, *, reach: int = 300) -> str:
 
 
 def quotes(
-    conn: sqlite3.Connection, *, speakers: Sequence[str] | None = None, limit: int = 100
+    db: Database, *, speakers: Sequence[str] | None = None, limit: int = 100
 ) -> list[QuoteRow]:
     """Return quotes (by any of the actors ``speakers``, if given), newest documents first."""
     where, params = "", []
@@ -71,16 +70,16 @@ def quotes(
         if not speakers:
             return []
         where, params = f"WHERE q.speaker_actor_id IN ({_marks(speakers)})", list(speakers)
-    rows = conn.execute(
+    rows = db.execute(
         "SELECT q.id, q.document_id, d.title, d.published, q.kind, q.text, q.start_char, "
         "q.end_char, q.speaker_actor_id, a.name, q.speaker_text, q.cue, q.confidence, "
         "q.speaker_start, q.speaker_end "
         "FROM quotes q JOIN documents d ON d.id = q.document_id "
         f"LEFT JOIN actors a ON a.id = q.speaker_actor_id {where} "
-        "ORDER BY d.published DESC NULLS LAST, q.document_id, q.start_char LIMIT ?",
+        "ORDER BY d.published DESC NULLS LAST, q.document_id, q.start_char, q.id LIMIT ?",
         [*params, limit],
     ).fetchall()
-    texts = _texts(conn, {row[1] for row in rows})
+    texts = _texts(db, {row[1] for row in rows})
     found = []
     for row in rows:
         start, end, s_start, s_end = row[6], row[7], row[13], row[14]
@@ -107,22 +106,22 @@ def quotes(
     return found
 
 
-def _texts(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
+def _texts(db: Database, ids: set[str]) -> dict[str, str]:
     if not ids:
         return {}
     sql = f"SELECT id, text FROM documents WHERE id IN ({_marks(list(ids))})"
-    return dict(conn.execute(sql, list(ids)).fetchall())
+    return dict(db.execute(sql, list(ids)).fetchall())
 
 
-def profile(conn: sqlite3.Connection, actor_id: str, *, limit: int = 1000) -> Profile:
+def profile(db: Database, actor_id: str, *, limit: int = 1000) -> Profile:
     """Return everything stored about one actor; raise NotFoundError if there is no such id."""
-    rows = actor_rows(conn, [actor_id])
+    rows = actor_rows(db, [actor_id])
     if actor_id not in rows:
         raise NotFoundError(f"no actor with id {actor_id!r}; find ids with `find_actors`")
     actor = rows[actor_id]
     aliases = [
         row[0]
-        for row in conn.execute(
+        for row in db.execute(
             "SELECT DISTINCT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias",
             (actor_id,),
         )
@@ -130,11 +129,11 @@ def profile(conn: sqlite3.Connection, actor_id: str, *, limit: int = 1000) -> Pr
     ]
     documents = [
         DocumentMentions(*row)
-        for row in conn.execute(
+        for row in db.execute(
             "SELECT m.document_id, d.title, d.published, COUNT(*) FROM mentions m "
             "JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ? "
             "GROUP BY m.document_id, d.title, d.published "
-            "ORDER BY 4 DESC, d.published DESC NULLS LAST LIMIT ?",
+            "ORDER BY 4 DESC, d.published DESC NULLS LAST, m.document_id LIMIT ?",
             (actor_id, limit),
         )
     ]
@@ -142,22 +141,22 @@ def profile(conn: sqlite3.Connection, actor_id: str, *, limit: int = 1000) -> Pr
         actor=actor,
         aliases=tuple(aliases),
         documents=tuple(documents),
-        quotes=tuple(quotes(conn, speakers=[actor_id], limit=limit)),
-        relations=tuple(relations(conn, actor_id, limit=limit)),
-        events=tuple(events(conn, actor_id, limit=limit)),
+        quotes=tuple(quotes(db, speakers=[actor_id], limit=limit)),
+        relations=tuple(relations(db, actor_id, limit=limit)),
+        events=tuple(events(db, actor_id, limit=limit)),
     )
 
 
-def relations(conn: sqlite3.Connection, actor_id: str, *, limit: int = 1000) -> list[RelationRow]:
+def relations(db: Database, actor_id: str, *, limit: int = 1000) -> list[RelationRow]:
     """Return the relations with ``actor_id`` as subject or object."""
-    result = conn.execute(
+    result = db.execute(
         "SELECT r.id, r.document_id, r.subject_actor_id, s.name, r.predicate, r.object_actor_id, "
         "o.name, r.role, r.mode, r.modality, r.confidence, r.start_char, r.end_char, "
         "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char) "
         "FROM relations r JOIN documents d ON d.id = r.document_id "
         "JOIN actors s ON s.id = r.subject_actor_id JOIN actors o ON o.id = r.object_actor_id "
         "WHERE r.subject_actor_id = ? OR r.object_actor_id = ? "
-        "ORDER BY d.published DESC NULLS LAST, r.document_id, r.start_char LIMIT ?",
+        "ORDER BY d.published DESC NULLS LAST, r.document_id, r.start_char, r.id LIMIT ?",
         (actor_id, actor_id, limit),
     )
     found = []
@@ -168,39 +167,40 @@ def relations(conn: sqlite3.Connection, actor_id: str, *, limit: int = 1000) -> 
     return found
 
 
-def events(conn: sqlite3.Connection, actor_id: str, *, limit: int = 1000) -> list[EventRow]:
+def events(db: Database, actor_id: str, *, limit: int = 1000) -> list[EventRow]:
     """Return the events ``actor_id`` takes part in, with its role in each."""
     return [
         EventRow(*row)
-        for row in conn.execute(
+        for row in db.execute(
             "SELECT e.id, e.document_id, e.type, e.mode, ea.role, e.modality, e.date_value, "
             "e.confidence, e.start_char, e.end_char, "
             "SUBSTR(d.text, e.start_char + 1, e.end_char - e.start_char) "
             "FROM event_actors ea JOIN events e ON e.id = ea.event_id "
             "JOIN documents d ON d.id = e.document_id WHERE ea.actor_id = ? "
-            "ORDER BY e.date_start DESC NULLS LAST, e.document_id, e.start_char LIMIT ?",
+            "ORDER BY e.date_start DESC NULLS LAST, e.document_id, e.start_char, e.id, ea.role "
+            "LIMIT ?",
             (actor_id, limit),
         )
     ]
 
 
-def summary(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
+def summary(db: Database, *, top: int = 10) -> dict[str, Any]:
     """Return counts per table, actors per type, top relations and top speakers."""
 
     def count(table: str) -> int:
-        return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        return int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     tables = ("documents", "actors", "mentions", "quotes", "dates", "relations", "events")
     by_type = {
         type_: {"actors": n, "mentions": m}
-        for type_, n, m in conn.execute(
+        for type_, n, m in db.execute(
             "SELECT a.type, COUNT(DISTINCT a.id), COUNT(m.start_char) FROM actors a "
             "LEFT JOIN mentions m ON m.actor_id = a.id GROUP BY a.type ORDER BY 3 DESC, a.type"
         )
     }
     top_relations = [
         {"subject": s, "predicate": p, "object": o, "count": n, "documents": d}
-        for s, p, o, n, d in conn.execute(
+        for s, p, o, n, d in db.execute(
             "SELECT s.name, r.predicate, o.name, COUNT(*), COUNT(DISTINCT r.document_id) "
             "FROM relations r JOIN actors s ON s.id = r.subject_actor_id "
             "JOIN actors o ON o.id = r.object_actor_id "
@@ -210,17 +210,17 @@ def summary(conn: sqlite3.Connection, *, top: int = 10) -> dict[str, Any]:
     ]
     speakers = [
         {"actor_id": a, "name": name, "quotes": n}
-        for a, name, n in conn.execute(
+        for a, name, n in db.execute(
             "SELECT a.id, a.name, COUNT(*) FROM quotes q "
             "JOIN actors a ON a.id = q.speaker_actor_id "
-            "GROUP BY a.id, a.name ORDER BY 3 DESC, 2 LIMIT ?",
+            "GROUP BY a.id, a.name ORDER BY 3 DESC, 2, 1 LIMIT ?",
             (top,),
         )
     ]
     return {
         **{table: count(table) for table in tables},
         "actors_by_type": by_type,
-        "top_actors": [vars(row) for row in actors(conn, limit=top)],
+        "top_actors": [vars(row) for row in actors(db, limit=top)],
         "top_relations": top_relations,
         "quotes_by_speaker": speakers,
     }
@@ -237,17 +237,17 @@ _SPANS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-def check_spans(conn: sqlite3.Connection) -> list[str]:
+def check_spans(db: Database) -> list[str]:
     """Return problems with spans: outside their document, or text that differs from it.
 
     Compared in Python one document at a time: SUBSTR per row would rescan long texts.
     """
     problems = []
-    for (doc,) in conn.execute("SELECT id FROM documents ORDER BY id").fetchall():
-        (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()
+    for (doc,) in db.execute("SELECT id FROM documents ORDER BY id").fetchall():
+        (text,) = db.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()
         for table, label, has_text in _SPANS:
             stored = "text" if has_text else "NULL"
-            for name, start, end, words in conn.execute(
+            for name, start, end, words in db.execute(
                 f"SELECT {label}, start_char, end_char, {stored} FROM {table} "
                 "WHERE document_id = ?",
                 (doc,),
@@ -263,7 +263,7 @@ def check_spans(conn: sqlite3.Connection) -> list[str]:
                         f"text {words!r} differs from the document's {text[start:end]!r}"
                     )
     for table, column in (("relations", "relation_id"), ("events", "event_id")):
-        for (fact,) in conn.execute(
+        for (fact,) in db.execute(
             f"SELECT x.id FROM {table} x WHERE NOT EXISTS "
             f"(SELECT 1 FROM evidence e WHERE e.{column} = x.id)"
         ):

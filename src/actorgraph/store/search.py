@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from rapidfuzz import fuzz, process
 
+from actorgraph.store._db import Database
 from actorgraph.store.identity import normalize_name, search_key
 from actorgraph.store.queries import actor_rows
 from actorgraph.store.rows import ActorRow
@@ -16,7 +15,7 @@ _MAX_CANDIDATES = 500
 
 
 def find_actors(
-    conn: sqlite3.Connection, query: str, *, limit: int = 10, min_score: float = MIN_SCORE
+    db: Database, query: str, *, limit: int = 10, min_score: float = MIN_SCORE
 ) -> list[tuple[ActorRow, float]]:
     """Return actors whose name or an alias matches ``query``, best first, with a 0-100 score.
 
@@ -27,7 +26,10 @@ def find_actors(
     if not norm:
         return []
     names: list[tuple[str, str]] = list(
-        conn.execute("SELECT id, name FROM actors UNION SELECT actor_id, alias FROM actor_aliases")
+        db.execute(
+            "SELECT id, name FROM actors UNION SELECT actor_id, alias FROM actor_aliases "
+            "ORDER BY 1, 2"
+        )
     )
     norms = [normalize_name(n) for _, n in names]
     keys = [search_key(n) for _, n in names]
@@ -51,18 +53,16 @@ def find_actors(
             ):
                 note(i, min(float(score), _KEY_EQUAL))  # 100 is kept for exact matches
     ranked = sorted(best, key=lambda a: (a not in exact, -best[a]))[:_MAX_CANDIDATES]
-    rows = actor_rows(conn, ranked)
+    rows = actor_rows(db, ranked)
     ordered = sorted(
         (rows[a] for a in ranked if a in rows),
-        key=lambda r: (r.id not in exact, -best[r.id], -r.mentions, r.name),
+        key=lambda r: (r.id not in exact, -best[r.id], -r.mentions, r.name, r.id),
     )
     return [(row, round(best[row.id], 1)) for row in ordered[:limit]]
 
 
-def matching_ids(
-    conn: sqlite3.Connection, query: str, *, min_score: float = MIN_SCORE
-) -> list[str]:
+def matching_ids(db: Database, query: str, *, min_score: float = MIN_SCORE) -> list[str]:
     """Return the ids of the actors ``query`` names: exact matches if any, else fuzzy ones."""
-    found = find_actors(conn, query, limit=_MAX_CANDIDATES, min_score=min_score)
+    found = find_actors(db, query, limit=_MAX_CANDIDATES, min_score=min_score)
     exact = [row.id for row, score in found if score >= 100.0]
     return exact or [row.id for row, _ in found]

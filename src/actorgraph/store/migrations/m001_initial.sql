@@ -1,10 +1,11 @@
 -- m001: documents, the per-document rows of each stage, and cross-document actors.
 --
--- Portable SQL (SQLite and PostgreSQL): TEXT/INTEGER/REAL, explicit primary keys,
--- no AUTOINCREMENT. Offsets are character offsets into documents.text; the columns are
--- named start_char/end_char because END is reserved in PostgreSQL. Every fact row
--- carries NOT NULL document_id/start_char/end_char with a foreign key to documents:
--- the store refuses a fact without evidence.
+-- Portable SQL (SQLite and PostgreSQL): TEXT, INTEGER and DOUBLE PRECISION (REAL is
+-- 4 bytes in PostgreSQL; SQLite gives DOUBLE PRECISION the same REAL affinity), explicit
+-- primary keys, no AUTOINCREMENT. Offsets are character offsets into documents.text;
+-- the columns are named start_char/end_char because END is reserved in PostgreSQL.
+-- Every fact row carries NOT NULL document_id/start_char/end_char with a foreign key
+-- to documents: the store refuses a fact without evidence.
 
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,
@@ -49,9 +50,9 @@ CREATE TABLE entities (
     name TEXT NOT NULL,
     type TEXT NOT NULL,
     kind TEXT,
-    confidence REAL NOT NULL,
-    place_lat REAL,
-    place_lon REAL,
+    confidence DOUBLE PRECISION NOT NULL,
+    place_lat DOUBLE PRECISION,
+    place_lon DOUBLE PRECISION,
     place_country TEXT,
     place_admin1 TEXT,
     place_precision TEXT,
@@ -70,7 +71,7 @@ CREATE TABLE mentions (
     text TEXT NOT NULL,
     label TEXT NOT NULL,
     actor_id TEXT NOT NULL REFERENCES actors (id),
-    confidence REAL NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
     stage TEXT NOT NULL,
     PRIMARY KEY (document_id, local_id, start_char, end_char),
     FOREIGN KEY (document_id, local_id) REFERENCES entities (document_id, local_id)
@@ -128,7 +129,7 @@ CREATE TABLE quotes (
     cue TEXT,
     cue_start INTEGER,
     cue_end INTEGER,
-    confidence REAL NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
     stage TEXT NOT NULL,
     FOREIGN KEY (document_id, speaker_local_id) REFERENCES entities (document_id, local_id),
     CHECK (start_char >= 0 AND end_char >= start_char)
@@ -154,7 +155,7 @@ CREATE TABLE relations (
     modality TEXT NOT NULL,
     attributed_local_id TEXT,
     attributed_actor_id TEXT REFERENCES actors (id),
-    confidence REAL NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
     stage TEXT NOT NULL,
     FOREIGN KEY (document_id, subject_local_id) REFERENCES entities (document_id, local_id),
     FOREIGN KEY (document_id, object_local_id) REFERENCES entities (document_id, local_id),
@@ -180,7 +181,7 @@ CREATE TABLE events (
     date_value TEXT,
     date_start TEXT,
     date_end TEXT,
-    confidence REAL NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
     stage TEXT NOT NULL,
     FOREIGN KEY (document_id, attributed_local_id) REFERENCES entities (document_id, local_id),
     CHECK (start_char >= 0 AND end_char >= start_char)
@@ -209,7 +210,7 @@ CREATE TABLE evidence (
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL,
     stage TEXT NOT NULL,
-    confidence REAL NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
     quote_id TEXT REFERENCES quotes (id) ON DELETE CASCADE,
     relation_id TEXT REFERENCES relations (id) ON DELETE CASCADE,
     event_id TEXT REFERENCES events (id) ON DELETE CASCADE,

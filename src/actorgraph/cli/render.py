@@ -73,7 +73,10 @@ def render_profile(p: Any) -> str:
     if p.events:
         lines.append(f"  events ({len(p.events)}):")
         for e in p.events:
-            lines.append(f"    {e.type} ({e.role}) {e.date_value or 'date unknown'}")
+            lines.append(
+                f"    {e.type} as {e.role}, {e.date_value or 'date unknown'} [{e.modality}]"
+                f"\n      “{_clip(e.evidence_text, 110)}”"
+            )
     lines.append(f"  quotes ({len(p.quotes)}):")
     for q in p.quotes:
         lines.append(f"    [{q.kind}] “{_clip(q.text, 100)}”")

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from actorgraph.errors import StoreError
 from actorgraph.model import Analysis, text_id
-from actorgraph.store import _write, queries, search
+from actorgraph.store import _write, facts, queries, search
 from actorgraph.store._db import Database
 from actorgraph.store._rows import build_rows
 from actorgraph.store.migrations import migrate
@@ -152,6 +152,28 @@ class Store:
         """Return quotes, newest first; ``speaker`` keeps those of the actors it names."""
         speakers = None if speaker is None else search.matching_ids(self._db, speaker)
         return queries.quotes(self._db, speakers=speakers, limit=limit)
+
+    def relations(
+        self, actor: str | None = None, *, predicate: str | None = None, limit: int = 100
+    ) -> list[facts.RelationFact]:
+        """Return relations, newest first; ``actor`` keeps those of the actors it names."""
+        ids = None if actor is None else search.matching_ids(self._db, actor)
+        return facts.relation_facts(self._db, actor_ids=ids, predicate=predicate, limit=limit)
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        actor: str | None = None,
+        limit: int = 100,
+    ) -> list[facts.EventFact]:
+        """Return events, most recent first, filtered by type, date range and actor."""
+        ids = None if actor is None else search.matching_ids(self._db, actor)
+        return facts.event_facts(
+            self._db, type=type, since=since, until=until, actor_ids=ids, limit=limit
+        )
 
     def check(self) -> list[str]:
         """Return the problems found: broken foreign keys, bad spans, mismatched texts."""

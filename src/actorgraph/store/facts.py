@@ -1,0 +1,167 @@
+"""List relations and events across the store, each with its evidence sentence."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from actorgraph.store._db import Database
+
+
+@dataclass(frozen=True)
+class RelationFact:
+    """A relation with names, claim status, validity and the sentence it was read from."""
+
+    id: str
+    document_id: str
+    document_title: str | None
+    published: str | None
+    subject_id: str
+    subject: str
+    predicate: str
+    object_id: str
+    object: str
+    role: str | None
+    mode: tuple[str, ...]
+    valid_start: str | None
+    valid_end: str | None
+    modality: str
+    attributed_to: str | None
+    confidence: float
+    start: int
+    end: int
+    evidence_text: str
+
+
+@dataclass(frozen=True)
+class EventFact:
+    """An event with its participants by role and the sentence it was read from."""
+
+    id: str
+    document_id: str
+    document_title: str | None
+    published: str | None
+    type: str
+    mode: str | None
+    date_text: str | None
+    date_value: str | None
+    date_start: str | None
+    date_end: str | None
+    modality: str
+    attributed_to: str | None
+    confidence: float
+    start: int
+    end: int
+    evidence_text: str
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def relation_facts(
+    db: Database,
+    *,
+    actor_ids: Sequence[str] | None = None,
+    predicate: str | None = None,
+    limit: int = 100,
+) -> list[RelationFact]:
+    """Return relations (touching ``actor_ids``, of ``predicate``), newest document first."""
+    where, params = [], []
+    if actor_ids is not None:
+        if not actor_ids:
+            return []
+        where.append(
+            f"(r.subject_actor_id IN ({_marks(actor_ids)}) "
+            f"OR r.object_actor_id IN ({_marks(actor_ids)}))"
+        )
+        params += [*actor_ids, *actor_ids]
+    if predicate is not None:
+        where.append("r.predicate = ?")
+        params.append(predicate)
+    sql = (
+        "SELECT r.id, r.document_id, d.title, d.published, r.subject_actor_id, s.name, "
+        "r.predicate, r.object_actor_id, o.name, r.role, r.mode, r.valid_start, r.valid_end, "
+        "r.modality, a.name, r.confidence, r.start_char, r.end_char, "
+        "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char) "
+        "FROM relations r JOIN documents d ON d.id = r.document_id "
+        "JOIN actors s ON s.id = r.subject_actor_id JOIN actors o ON o.id = r.object_actor_id "
+        "LEFT JOIN actors a ON a.id = r.attributed_actor_id "
+        + (f"WHERE {' AND '.join(where)} " if where else "")
+        + "ORDER BY d.published DESC NULLS LAST, r.document_id, r.start_char, r.id LIMIT ?"
+    )
+    out = []
+    for row in db.execute(sql, (*params, limit)):
+        fields = list(row)
+        fields[10] = tuple(json.loads(fields[10]))
+        out.append(RelationFact(*fields))
+    return out
+
+
+def event_facts(
+    db: Database,
+    *,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    actor_ids: Sequence[str] | None = None,
+    limit: int = 100,
+) -> list[EventFact]:
+    """Return events (of a type, dated within [since, until], with one of the actors),
+    most recent first; undated events are left out when a date range is asked for."""
+    where, params = [], []
+    if type is not None:
+        where.append("e.type = ?")
+        params.append(type.upper())
+    if since is not None:
+        where.append("e.date_end >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("e.date_start <= ?")
+        params.append(until)
+    if actor_ids is not None:
+        if not actor_ids:
+            return []
+        where.append(
+            f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({_marks(actor_ids)}))"
+        )
+        params += list(actor_ids)
+    sql = (
+        "SELECT e.id, e.document_id, d.title, d.published, e.type, e.mode, e.date_text, "
+        "e.date_value, e.date_start, e.date_end, e.modality, a.name, e.confidence, "
+        "e.start_char, e.end_char, SUBSTR(d.text, e.start_char + 1, e.end_char - e.start_char) "
+        "FROM events e JOIN documents d ON d.id = e.document_id "
+        "LEFT JOIN actors a ON a.id = e.attributed_actor_id "
+        + (f"WHERE {' AND '.join(where)} " if where else "")
+        + "ORDER BY e.date_start DESC NULLS LAST, e.document_id, e.start_char, e.id LIMIT ?"
+    )
+    rows = [EventFact(*row) for row in db.execute(sql, (*params, limit))]
+    if not rows:
+        return rows
+    roles: dict[str, dict[str, list[str]]] = {}
+    ids = [r.id for r in rows]
+    for event_id, role, name in db.execute(
+        "SELECT ea.event_id, ea.role, a.name FROM event_actors ea "
+        f"JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({_marks(ids)}) "
+        "ORDER BY ea.event_id, ea.role, a.name",
+        ids,
+    ):
+        roles.setdefault(event_id, {}).setdefault(role, []).append(name)
+    out = []
+    for r in rows:
+        by_role = roles.get(r.id, {})
+        out.append(
+            EventFact(
+                **{
+                    **vars(r),
+                    "actors": tuple(by_role.get("actor", ())),
+                    "targets": tuple(by_role.get("target", ())),
+                    "locations": tuple(by_role.get("location", ())),
+                }
+            )
+        )
+    return out

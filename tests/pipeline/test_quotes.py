@@ -172,3 +172,163 @@ def test_quotes_long_quote_is_capped(nlp: Any) -> None:
     assert direct(result)
     assert direct(capped) == []
     assert any("longer than 100" in note for note in capped.skipped)
+
+
+def test_quotes_inverted_cue_with_adjective_speaker(nlp: Any) -> None:
+    text = (
+        "The former model defended her husband on Monday night. "
+        '"He is, and always has been, an amazing leader," said the 46-year-old.'
+    )
+    result, _ = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker_text is not None and "old" in q.speaker_text
+
+
+def test_quotes_speaker_in_apposition_after_the_quote(nlp: Any) -> None:
+    text = (
+        "Donald Trump praised the reporter Matthew Boyle at a press conference. "
+        '"Very good reporter, very good reporter this guy," Trump, the frontrunner in the '
+        "state, said when Boyle asked him a question."
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker_text == "Trump"
+    assert q.speaker == entity_at(found, text, "Donald Trump")
+
+
+def test_quotes_phrasal_cue(nlp: Any) -> None:
+    text = (
+        "Jim Bennett and Sandy Paradis stood outside the school. "
+        '"Look at all these people here," Paradis said with a smirk.\n\n'
+        '"They are all here because he promised them free stuff," Bennett shot back.'
+    )
+    result, _ = run(nlp, text)
+    qs = direct(result)
+    assert [q.speaker_text for q in qs] == ["Paradis", "Bennett"]
+    assert qs[1].cue == "shot"
+
+
+def test_quotes_comma_hands_over_to_the_cue_after(nlp: Any) -> None:
+    text = (
+        "Maria Lopez met the actress at the festival. "
+        "The actress posted a long message on her page: "
+        '"Men, you will not cease to exist by taking your partner\'s surname," she wrote.'
+    )
+    result, _ = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker_text == "she"
+    assert q.cue == "wrote"
+
+
+def test_quotes_cue_right_before_wins(nlp: Any) -> None:
+    text = (
+        'Bernie Sanders had previously said, "We will see," when asked whether he would '
+        "raise money for other candidates."
+    )
+    result, _ = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker_text == "Bernie Sanders"
+
+
+def test_quotes_partial_quote_inside_a_clause_is_not_direct(nlp: Any) -> None:
+    text = (
+        'Vermont Sen. Bernie Sanders says "the wind is at our backs" despite his loss in '
+        "Nevada. No matter what action the president takes on guns, "
+        '"his word does not trump the Second Amendment."'
+    )
+    result, _ = run(nlp, text)
+    assert direct(result) == []
+
+
+def test_quotes_quote_opening_its_sentence_stays_direct(nlp: Any) -> None:
+    text = (
+        "Hadi al-Amiri leads the Badr Organization. "
+        '"We were telling the Americans to do more" to stop the fighters, he said.'
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    assert q.text == "We were telling the Americans to do more"
+    assert q.speaker == entity_at(found, text, "Hadi al-Amiri")
+
+
+def test_quotes_attributed_term_sets_the_running_speaker(nlp: Any) -> None:
+    text = (
+        "Tom Cole, a congressman from Oklahoma, spoke on Thursday. "
+        'Yet the candidate is also a "change agent," Cole said. '
+        '"That is exactly what people want right now, so he is very well positioned."'
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    assert q.text.startswith("That is exactly")
+    assert q.speaker_text == "Cole"
+    assert q.speaker == entity_at(found, text, "Tom Cole")
+
+
+def test_quotes_speaker_before_a_colon_without_cue(nlp: Any) -> None:
+    text = (
+        "The moderators yielded to the temptation of snark, and Ted Cruz called them on it:"
+        '\n\n"The questions asked in this debate illustrate why the American people do not '
+        'trust the media."\n\n'
+        'POLLS MOVE LATE - Philip Bump: "Two weeks ago, his strongest territory had been '
+        'the South. Now, it is the Northeast."'
+    )
+    result, _ = run(nlp, text)
+    qs = direct(result)
+    assert [q.speaker_text for q in qs] == ["Ted Cruz", "Philip Bump"]
+
+
+def test_quotes_passive_ask_takes_the_agent(nlp: Any) -> None:
+    text = (
+        "Bernie Sanders appeared on the show on Friday. "
+        'Sanders was asked by host Bill Maher, "Now, you famously said that you were tired '
+        'of hearing about the emails, right?"'
+    )
+    result, _ = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker_text == "Bill Maher"
+
+
+def test_quotes_cue_right_after_a_question(nlp: Any) -> None:
+    text = (
+        "Nabisco has a parent company in New Jersey. "
+        '"Who do they think they are?" Donald Trump said of Apple in February, when the '
+        "company refused to unlock a phone for the investigators."
+    )
+    result, _ = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker_text == "Donald Trump"
+
+
+def test_quotes_paragraph_chain_attributed_at_its_end(nlp: Any) -> None:
+    text = (
+        "The hearing ended late on Monday.\n\n"
+        '"The first part of the statement describes the attack in detail and goes on\n\n'
+        '"and the second part explains what the committee wants to change," said '
+        "Maria Lopez."
+    )
+    result, found = run(nlp, text)
+    qs = direct(result)
+    assert len(qs) == 2
+    assert all(q.speaker == entity_at(found, text, "Maria Lopez") for q in qs)
+    assert qs[0].speaker_text == "Maria Lopez"
+
+
+def test_quotes_reported_clause_subject_is_not_the_speaker(nlp: Any) -> None:
+    text = (
+        'Donald Trump told a rally in Wilmington, saying Hillary Clinton would "abolish the '
+        'Second Amendment."\n\n'
+        '"That will be a horrible day for the country and for all of you."'
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker == entity_at(found, text, "Donald Trump")
+
+
+def test_quotes_indirect_needs_a_speaking_subject(nlp: Any) -> None:
+    text = (
+        "The symbolism is telling that the border will stay closed. "
+        "The campaign said that the rally would go ahead on Saturday."
+    )
+    result, _ = run(nlp, text)
+    indirect = [q for q in result.quotes if q.kind == "indirect"]
+    assert [q.speaker_text for q in indirect] == ["The campaign"]

@@ -35,6 +35,7 @@ class DocContext:
         ]
         self.region_starts = [s for s, _ in self.regions]
         self._gender: dict[str, str | None] = {}
+        self._name_words: dict[str, str | None] | None = None
 
     # -- tokens ---------------------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -104,3 +105,24 @@ class DocContext:
         g = None if votes["m"] == votes["f"] else ("m" if votes["m"] > votes["f"] else "f")
         self._gender[entity_id] = g
         return g
+
+    def is_name_word(self, word: str) -> bool:
+        """Return True when ``word`` is part of a person's or organisation's name."""
+        self.named_by(word)
+        assert self._name_words is not None
+        return word in self._name_words
+
+    def named_by(self, word: str) -> str | None:
+        """Return the one person or organisation whose name holds ``word`` (for 'Trump'
+        mis-tagged as a common noun); None when no entity or several do."""
+        if self._name_words is None:
+            index: dict[str, str | None] = {}
+            for ent in self.entities.entities:
+                if ent.type not in ("PERSON", "ORG", "NORP"):
+                    continue
+                for name in {ent.name, *ent.aliases}:
+                    for w in name.split():
+                        if w[:1].isupper() and len(w) > 2:
+                            index[w] = ent.id if index.get(w, ent.id) == ent.id else None
+            self._name_words = index
+        return self._name_words.get(word)

@@ -14,8 +14,8 @@ SPEECH_LEMMAS = _words(
     acknowledge add admit agree allege announce answer argue ask assert assure blast boast
     brag caution chant charge claim comment complain concede conclude confirm contend
     continue counter cry declare demand deny describe emphasise emphasize exclaim explain
-    grumble huff inform insist interject interrupt joke lament laugh maintain marvel
-    mention muse mutter note observe opine plead pledge posit post preach predict proclaim
+    echo grumble huff inform insist interject interrupt joke lament laugh maintain marvel
+    mention mock muse mutter note observe opine plead pledge posit post preach predict proclaim
     promise pronounce protest quip quote rail reassure recall recite recount reiterate
     remark repeat reply report respond retort say scoff scream shout sigh sing snap sneer
     speak state stress suggest swear talk tell testify threaten thunder tout tweet
@@ -28,8 +28,8 @@ CUE_FORMS = _words(
     chanted chanting chants conceded contended cried declared declares emphasised
     emphasized exclaimed explained explains insisted insists muttered noted notes
     proclaimed quipped recalled recounted reiterated remarked replied responded retorted
-    said sang say saying says screamed shouted stressed tell telling tells testified told
-    tweeted vowed warned warns whispered write writes written wrote yelled
+    said sang say saying says screamed shouted stated states stressed tell telling tells
+    testified told tweeted vowed warned warns whispered write writes written wrote yelled
     """
 )
 # Cue verbs whose clausal complement is reported speech (indirect quotes).
@@ -129,3 +129,41 @@ MALE_NAMES = _words(
     zachary
     """
 )
+# Verbs that report speech only with their particle ("shot back", "went on").
+PHRASAL_CUES = frozenset(
+    {
+        ("shoot", "back"),
+        ("fire", "back"),
+        ("hit", "back"),
+        ("push", "back"),
+        ("go", "on"),
+        ("chime", "in"),
+        ("point", "out"),
+        ("weigh", "in"),
+        ("cut", "in"),
+        ("break", "in"),
+    }
+)
+# Nouns for people, bodies and documents that speak (besides GROUP_NOUNS and names);
+# "the symbolism", "the poll" or "percent" do not.
+AGENT_NOUNS = _words(
+    """
+    adviser advisor aide ally analyst anchor author board campaign candidate chair
+    chairman chairwoman chief church citizen coach commission committee congressman
+    congresswoman correspondent council couple court critic delegate department
+    director doctor economist editor envoy executive expert father friend governor
+    guy host husband judge lawmaker lawyer leader man manager mayor minister mother
+    narrator nominee office official opponent panel parent party person police
+    president prosecutor rabbi rep representative republican democrat secretary senator
+    sheriff source speaker spokesman spokeswoman spokesperson statement strategist
+    student supporter teacher veteran victim voter wife witness woman
+    ad article book column email letter memo message op-ed post release report
+    sign tweet website
+    president resident student agent opponent correspondent respondent government
+    administration agency ministry embassy company network newspaper paper magazine
+    organization union actress actor magnate hopeful advocate fan nurse star surrogate
+    faction outlet media document filing story analysis study investigation indictment
+    complaint lawsuit memoir biography interview transcript excerpt
+    """
+)
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "man", "woman", "person")

@@ -7,10 +7,13 @@ from typing import Any
 
 from actorgraph.pipeline._quotes_context import SENT_END, DocContext
 from actorgraph.pipeline._quotes_lexicon import (
+    AGENT_NOUNS,
+    AGENT_SUFFIXES,
     CUE_FORMS,
     GROUP_LINK_PREPS,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
+    PHRASAL_CUES,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
     SELF_PRONOUNS,
@@ -21,6 +24,9 @@ from actorgraph.pipeline._quotes_lexicon import (
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "parataxis")
 NOMINAL = ("PROPN", "NOUN", "PRON")
+ADDRESSEE_LEMMAS = ("ask", "tell", "question", "urge", "warn", "inform", "remind")
+SUBJ_POS = (*NOMINAL, "ADJ", "NUM", "DET", "X")  # "the 46-year-old said", "some said"
+CLAUSE_POS = ("PUNCT", "VERB", "AUX", "SCONJ")  # end of the phrase after an inverted cue
 DASHES = "―—–-"
 WINDOW = 40  # tokens of context searched on each side of a quote
 PERSONISH = ("PERSON", "ORG", "NORP", "GPE")
@@ -42,7 +48,14 @@ def is_cue(tok: Any) -> bool:
     low = tok.lower_
     if low in CUE_FORMS:
         return True
-    return bool(tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_LEMMAS)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_LEMMAS:
+        return True
+    # "shot back", "went on", "chimed in", "pointed out": the particle makes it speech
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (lemma, nxt.lower_) in PHRASAL_CUES
 
 
 def according_to(tok: Any) -> Any | None:
@@ -99,10 +112,13 @@ def positional_subject(ctx: DocContext, cue: Any, lo: int, hi: int) -> Any | Non
             return t
         i -= 1
     for t in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
-        if t.idx >= hi or ctx.in_quote(t.idx) or t.pos_ == "PUNCT":
+        if t.idx >= hi or ctx.in_quote(t.idx) or t.pos_ in CLAUSE_POS or t.tag_ == "WRB":
             break
         if t.pos_ in NOMINAL and t.dep_ not in ("dobj", "pobj"):
-            return head_of_chunk(t)
+            head = head_of_chunk(t)
+            if ctx.has_dep and head.dep_ in SUBJ_DEPS and head.head.i != cue.i:
+                return None  # 'saying Clinton would ...': the subject of the reported clause
+            return head
     return None
 
 
@@ -116,7 +132,10 @@ def mention_span(ctx: DocContext, head: Any) -> tuple[int, int]:
         return hs, he
     start = head.i
     for t in reversed(list(head.lefts)):
-        if t.i != start - 1 or t.pos_ == "PUNCT" or ctx.in_quote(t.idx):
+        # "the 46-year-old", "the campaign's statement": left parts that touch the head
+        if t.right_edge.i != start - 1 or ctx.in_quote(t.left_edge.idx):
+            break
+        if t.pos_ == "PUNCT" and t.tag_ != "HYPH":
             break
         start = min(start, t.left_edge.i)
     return int(ctx.doc[start].idx), he
@@ -173,9 +192,21 @@ def speaker_of_cue(ctx: DocContext, cue: Any, lo: int, hi: int) -> Any | None:
     if obj is not None:
         return obj
     subj = dep_subject(cue) if ctx.has_dep else None
-    if subj is not None and (ctx.in_quote(subj.idx) or not lo - 200 <= subj.idx < hi + 200):
+    if subj is not None and subj.dep_ == "nsubjpass" and cue.lemma_.lower() in ADDRESSEE_LEMMAS:
+        # "Sanders was asked by host Bill Maher": the asker speaks, the subject listens
+        for c in cue.children:
+            if c.dep_ == "agent":
+                return next((head_of_chunk(o) for o in c.children if o.dep_ == "pobj"), None)
+        return None
+    if subj is not None and ctx.in_quote(subj.idx):
+        # '"Good reporter, this guy," Trump, the frontrunner, said': the parser made the
+        # speaker an apposition of a word inside the quote
+        subj = next(
+            (c for c in subj.children if c.dep_ == "appos" and not ctx.in_quote(c.idx)), None
+        )
+    if subj is not None and not lo - 200 <= subj.idx < hi + 200:
         subj = None
-    if subj is not None and subj.pos_ not in NOMINAL and subj.lower_ not in RELATIVE_PRONOUNS:
+    if subj is not None and subj.pos_ not in SUBJ_POS and subj.lower_ not in RELATIVE_PRONOUNS:
         subj = None
     if subj is None:
         subj = positional_subject(ctx, cue, lo, hi)
@@ -188,6 +219,70 @@ def speaker_of_cue(ctx: DocContext, cue: Any, lo: int, hi: int) -> Any | None:
             if c.dep_ in SUBJ_DEPS and c.i < cue.i and not ctx.in_quote(c.idx):
                 subj = c
     return head_of_chunk(subj) if subj is not None else None
+
+
+def colon_speaker(ctx: DocContext, lo: int, hi: int, *, bare: bool = False) -> Any | None:
+    """Return who speaks after a colon without a cue: 'Cruz called them on it:', 'Jo Lee:'.
+
+    With ``bare``, only a name standing alone before the colon ('POLLS SHIFT - Jo Lee:').
+    """
+    i = ctx.tok_after(hi) - 1
+    if i <= 0 or i >= len(ctx.doc) or ctx.doc[i].text != ":" or ctx.doc[i - 1].idx < lo:
+        return None
+    last = ctx.doc[i - 1]
+    ent = ctx.entities.at(int(last.idx), ctx.tok_end(last.i))
+    if ent is not None and ent.type in ("PERSON", "ORG"):
+        m = next(m for m in ent.mentions if m.start <= last.idx < m.end)
+        k = ctx.tok_at(m.start)
+        prev = ctx.doc[k - 1] if k > 0 else None
+        alone = prev is None or prev.text in DASHES or prev.is_space or prev.text in SENT_END
+        if alone or (not bare and ent.type == "PERSON"):
+            return last
+    elif ent is None and last.pos_ == "PROPN":
+        # a name the recogniser missed: two or more title-case proper nouns after a dash
+        k = last.i
+        while k > 0 and last.i - k < 4 and ctx.doc[k - 1].pos_ == "PROPN":
+            k -= 1
+        words = ctx.doc[k : last.i + 1]
+        prev = ctx.doc[k - 1] if k > 0 else None
+        if (
+            len(words) >= 2
+            and all(w.text[:1].isupper() and not w.is_upper for w in words)
+            and (prev is None or prev.text in DASHES)
+        ):
+            return last
+    if bare or not ctx.has_dep:
+        return None
+    verb = last
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    subj = dep_subject(verb)
+    if subj is None or subj.i > last.i or subj.idx < lo or ctx.in_quote(subj.idx):
+        return None
+    head = head_of_chunk(subj)
+    return head if is_agent(ctx, head) else None
+
+
+def is_agent(ctx: DocContext, head: Any) -> bool:
+    """Return True for a speaker that can speak: a name, a person or group noun, a pronoun."""
+    low = head.lower_
+    if head.pos_ == "PRON":
+        return low not in THING_PRONOUNS and low not in RELATIVE_PRONOUNS
+    ent = ctx.entities.at(int(head.idx), ctx.tok_end(head.i))
+    if ent is not None:
+        return ent.type in PERSONISH
+    if ctx.is_name_word(head.text):
+        return True
+    lemma = head.lemma_.lower()
+    return (
+        low in GROUP_NOUNS
+        or lemma in GROUP_NOUNS
+        or lemma in AGENT_NOUNS
+        or (head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and not head.is_sent_start)
+        or lemma.endswith(AGENT_SUFFIXES)
+    )
 
 
 def dash_speaker(ctx: DocContext, close_end: int, limit: int) -> Any | None:
@@ -226,6 +321,9 @@ def resolve(
     ent = ctx.entities.at(int(head.idx), int(head.idx + len(head.text)))
     if ent is not None and ent.type in PERSONISH:
         return ent.id, "name"
+    named = ctx.named_by(head.text) if ent is None else None
+    if named is not None:
+        return named, "name"
     if low in GROUP_NOUNS or head.lemma_.lower() in GROUP_NOUNS:
         return resolve_group(ctx, head, span), "group"
     return None, "other"

@@ -4,8 +4,10 @@ Direct quotes come from paired quotation marks (``_quotes_marks``); a quoted nam
 term that nobody says is left out. The speaker is read from a speech cue next to the
 quote (``"...," she said``; ``X said: "..."``; ``"...," said X``; ``"..." ― X``); a quote
 standing alone takes the most recent speaker of its paragraph or the one before (the
-news convention). Indirect quotes are the clauses speech verbs report
-(``_quotes_indirect``).
+news convention), and a quote running over paragraphs may take the speaker named at its
+end. Quoted words inside a longer clause (``says "the wind is at our backs" despite``)
+are not direct quotes. Indirect quotes are the clauses speech verbs report
+(``_quotes_indirect``), kept only when their speaker can speak.
 """
 
 from __future__ import annotations
@@ -15,16 +17,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.model import Evidence, Quote
-from actorgraph.pipeline._quotes_context import DocContext
+from actorgraph.pipeline._quotes_context import SENT_END, DocContext
 from actorgraph.pipeline._quotes_indirect import find_reported
 from actorgraph.pipeline._quotes_lexicon import NAMING_WORDS
 from actorgraph.pipeline._quotes_marks import Quoted, find_quoted
 from actorgraph.pipeline._quotes_speaker import (
     Speaker,
+    according_to,
     after_window,
     before_window,
+    colon_speaker,
     dash_speaker,
     find_cue,
+    is_agent,
     is_cue,
     mention_span,
     resolve,
@@ -60,6 +65,11 @@ _FUNCTION = frozenset(
     }
 )
 _TRANSCRIPT = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s")  # "SMITH: ..." turns of a transcript
+_CUE_GAP = 4  # tokens between a closing mark and an "X said" that follows it
+_NEAR = 10  # tokens before a quote searched for its lead-in cue
+_SENT_STOP = set(".!?:")
+_END_PUNCT = set(",.!?;:…")
+_RUN_ON_POS = ("ADP", "SCONJ", "CCONJ", "VERB", "AUX", "PART", "ADV")
 _FULL_BEFORE = set(":,.;!?—–-([") | set('"“”')
 
 
@@ -89,6 +99,8 @@ def extract_quotes(
     last: tuple[int, Speaker] | None = None  # (paragraph, speaker) of the latest attribution
     r = 0
     prev_direct: tuple[Quoted, Speaker | None] | None = None
+    chain_end: dict[int, Speaker | None] = {}  # speaker found at the end of a quote chain
+    ends = _chain_ends(quoted)
     for k, q in enumerate(quoted):
         while r < len(reported) and reported[r].cue.idx < q.open_mark:
             rep = reported[r]
@@ -105,7 +117,16 @@ def extract_quotes(
         spk, explicit = _attribute(ctx, quoted, k, speakers)
         if spk is None and q.continued and prev_direct is not None and prev_direct[1] is not None:
             spk = Speaker(**{**prev_direct[1].__dict__, "how": "running"})
+        if spk is None and q.continues:
+            # a quotation running over paragraphs is often attributed at its end
+            end = ends[k]
+            if end not in chain_end:
+                chain_end[end] = _attribute(ctx, quoted, end, speakers)[0] if end > k else None
+            spk = chain_end[end]
         if not _is_speech(ctx, q, explicit or spk is not None):
+            if spk is not None and spk.how != "running":
+                # 'a "change agent," Cole said.': no quotation, but Cole is speaking
+                last = (q.para, spk)
             continue
         if spk is None and last is not None and last[0] >= q.para - 1:
             spk = Speaker(**{**last[1].__dict__, "how": "running", "cue": None, "cue_text": None})
@@ -121,6 +142,15 @@ def extract_quotes(
             out.append(quote)
     out.sort(key=lambda x: (x.start, x.end))
     return QuoteResult(tuple(out), tuple(skipped))
+
+
+def _chain_ends(quoted: list[Quoted]) -> list[int]:
+    """Return, for each quote, the index of the last quote of the paragraph chain it opens."""
+    ends = list(range(len(quoted)))
+    for k in range(len(quoted) - 2, -1, -1):
+        if quoted[k].continues and quoted[k + 1].continued:
+            ends[k] = ends[k + 1]
+    return ends
 
 
 def _as_speaker(q: Quote) -> Speaker:
@@ -171,14 +201,22 @@ def _attribute(
     after_ok = True
     rest = ctx.text[close_end:a_hi].lstrip()
     if inner[-1:] in ".!?" and rest[:1].isupper():
-        # the sentence ended inside the quote: only a short "X said." can follow
+        # the sentence ended inside the quote: only "X said" can follow, at once
+        # ('"Who are they?" Trump said of Apple in February, when ...')
         cue = find_cue(ctx, close_end, a_hi, last=False)
         after_ok = (
             cue is not None
-            and len(rest.split()) <= 6
+            and (len(rest.split()) <= 6 or cue.i - ctx.tok_after(close_end) <= _CUE_GAP)
             and not any(c.dep_ == "ccomp" for c in cue.children)
         )
     if before.endswith(":"):
+        # 'POLLS SHIFT - Jo Lee: "..."': a name before the colon beats any cue before it
+        head = colon_speaker(ctx, b_lo, b_hi, bare=True)
+        if head is not None:
+            return _speaker(ctx, head, None, speakers), True
+    if _cue_ends(ctx, b_lo, b_hi) or (before.endswith(":") and not inner.endswith(",")):
+        # 'X said, "...," when asked' and 'X said: "..."' read the cue before; a quote
+        # ending in a comma otherwise hands over to the clause after it ('"...," she wrote')
         order = [("before", b_lo, b_hi), ("after", close_end, a_hi)]
     else:
         order = [("after", close_end, a_hi), ("before", b_lo, b_hi)]
@@ -196,7 +234,49 @@ def _attribute(
         head = dash_speaker(ctx, close_end, a_hi)
         if head is not None:
             return _speaker(ctx, head, None, speakers), True
+    if before.endswith(":"):
+        head = colon_speaker(ctx, b_lo, b_hi)
+        if head is not None:
+            return _speaker(ctx, head, None, speakers), True
     return None, False
+
+
+def _runs_on(ctx: DocContext, q: Quoted) -> bool:
+    """Return True when the sentence runs on after an unpunctuated quote.
+
+    In 'X says "the wind is at our backs" despite his loss' the quoted words are part of a
+    longer reported clause, not a quotation standing for itself.
+    """
+    if q.close_mark is None or ctx.text[q.end - 1 : q.end] in _END_PUNCT or not len(ctx.doc):
+        return False
+    i = ctx.tok_after(q.close_mark + 1)
+    if i >= len(ctx.doc):
+        return False
+    t = ctx.doc[i]
+    if t.idx > q.close_mark + 3 or not t.text[:1].islower() or is_cue(t):
+        return False
+    # a quote that opens its sentence ('"We told them" to stop it, he said') stands for itself
+    lead = ctx.text[ctx.paras[q.para][0] : q.open_mark].rstrip()
+    return t.pos_ in _RUN_ON_POS and bool(lead) and lead[-1] not in _SENT_STOP
+
+
+def _cue_near(ctx: DocContext, open_mark: int) -> bool:
+    """Return True when a speech cue stands among the last tokens of the sentence before."""
+    i = ctx.tok_after(open_mark) - 1
+    for t in reversed(ctx.doc[max(0, i - _NEAR) : i + 1]):
+        if t.text in SENT_END and not ctx.in_quote(t.idx):
+            return False
+        if is_cue(t) or according_to(t) is not None:
+            return True
+    return False
+
+
+def _cue_ends(ctx: DocContext, lo: int, hi: int) -> bool:
+    """Return True when [lo, hi) ends with a speech cue and a comma or colon ('she said,')."""
+    i = ctx.tok_after(hi) - 1
+    if i < 0 or ctx.doc[i].idx < lo or ctx.doc[i].text not in (",", ":"):
+        return False
+    return i > 0 and ctx.doc[i - 1].idx >= lo and is_cue(ctx.doc[i - 1])
 
 
 def _is_speech(ctx: DocContext, q: Quoted, attributed: bool) -> bool:
@@ -223,7 +303,10 @@ def _is_speech(ctx: DocContext, q: Quoted, attributed: bool) -> bool:
             or (i > 0 and prev.pos_ in ("PRON", "PROPN", "NOUN") and is_cue(ctx.doc[i - 1]))
         )
         full = full and (n >= 4 or inner[:1].isupper())
-    if not full or _TRANSCRIPT.match(inner):
+    if not full or _TRANSCRIPT.match(inner) or _runs_on(ctx, q):
+        return False
+    if stripped.endswith(",") and inner[:1].islower() and not _cue_near(ctx, q.open_mark):
+        # 'if the U.S. pulls back, "our oceans are going to save us."': no cue leads in
         return False
     if attributed:
         return n > 0
@@ -263,6 +346,8 @@ def _indirect_quote(
 ) -> Quote | None:
     if rep.end - rep.start > max_len or rep.speaker is None:
         return None
+    if not is_agent(ctx, rep.speaker):
+        return None  # "the symbolism is telling that ...": not a speaker
     spk = _speaker(ctx, rep.speaker, rep.cue, speakers)
     if spk.how == "self":
         return None

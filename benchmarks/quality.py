@@ -18,7 +18,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DATASETS = ("polnear", "conllpp", "tempeval3", "seed", "geo", "plover", "case2021")
+DATASETS = (
+    "polnear",
+    "conllpp",
+    "tempeval3",
+    "seed",
+    "conll04",
+    "redocred",
+    "plover",
+    "case2021",
+    "geo",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,9 @@ import actorgraph
 from actorgraph.model import Analysis
 
 
-def _rels(nlp: Any, text: str, published: str = "2019-03-01") -> tuple[Analysis, set[tuple]]:
+def _rels(
+    nlp: Any, text: str, published: str = "2019-03-01"
+) -> tuple[Analysis, set[tuple[str, str, str]]]:
     a = actorgraph.analyze(text, published=published, nlp=nlp)
     name = {e.id: e.name for e in a.entities}
     return a, {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
@@ -97,3 +99,40 @@ def test_relations_ties_and_residence(nlp: Any) -> None:
         "ties_to",
         "Hassan Fadel",
     ) in rels
+
+
+def test_relations_person_of_org_works_for_it(nlp: Any) -> None:
+    _, rels = _rels(
+        nlp, "The fire spread quickly, said Lt. Peter Holm of the Harbor Fire Department."
+    )
+    assert ("Peter Holm", "works_for", "Harbor Fire Department") in rels
+
+
+def test_relations_role_after_an_aside_and_before_the_name(nlp: Any) -> None:
+    text = (
+        "Sen. Walter Brandt, D-Ohio, chairman of the Senate Energy Committee, spoke on Monday. "
+        "Police said the chairman of the Northern Unity Front, Hassan Warsame, was arrested."
+    )
+    _, rels = _rels(nlp, text)
+    assert ("Walter Brandt", "leader_of", "Senate Energy Committee") in rels
+    assert ("Hassan Warsame", "leader_of", "Northern Unity Front") in rels
+
+
+def test_relations_work_verbs_and_role_verbs(nlp: Any) -> None:
+    text = (
+        "Lena Fischer, who works for the Baltic Research Institute, was named director of "
+        "the Nordic Policy Center last year."
+    )
+    _, rels = _rels(nlp, text)
+    assert ("Lena Fischer", "works_for", "Baltic Research Institute") in rels
+    assert ("Lena Fischer", "works_for", "Nordic Policy Center") in rels
+
+
+def test_relations_nationality_is_not_an_employer(nlp: Any) -> None:
+    _, rels = _rels(nlp, "Karl Lindqvist, a Norwegian historian, wrote the book.")
+    assert not any(p == "works_for" for _, p, _ in rels)
+
+
+def test_relations_based_adjective_locates_the_group(nlp: Any) -> None:
+    _, rels = _rels(nlp, "The Cairo-based Arab Monitoring Network said the convoy was hit.")
+    assert ("Arab Monitoring Network", "located_in", "Cairo") in rels

@@ -42,6 +42,15 @@ class Args:
                     return e
         return None
 
+    def owner(self, tok: Token) -> Entity | None:
+        """The organisation a possessive names: "the USDA's research service" -> USDA."""
+        for child in tok.children:
+            if child.dep_ == "poss":
+                e = self.at(child, frozenset({"ORG"}))
+                if e is not None:
+                    return e
+        return None
+
     def actor(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
         """The actor a subject/object token stands for: a name, a group of its members,
         a relative pronoun's antecedent or a personal pronoun's last-named person."""

@@ -25,10 +25,29 @@ ROLE_PREDICATES: dict[str, str] = {
          "executive", "coordinator", "investigator", "representative", "negotiator",
          "strategist", "consultant", "columnist", "producer", "fellow", "deputy",
          "ceo", "cfo", "counsel", "attorney", "journalist", "photographer", "monitor",
-         "observer", "agent", "diplomat", "contractor", "worker", "staff", "campaigner"],
+         "observer", "agent", "diplomat", "contractor", "worker", "staff", "campaigner",
+         "engineer", "inspector", "designer", "publisher", "trader", "pilot", "judge",
+         "superintendent", "supervisor", "specialist", "technician", "administrator",
+         "commissioner", "physician", "doctor", "nurse", "teacher", "ecologist",
+         "physiologist", "biologist", "chemist", "physicist", "geologist",
+         "historian"],
         "works_for",
     ),
+    # Military and police ranks: "Coast Guard Lt. X", "a major in the Marine Corps".
+    **dict.fromkeys(
+        ["lieutenant", "lt.", "lt", "captain", "capt.", "sergeant", "sgt.", "colonel", "col.",
+         "major", "maj.", "corporal", "cpl.", "admiral", "adm.", "brigadier", "marshal",
+         "activist"],
+        "member_of",
+    ),
 }  # fmt: skip
+# Roles a nationality or a state's name before them makes service of that state ("an Iraqi
+# official"); before other roles it says only where someone is from ("a Norwegian historian").
+STATE_SERVICE = frozenset(
+    {"official", "officer", "diplomat", "envoy", "agent", "representative", "negotiator",
+     "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "minister",
+     "secretary", "deputy", "commissioner", "inspector", "judge", "attorney", "counsel"}
+)  # fmt: skip
 # Titles of state office: the object is a state (GPE).
 STATE_TITLES = frozenset(
     {"president", "prime minister", "premier", "minister", "foreign minister",
@@ -38,6 +57,9 @@ STATE_TITLES = frozenset(
      "supreme leader", "speaker", "secretary of state", "attorney general",
      "chief of staff", "general", "army chief", "head of state"}
 )  # fmt: skip
+# Verbs that give their subject the role a noun names: "was named publisher of Y",
+# "became the chairman of Y", "serves as director of Y".
+ROLE_VERBS = frozenset({"become", "remain", "name", "appoint", "elect", "make", "serve"})
 PAST_MARKERS = frozenset({"then", "former", "ex", "onetime", "erstwhile", "late", "outgoing"})
 
 # Verbs (by lemma) whose subject and object stand in a relation.
@@ -45,6 +67,7 @@ VERB_PREDICATES: dict[str, str] = {
     **dict.fromkeys(["lead", "head", "run", "chair", "direct"], "leader_of"),
     **dict.fromkeys(["found", "establish", "create", "form", "co-found", "cofound"], "founder_of"),
     **dict.fromkeys(["join", "enlist"], "member_of"),
+    **dict.fromkeys(["set up"], "founder_of"),
     **dict.fromkeys(["command"], "commands"),
     **dict.fromkeys(["reside", "live", "base", "headquarter", "station"], "located_in"),
     **dict.fromkeys(["operate", "deploy", "active"], "operates_in"),

@@ -25,6 +25,8 @@ from actorgraph.pipeline._rel_lexicon import (
     PAST_MARKERS,
     PLACE_TYPES,
     ROLE_PREDICATES,
+    ROLE_VERBS,
+    STATE_SERVICE,
     STATE_TITLES,
     SUPPORT_MODES,
     TIE_NOUNS,
@@ -98,7 +100,7 @@ class _Reader:
             if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with", "in"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        e = self.args.of_phrase(pobj, ORG_OR_STATE)
+                        e = self.args.of_phrase(pobj, ORG_OR_STATE) or self.args.owner(pobj)
                         if e is not None:
                             return e, [child, pobj]
         for child in noun.children:
@@ -124,10 +126,19 @@ class _Reader:
         pred = ROLE_PREDICATES.get(lemma)
         if pred is None or obj is None:
             return
+        if obj.type != "ORG" and toks[0].dep_ != "prep" and lemma not in STATE_SERVICE:
+            return  # "a Norwegian historian": where from, not whom for
         role = title if pred == "works_for" or lemma == "commander" else None
         if obj.type != "ORG" and pred != "works_for":
             return
         self.add(person, pred, obj, [noun, *toks, *extra], role=role, past=past)
+
+    def role_relations(self, person: Entity, noun: Token, extra: list[Token]) -> None:
+        """A role noun and those joined to it: 'general designer and director of Y'."""
+        self.role_relation(person, noun, extra)
+        for c in noun.children:
+            if c.dep_ == "conj" and c.pos_ == "NOUN":
+                self.role_relation(person, c, [noun, *extra])
 
     def appositions(self, tok: Token) -> None:
         """'X, the leader of Y' / 'the leader of Y, X' / 'X is the leader of Y'."""
@@ -136,13 +147,49 @@ class _Reader:
             return
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
-                self.role_relation(person, child, [tok])
+                self.role_relations(person, child, [tok])
+            elif child.dep_ == "appos" and child.pos_ in {"PROPN", "NUM"}:
+                # "X, D-Mich., chairman of Y": the role hangs on the aside
+                if self.args.at(child, frozenset({"PERSON", "ORG"})) is None:
+                    for sub in child.children:
+                        if sub.dep_ == "appos" and sub.pos_ == "NOUN":
+                            self.role_relations(person, sub, [tok, child])
+            elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "PROPN":
+                self.of_affiliation(person, tok, child)
         if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
             self.role_relation(person, tok.head, [tok])
+        of = tok.head.head  # "the chairman of Y, X": X in apposition to Y
+        appos_of = tok.dep_ == "appos" and tok.head.dep_ == "pobj" and of.lower_ == "of"
+        if appos_of and of.head.pos_ == "NOUN":
+            self.role_relation(person, of.head, [tok])
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             for attr in tok.head.children:
                 if attr.dep_ == "attr" and attr.pos_ == "NOUN":
                     self.role_relation(person, attr, [tok, tok.head])
+
+    def of_affiliation(self, person: Entity, tok: Token, prep: Token) -> None:
+        """'X of the Forest Service' (works for or belongs to it); 'X of Trapper Creek'."""
+        for e in self._pobjs(prep, ORG_OR_STATE | PLACE_TYPES):
+            if e.type == "ORG":
+                pred = "member_of" if e.kind in {"armed_group", "party"} else "works_for"
+                self.add(person, pred, e, [tok, prep], confidence=0.7)
+            elif e.type in PLACE_TYPES:
+                self.add(person, "located_in", e, [tok, prep], confidence=0.6)
+
+    def org_places(self, tok: Token) -> None:
+        """'the consulate in Z' (operates there); 'Y, a newspaper in Z' (located there)."""
+        org = self.args.at(tok, ORGS)
+        if org is None:
+            return
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"} and tok.pos_ == "PROPN":
+                for place in self._pobjs(c, PLACE_TYPES):
+                    self.add(org, "operates_in", place, [tok, c], confidence=0.6)
+            elif c.dep_ == "appos" and c.pos_ == "NOUN":
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in {"in", "at"}:
+                        for place in self._pobjs(p, PLACE_TYPES):
+                            self.add(org, "located_in", place, [tok, c, p], confidence=0.6)
 
     def titles(self, tok: Token) -> None:
         """Titles before a name: 'group spokesman X', 'Iraqi Prime Minister X', 'then-PM X'."""
@@ -214,7 +261,15 @@ class _Reader:
                 for o in objs:
                     self.add(self.args.actor(o), "supported_by", subj, [tok, o],
                              mode=(SUPPORT_MODES[lemma],))  # fmt: skip
-        pred = VERB_PREDICATES.get(lemma)
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        pred = VERB_PREDICATES.get(f"{lemma} {prt}") or VERB_PREDICATES.get(lemma)
+        if subj is not None and subj.type == "PERSON":
+            self._person_verbs(tok, lemma, subj, preps)
+        if lemma == "base" and tok.dep_ == "amod":  # "the Cairo-based group"
+            org = self.args.of_phrase(tok.head, ORGS)
+            for c in tok.children:
+                if c.dep_ in {"npadvmod", "compound", "nmod"}:
+                    self.add(org, "located_in", self.args.at(c, PLACE_TYPES), [tok, c])
         if pred is not None:
             if passive and agent is not None and pred in {"leader_of", "founder_of"}:
                 self.add(agent, pred, subj, [tok])
@@ -256,6 +311,19 @@ class _Reader:
                                 self.add(subj, "ties_to", e, [tok, o, p], confidence=0.8)
         if lemma in FIGHT_VERBS or lemma in FIGHT_CARRIERS:
             self._fights(tok, subj, lemma in FIGHT_VERBS)
+
+    def _person_verbs(self, tok: Token, lemma: str, subj: Entity, preps: dict[str, Token]) -> None:
+        """'X, who works for Y'; 'X was named publisher of Y'; 'X serves as director of Y'."""
+        if lemma == "work":
+            for p in ("for", "at", "with"):
+                for e in self._pobjs(preps[p], ORGS) if p in preps else []:
+                    self.add(subj, "works_for", e, [tok, preps[p]], confidence=0.75)
+        if lemma in ROLE_VERBS:
+            nouns = [c for c in tok.children if c.dep_ in {"attr", "oprd"} and c.pos_ == "NOUN"]
+            if lemma == "serve" and "as" in preps:
+                nouns = [c for c in preps["as"].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            for noun in nouns:
+                self.role_relations(subj, noun, [tok])
 
     def _fights(self, verb: Token, subj: Entity | None, is_fight: bool) -> None:
         if subj is None:
@@ -391,6 +459,7 @@ def extract_relations(
             reader.appositions(tok)
             reader.titles(tok)
         reader.verbs(tok)
+        reader.org_places(tok)
         if "-" in tok.text:
             reader.hyphen_support(tok)
     reader.found.extend(_groups_of_leaders(reader.found))

@@ -11,34 +11,29 @@ the sentence it was read from as evidence.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
 from actorgraph.model import DateRef, Entity, Evidence, Interval, Quote, Relation
-from actorgraph.pipeline._rel_args import Args, Token
+from actorgraph.pipeline._rel_args import Token
+from actorgraph.pipeline._rel_base import ORG_OR_STATE, ORGS, Found
 from actorgraph.pipeline._rel_lexicon import (
     ACTOR_TYPES,
     FIGHT_CARRIERS,
     FIGHT_NOUNS,
     FIGHT_VERBS,
-    PAST_MARKERS,
     PLACE_TYPES,
-    ROLE_PREDICATES,
     ROLE_VERBS,
-    STATE_SERVICE,
-    STATE_TITLES,
     SUPPORT_MODES,
     TIE_NOUNS,
     VERB_PREDICATES,
 )
+from actorgraph.pipeline._rel_roles import RoleRules
 from actorgraph.pipeline.claims import claim_for
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "relations.v1"
-ORGS = frozenset({"ORG"})
-ORG_OR_STATE = frozenset({"ORG", "GPE", "NORP"})
 SYMMETRIC = frozenset({"allied_with", "fights_against", "ties_to"})
 LEAD_VERBS = frozenset({"lead", "command", "direct", "spearhead", "head"})
 
@@ -48,196 +43,7 @@ class RelationResult:
     relations: tuple[Relation, ...]
 
 
-@dataclass
-class _Found:
-    subject: Entity
-    predicate: str
-    object: Entity
-    tokens: list[Token]
-    role: str | None = None
-    mode: tuple[str, ...] = ()
-    past: bool = False
-    confidence: float = 0.85
-    leads: bool = False  # the subject leads the fight ("is leading the fighting against Z")
-
-
-class _Reader:
-    def __init__(self, parsed: ParsedDoc, entities: EntityResult, dates: tuple[DateRef, ...]):
-        self.parsed = parsed
-        self.doc = parsed.doc
-        self.args = Args(parsed.doc, entities)
-        self.entities = entities
-        self.dates = dates
-        self.found: list[_Found] = []
-        self._country: Entity | bool | None = False
-
-    def add(self, subj: Entity | None, pred: str, obj: Entity | None, tokens: list[Token],
-            **kw: Any) -> None:  # fmt: skip
-        if subj is None or obj is None or subj.id == obj.id:
-            return
-        if pred in {"located_in", "operates_in", "commands"} and obj.type not in PLACE_TYPES:
-            if pred != "commands" or obj.type != "ORG":
-                return
-        elif pred not in {"located_in", "operates_in", "commands"} and obj.type in {"LOC", "FAC"}:
-            return
-        self.found.append(_Found(subj, pred, obj, tokens, **kw))
-
-    def country(self) -> Entity | None:
-        """The state the document is mostly about (for titles that name none)."""
-        if self._country is False:
-            states = [e for e in self.entities.entities if e.type == "GPE"]
-            counts = Counter({e.id: len(e.mentions) for e in states})
-            best = counts.most_common(1)
-            top = next((e for e in states if best and e.id == best[0][0]), None)
-            self._country = top if top is not None and len(top.mentions) >= 3 else None
-        return self._country if isinstance(self._country, Entity) else None
-
-    # -- role nouns -----------------------------------------------------------------------
-
-    def role_object(self, noun: Token) -> tuple[Entity | None, list[Token]]:
-        """The organisation or state a role noun is of/for/at ('leader of Y', "Y's leader")."""
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with", "in"}:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        e = self.args.of_phrase(pobj, ORG_OR_STATE) or self.args.owner(pobj)
-                        if e is not None:
-                            return e, [child, pobj]
-        for child in noun.children:
-            if child.dep_ in {"poss", "compound", "amod"} and child.i < noun.i:
-                e = self.args.of_phrase(child, ORG_OR_STATE)
-                if e is not None:
-                    return e, [child]
-        return None, []
-
-    def role_relation(self, person: Entity, noun: Token, extra: list[Token]) -> None:
-        lemma = noun.lemma_.lower()
-        title = _title_of(noun)
-        obj, toks = self.role_object(noun)
-        past = any(c.lower_ in PAST_MARKERS for c in noun.children)
-        if title in STATE_TITLES or lemma in STATE_TITLES:
-            if obj is None or obj.type == "ORG":
-                if obj is None:
-                    return
-                self.add(person, "works_for", obj, [noun, *toks, *extra], role=title, past=past)
-                return
-            self.add(person, "holds_role", obj, [noun, *toks, *extra], role=title, past=past)
-            return
-        pred = ROLE_PREDICATES.get(lemma)
-        if pred is None or obj is None:
-            return
-        if obj.type != "ORG" and toks[0].dep_ != "prep" and lemma not in STATE_SERVICE:
-            return  # "a Norwegian historian": where from, not whom for
-        role = title if pred == "works_for" or lemma == "commander" else None
-        if obj.type != "ORG" and pred != "works_for":
-            return
-        self.add(person, pred, obj, [noun, *toks, *extra], role=role, past=past)
-
-    def role_relations(self, person: Entity, noun: Token, extra: list[Token]) -> None:
-        """A role noun and those joined to it: 'general designer and director of Y'."""
-        self.role_relation(person, noun, extra)
-        for c in noun.children:
-            if c.dep_ == "conj" and c.pos_ == "NOUN":
-                self.role_relation(person, c, [noun, *extra])
-
-    def appositions(self, tok: Token) -> None:
-        """'X, the leader of Y' / 'the leader of Y, X' / 'X is the leader of Y'."""
-        person = self.args.at(tok, frozenset({"PERSON"}))
-        if person is None:
-            return
-        for child in tok.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
-                self.role_relations(person, child, [tok])
-            elif child.dep_ == "appos" and child.pos_ in {"PROPN", "NUM"}:
-                # "X, D-Mich., chairman of Y": the role hangs on the aside
-                if self.args.at(child, frozenset({"PERSON", "ORG"})) is None:
-                    for sub in child.children:
-                        if sub.dep_ == "appos" and sub.pos_ == "NOUN":
-                            self.role_relations(person, sub, [tok, child])
-            elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "PROPN":
-                self.of_affiliation(person, tok, child)
-        if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
-            self.role_relation(person, tok.head, [tok])
-        of = tok.head.head  # "the chairman of Y, X": X in apposition to Y
-        appos_of = tok.dep_ == "appos" and tok.head.dep_ == "pobj" and of.lower_ == "of"
-        if appos_of and of.head.pos_ == "NOUN":
-            self.role_relation(person, of.head, [tok])
-        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
-            for attr in tok.head.children:
-                if attr.dep_ == "attr" and attr.pos_ == "NOUN":
-                    self.role_relation(person, attr, [tok, tok.head])
-
-    def of_affiliation(self, person: Entity, tok: Token, prep: Token) -> None:
-        """'X of the Forest Service' (works for or belongs to it); 'X of Trapper Creek'."""
-        for e in self._pobjs(prep, ORG_OR_STATE | PLACE_TYPES):
-            if e.type == "ORG":
-                pred = "member_of" if e.kind in {"armed_group", "party"} else "works_for"
-                self.add(person, pred, e, [tok, prep], confidence=0.7)
-            elif e.type in PLACE_TYPES:
-                self.add(person, "located_in", e, [tok, prep], confidence=0.6)
-
-    def org_places(self, tok: Token) -> None:
-        """'the consulate in Z' (operates there); 'Y, a newspaper in Z' (located there)."""
-        org = self.args.at(tok, ORGS)
-        if org is None:
-            return
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in {"in", "at"} and tok.pos_ == "PROPN":
-                for place in self._pobjs(c, PLACE_TYPES):
-                    self.add(org, "operates_in", place, [tok, c], confidence=0.6)
-            elif c.dep_ == "appos" and c.pos_ == "NOUN":
-                for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in {"in", "at"}:
-                        for place in self._pobjs(p, PLACE_TYPES):
-                            self.add(org, "located_in", place, [tok, c, p], confidence=0.6)
-
-    def titles(self, tok: Token) -> None:
-        """Titles before a name: 'group spokesman X', 'Iraqi Prime Minister X', 'then-PM X'."""
-        person = self.args.at(tok, frozenset({"PERSON"}))
-        if person is None:
-            return
-        first = min((m.start for m in person.mentions if m.start <= tok.idx < m.end), default=None)
-        if first is None:
-            return
-        left = [c for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "amod", "nmod"}]
-        left = [c for c in left if c.idx < first]
-        if not left:
-            return
-        words = [c for c in self.doc[min(c.left_edge.i for c in left) : tok.i] if c.idx < first]
-        past = any(w.lower_ in PAST_MARKERS for w in words)
-        title_words = [
-            w
-            for w in words
-            if w.pos_ not in {"DET", "PUNCT", "ADP", "CCONJ"}
-            and w.lower_ not in PAST_MARKERS
-            and self.entities.at(w.idx, w.idx + len(w.text)) is None
-        ]
-        org = None
-        for w in words:
-            e = self.entities.at(w.idx, w.idx + len(w.text))
-            if e is not None and e.id != person.id and e.type in ORG_OR_STATE:
-                org = e
-        if not title_words:
-            return
-        title = " ".join(w.text for w in title_words)
-        lemma = title_words[-1].lemma_.lower()
-        if title.lower() in STATE_TITLES or lemma in STATE_TITLES:
-            state = org if org is not None and org.type != "ORG" else None
-            conf = 0.85
-            if org is not None and org.type == "ORG":
-                self.add(person, "works_for", org, [tok, *words], role=title, past=past)
-                return
-            if state is None:
-                state, conf = self.country(), 0.6
-            self.add(
-                person, "holds_role", state, [tok, *words], role=title, past=past, confidence=conf
-            )
-            return
-        pred = ROLE_PREDICATES.get(lemma)
-        if pred is not None and org is not None and org.type == "ORG":
-            role = title if pred == "works_for" or lemma == "commander" else None
-            self.add(person, pred, org, [tok, *words], role=role, past=past)
-
+class _Reader(RoleRules):
     # -- verbs --------------------------------------------------------------------------
 
     def verbs(self, tok: Token) -> None:
@@ -383,17 +189,6 @@ class _Reader:
         return [SUPPORT_MODES[c.lemma_] for c in verb.children
                 if c.dep_ == "conj" and c.lemma_ in SUPPORT_MODES]  # fmt: skip
 
-    def _pobjs(self, prep: Token, types: frozenset[str]) -> list[Entity]:
-        out = []
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            for t in (pobj, *[c for c in pobj.children if c.dep_ == "conj"]):
-                e = self.args.actor(t, types)
-                if e is not None:
-                    out.append(e)
-        return out
-
     # -- adjectival support: "Iranian-backed militias" -----------------------------------
 
     def hyphen_support(self, tok: Token) -> None:
@@ -411,7 +206,7 @@ class _Reader:
             self.add(subj, "supported_by", backer, [tok, noun], mode=(mode,))
 
 
-def _groups_of_leaders(found: list[_Found]) -> list[_Found]:
+def _groups_of_leaders(found: list[Found]) -> list[Found]:
     """A leader or founder leading the fight against Z: his organisation fights Z too."""
     heads: dict[str, list[Entity]] = {}
     for f in found:
@@ -428,14 +223,6 @@ def _groups_of_leaders(found: list[_Found]) -> list[_Found]:
 
 def _has(tok: Token, word: str) -> bool:
     return any(c.lower_ == word for c in tok.children)
-
-
-def _title_of(noun: Token) -> str:
-    """'the Iraq researcher' -> 'Iraq researcher'; 'the leader' -> 'leader'."""
-    mods = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
-    start = min((c.i for c in mods), default=noun.i)
-    words = [t.text for t in noun.doc[start : noun.i + 1] if t.pos_ != "DET"]
-    return " ".join(words).strip()
 
 
 def _sentence_date(sent: Any, dates: tuple[DateRef, ...]) -> str | None:

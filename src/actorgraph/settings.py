@@ -25,6 +25,8 @@ class Settings:
     """Longest span accepted as one direct quote."""
     nlp_max_length: int = 2_500_000
     """spaCy's max_length (characters per parse)."""
+    workers: int = 0
+    """Worker processes for ingest; 0 means one per core."""
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:

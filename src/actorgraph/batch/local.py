@@ -2,20 +2,25 @@
 
 Each document is written in its own transaction, so an interrupted run leaves the store
 consistent; running it again skips what is already stored with the current stage
-versions and finishes the rest.
+versions and finishes the rest. With ``workers`` > 1 the parsing runs in worker processes
+(``batch.workers``) and this process reads the files and writes the results.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from actorgraph.batch._worker import Analyse, analysed
 from actorgraph.ingest import Failure, Meta, iter_documents
 from actorgraph.model import Analysis, Document
-from actorgraph.pipeline.analyze import analyze_parsed, reference_date, stage_versions
-from actorgraph.pipeline.nlp import ParsedDoc, load, model_id
+from actorgraph.pipeline.analyze import stage_versions
+from actorgraph.pipeline.nlp import load, model_id
+
+if TYPE_CHECKING:
+    from actorgraph.batch.workers import StartMethod
 
 
 class Sink(Protocol):
@@ -35,6 +40,7 @@ class IngestReport:
     updated: int = 0
     failures: list[Failure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    worker_max_rss_kib: dict[int, int] = field(default_factory=dict)  # peak memory per pid
 
     @property
     def failed(self) -> int:
@@ -50,44 +56,6 @@ class IngestReport:
 Progress = Callable[[str, str], None]  # (source, status)
 
 
-def _analysed(
-    documents: Iterable[Document], nlp: Any, report: IngestReport, batch_size: int
-) -> Iterator[Analysis]:
-    """Parse in batches; a document that breaks the pipeline is reported, not fatal."""
-    batch: list[Document] = []
-    model = model_id(nlp)
-
-    def flush() -> Iterator[Analysis]:
-        try:
-            docs = list(nlp.pipe([d.text for d in batch], batch_size=batch_size))
-        except Exception:  # one bad text must not lose the batch: parse one by one
-            docs = []
-            for d in batch:
-                try:
-                    docs.append(nlp(d.text))
-                except Exception as exc:
-                    docs.append(None)
-                    report.failures.append(Failure(d.source or d.id, f"cannot parse: {exc}"))
-        for document, doc in zip(batch, docs, strict=True):
-            if doc is None:
-                continue
-            try:
-                parsed = ParsedDoc(document, doc, reference_date(document.published), model)
-                yield analyze_parsed(parsed)
-            except Exception as exc:
-                report.failures.append(
-                    Failure(document.source or document.id, f"analysis failed: {exc!r}")
-                )
-        batch.clear()
-
-    for document in documents:
-        batch.append(document)
-        if len(batch) >= batch_size:
-            yield from flush()
-    if batch:
-        yield from flush()
-
-
 def ingest(
     paths: Sequence[Path],
     sink: Sink,
@@ -98,15 +66,23 @@ def ingest(
     model: str = "auto",
     nlp: Any = None,
     batch_size: int = 8,
+    workers: int = 1,
+    start_method: StartMethod = "spawn",
+    analyse: Analyse | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Read, analyse and store every document under ``paths``; return the counts."""
+    """Read, analyse and store every document under ``paths``; return the counts.
+
+    ``workers`` > 1 parses in that many processes, each loading ``model`` once; ``nlp`` (a
+    loaded pipeline) is only usable in this process. ``analyse`` replaces the stages (tests
+    make a document fail with it; in workers it must be importable, i.e. module-level).
+    """
+    if workers > 1 and nlp is not None:
+        raise ValueError("a loaded pipeline (nlp) cannot be shared with workers: pass workers=1")
     report = IngestReport()
-    nlp = nlp if nlp is not None else load(model)
-    versions = dict(stage_versions(model_id(nlp)))
     notify = progress or (lambda source, status: None)
 
-    def todo() -> Iterator[Document]:
+    def todo(versions: dict[str, str]) -> Iterator[Document]:
         for item in iter_documents(paths, meta=meta or Meta(), max_bytes=max_bytes):
             if isinstance(item, Failure):
                 report.failures.append(item)
@@ -129,7 +105,7 @@ def ingest(
                 continue
             yield item
 
-    for analysis in _analysed(todo(), nlp, report, batch_size):
+    def store(analysis: Analysis) -> None:
         status = sink.save(analysis)
         if status == "added":
             report.added += 1
@@ -138,4 +114,27 @@ def ingest(
         else:
             report.unchanged += 1
         notify(analysis.document.source or analysis.document.id, status)
+
+    if workers <= 1:
+        nlp = nlp if nlp is not None else load(model)
+        versions = dict(stage_versions(model_id(nlp)))
+        for analysis in analysed(todo(versions), nlp, report.failures, batch_size, analyse=analyse):
+            store(analysis)
+        return report
+
+    from actorgraph.batch.workers import WorkerPool
+
+    pool = WorkerPool(
+        workers, model=model, batch_size=batch_size, start_method=start_method, analyse=analyse
+    )
+    with pool:
+        versions = dict(stage_versions(pool.model_id))
+        for result in pool.analyse_all(todo(versions)):
+            if result.pid:
+                report.worker_max_rss_kib[result.pid] = result.max_rss_kib
+            for failure in result.failures:
+                report.failures.append(failure)
+                notify(failure.source, "failed")
+            for analysis in result.analyses:
+                store(analysis)
     return report

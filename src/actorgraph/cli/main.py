@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
+from actorgraph.cli.facts import events, relations
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.settings import Settings
 
@@ -35,7 +37,7 @@ def _meta(kwargs: dict[str, Any]) -> Any:
     "--db",
     default=None,
     envvar="ACTORGRAPH_DB",
-    help="Store: a SQLite file (default ./actorgraph.db).",
+    help="Store: a SQLite file (default ./actorgraph.db) or a postgresql:// URL.",
 )
 @click.option(
     "--model",
@@ -101,6 +103,14 @@ def analyze(ctx: click.Context, /, file: Path, fmt: str, max_bytes: int | None, 
 @click.option("--max-bytes", type=int, default=None, help="Largest input accepted, in bytes.")
 @click.option("--max-chars", type=int, default=None, help="Longest text analysed, in characters.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    envvar="ACTORGRAPH_WORKERS",
+    help="Processes that parse in parallel, each loading the model once "
+    "(default: all cores; 1 = in this process).",
+)
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -109,6 +119,7 @@ def ingest(
     max_bytes: int | None,
     max_chars: int | None,
     quiet: bool,
+    workers: int | None,
     **kw: Any,
 ) -> None:
     """Read, analyse and store every document under PATHS (files or directories).
@@ -133,6 +144,7 @@ def ingest(
                 max_bytes=max_bytes or settings.max_bytes,
                 max_chars=max_chars or settings.max_chars,
                 model=settings.model,
+                workers=workers or os.cpu_count() or 1,
                 progress=advance,
             )
         except KeyboardInterrupt:
@@ -214,6 +226,10 @@ def check(ctx: click.Context) -> None:
     click.echo(f"{len(problems)} problems")
     if problems:
         ctx.exit(1)
+
+
+cli.add_command(relations)
+cli.add_command(events)
 
 
 def main() -> None:

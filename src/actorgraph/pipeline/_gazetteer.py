@@ -319,10 +319,14 @@ class Gazetteer:
         if cached_key in self._admin1_cache:
             return self._admin1_cache[cached_key]
         best: tuple[float, str] | None = None
-        for lat, lon, state in _country_cities(cand.country):
-            d = abs(lat - cand.lat) + abs(lon - cand.lon)
-            if best is None or d < best[0]:
-                best = (d, state)
+        grid = _country_grid(cand.country)
+        cell = (round(cand.lat), round(cand.lon))
+        for dlat in (-1, 0, 1):  # cells are 1 degree: a match under 0.3 is in a neighbour
+            for dlon in (-1, 0, 1):
+                for lat, lon, state in grid.get((cell[0] + dlat, cell[1] + dlon), ()):
+                    d = abs(lat - cand.lat) + abs(lon - cand.lon)
+                    if best is None or d < best[0]:
+                        best = (d, state)
         name = best[1] if best is not None and best[0] < 0.3 else None
         self._admin1_cache[cached_key] = name
         return name
@@ -342,6 +346,15 @@ def _country_cities(cc: str) -> tuple[tuple[float, float, str], ...]:
             state = states.get(row["state_code"], "")
             out.append((float(row["latitude"]), float(row["longitude"]), state))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _country_grid(cc: str) -> dict[tuple[int, int], list[tuple[float, float, str]]]:
+    """A country's cities bucketed by rounded latitude and longitude."""
+    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for lat, lon, state in _country_cities(cc):
+        grid.setdefault((round(lat), round(lon)), []).append((lat, lon, state))
+    return grid
 
 
 @functools.lru_cache(maxsize=1)

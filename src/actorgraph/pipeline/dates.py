@@ -16,6 +16,7 @@ month or day-and-month is placed in the past unless the clause's tense says futu
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -111,7 +112,20 @@ def _verb(tok: Any) -> Any:
     return head if head.pos_ in ("VERB", "AUX") else None
 
 
-def _tense(doc: Any, start: int, end: int) -> Tense | None:
+def _root(doc: Any, starts: list[int], start: int, end: int) -> Any:
+    """The syntactic root of the tokens covering [start, end) (no per-call scan of the doc)."""
+    lo = max(0, bisect.bisect_right(starts, start) - 1)
+    hi = max(lo + 1, bisect.bisect_left(starts, end))
+    tokens = doc[lo:hi]
+    for tok in tokens:
+        if not (lo <= tok.head.i < hi) or tok.head.i == tok.i:
+            return tok
+    return tokens[0] if len(tokens) else None
+
+
+def _tense(
+    doc: Any, start: int, end: int, starts: list[int] | None = None, text: str | None = None
+) -> Tense | None:
     """Tense of the clause a date expression attaches to, or None when the parse does not say.
 
     Future: a modal, an infinitive after a verb of intent or a present-tense one ("is to
@@ -119,15 +133,17 @@ def _tense(doc: Any, start: int, end: int) -> Tense | None:
     reporting one ("talks resume Monday"), or "until". Past: a past-tense verb or a
     perfect auxiliary.
     """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    verb = _verb(span.root) if span is not None else None
+    root = _root(doc, starts if starts is not None else [t.idx for t in doc], start, end)
+    if text is None:
+        text = doc.text  # Doc.text joins every token: callers pass it in
+    verb = _verb(root) if root is not None else None
     if verb is None:
-        return "future" if _FUTURE_CUE.search(doc.text, max(0, start - 16), start) else None
+        return "future" if _FUTURE_CUE.search(text, max(0, start - 16), start) else None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {w.lower_ for w in aux}
     if words & _PERFECT:
         return "past"
-    if _FUTURE_CUE.search(doc.text, max(0, start - 16), start) or words & _MODALS:
+    if _FUTURE_CUE.search(text, max(0, start - 16), start) or words & _MODALS:
         return "future"
     if verb.tag_ == "VB" and "to" in words:
         head = verb.head
@@ -189,9 +205,10 @@ def extract_dates(parsed: ParsedDoc) -> DateResult:
     """Return every date expression with its value resolved against ``parsed.reference``."""
     text = parsed.document.text
     ref = parsed.reference
+    starts = [t.idx for t in parsed.doc]
     found: list[tuple[int, int, Normalized, float]] = []
     for s, e in _candidates(text):
-        n = normalize(text[s:e], ref, tense=_tense(parsed.doc, s, e))
+        n = normalize(text[s:e], ref, tense=_tense(parsed.doc, s, e, starts, text))
         if n is not None:
             found.append((s, e, n, 0.9))
     for ent in parsed.doc.ents:
@@ -200,7 +217,7 @@ def extract_dates(parsed: ParsedDoc) -> DateResult:
         s, e = _trim(text, ent.start_char, ent.end_char)
         if s >= e or AGE.search(text[s:e]) or _not_a_date(text, s, e):
             continue
-        n = normalize(text[s:e], ref, tense=_tense(parsed.doc, s, e))
+        n = normalize(text[s:e], ref, tense=_tense(parsed.doc, s, e, starts, text))
         if n is not None:
             found.append((s, e, n, 0.9))
         elif ANCHOR.search(text[s:e]) and not any(fs < e and s < fe for fs, fe, _, _ in found):

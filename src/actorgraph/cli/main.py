@@ -12,6 +12,7 @@ import click
 
 from actorgraph.cli.export import export
 from actorgraph.cli.facts import events, relations
+from actorgraph.cli.serve import serve
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.settings import Settings
 
@@ -147,6 +148,7 @@ def ingest(
     Documents already stored with the current stage versions are skipped, so running the
     same command again after an interruption finishes the job without duplicates.
     """
+    from actorgraph.batch.local import IngestReport
     from actorgraph.batch.local import ingest as run
     from actorgraph.cli.progress import progress_bar
     from actorgraph.ingest import count_inputs
@@ -157,6 +159,7 @@ def ingest(
     meta = _meta(kw)
     store = _store(ctx)
     total = count_inputs(list(paths))
+    report: IngestReport
     with store, progress_bar(total, enabled=not quiet and sys.stderr.isatty()) as advance:
         try:
             if dask_address:
@@ -270,6 +273,7 @@ def check(ctx: click.Context) -> None:
 cli.add_command(relations)
 cli.add_command(events)
 cli.add_command(export)
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -24,11 +24,16 @@ from actorgraph.store.rows import (
 )
 
 _ACTOR_SELECT = """
-SELECT a.id, a.name, a.type, a.kind, COUNT(m.start_char), COUNT(DISTINCT m.document_id)
+SELECT a.id, a.name, a.type, a.kind, COUNT(m.actor_id), COUNT(DISTINCT m.document_id)
 FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
 {where}
 GROUP BY a.id, a.name, a.type, a.kind
 """
+
+
+# Newest documents first. Lists are read in two steps: the page is chosen on narrow
+# keys (the covering indexes of m003), then only its rows are joined to their texts.
+_NEWEST = "{d}.published DESC NULLS LAST, {x}.document_id, {x}.start_char, {x}.id"
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -74,9 +79,12 @@ def quotes(
         "SELECT q.id, q.document_id, d.title, d.published, q.kind, q.text, q.start_char, "
         "q.end_char, q.speaker_actor_id, a.name, q.speaker_text, q.cue, q.confidence, "
         "q.speaker_start, q.speaker_end "
-        "FROM quotes q JOIN documents d ON d.id = q.document_id "
-        f"LEFT JOIN actors a ON a.id = q.speaker_actor_id {where} "
-        "ORDER BY d.published DESC NULLS LAST, q.document_id, q.start_char, q.id LIMIT ?",
+        "FROM (SELECT q.id, d.published, q.document_id, q.start_char "
+        "      FROM quotes q JOIN documents d ON d.id = q.document_id "
+        f"     {where} ORDER BY {_NEWEST.format(d='d', x='q')} LIMIT ?) k "
+        "JOIN quotes q ON q.id = k.id JOIN documents d ON d.id = q.document_id "
+        "LEFT JOIN actors a ON a.id = q.speaker_actor_id "
+        f"ORDER BY {_NEWEST.format(x='k', d='k')}",
         [*params, limit],
     ).fetchall()
     texts = _texts(db, {row[1] for row in rows})
@@ -113,8 +121,13 @@ def _texts(db: Database, ids: set[str]) -> dict[str, str]:
     return dict(db.execute(sql, list(ids)).fetchall())
 
 
-def profile(db: Database, actor_id: str, *, limit: int = 1000) -> Profile:
-    """Return everything stored about one actor; raise NotFoundError if there is no such id."""
+def profile(db: Database, actor_id: str, *, limit: int = 100) -> Profile:
+    """Return what is stored about one actor; raise NotFoundError if there is no such id.
+
+    Each list (documents, quotes, relations, events) holds the first ``limit`` rows, newest
+    first: a hub has tens of thousands. Page further with ``graph.timeline`` and the facts
+    listings.
+    """
     rows = actor_rows(db, [actor_id])
     if actor_id not in rows:
         raise NotFoundError(f"no actor with id {actor_id!r}; find ids with `find_actors`")
@@ -130,10 +143,14 @@ def profile(db: Database, actor_id: str, *, limit: int = 1000) -> Profile:
     documents = [
         DocumentMentions(*row)
         for row in db.execute(
-            "SELECT m.document_id, d.title, d.published, COUNT(*) FROM mentions m "
-            "JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ? "
-            "GROUP BY m.document_id, d.title, d.published "
-            "ORDER BY 4 DESC, d.published DESC NULLS LAST, m.document_id LIMIT ?",
+            "SELECT k.document_id, d.title, k.published, k.n "
+            "FROM (SELECT c.document_id, c.n, p.published "
+            "      FROM (SELECT document_id, COUNT(*) AS n FROM mentions WHERE actor_id = ? "
+            "            GROUP BY document_id) c "
+            "      JOIN documents p ON p.id = c.document_id "
+            "      ORDER BY c.n DESC, p.published DESC NULLS LAST, c.document_id LIMIT ?) k "
+            "JOIN documents d ON d.id = k.document_id "
+            "ORDER BY k.n DESC, k.published DESC NULLS LAST, k.document_id",
             (actor_id, limit),
         )
     ]
@@ -153,10 +170,16 @@ def relations(db: Database, actor_id: str, *, limit: int = 1000) -> list[Relatio
         "SELECT r.id, r.document_id, r.subject_actor_id, s.name, r.predicate, r.object_actor_id, "
         "o.name, r.role, r.mode, r.modality, r.confidence, r.start_char, r.end_char, "
         "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char) "
-        "FROM relations r JOIN documents d ON d.id = r.document_id "
+        "FROM (SELECT x.id, x.document_id, x.start_char, d.published "
+        "      FROM (SELECT id, document_id, start_char FROM relations "
+        "            WHERE subject_actor_id = ? "
+        "            UNION SELECT id, document_id, start_char FROM relations "
+        "            WHERE object_actor_id = ?) x "
+        "      JOIN documents d ON d.id = x.document_id "
+        f"     ORDER BY {_NEWEST.format(d='d', x='x')} LIMIT ?) k "
+        "JOIN relations r ON r.id = k.id JOIN documents d ON d.id = r.document_id "
         "JOIN actors s ON s.id = r.subject_actor_id JOIN actors o ON o.id = r.object_actor_id "
-        "WHERE r.subject_actor_id = ? OR r.object_actor_id = ? "
-        "ORDER BY d.published DESC NULLS LAST, r.document_id, r.start_char, r.id LIMIT ?",
+        f"ORDER BY {_NEWEST.format(x='k', d='k')}",
         (actor_id, actor_id, limit),
     )
     found = []
@@ -175,10 +198,14 @@ def events(db: Database, actor_id: str, *, limit: int = 1000) -> list[EventRow]:
             "SELECT e.id, e.document_id, e.type, e.mode, ea.role, e.modality, e.date_value, "
             "e.confidence, e.start_char, e.end_char, "
             "SUBSTR(d.text, e.start_char + 1, e.end_char - e.start_char) "
-            "FROM event_actors ea JOIN events e ON e.id = ea.event_id "
-            "JOIN documents d ON d.id = e.document_id WHERE ea.actor_id = ? "
-            "ORDER BY e.date_start DESC NULLS LAST, e.document_id, e.start_char, e.id, ea.role "
-            "LIMIT ?",
+            "FROM (SELECT ea.event_id, ea.role, x.date_start, x.document_id, x.start_char "
+            "      FROM event_actors ea JOIN events x ON x.id = ea.event_id "
+            "      WHERE ea.actor_id = ? "
+            "      ORDER BY x.date_start DESC NULLS LAST, x.document_id, x.start_char, "
+            "      ea.event_id, ea.role LIMIT ?) ea "
+            "JOIN events e ON e.id = ea.event_id JOIN documents d ON d.id = e.document_id "
+            "ORDER BY ea.date_start DESC NULLS LAST, ea.document_id, ea.start_char, "
+            "ea.event_id, ea.role",
             (actor_id, limit),
         )
     ]

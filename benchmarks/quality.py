@@ -28,6 +28,7 @@ DATASETS = (
     "plover",
     "case2021",
     "geo",
+    "ecbplus",
 )
 
 

@@ -12,6 +12,7 @@ import click
 
 from actorgraph.cli.export import export
 from actorgraph.cli.facts import events, relations
+from actorgraph.cli.resolve import alias, merge, split
 from actorgraph.cli.serve import serve
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.settings import Settings
@@ -274,6 +275,9 @@ cli.add_command(relations)
 cli.add_command(events)
 cli.add_command(export)
 cli.add_command(serve)
+cli.add_command(merge)
+cli.add_command(split)
+cli.add_command(alias)
 
 
 def main() -> None:

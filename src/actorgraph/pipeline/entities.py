@@ -148,10 +148,13 @@ def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:
 def _known_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Find well-known actor names the model missed ("Daesh"), outside existing mentions."""
     out = []
+    exact = set(covered)
     for m in known_names_pattern().finditer(text):
         s, e = m.span()
         # a known name wins over mentions inside it ("Islamic" NORP in "Islamic State")
         if any(cs < e and s < ce and not (s <= cs and ce <= e) for cs, ce in covered):
+            continue
+        if (s, e) in exact:  # the model found the same span: keep its label (NORP demonyms)
             continue
         actor = lookup_actor(m.group())
         if actor is not None:

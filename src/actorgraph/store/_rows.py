@@ -7,7 +7,7 @@ refused whole and the write path needs no query per fact.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,7 @@ class Rows:
     entities: list[Row] = field(default_factory=list)
     mentions: list[Row] = field(default_factory=list)
     actor_aliases: list[Row] = field(default_factory=list)
+    actor_keys: list[Row] = field(default_factory=list)
     dates: list[Row] = field(default_factory=list)
     quotes: list[Row] = field(default_factory=list)
     relations: list[Row] = field(default_factory=list)
@@ -38,8 +39,9 @@ class Rows:
 
 
 class _Builder:
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, actors: Mapping[str, str] | None) -> None:
         self.analysis = analysis
+        self.actors = actors or {}
         self.doc_id = analysis.document.id
         self.length = len(analysis.document.text)
         self.versions = dict(analysis.stages)
@@ -74,13 +76,16 @@ class _Builder:
             )
 
     def entities(self) -> None:
+        # Imported here: actorgraph.resolve imports the store's identity module.
+        from actorgraph.resolve.keys import names_of
+
         version = self.versions.get("entities")
         for e in self.analysis.entities:
             if e.id in self.actor_of:
                 raise StoreError(f"entity id {e.id!r} is used twice in one analysis")
             if not e.mentions:
                 raise StoreError(f"entity {e.id} ({e.name!r}) has no mention to serve as evidence")
-            aid = actor_id(e.name, e.type)
+            aid = self.actors.get(e.id) or actor_id(e.name, e.type)
             self.actor_of[e.id] = aid
             stage = version or e.stage
             self.rows.actors.append((aid, e.name, e.type, e.kind, normalize_name(e.name)))
@@ -97,6 +102,8 @@ class _Builder:
                 self.rows.actor_aliases.append(
                     (self.doc_id, e.id, alias, normalize_name(alias), aid, alias_stage)
                 )
+            for key in sorted(names_of(e.name, e.aliases, e.type).index_keys):
+                self.rows.actor_keys.append((self.doc_id, e.id, key, aid))
 
     def dates(self) -> None:
         stage = self.versions.get("dates", "dates")
@@ -246,9 +253,13 @@ class _Builder:
                     self.rows.event_actors.append((eid, role, self.doc_id, local, aid))
 
 
-def build_rows(analysis: Analysis) -> Rows:
-    """Return the rows of ``analysis``; raise StoreError for a fact the store refuses."""
-    builder = _Builder(analysis)
+def build_rows(analysis: Analysis, actors: Mapping[str, str] | None = None) -> Rows:
+    """Return the rows of ``analysis``; raise StoreError for a fact the store refuses.
+
+    ``actors`` maps entity ids to the actors the resolver chose; an entity it leaves out
+    gets the actor its (name, type) founds.
+    """
+    builder = _Builder(analysis, actors)
     builder.entities()
     builder.dates()
     builder.quotes()

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from actorgraph.errors import StoreError
 from actorgraph.model import Analysis, text_id
 from actorgraph.store import _write, facts, queries, search
 from actorgraph.store._db import Database
-from actorgraph.store._rows import build_rows
+from actorgraph.store._rows import Rows, build_rows
 from actorgraph.store.migrations import migrate
 from actorgraph.store.rows import ActorRow, Profile, QuoteRow
 
+if TYPE_CHECKING:
+    # Imported where used: actorgraph.resolve imports the store's identity module.
+    from actorgraph.resolve.corroborate import Claim, CorroboratedRelation
+    from actorgraph.resolve.decisions import Decision
+    from actorgraph.resolve.resolver import Resolution
+
 SaveResult = Literal["added", "unchanged", "updated"]
+_RESOLUTION = 2  # the migration that adds the actor key index
 
 
 class Store:
@@ -29,7 +37,8 @@ class Store:
         """Take over ``db`` and migrate it; ``db`` is closed if migrating fails."""
         self._db = db
         try:
-            migrate(db)
+            if _RESOLUTION in migrate(db):
+                self._index_stored_entities()
         except BaseException as exc:
             db.close()
             if isinstance(exc, db.error):
@@ -67,7 +76,7 @@ class Store:
         new_versions = dict(analysis.stages)
         if self.stage_versions(doc.id) == new_versions:
             return "unchanged"
-        rows = build_rows(analysis)
+        build_rows(analysis)  # refuse a bad analysis before taking the write lock
         with self._transaction():
             # Read again under the write lock: another writer may have saved it meanwhile.
             stored = self.stage_versions(doc.id)
@@ -82,8 +91,100 @@ class Store:
                     for s in set(stored) | set(new_versions)
                     if stored.get(s) != new_versions.get(s)
                 }
-            _write.write(self._db, analysis, rows, groups=groups, stages=stages, new=stored is None)
+            entities = "entities" in groups
+
+            def rebuild() -> Rows:
+                # Called once this document's old rows are gone: re-resolved entities do
+                # not find themselves, so a re-save resolves as the first save did.
+                if entities:
+                    chosen = {r.local_id: r.actor_id for r in self.resolve(analysis)}
+                else:
+                    chosen = self._stored_actors(doc.id)
+                return build_rows(analysis, chosen)
+
+            _write.write(
+                self._db,
+                analysis,
+                Rows(),
+                groups=groups,
+                stages=stages,
+                new=stored is None,
+                rebuild=rebuild,
+            )
         return "added" if stored is None else "updated"
+
+    def resolve(self, analysis: Analysis) -> list[Resolution]:
+        """Return the actor each entity of ``analysis`` would join, with the reason.
+
+        Nothing is written. For a stored document the answer counts its own rows too; a
+        save re-resolves without them.
+        """
+        from actorgraph.resolve.resolver import resolve_entities
+
+        return resolve_entities(self._db, analysis)
+
+    def _stored_actors(self, document_id: str) -> dict[str, str]:
+        return {
+            local: actor
+            for local, actor in self._db.execute(
+                "SELECT local_id, actor_id FROM entities WHERE document_id = ?", (document_id,)
+            )
+        }
+
+    def _index_stored_entities(self) -> None:
+        """Fill the key index for entities saved before it existed (m002 on an old store)."""
+        from actorgraph.resolve.keys import names_of
+
+        aliases: dict[tuple[str, str], list[str]] = {}
+        for doc, local, alias in self._db.execute(
+            "SELECT document_id, local_id, alias FROM actor_aliases "
+            "ORDER BY document_id, local_id, alias"
+        ):
+            aliases.setdefault((doc, local), []).append(alias)
+        rows = [
+            (doc, local, key, actor)
+            for doc, local, name, type_, actor in self._db.execute(
+                "SELECT document_id, local_id, name, type, actor_id FROM entities"
+            ).fetchall()
+            for key in sorted(names_of(name, aliases.get((doc, local), []), type_).index_keys)
+        ]
+        with self._db.transaction():
+            self._db.executemany(_write.insert_sql("actor_keys"), rows)
+
+    # -- fixing identity -----------------------------------------------------------------
+
+    def merge_actors(self, keep: str, other: str) -> None:
+        """Make ``other``'s mentions, aliases and facts ``keep``'s; remember it on re-ingest."""
+        from actorgraph.resolve import edit
+
+        with self._transaction():
+            edit.merge(self._db, keep, other)
+
+    def split_actor(
+        self, actor: str, *, document: str | None = None, alias: str | None = None
+    ) -> str:
+        """Move the entities of ``document`` (or named ``alias``) to a new actor; return its id.
+
+        The decision is kept: re-saving the document, or a later document with that alias,
+        lands on the new actor.
+        """
+        from actorgraph.resolve import edit
+
+        with self._transaction():
+            return edit.split(self._db, actor, document=document, alias=alias)
+
+    def add_alias(self, actor: str, name: str) -> None:
+        """Record that ``name`` names ``actor``, so documents saved later with it join."""
+        from actorgraph.resolve import edit
+
+        with self._transaction():
+            edit.add_alias(self._db, actor, name)
+
+    def decisions(self) -> list[Decision]:
+        """Return the merge, split and alias decisions, oldest first."""
+        from actorgraph.resolve.index import decisions
+
+        return decisions(self._db)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -175,6 +276,29 @@ class Store:
             self._db, type=type, since=since, until=until, actor_ids=ids, limit=limit
         )
 
+    def corroborated_relations(
+        self, actor: str | None = None, *, predicate: str | None = None
+    ) -> list[CorroboratedRelation]:
+        """Return relations grouped across documents: one row per (subject, predicate, object).
+
+        Each row has its evidence, its document count, its count of distinct sources (a
+        reprinted wire story counts once) and its conflicts (asserted vs denied, two leaders
+        of one group at once). ``actor`` keeps the facts of the actors it names.
+        """
+        from actorgraph.resolve import corroborate
+
+        ids = None if actor is None else search.matching_ids(self._db, actor)
+        if ids is not None and not ids:
+            return []
+        claims = _claims(self._db, actor_ids=ids, predicate=predicate)
+        if ids is not None:  # rivals: leaders of the same groups, stated about others
+            groups = sorted({c.object_id for c in claims if c.predicate in corroborate.EXCLUSIVE})
+            seen = {c.relation_id for c in claims}
+            for pred in sorted(corroborate.EXCLUSIVE):
+                more = _claims(self._db, object_ids=groups, predicate=pred) if groups else []
+                claims += [c for c in more if c.relation_id not in seen]
+        return corroborate.group_claims(claims, focus=ids)
+
     def check(self) -> list[str]:
         """Return the problems found: broken foreign keys, bad spans, mismatched texts."""
         return self._db.foreign_key_problems() + queries.check_spans(self._db)
@@ -195,3 +319,51 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _marks(values: list[str]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _claims(
+    db: Database,
+    *,
+    actor_ids: list[str] | None = None,
+    object_ids: list[str] | None = None,
+    predicate: str | None = None,
+) -> list[Claim]:
+    """Return relations as claims, with what tells their sources apart."""
+    from actorgraph.resolve import corroborate
+
+    where: list[str] = []
+    params: list[object] = []
+    if actor_ids is not None:
+        marks = _marks(actor_ids)
+        where.append(f"(r.subject_actor_id IN ({marks}) OR r.object_actor_id IN ({marks}))")
+        params += [*actor_ids, *actor_ids]
+    if object_ids is not None:
+        where.append(f"r.object_actor_id IN ({_marks(object_ids)})")
+        params += object_ids
+    if predicate is not None:
+        where.append("r.predicate = ?")
+        params.append(predicate)
+    window = corroborate.CREDIT_WINDOW
+    rows = db.execute(
+        "SELECT r.id, r.document_id, d.title, d.published, d.publisher, r.subject_actor_id, "
+        "s.name, r.predicate, r.object_actor_id, o.name, r.role, r.modality, r.valid_start, "
+        "r.valid_end, a.name, r.confidence, r.start_char, r.end_char, "
+        "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char), "
+        f"SUBSTR(d.text, 1, {window}), "
+        f"CASE WHEN LENGTH(d.text) > {window} "
+        f"THEN SUBSTR(d.text, LENGTH(d.text) - {window - 1}, {window}) ELSE '' END "
+        "FROM relations r JOIN documents d ON d.id = r.document_id "
+        "JOIN actors s ON s.id = r.subject_actor_id JOIN actors o ON o.id = r.object_actor_id "
+        "LEFT JOIN actors a ON a.id = r.attributed_actor_id "
+        + (f"WHERE {' AND '.join(where)} " if where else "")
+        + "ORDER BY r.document_id, r.start_char, r.id",
+        params,
+    )
+    return [
+        replace(corroborate.Claim(*row[:19]), wire=corroborate.wire_credit(row[19], row[20]))
+        for row in rows
+    ]

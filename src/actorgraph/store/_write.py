@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from actorgraph.model import Analysis
 from actorgraph.store._db import Database
@@ -34,6 +34,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
     "mentions": ("document_id", "local_id", "start_char", "end_char", "text", "label",
                  "actor_id", "confidence", "stage"),
     "actor_aliases": ("document_id", "local_id", "alias", "alias_norm", "actor_id", "stage"),
+    "actor_keys": ("document_id", "local_id", "key", "actor_id"),
     "dates": ("document_id", "start_char", "end_char", "text", "value", "date_precision",
               "start_date", "end_date", "relative", "stage"),
     "quotes": ("id", "document_id", "kind", "start_char", "end_char", "text", "speaker_local_id",
@@ -53,7 +54,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
 
 # The tables of each group, parents first; deletion goes in reverse.
 _TABLES: Mapping[str, tuple[str, ...]] = {
-    "entities": ("entities", "mentions", "actor_aliases"),
+    "entities": ("entities", "mentions", "actor_aliases", "actor_keys"),
     "dates": ("dates",),
     "quotes": ("quotes",),
     "relations": ("relations",),
@@ -63,7 +64,8 @@ _FACT_COLUMN = {"quotes": "quote_id", "relations": "relation_id", "events": "eve
 
 _UPSERT_ACTOR = (
     "INSERT INTO actors (id, name, type, kind, name_norm) VALUES (?, ?, ?, ?, ?) "
-    "ON CONFLICT (id) DO UPDATE SET kind = COALESCE(actors.kind, excluded.kind)"
+    "ON CONFLICT (id) DO UPDATE SET kind = CASE WHEN actors.type = excluded.type "
+    "THEN COALESCE(actors.kind, excluded.kind) ELSE actors.kind END"
 )
 
 
@@ -118,8 +120,13 @@ def write(
     groups: frozenset[str],
     stages: Iterable[str],
     new: bool,
+    rebuild: Callable[[], Rows] | None = None,
 ) -> None:
-    """Write the document, replace the rows of ``groups`` and record the ``stages`` run."""
+    """Write the document, replace the rows of ``groups`` and record the ``stages`` run.
+
+    ``rebuild``, when given, is called once the old rows are deleted and returns the rows
+    to insert instead of ``rows``: the resolver reads the store without this document.
+    """
     doc = analysis.document
     now = _now()
     notes = json.dumps(list(analysis.notes), ensure_ascii=False)
@@ -146,6 +153,8 @@ def write(
         for group in reversed(GROUPS):  # rows pointing at entities go before them
             if group in groups:
                 delete_group(db, group, doc.id)
+    if rebuild is not None:
+        rows = rebuild()
     for group in GROUPS:
         if group in groups:
             insert_group(db, group, rows)

@@ -1,7 +1,8 @@
 """Actor identity and fact ids: content hashes of normalised fields.
 
-Cross-document identity lives in :func:`actor_id` alone, so a smarter resolver can
-replace it in one place. For now an actor is its normalised (name, type).
+:func:`actor_id` names the actor a (name, type) founds; which actor a document's entity
+joins is decided at save time by ``actorgraph.resolve`` from the name keys below
+(:func:`fold_key`, :func:`skeleton`), so the id of an existing actor never changes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import unicodedata
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4]")
 _NON_WORD = re.compile(r"[\W_]+")
 _ARTICLES = frozenset({"al", "el", "ul"})
+_INNER_Y = re.compile(r"(?<=[a-z])y(?=[a-z])")
+_VOWELS = re.compile(r"[aeiouy]")
 
 
 def normalize_name(name: str) -> str:
@@ -37,9 +40,31 @@ def search_key(name: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", joined)
 
 
-def actor_id(name: str, type_: str) -> str:
-    """Return the cross-document id of the actor named ``name`` with entity type ``type_``."""
-    return _digest("actor", type_.upper(), normalize_name(name))
+def fold_key(name: str) -> str:
+    """Return the identity key of a name: :func:`search_key` with "y" between letters as "i".
+
+    "Qais al-Khazaali", "Qays al-Khazali" and "Kais Khazali" share one key.
+    """
+    return _INNER_Y.sub("i", search_key(name))
+
+
+def skeleton(name: str) -> str:
+    """Return the consonants of :func:`fold_key`, each token's: a blocking key for variants.
+
+    "Kataib Hezbollah" and "Kata'ib Hizballah" share "ktb hzblh".
+    """
+    tokens = (_VOWELS.sub("", t) or t for t in fold_key(name).split())
+    return " ".join(re.sub(r"(\w)\1+", r"\1", t) for t in tokens)
+
+
+def actor_id(name: str, type_: str, *, salt: str | None = None) -> str:
+    """Return the id of the actor named ``name`` with entity type ``type_``.
+
+    ``salt`` (a document id, say) gives a second actor of the same name its own id.
+    """
+    if salt is None:
+        return _digest("actor", type_.upper(), normalize_name(name))
+    return _digest("actor", type_.upper(), normalize_name(name), salt)
 
 
 def fact_id(kind: str, *fields: object) -> str:

@@ -1,0 +1,104 @@
+"""The SQL the resolver reads with: candidate actors by key, their names, decisions.
+
+Portable SQL with ``?`` placeholders (SQLite and PostgreSQL); every ORDER BY ends on a
+unique key, so both engines give the same answer and resolution stays deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from typing import cast
+
+from actorgraph.resolve.decisions import Decision, DecisionKind
+from actorgraph.store._db import Database
+
+_CHUNK = 500  # placeholders per IN list
+
+
+def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
+    items = sorted(set(values))
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def decisions(db: Database) -> list[Decision]:
+    """Return every decision, oldest first."""
+    return [
+        Decision(seq, cast(DecisionKind, kind), actor, other, doc, alias, key)
+        for seq, kind, actor, other, doc, alias, key in db.execute(
+            "SELECT seq, kind, actor_id, other_id, document_id, alias, alias_key "
+            "FROM actor_decisions ORDER BY seq"
+        )
+    ]
+
+
+def actors_by_key(db: Database, keys: Collection[str]) -> dict[str, set[str]]:
+    """Return the actors stored entities give any of ``keys``, with the keys they share."""
+    found: dict[str, set[str]] = {}
+    for chunk in _chunks(keys):
+        for actor, key in db.execute(
+            f"SELECT DISTINCT actor_id, key FROM actor_keys WHERE key IN ({_marks(chunk)})",
+            chunk,
+        ):
+            found.setdefault(actor, set()).add(key)
+    return found
+
+
+def decided_by_key(db: Database, keys: Collection[str]) -> dict[str, set[str]]:
+    """Return the actors users' decisions give any of ``keys`` (aliases, merged names)."""
+    found: dict[str, set[str]] = {}
+    for chunk in _chunks(keys):
+        for actor, key in db.execute(
+            "SELECT DISTINCT d.actor_id, k.key FROM actor_decision_keys k "
+            "JOIN actor_decisions d ON d.seq = k.decision_seq "
+            f"WHERE k.key IN ({_marks(chunk)})",
+            chunk,
+        ):
+            found.setdefault(actor, set()).add(key)
+    return found
+
+
+def actor_names(db: Database, ids: Collection[str]) -> dict[str, tuple[str, str, list[str], int]]:
+    """Return (name, type, aliases, documents) of each actor, aliases in a stable order."""
+    out: dict[str, tuple[str, str, list[str], int]] = {}
+    for chunk in _chunks(ids):
+        marks = _marks(chunk)
+        heads = db.execute(
+            "SELECT a.id, a.name, a.type, COUNT(DISTINCT e.document_id) FROM actors a "
+            f"LEFT JOIN entities e ON e.actor_id = a.id WHERE a.id IN ({marks}) "
+            "GROUP BY a.id, a.name, a.type",
+            chunk,
+        ).fetchall()
+        aliases: dict[str, list[str]] = {}
+        for actor, alias in db.execute(
+            f"SELECT DISTINCT actor_id, alias FROM actor_aliases WHERE actor_id IN ({marks}) "
+            "ORDER BY actor_id, alias",
+            chunk,
+        ):
+            aliases.setdefault(actor, []).append(alias)
+        for actor, name, type_, docs in heads:
+            out[actor] = (name, type_, aliases.get(actor, []), int(docs))
+    return out
+
+
+def shared_context(
+    db: Database, candidates: Collection[str], context: Collection[str]
+) -> dict[str, int]:
+    """Return, per candidate, how many of the ``context`` actors share a document with it."""
+    if not candidates or not context:
+        return {}
+    cands, ctx = sorted(set(candidates))[:_CHUNK], sorted(set(context))[:_CHUNK]
+    return {
+        actor: int(n)
+        for actor, n in db.execute(
+            "SELECT e1.actor_id, COUNT(DISTINCT e2.actor_id) FROM entities e1 "
+            "JOIN entities e2 ON e2.document_id = e1.document_id "
+            f"WHERE e1.actor_id IN ({_marks(cands)}) AND e2.actor_id IN ({_marks(ctx)}) "
+            "AND e2.actor_id <> e1.actor_id GROUP BY e1.actor_id",
+            [*cands, *ctx],
+        )
+    }

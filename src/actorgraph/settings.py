@@ -27,6 +27,8 @@ class Settings:
     """spaCy's max_length (characters per parse)."""
     workers: int = 0
     """Worker processes for ingest; 0 means one per core."""
+    dask: str = ""
+    """Dask scheduler for ingest: an address (tcp://host:8786) or local:N; empty = no Dask."""
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:

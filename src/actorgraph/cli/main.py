@@ -12,6 +12,7 @@ import click
 
 from actorgraph.cli.export import export
 from actorgraph.cli.facts import events, relations
+from actorgraph.cli.load import load
 from actorgraph.cli.resolve import alias, merge, split
 from actorgraph.cli.serve import serve
 from actorgraph.errors import ActorgraphError, InputError
@@ -278,6 +279,7 @@ cli.add_command(serve)
 cli.add_command(merge)
 cli.add_command(split)
 cli.add_command(alias)
+cli.add_command(load)
 
 
 def main() -> None:

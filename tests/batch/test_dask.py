@@ -1,0 +1,197 @@
+"""Ingest on a local Dask cluster: the same store as a local ingest, shards that load."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from dask import config as dask_config
+
+from actorgraph.batch import dask
+from actorgraph.batch.local import ingest as local_ingest
+from actorgraph.batch.shards import load_shards, shard_paths
+from actorgraph.cli.main import cli
+from actorgraph.errors import ActorgraphError
+from actorgraph.model import Analysis, Document
+from actorgraph.pipeline.analyze import analyze_parsed
+from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.store import open_store
+
+PEOPLE = ("Omar Tahir", "Leila Haddad", "Karim Aziz", "Sara Nouri", "Hassan Jaber")
+PLACES = ("Kirkuk", "Mosul", "Basra", "Erbil")
+
+
+def _corpus(folder: Path, n: int = 10, *, odd: dict[int, str] | None = None) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        person, place = PEOPLE[i % len(PEOPLE)], PLACES[i % len(PLACES)]
+        text = (
+            f"Report {i}. General {person} of the Eastern Army said on Tuesday that his "
+            f'troops had reached {place}. "We are ready," {person.split()[1]} said. '
+            f"The Eastern Army is backed by Iran, according to Amnesty International, "
+            f"which criticised the operation in statement {i}.\n"
+        )
+        (folder / f"doc{i:02d}.txt").write_text((odd or {}).get(i, text), encoding="utf-8")
+    return folder
+
+
+Contents = tuple[dict[str, int], set[str], set[str], set[tuple[Any, ...]]]
+
+
+def _contents(db: Path) -> Contents:
+    """Rows per table, document ids, actor ids and relations (with their actors)."""
+    with sqlite3.connect(db) as conn:
+        tables = [
+            name
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not name.startswith("sqlite_") and name != "schema_migrations"
+        ]
+        counts = {t: int(conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]) for t in tables}
+        docs = {row[0] for row in conn.execute("SELECT id FROM documents")}
+        actors = {row[0] for row in conn.execute("SELECT id FROM actors")}
+        relations = set(
+            conn.execute(
+                "SELECT id, document_id, start_char, end_char, subject_actor_id, predicate, "
+                "object_actor_id, modality, confidence FROM relations"
+            )
+        )
+    return counts, docs, actors, relations
+
+
+def _fail_on_boom(parsed: ParsedDoc) -> Analysis:
+    """Analyse as usual, but raise on a text with BOOM (module-level: workers import it)."""
+    if "BOOM" in parsed.text:
+        raise ValueError("boom")
+    return analyze_parsed(parsed)
+
+
+def _die_on_kill(parsed: ParsedDoc) -> Analysis:
+    """Kill the worker process on a text with KILLME, as the out-of-memory killer would."""
+    if "KILLME" in parsed.text:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return analyze_parsed(parsed)
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    """A local cluster of two worker processes (each loads the model once), per module.
+
+    Dask gives up on a task at its first worker death here (not its fourth), so the test
+    of a killed worker restarts workers twice rather than eight times.
+    """
+    with (
+        dask_config.set({"distributed.scheduler.allowed-failures": 0}),
+        dask.connect("local:2") as client,
+    ):
+        yield client
+
+
+@pytest.fixture(scope="module")
+def local_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Contents]:
+    """The corpus and what an in-process ingest of it stores."""
+    root = tmp_path_factory.mktemp("local")
+    corpus = _corpus(root / "corpus")
+    with open_store(root / "local.db") as store:
+        report = local_ingest([corpus], store, workers=1)
+    assert (report.added, report.failed) == (10, 0)
+    return corpus, _contents(root / "local.db")
+
+
+def test_dask_local_cluster_stores_what_local_ingest_does(
+    client: Any, local_store: tuple[Path, Contents], tmp_path: Path
+) -> None:
+    corpus, expected = local_store
+    seen: list[tuple[str, str]] = []
+    with open_store(tmp_path / "dask.db") as store:
+        report = dask.ingest(
+            [corpus],
+            store,
+            client=client,
+            partition_docs=3,
+            in_flight=2,
+            progress=lambda source, status: seen.append((source, status)),
+        )
+    assert report.line() == "documents: 10 added, 0 unchanged, 0 updated, 0 failed"
+    assert len(client.scheduler_info()["workers"]) == 2
+    assert 1 <= len(report.worker_max_rss_kib) <= 2  # which worker takes which partition varies
+    assert sorted(seen) == sorted((str(p), "added") for p in corpus.iterdir())
+    found = _contents(tmp_path / "dask.db")
+    assert found[0]["documents"] == 10 and found[0]["relations"] > 0
+    assert found == expected
+    with open_store(tmp_path / "dask.db") as store:
+        again = dask.ingest([corpus], store, client=client)
+    assert again.line() == "documents: 0 added, 10 unchanged, 0 updated, 0 failed"
+
+
+def test_dask_out_writes_shards_that_load_into_the_same_store(
+    client: Any, local_store: tuple[Path, Contents], tmp_path: Path
+) -> None:
+    corpus, expected = local_store
+    with open_store(tmp_path / "dask.db") as store:
+        report = dask.ingest([corpus], store, client=client, out=tmp_path / "shards")
+        assert store.document_versions() == {}  # nothing stored: it went to the shards
+    assert (report.written, report.failed, len(report.shards)) == (10, 0, 1)
+    assert report.line() == (
+        f"documents: 10 written to 1 shard in {tmp_path / 'shards'}, 0 unchanged, 0 failed; "
+        f"load them with 'actorgraph load {tmp_path / 'shards'}'"
+    )
+    assert shard_paths(tmp_path / "shards") == report.shards
+    with open_store(tmp_path / "dask.db") as store:
+        loaded = load_shards(report.shards, store)
+    assert loaded.line() == "documents: 10 added, 0 unchanged, 0 updated, 0 failed"
+    assert _contents(tmp_path / "dask.db") == expected
+
+
+def test_dask_failing_document_is_reported_and_the_rest_stored(client: Any, tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 4, odd={2: "BOOM said General Omar Tahir."})
+    with open_store(tmp_path / "dask.db") as store:
+        report = dask.ingest([corpus], store, client=client, analyse=_fail_on_boom)
+    assert (report.added, report.failed) == (3, 1)
+    assert report.failures[0].source == str(corpus / "doc02.txt")
+    assert "boom" in report.failures[0].message
+
+
+def test_dask_killed_worker_fails_its_document_only(client: Any, tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 4, odd={1: "KILLME said General Omar Tahir."})
+    with open_store(tmp_path / "dask.db") as store:
+        report = dask.ingest([corpus], store, client=client, analyse=_die_on_kill)
+    assert (report.added, report.failed) == (3, 1)
+    assert report.failures[0].source == str(corpus / "doc01.txt")
+    assert "worker analysing it died" in report.failures[0].message
+
+
+def test_dask_partitions_by_count_and_bytes() -> None:
+    docs = [Document.from_text(f"{i} " + "x" * 98) for i in range(7)]  # ~100 bytes each
+    by_count = list(dask.partitions(docs, max_docs=3, max_bytes=10_000))
+    assert [len(p.documents) for p in by_count] == [3, 3, 1]
+    assert [p.index for p in by_count] == [0, 1, 2]
+    by_bytes = list(dask.partitions(docs, max_docs=100, max_bytes=250))
+    assert [len(p.documents) for p in by_bytes] == [2, 2, 2, 1]
+    big = Document.from_text("y" * 1000)
+    alone = list(dask.partitions([docs[0], big, docs[1]], max_docs=100, max_bytes=250))
+    assert [len(p.documents) for p in alone] == [1, 1, 1]
+    assert [d for p in by_bytes for d in p.documents] == docs
+
+
+def test_dask_local_workers_parses_the_address() -> None:
+    assert dask.local_workers("local:3") == 3
+    assert dask.local_workers("local", default=2) == 2
+    assert dask.local_workers("tcp://scheduler:8786") is None
+    assert dask.local_workers("scheduler:8786") is None
+    with pytest.raises(ActorgraphError, match="number of local workers"):
+        dask.local_workers("local:0")
+
+
+def test_dask_cli_out_needs_dask(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 1)
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "x.db"), "ingest", "--out", str(tmp_path / "s"), str(corpus)]
+    )
+    assert result.exit_code == 2
+    assert "--out needs --dask" in result.output

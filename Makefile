@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= actorgraph.db
+CORPUS ?= examples/
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test check lint typecheck install install-dev clean
@@ -31,7 +32,7 @@ install-dev: $(VENV)/.installed-dev
 
 demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/actorgraph --db $(DB) ingest examples/
+	$(BIN)/actorgraph --db $(DB) ingest $(CORPUS)
 	$(BIN)/actorgraph --db $(DB) summary
 
 lint: install-dev

@@ -34,7 +34,7 @@ from actorgraph.batch._dask_worker import (
     write_partition,
 )
 from actorgraph.batch._worker import Analyse, BatchResult
-from actorgraph.batch.local import IngestReport, Progress, Sink
+from actorgraph.batch.local import IngestReport, Progress, Sink, save_one
 from actorgraph.errors import ActorgraphError
 from actorgraph.ingest import Failure, Meta, iter_documents
 from actorgraph.model import Analysis, Document
@@ -329,14 +329,7 @@ def _results(
 
 
 def _store(report: IngestReport, notify: Progress, sink: Sink, analysis: Analysis) -> None:
-    status = sink.save(analysis)
-    if status == "added":
-        report.added += 1
-    elif status == "updated":
-        report.updated += 1
-    else:
-        report.unchanged += 1
-    notify(analysis.document.source or analysis.document.id, status)
+    save_one(sink, analysis, report, notify)
 
 
 def _count_shard(

@@ -56,6 +56,18 @@ class IngestReport:
 Progress = Callable[[str, str], None]  # (source, status)
 
 
+def save_one(sink: Sink, analysis: Analysis, report: IngestReport, notify: Progress) -> None:
+    """Store one analysis, count what happened and tell the progress callback."""
+    status = sink.save(analysis)
+    if status == "added":
+        report.added += 1
+    elif status == "updated":
+        report.updated += 1
+    else:
+        report.unchanged += 1
+    notify(analysis.document.source or analysis.document.id, status)
+
+
 def ingest(
     paths: Sequence[Path],
     sink: Sink,
@@ -106,14 +118,7 @@ def ingest(
             yield item
 
     def store(analysis: Analysis) -> None:
-        status = sink.save(analysis)
-        if status == "added":
-            report.added += 1
-        elif status == "updated":
-            report.updated += 1
-        else:
-            report.unchanged += 1
-        notify(analysis.document.source or analysis.document.id, status)
+        save_one(sink, analysis, report, notify)
 
     if workers <= 1:
         nlp = nlp if nlp is not None else load(model)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from actorgraph.cli._finish import finish, interrupted
 from actorgraph.settings import Settings
 
 
@@ -33,13 +34,6 @@ def load(ctx: click.Context, /, folder: Path, quiet: bool) -> None:
         try:
             report = load_shards(paths, store, progress=advance)
         except KeyboardInterrupt:
-            click.echo(
-                "interrupted: what was stored is complete; run the same command again to finish",
-                err=True,
-            )
-            ctx.exit(130)
-    for failure in report.failures:
-        click.echo(f"error: {failure}", err=True)
-    click.echo(f"{report.line()} (from {len(paths)} shard{'' if len(paths) == 1 else 's'})")
-    if report.failed:
-        ctx.exit(1)
+            interrupted(ctx)
+    shards = f"{len(paths)} shard{'' if len(paths) == 1 else 's'}"
+    finish(ctx, report, f"{report.line()} (from {shards})")

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from actorgraph.cli._finish import finish, interrupted
 from actorgraph.cli.export import export
 from actorgraph.cli.facts import events, relations
 from actorgraph.cli.load import load
@@ -192,16 +193,8 @@ def ingest(
                     progress=advance,
                 )
         except KeyboardInterrupt:
-            click.echo(
-                "interrupted: what was stored is complete; run the same command again to finish",
-                err=True,
-            )
-            ctx.exit(130)
-    for failure in report.failures:
-        click.echo(f"{'error' if failure.fatal else 'warning'}: {failure}", err=True)
-    click.echo(report.line())
-    if report.failed:
-        ctx.exit(1)
+            interrupted(ctx)
+    finish(ctx, report, report.line())
 
 
 @cli.command()

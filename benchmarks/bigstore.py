@@ -210,7 +210,8 @@ def add_document(
             modality = rng.choice(MODALITIES)
             doc_rows["relations"].append(
                 (rid, doc_id_slot, s0, e1, local[subj.id], subj.id, pred, local[obj.id],
-                 obj.id, None, "[]", None, None, modality, None, None, 0.8, "relations.v1")
+                 obj.id, None, "[]", None, None, modality, None, None, 0.8, "relations.v1",
+                 published)
             )  # fmt: skip
             doc_rows["evidence"].append(
                 (digest("ev", rid), doc_id_slot, s0, e1, "relations.v1", 0.8, None, rid, None)
@@ -229,7 +230,9 @@ def add_document(
             )  # fmt: skip
             for k, a in enumerate(who):
                 role = "location" if a.type == "GPE" else ("actor" if k == 0 else "target")
-                doc_rows["event_actors"].append((eid, role, doc_id_slot, local[a.id], a.id))
+                doc_rows["event_actors"].append(
+                    (eid, role, doc_id_slot, local[a.id], a.id, start, s0)
+                )
             doc_rows["evidence"].append(
                 (digest("ev", eid), doc_id_slot, s0, e1, "events.v1", 0.7, None, None, eid)
             )
@@ -246,7 +249,8 @@ def add_document(
             qid = digest("quote", number, n)
             doc_rows["quotes"].append(
                 (qid, doc_id_slot, "direct", qs, qe, words + ",", local[speaker.id], speaker.id,
-                 ss, se, speaker.aliases[-1], "said", cs + 1, ce, 0.9, "quotes.v1")
+                 ss, se, speaker.aliases[-1], "said", cs + 1, ce, 0.9, "quotes.v1",
+                 published)
             )  # fmt: skip
             doc_rows["evidence"].append(
                 (digest("ev", qid), doc_id_slot, qs, qe, "quotes.v1", 0.9, qid, None, None)
@@ -267,7 +271,9 @@ def add_document(
         )  # fmt: skip
         used = dict.fromkeys(words for _, _, words in said[a.id])
         for s, e, words in dict.fromkeys(said[a.id]):
-            rows["mentions"].append((doc, lid, s, e, words, "NER", a.id, 0.9, "entities.v1"))
+            rows["mentions"].append(
+                (doc, lid, s, e, words, "NER", a.id, 0.9, "entities.v1", published)
+            )
         for alias in dict.fromkeys((a.name, *used)):
             rows["actor_aliases"].append(
                 (doc, lid, alias, normalize_name(alias), a.id, "aliases.v1")

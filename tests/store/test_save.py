@@ -66,6 +66,21 @@ def test_save_changed_version_replaces_only_that_stage(store: Store) -> None:
     assert store.save(updated) == "unchanged"
 
 
+def test_save_new_publication_date_moves_the_sort_keys_of_kept_rows(store: Store) -> None:
+    first = seed()
+    store.save(first)
+    moved = replace(first, document=replace(first.document, published="2016-05-01"))
+    assert store.save(with_version(moved, "dates", "dates.v2")) == "updated"
+    for table in ("mentions", "quotes", "relations"):
+        assert rows(store, f"SELECT DISTINCT published_key FROM {table}") == [("2016-05-01",)]
+    assert store.check() == []
+    store._db.execute("UPDATE relations SET published_key = ''")
+    assert [p for p in store.check() if "published_key" in p] == [
+        "relations: 2 rows whose published_key differs from their document's date; "
+        "re-save those documents"
+    ]
+
+
 def test_save_changed_entities_rewrites_rows_that_point_at_them(store: Store) -> None:
     first = seed()
     store.save(first)

@@ -44,6 +44,7 @@ class _Builder:
         self.actors = actors or {}
         self.doc_id = analysis.document.id
         self.length = len(analysis.document.text)
+        self.published_key = analysis.document.published or ""
         self.versions = dict(analysis.stages)
         self.actor_of: dict[str, str] = {}
         self.rows = Rows()
@@ -95,7 +96,18 @@ class _Builder:
             for m in e.mentions:
                 self.span(f"mention {m.text!r} of {e.id}", m.start, m.end)
                 self.rows.mentions.append(
-                    (self.doc_id, e.id, m.start, m.end, m.text, m.label, aid, e.confidence, stage)
+                    (
+                        self.doc_id,
+                        e.id,
+                        m.start,
+                        m.end,
+                        m.text,
+                        m.label,
+                        aid,
+                        e.confidence,
+                        stage,
+                        self.published_key,
+                    )
                 )
             alias_stage = self.versions.get("aliases", stage)
             for alias in dict.fromkeys((e.name, *e.aliases)):
@@ -154,6 +166,7 @@ class _Builder:
                     cue[1],
                     q.confidence,
                     stage,
+                    self.published_key,
                 )
             )
             if q.evidence:
@@ -200,6 +213,7 @@ class _Builder:
                     attributed,
                     r.confidence,
                     stage,
+                    self.published_key,
                 )
             )
 
@@ -224,6 +238,7 @@ class _Builder:
             attributed = self.actor(ev.attributed_to, what)
             d = ev.date
             first = ev.evidence[0]
+            date_key = (d.start_date if d else None) or ""
             self.rows.events.append(
                 (
                     eid,
@@ -250,7 +265,9 @@ class _Builder:
             ):
                 for local in ids:
                     aid = self.actor(local, what)
-                    self.rows.event_actors.append((eid, role, self.doc_id, local, aid))
+                    self.rows.event_actors.append(
+                        (eid, role, self.doc_id, local, aid, date_key, first.start)
+                    )
 
 
 def build_rows(analysis: Analysis, actors: Mapping[str, str] | None = None) -> Rows:

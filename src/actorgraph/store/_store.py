@@ -300,8 +300,9 @@ class Store:
         return corroborate.group_claims(claims, focus=ids)
 
     def check(self) -> list[str]:
-        """Return the problems found: broken foreign keys, bad spans, mismatched texts."""
-        return self._db.foreign_key_problems() + queries.check_spans(self._db)
+        """Return the problems found: broken keys, bad spans, mismatched texts, stale sort keys."""
+        db = self._db
+        return db.foreign_key_problems() + queries.check_spans(db) + queries.check_sort_keys(db)
 
     # -- lifetime --------------------------------------------------------------------
 

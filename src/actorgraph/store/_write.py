@@ -32,22 +32,23 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
                  "place_lat", "place_lon", "place_country", "place_admin1", "place_precision",
                  "place_gazetteer_id", "stage"),
     "mentions": ("document_id", "local_id", "start_char", "end_char", "text", "label",
-                 "actor_id", "confidence", "stage"),
+                 "actor_id", "confidence", "stage", "published_key"),
     "actor_aliases": ("document_id", "local_id", "alias", "alias_norm", "actor_id", "stage"),
     "actor_keys": ("document_id", "local_id", "key", "actor_id"),
     "dates": ("document_id", "start_char", "end_char", "text", "value", "date_precision",
               "start_date", "end_date", "relative", "stage"),
     "quotes": ("id", "document_id", "kind", "start_char", "end_char", "text", "speaker_local_id",
                "speaker_actor_id", "speaker_start", "speaker_end", "speaker_text", "cue",
-               "cue_start", "cue_end", "confidence", "stage"),
+               "cue_start", "cue_end", "confidence", "stage", "published_key"),
     "relations": ("id", "document_id", "start_char", "end_char", "subject_local_id",
                   "subject_actor_id", "predicate", "object_local_id", "object_actor_id", "role",
                   "mode", "valid_start", "valid_end", "modality", "attributed_local_id",
-                  "attributed_actor_id", "confidence", "stage"),
+                  "attributed_actor_id", "confidence", "stage", "published_key"),
     "events": ("id", "document_id", "start_char", "end_char", "type", "mode", "modality",
                "attributed_local_id", "attributed_actor_id", "date_text", "date_value",
                "date_start", "date_end", "confidence", "stage"),
-    "event_actors": ("event_id", "role", "document_id", "local_id", "actor_id"),
+    "event_actors": ("event_id", "role", "document_id", "local_id", "actor_id", "date_key",
+                     "start_char"),
     "evidence": ("id", "document_id", "start_char", "end_char", "stage", "confidence",
                  "quote_id", "relation_id", "event_id"),
 }  # fmt: skip
@@ -60,6 +61,8 @@ _TABLES: Mapping[str, tuple[str, ...]] = {
     "relations": ("relations",),
     "events": ("events", "event_actors"),
 }
+# Tables whose rows carry their document's COALESCE(published, '') as published_key.
+_PUBLISHED_KEYED: tuple[str, ...] = ("mentions", "quotes", "relations")
 _FACT_COLUMN = {"quotes": "quote_id", "relations": "relation_id", "events": "event_id"}
 
 _UPSERT_ACTOR = (
@@ -143,6 +146,13 @@ def write(
             "source = ?, language = ?, notes = ?, updated_at = ? WHERE id = ?",
             (*meta, doc.language, notes, now, doc.id),
         )
+        # The sort key copied onto fact rows (m004) follows the document's date.
+        for table in _PUBLISHED_KEYED:
+            db.execute(
+                f"UPDATE {table} SET published_key = ? WHERE document_id = ? "
+                "AND published_key <> ?",
+                (doc.published or "", doc.id, doc.published or ""),
+            )
     old_actors: list[str] = []
     if "entities" in groups and not new:
         cursor = db.execute(

@@ -35,7 +35,12 @@ def search_key(name: str) -> str:
     Drops Arabic articles ("al-", "el-"), writes q as k and collapses doubled letters,
     so "Qais al-Khazaali" and "Kais Khazali" meet.
     """
-    tokens = [t for t in normalize_name(name).split() if t not in _ARTICLES]
+    return norm_search_key(normalize_name(name))
+
+
+def norm_search_key(norm: str) -> str:
+    """Return :func:`search_key` of a name already passed through :func:`normalize_name`."""
+    tokens = [t for t in norm.split() if t not in _ARTICLES]
     joined = " ".join(tokens).replace("q", "k")
     return re.sub(r"(\w)\1+", r"\1", joined)
 

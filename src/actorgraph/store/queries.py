@@ -32,8 +32,10 @@ GROUP BY a.id, a.name, a.type, a.kind
 
 
 # Newest documents first. Lists are read in two steps: the page is chosen on narrow
-# keys (the covering indexes of m003), then only its rows are joined to their texts.
-_NEWEST = "{d}.published DESC NULLS LAST, {x}.document_id, {x}.start_char, {x}.id"
+# keys (the indexes of m004, which order by the document's date copied onto each row as
+# published_key, '' for none: last, as NULLS LAST), then only its rows are joined to
+# their texts.
+_NEWEST = "{x}.published_key DESC, {x}.document_id, {x}.start_char, {x}.id"
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -48,11 +50,23 @@ def actors(db: Database, *, type: str | None = None, limit: int = 100) -> list[A
 
 
 def actor_rows(db: Database, ids: Sequence[str]) -> dict[str, ActorRow]:
-    """Return the rows of the actors ``ids``, keyed by id."""
+    """Return the rows of the actors ``ids``, keyed by id.
+
+    Mentions are counted per document first, then the documents per actor: PostgreSQL
+    sorts a hub's 60k mentions (on disk) for a COUNT(DISTINCT document_id).
+    """
     if not ids:
         return {}
-    sql = _ACTOR_SELECT.format(where=f"WHERE a.id IN ({_marks(ids)})")
-    return {row[0]: ActorRow(*row) for row in db.execute(sql, list(ids))}
+    marks = _marks(ids)
+    sql = (
+        "SELECT a.id, a.name, a.type, a.kind, CAST(COALESCE(SUM(c.n), 0) AS BIGINT), "
+        "COUNT(c.document_id) FROM actors a "
+        "LEFT JOIN (SELECT actor_id, document_id, COUNT(*) AS n FROM mentions "
+        f"           WHERE actor_id IN ({marks}) GROUP BY actor_id, document_id) c "
+        "ON c.actor_id = a.id "
+        f"WHERE a.id IN ({marks}) GROUP BY a.id, a.name, a.type, a.kind"
+    )
+    return {row[0]: ActorRow(*row) for row in db.execute(sql, [*ids, *ids])}
 
 
 def passage(text: str, start: int, end: int, *, reach: int = 300) -> str:
@@ -79,12 +93,11 @@ def quotes(
         "SELECT q.id, q.document_id, d.title, d.published, q.kind, q.text, q.start_char, "
         "q.end_char, q.speaker_actor_id, a.name, q.speaker_text, q.cue, q.confidence, "
         "q.speaker_start, q.speaker_end "
-        "FROM (SELECT q.id, d.published, q.document_id, q.start_char "
-        "      FROM quotes q JOIN documents d ON d.id = q.document_id "
-        f"     {where} ORDER BY {_NEWEST.format(d='d', x='q')} LIMIT ?) k "
+        "FROM (SELECT q.id, q.published_key, q.document_id, q.start_char FROM quotes q "
+        f"     {where} ORDER BY {_NEWEST.format(x='q')} LIMIT ?) k "
         "JOIN quotes q ON q.id = k.id JOIN documents d ON d.id = q.document_id "
         "LEFT JOIN actors a ON a.id = q.speaker_actor_id "
-        f"ORDER BY {_NEWEST.format(x='k', d='k')}",
+        f"ORDER BY {_NEWEST.format(x='k')}",
         [*params, limit],
     ).fetchall()
     texts = _texts(db, {row[1] for row in rows})
@@ -143,14 +156,12 @@ def profile(db: Database, actor_id: str, *, limit: int = 100) -> Profile:
     documents = [
         DocumentMentions(*row)
         for row in db.execute(
-            "SELECT k.document_id, d.title, k.published, k.n "
-            "FROM (SELECT c.document_id, c.n, p.published "
-            "      FROM (SELECT document_id, COUNT(*) AS n FROM mentions WHERE actor_id = ? "
-            "            GROUP BY document_id) c "
-            "      JOIN documents p ON p.id = c.document_id "
-            "      ORDER BY c.n DESC, p.published DESC NULLS LAST, c.document_id LIMIT ?) k "
+            "SELECT k.document_id, d.title, d.published, k.n "
+            "FROM (SELECT document_id, published_key, COUNT(*) AS n FROM mentions "
+            "      WHERE actor_id = ? GROUP BY document_id, published_key "
+            "      ORDER BY n DESC, published_key DESC, document_id LIMIT ?) k "
             "JOIN documents d ON d.id = k.document_id "
-            "ORDER BY k.n DESC, k.published DESC NULLS LAST, k.document_id",
+            "ORDER BY k.n DESC, k.published_key DESC, k.document_id",
             (actor_id, limit),
         )
     ]
@@ -170,17 +181,18 @@ def relations(db: Database, actor_id: str, *, limit: int = 1000) -> list[Relatio
         "SELECT r.id, r.document_id, r.subject_actor_id, s.name, r.predicate, r.object_actor_id, "
         "o.name, r.role, r.mode, r.modality, r.confidence, r.start_char, r.end_char, "
         "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char) "
-        "FROM (SELECT x.id, x.document_id, x.start_char, d.published "
-        "      FROM (SELECT id, document_id, start_char FROM relations "
-        "            WHERE subject_actor_id = ? "
-        "            UNION SELECT id, document_id, start_char FROM relations "
-        "            WHERE object_actor_id = ?) x "
-        "      JOIN documents d ON d.id = x.document_id "
-        f"     ORDER BY {_NEWEST.format(d='d', x='x')} LIMIT ?) k "
+        "FROM (SELECT x.id, x.document_id, x.start_char, x.published_key "
+        "      FROM (SELECT * FROM (SELECT id, document_id, start_char, published_key "
+        "            FROM relations WHERE subject_actor_id = ? "
+        f"           ORDER BY {_NEWEST.format(x='relations')} LIMIT ?) s "
+        "            UNION SELECT * FROM (SELECT id, document_id, start_char, published_key "
+        "            FROM relations WHERE object_actor_id = ? "
+        f"           ORDER BY {_NEWEST.format(x='relations')} LIMIT ?) o) x "
+        f"     ORDER BY {_NEWEST.format(x='x')} LIMIT ?) k "
         "JOIN relations r ON r.id = k.id JOIN documents d ON d.id = r.document_id "
         "JOIN actors s ON s.id = r.subject_actor_id JOIN actors o ON o.id = r.object_actor_id "
-        f"ORDER BY {_NEWEST.format(x='k', d='k')}",
-        (actor_id, actor_id, limit),
+        f"ORDER BY {_NEWEST.format(x='k')}",
+        (actor_id, limit, actor_id, limit, limit),
     )
     found = []
     for row in result:
@@ -198,14 +210,11 @@ def events(db: Database, actor_id: str, *, limit: int = 1000) -> list[EventRow]:
             "SELECT e.id, e.document_id, e.type, e.mode, ea.role, e.modality, e.date_value, "
             "e.confidence, e.start_char, e.end_char, "
             "SUBSTR(d.text, e.start_char + 1, e.end_char - e.start_char) "
-            "FROM (SELECT ea.event_id, ea.role, x.date_start, x.document_id, x.start_char "
-            "      FROM event_actors ea JOIN events x ON x.id = ea.event_id "
-            "      WHERE ea.actor_id = ? "
-            "      ORDER BY x.date_start DESC NULLS LAST, x.document_id, x.start_char, "
-            "      ea.event_id, ea.role LIMIT ?) ea "
+            "FROM (SELECT event_id, role, date_key, document_id, start_char "
+            "      FROM event_actors WHERE actor_id = ? "
+            "      ORDER BY date_key DESC, document_id, start_char, event_id, role LIMIT ?) ea "
             "JOIN events e ON e.id = ea.event_id JOIN documents d ON d.id = e.document_id "
-            "ORDER BY ea.date_start DESC NULLS LAST, ea.document_id, ea.start_char, "
-            "ea.event_id, ea.role",
+            "ORDER BY ea.date_key DESC, ea.document_id, ea.start_char, ea.event_id, ea.role",
             (actor_id, limit),
         )
     ]
@@ -295,4 +304,29 @@ def check_spans(db: Database) -> list[str]:
             f"(SELECT 1 FROM evidence e WHERE e.{column} = x.id)"
         ):
             problems.append(f"{table} {fact}: no evidence row")
+    return problems
+
+
+def check_sort_keys(db: Database) -> list[str]:
+    """Return the fact rows whose copied sort key (m004) differs from its source."""
+    problems = []
+    for table in ("mentions", "quotes", "relations"):
+        (n,) = db.execute(
+            f"SELECT COUNT(*) FROM {table} x JOIN documents d ON d.id = x.document_id "
+            "WHERE x.published_key <> COALESCE(d.published, '')"
+        ).fetchone()
+        if n:
+            problems.append(
+                f"{table}: {n} rows whose published_key differs from their document's date; "
+                "re-save those documents"
+            )
+    (n,) = db.execute(
+        "SELECT COUNT(*) FROM event_actors x JOIN events e ON e.id = x.event_id "
+        "WHERE x.date_key <> COALESCE(e.date_start, '') OR x.start_char <> e.start_char"
+    ).fetchone()
+    if n:
+        problems.append(
+            f"event_actors: {n} rows whose date_key or start_char differs from their event's; "
+            "re-save those documents"
+        )
     return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from actorgraph.store._db import Database
-from actorgraph.store.identity import normalize_name, search_key
+from actorgraph.store.identity import norm_search_key, normalize_name, search_key
 from actorgraph.store.queries import actor_rows
 from actorgraph.store.rows import ActorRow
 
@@ -13,6 +13,7 @@ MIN_SCORE = 80.0
 _KEY_EQUAL = 99.0  # same name once transliteration and articles are evened out
 _MAX_CANDIDATES = 500
 _MAX_WORDS = 4  # words of a query that narrow the candidates; more add little
+_PREFIX = 2  # letters of a word that a candidate's word must start with
 _ARTICLES = frozenset({"al", "el", "ul"})  # as search_key drops them
 
 
@@ -29,8 +30,8 @@ def find_actors(
     if not norm:
         return []
     names = _candidates(db, norm, key)
-    norms = [normalize_name(n) for _, n in names]
-    keys = [search_key(n) for _, n in names]
+    norms = [n for _, _, n in names]
+    keys = [norm_search_key(n) for _, _, n in names]
     best: dict[str, float] = {}
     exact: set[str] = set()
 
@@ -66,53 +67,64 @@ def find_actors(
 
 
 def _prefixes(norm: str, key: str) -> set[str]:
-    """Return the two-letter word starts that a name must share with the query.
+    """Return the word starts (``_PREFIX`` letters) that a name must share with the query.
 
     Taken from the words of the query and of its search key, with q and k swapped and
-    the first letter doubled, since the key evens out those spellings.
+    each letter doubled, since the key evens out those spellings. Two letters matched a
+    large share of the names of a big store, but three miss "Ameri" for "Amiri".
     """
     words = [w for w in dict.fromkeys([*norm.split(), *key.split()]) if w not in _ARTICLES]
     if len(norm) < 3:  # short queries only match whole names, exactly or by key
         words = [norm, key] if key else [norm]
     found: set[str] = set()
     for word in words[:_MAX_WORDS]:
-        start = word[:2]
+        start = word[:_PREFIX]
         spellings = {start}
         for i, letter in enumerate(start):
             if letter in "kq":
                 spellings |= {s[:i] + swap + s[i + 1 :] for s in spellings for swap in "kq"}
-        found |= spellings | {s[0] * 2 for s in spellings}
+        doubled = {s[: i + 1] + s[i:] for s in spellings for i in range(len(s))}
+        found |= spellings | {s[: len(start)] for s in doubled}
     return found
 
 
-def _candidates(db: Database, norm: str, key: str) -> list[tuple[str, str]]:
-    """Return the (actor id, name or alias) pairs worth scoring against the query.
+def _candidates(db: Database, norm: str, key: str) -> list[tuple[str, str, str]]:
+    """Return the (actor id, name or alias, its normal form) triples worth scoring.
 
     Those with a word that starts like a word of the query: names and aliases that begin
     with it (or with an article and it), read through the name_norm and alias_norm
-    indexes, and actor names with a later word that does (one pass over the actors'
-    names; aliases are many more rows, one per document, and are matched from the start).
+    indexes one range at a time (SQLite scans a whole table for OR'd ranges), and actor
+    names with a later word that does (one pass over the actors' names; aliases are many
+    more rows, one per document, and are matched from the start).
     """
     starts = sorted(_prefixes(norm, key))
     if not starts:
         return []
-    ranges: list[str] = []
-    bounds: list[str] = []
+    found: set[tuple[str, str, str]] = set()
     for start in starts:
         for article in ("", *(f"{a} " for a in sorted(_ARTICLES))):
             low = article + start
-            ranges.append("({column} >= ? AND {column} < ?)")
-            bounds += [low, low[:-1] + chr(ord(low[-1]) + 1)]
-    within = " OR ".join(ranges)
+            high = low[:-1] + chr(ord(low[-1]) + 1)
+            found.update(
+                db.execute(
+                    "SELECT id, name, name_norm FROM actors WHERE name_norm >= ? AND name_norm < ?",
+                    (low, high),
+                )
+            )
+            found.update(
+                db.execute(
+                    "SELECT DISTINCT actor_id, alias, alias_norm FROM actor_aliases "
+                    "WHERE alias_norm >= ? AND alias_norm < ?",
+                    (low, high),
+                )
+            )
     inner = " OR ".join("name_norm LIKE ?" for _ in starts)
-    sql = (
-        f"SELECT id, name FROM actors WHERE {within.format(column='name_norm')} "
-        f"UNION SELECT id, name FROM actors WHERE {inner} "
-        "UNION SELECT actor_id, alias FROM actor_aliases "
-        f"WHERE {within.format(column='alias_norm')} ORDER BY 1, 2"
+    found.update(
+        db.execute(
+            f"SELECT id, name, name_norm FROM actors WHERE {inner}", [f"% {s}%" for s in starts]
+        )
     )
-    params = [*bounds, *(f"% {s}%" for s in starts), *bounds]
-    return [(row[0], row[1]) for row in db.execute(sql, params)]
+    return sorted(found)
 
 
 def matching_ids(db: Database, query: str, *, min_score: float = MIN_SCORE) -> list[str]:

@@ -66,6 +66,12 @@ def test_polnear_one_actor_per_person(tmp_path: Path, nlp: Any, shared: Path) ->
                 (spelling, actor),
             ).fetchone()[0]
             assert stray == 0, f"{full}: {stray} mentions of {spelling!r} on other actors"
+            # A document that only says "Trump" or "Clinton" joins the person too.
+            surname = full.split()[-1]
+            bare = store._db.execute(
+                "SELECT COUNT(*) FROM actors WHERE name = ?", (surname,)
+            ).fetchone()[0]
+            assert bare == 0, f"{bare} actors named only {surname!r}"
         (bill,) = _actors_named(store, "Bill Clinton")
         assert bill != ids["Hillary Clinton"]
         assert store.check() == []

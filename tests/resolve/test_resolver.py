@@ -160,3 +160,35 @@ def test_resolver_explains_without_writing(store: Store) -> None:
     (res,) = store.resolve(probe)
     assert res.reason == "full name" and res.score >= 0.9
     assert not store.has_document(probe.document.id)
+
+
+def test_resolver_bare_surname_joins_the_only_person_so_called(store: Store) -> None:
+    full = analysis(
+        "Donald Trump spoke. Trump said he would win.",
+        Ent("Donald Trump", "PERSON", ("Trump",)),
+    )
+    bare = analysis("Trump was not there.", Ent("Trump", "PERSON"))
+    mistyped = analysis("Trump rallied in Ohio.", Ent("Trump", "ORG"))
+    for x in (full, bare, mistyped):
+        store.save(x)
+    target = actor_of(store, full, "E1")
+    assert actor_of(store, bare, "E1") == target
+    assert actor_of(store, mistyped, "E1") == target
+
+
+def test_resolver_bare_surname_joins_the_person_mostly_so_called(store: Store) -> None:
+    for i in range(5):
+        store.save(
+            analysis(
+                f"Hillary Clinton spoke in town {i}. Clinton said she would win.",
+                Ent("Hillary Clinton", "PERSON", ("Clinton",)),
+            )
+        )
+    bill = analysis(
+        "Bill Clinton spoke. Clinton said his wife would win.",
+        Ent("Bill Clinton", "PERSON", ("Clinton",)),
+    )
+    bare = analysis("Clinton was not there.", Ent("Clinton", "PERSON"))
+    store.save(bill)
+    store.save(bare)
+    assert store.actor_profile(actor_of(store, bare, "E1")).actor.name == "Hillary Clinton"

@@ -85,6 +85,21 @@ def actor_names(db: Database, ids: Collection[str]) -> dict[str, tuple[str, str,
     return out
 
 
+def people_called(db: Database, alias_norm: str) -> list[tuple[str, int]]:
+    """Return the person actors with a full name that carry ``alias_norm`` as an alias, with
+    the number of documents that call them so, most first."""
+    return [
+        (row[0], int(row[1]))
+        for row in db.execute(
+            "SELECT aa.actor_id, COUNT(DISTINCT aa.document_id) FROM actor_aliases aa "
+            "JOIN actors a ON a.id = aa.actor_id "
+            "WHERE aa.alias_norm = ? AND a.type = 'PERSON' AND a.name LIKE '% %' "
+            "GROUP BY aa.actor_id ORDER BY 2 DESC, aa.actor_id",
+            (alias_norm,),
+        )
+    ]
+
+
 def shared_context(
     db: Database, candidates: Collection[str], context: Collection[str]
 ) -> dict[str, int]:

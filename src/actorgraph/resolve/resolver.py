@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from actorgraph.model import Analysis
 from actorgraph.resolve import index
 from actorgraph.resolve.decisions import replay
-from actorgraph.resolve.keys import Names, names_of
+from actorgraph.resolve.keys import MISTYPED_PERSON, Names, is_acronym, names_of
 from actorgraph.resolve.match import STRONG, Candidate, Match, needs_context, rank
 from actorgraph.store._db import Database
-from actorgraph.store.identity import actor_id
+from actorgraph.store.identity import actor_id, normalize_name
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,9 @@ def resolve_entities(db: Database, analysis: Analysis) -> list[Resolution]:
         for n, c, r in zip(names, cands, first, strict=True)
     ]
     chosen = _assign(ranked)
+    for i, e in enumerate(entities):
+        if chosen[i] is None:
+            chosen[i] = _only_person_so_called(db, e.name, e.type, names[i])
     decisions = index.decisions(db)
     out = []
     for i, e in enumerate(entities):
@@ -93,6 +96,26 @@ def resolve_entities(db: Database, analysis: Analysis) -> list[Resolution]:
             reason = f"{reason}; user decision"
         out.append(Resolution(e.id, final, score, reason))
     return out
+
+
+DOMINANT = 5  # a bare name joins a person who is called so in 5x more documents than others
+
+
+def _only_person_so_called(db: Database, name: str, type_: str, names: Names) -> Match | None:
+    """A bare surname ("Trump", even when the model typed it ORG) joins the one person that
+    earlier documents already call so, or the one they call so far more often than anyone
+    else; when two people share it about as often, it stays apart (`split` and `merge`
+    correct either way)."""
+    if names.persons or len(name.split()) != 1 or type_ not in {"PERSON", *MISTYPED_PERSON}:
+        return None
+    if not all(len(n.split()) == 1 for n in names.names) or is_acronym(name):
+        return None
+    people = index.people_called(db, normalize_name(name))
+    if len(people) == 1:
+        return Match(people[0][0], 0.8, "the only person so called")
+    if len(people) > 1 and people[0][1] >= DOMINANT * people[1][1] and people[0][1] >= 3:
+        return Match(people[0][0], 0.7, "the person mostly so called")
+    return None
 
 
 def _new_id(name: str, type_: str, names: Names, doc_id: str) -> str:

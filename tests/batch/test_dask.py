@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from batch_samples import Contents, contents, die_on_kill, fail_on_boom, write_corpus
 from click.testing import CliRunner
 from dask import config as dask_config
 
@@ -18,64 +16,8 @@ from actorgraph.batch.local import ingest as local_ingest
 from actorgraph.batch.shards import load_shards, shard_paths
 from actorgraph.cli.main import cli
 from actorgraph.errors import ActorgraphError
-from actorgraph.model import Analysis, Document
-from actorgraph.pipeline.analyze import analyze_parsed
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.model import Document
 from actorgraph.store import open_store
-
-PEOPLE = ("Omar Tahir", "Leila Haddad", "Karim Aziz", "Sara Nouri", "Hassan Jaber")
-PLACES = ("Kirkuk", "Mosul", "Basra", "Erbil")
-
-
-def _corpus(folder: Path, n: int = 10, *, odd: dict[int, str] | None = None) -> Path:
-    folder.mkdir()
-    for i in range(n):
-        person, place = PEOPLE[i % len(PEOPLE)], PLACES[i % len(PLACES)]
-        text = (
-            f"Report {i}. General {person} of the Eastern Army said on Tuesday that his "
-            f'troops had reached {place}. "We are ready," {person.split()[1]} said. '
-            f"The Eastern Army is backed by Iran, according to Amnesty International, "
-            f"which criticised the operation in statement {i}.\n"
-        )
-        (folder / f"doc{i:02d}.txt").write_text((odd or {}).get(i, text), encoding="utf-8")
-    return folder
-
-
-Contents = tuple[dict[str, int], set[str], set[str], set[tuple[Any, ...]]]
-
-
-def _contents(db: Path) -> Contents:
-    """Rows per table, document ids, actor ids and relations (with their actors)."""
-    with sqlite3.connect(db) as conn:
-        tables = [
-            name
-            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if not name.startswith("sqlite_") and name != "schema_migrations"
-        ]
-        counts = {t: int(conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]) for t in tables}
-        docs = {row[0] for row in conn.execute("SELECT id FROM documents")}
-        actors = {row[0] for row in conn.execute("SELECT id FROM actors")}
-        relations = set(
-            conn.execute(
-                "SELECT id, document_id, start_char, end_char, subject_actor_id, predicate, "
-                "object_actor_id, modality, confidence FROM relations"
-            )
-        )
-    return counts, docs, actors, relations
-
-
-def _fail_on_boom(parsed: ParsedDoc) -> Analysis:
-    """Analyse as usual, but raise on a text with BOOM (module-level: workers import it)."""
-    if "BOOM" in parsed.text:
-        raise ValueError("boom")
-    return analyze_parsed(parsed)
-
-
-def _die_on_kill(parsed: ParsedDoc) -> Analysis:
-    """Kill the worker process on a text with KILLME, as the out-of-memory killer would."""
-    if "KILLME" in parsed.text:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return analyze_parsed(parsed)
 
 
 @pytest.fixture(scope="module")
@@ -96,11 +38,11 @@ def client() -> Iterator[Any]:
 def local_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Contents]:
     """The corpus and what an in-process ingest of it stores."""
     root = tmp_path_factory.mktemp("local")
-    corpus = _corpus(root / "corpus")
+    corpus = corpus_of(root / "corpus")
     with open_store(root / "local.db") as store:
         report = local_ingest([corpus], store, workers=1)
     assert (report.added, report.failed) == (10, 0)
-    return corpus, _contents(root / "local.db")
+    return corpus, contents(root / "local.db")
 
 
 def test_dask_local_cluster_stores_what_local_ingest_does(
@@ -121,7 +63,7 @@ def test_dask_local_cluster_stores_what_local_ingest_does(
     assert len(client.scheduler_info()["workers"]) == 2
     assert 1 <= len(report.worker_max_rss_kib) <= 2  # which worker takes which partition varies
     assert sorted(seen) == sorted((str(p), "added") for p in corpus.iterdir())
-    found = _contents(tmp_path / "dask.db")
+    found = contents(tmp_path / "dask.db")
     assert found[0]["documents"] == 10 and found[0]["relations"] > 0
     assert found == expected
     with open_store(tmp_path / "dask.db") as store:
@@ -145,22 +87,22 @@ def test_dask_out_writes_shards_that_load_into_the_same_store(
     with open_store(tmp_path / "dask.db") as store:
         loaded = load_shards(report.shards, store)
     assert loaded.line() == "documents: 10 added, 0 unchanged, 0 updated, 0 failed"
-    assert _contents(tmp_path / "dask.db") == expected
+    assert contents(tmp_path / "dask.db") == expected
 
 
 def test_dask_failing_document_is_reported_and_the_rest_stored(client: Any, tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 4, odd={2: "BOOM said General Omar Tahir."})
+    corpus = corpus_of(tmp_path / "corpus", 4, odd={2: "BOOM said General Omar Tahir."})
     with open_store(tmp_path / "dask.db") as store:
-        report = dask.ingest([corpus], store, client=client, analyse=_fail_on_boom)
+        report = dask.ingest([corpus], store, client=client, analyse=fail_on_boom)
     assert (report.added, report.failed) == (3, 1)
     assert report.failures[0].source == str(corpus / "doc02.txt")
     assert "boom" in report.failures[0].message
 
 
 def test_dask_killed_worker_fails_its_document_only(client: Any, tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 4, odd={1: "KILLME said General Omar Tahir."})
+    corpus = corpus_of(tmp_path / "corpus", 4, odd={1: "KILLME said General Omar Tahir."})
     with open_store(tmp_path / "dask.db") as store:
-        report = dask.ingest([corpus], store, client=client, analyse=_die_on_kill)
+        report = dask.ingest([corpus], store, client=client, analyse=die_on_kill)
     assert (report.added, report.failed) == (3, 1)
     assert report.failures[0].source == str(corpus / "doc01.txt")
     assert "worker analysing it died" in report.failures[0].message
@@ -189,9 +131,13 @@ def test_dask_local_workers_parses_the_address() -> None:
 
 
 def test_dask_cli_out_needs_dask(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 1)
+    corpus = corpus_of(tmp_path / "corpus", 1)
     result = CliRunner().invoke(
         cli, ["--db", str(tmp_path / "x.db"), "ingest", "--out", str(tmp_path / "s"), str(corpus)]
     )
     assert result.exit_code == 2
     assert "--out needs --dask" in result.output
+
+
+def corpus_of(folder: Path, n: int = 10, *, odd: dict[int, str] | None = None) -> Path:
+    return write_corpus(folder, n, odd=odd)

@@ -19,10 +19,15 @@ class Args:
     def __init__(self, doc: Any, entities: EntityResult) -> None:
         self.doc = doc
         self.entities = entities
+        self._at: dict[int, Entity | None] = {}  # token index -> entity: asked many times
 
     def at(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
         """The entity whose mention covers this token."""
-        e = self.entities.at(tok.idx, tok.idx + len(tok.text))
+        i = tok.i
+        if i in self._at:
+            e = self._at[i]
+        else:
+            e = self._at[i] = self.entities.at(tok.idx, tok.idx + len(tok.text))
         return e if e is not None and e.type in types else None
 
     def of_phrase(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:

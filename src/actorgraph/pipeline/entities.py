@@ -8,6 +8,7 @@ the alias stage (`aliases.py`) then merges surface groups into actors and settle
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,11 +41,14 @@ class EntityResult:
     _starts: list[int] = field(default_factory=list, compare=False, repr=False)
     _index: list[tuple[int, int, str]] = field(default_factory=list, compare=False, repr=False)
     _ids: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
+    # _reach[i]: the furthest end of the mentions _index[: i + 1]
+    _reach: list[int] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index = sorted((m.start, m.end, e.id) for e in self.entities for m in e.mentions)
         self._index.extend(index)
         self._starts.extend(s for s, _, _ in index)
+        self._reach.extend(itertools.accumulate((e for _, e, _ in index), max))
         self._ids.update((e.id, e) for e in self.entities)
 
     def by_id(self, entity_id: str | None) -> Entity | None:
@@ -53,6 +57,8 @@ class EntityResult:
     def at(self, start: int, end: int) -> Entity | None:
         """Return the entity with a mention overlapping [start, end), if any."""
         i = bisect.bisect_left(self._starts, end)
+        if i == 0 or self._reach[i - 1] <= start:
+            return None  # no mention starting before ``end`` reaches past ``start``
         for s, e, eid in reversed(self._index[max(0, i - 50) : i]):
             if s < end and e > start:
                 return self._ids[eid]

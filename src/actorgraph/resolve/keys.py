@@ -16,6 +16,7 @@ by itself (only an alias a user added can make it).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -106,6 +107,11 @@ def person_name(name: str) -> PersonName | None:
 
 def names_of(name: str, aliases: tuple[str, ...] | list[str], type_: str) -> Names:
     """Return the usable names of an entity (``name`` first) and their keys."""
+    return _names_of(name, tuple(aliases), type_)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the writer asks again for every stored actor met
+def _names_of(name: str, aliases: tuple[str, ...], type_: str) -> Names:
     names = tuple(n for n in dict.fromkeys((name, *aliases)) if usable(n))
     exact: set[str] = set()
     blocking: set[str] = set()

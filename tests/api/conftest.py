@@ -1,12 +1,14 @@
-"""A store built once per module from the bundled seed article, and a client for its API."""
+"""A store built once per module from the bundled seed article, and clients for its API."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from api_samples import TOKEN
 from fastapi.testclient import TestClient
 
 from actorgraph.api import create_app
@@ -36,4 +38,18 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Path:
 @pytest.fixture
 def client(seed_db: Path) -> Iterator[TestClient]:
     with TestClient(create_app(str(seed_db)), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+@pytest.fixture
+def writable_db(seed_db: Path, tmp_path: Path) -> Path:
+    """A copy of the seed store that a test may change."""
+    return Path(shutil.copy(seed_db, tmp_path / "writable.db"))
+
+
+@pytest.fixture
+def writer(writable_db: Path) -> Iterator[TestClient]:
+    """A client of an app with a token, over a store of its own; it sends no token itself."""
+    app = create_app(str(writable_db), token=TOKEN)
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
         yield c

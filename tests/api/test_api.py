@@ -248,9 +248,11 @@ def test_api_sql_metacharacters_in_filters_are_harmless(client: TestClient, valu
     assert _get(client, "/api/summary") == before
 
 
-def test_api_is_read_only(client: TestClient) -> None:
+def test_api_writes_are_off_without_a_token(client: TestClient) -> None:
     for method in ("post", "put", "patch", "delete"):
-        assert getattr(client, method)("/api/actors").status_code == 405
+        response = getattr(client, method)("/api/actors")
+        assert response.status_code == 403
+        assert "--token-file" in response.json()["detail"]
 
 
 def test_api_page_and_headers(client: TestClient) -> None:
@@ -298,7 +300,9 @@ def test_serve_binds_loopback_by_default(seed_db: Path, monkeypatch: pytest.Monk
     result = CliRunner().invoke(serve, [], obj=Settings(db=str(seed_db)))
     assert result.exit_code == 0, result.output
     assert (calls[0]["host"], calls[0]["port"]) == ("127.0.0.1", 8765)
+    assert calls[0]["access_log"] is False
     result = CliRunner().invoke(serve, ["--host", "0.0.0.0"], obj=Settings(db=str(seed_db)))
-    assert result.exit_code == 0 and "not loopback" in result.stderr
+    assert result.exit_code == 2 and "not a loopback address" in result.stderr
+    assert len(calls) == 1
     assert all(is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost"))
     assert not any(is_loopback(h) for h in ("0.0.0.0", "10.0.0.1", "example.org"))

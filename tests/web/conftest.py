@@ -6,20 +6,13 @@ browser download is never used.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
-
-from actorgraph.api import create_app
-from actorgraph.ingest import Failure, read_path
-from actorgraph.pipeline.analyze import analyze_document
-from actorgraph.store import open_store
+from web_samples import build, serving
+from xss_samples import write_corpus
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -51,37 +44,23 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Path:
         '{"title": "<b>Bridge</b> <script>alert(4)</script>", "published": "2016-05-10"}',
         encoding="utf-8",
     )
-    path = folder / "web.db"
-    with open_store(path) as store:
-        for source in (EXAMPLES, hostile):
-            for doc in read_path(source):
-                assert not isinstance(doc, Failure), doc
-                store.save(analyze_document(doc, nlp=nlp))
-    return path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    return build(folder / "web.db", nlp, EXAMPLES, hostile)
 
 
 @pytest.fixture(scope="module")
 def server(web_db: Path) -> Iterator[str]:
-    """Serve the store on a free loopback port in a thread; yield its base URL."""
-    config = uvicorn.Config(
-        create_app(str(web_db)), host="127.0.0.1", port=_free_port(), log_level="warning"
-    )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}/"
-    running.should_exit = True
-    thread.join(timeout=10)
+    """The seed and hostile articles' store, served; yields its base URL."""
+    with serving(web_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def xss_server(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> Iterator[str]:
+    """The XSS corpus (xss_samples.py) ingested by the real readers and model, served."""
+    folder = tmp_path_factory.mktemp("xss")
+    write_corpus(folder / "corpus")
+    with serving(build(folder / "xss.db", nlp, folder / "corpus")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -96,15 +75,20 @@ def browser() -> Iterator[Any]:
 
 
 class Watched:
-    """A page whose dialogs, console errors and uncaught exceptions are recorded."""
+    """A page whose dialogs, console errors, uncaught exceptions, requests and responses
+    are recorded."""
 
     def __init__(self, page: Any) -> None:
         self.page = page
         self.dialogs: list[str] = []
         self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.responses: list[Any] = []
         page.on("dialog", self._dialog)
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("response", lambda r: self.responses.append(r))
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)

@@ -1,4 +1,4 @@
-"""Response models of the HTTP API: what a client may rely on, with OpenAPI descriptions.
+"""Models of the HTTP API: what a client may rely on and send, with OpenAPI descriptions.
 
 Every span is a pair of character offsets ``[start, end)`` into the text of the document
 named by ``document_id`` (Python ``str`` indices), so a client can show the sentence a fact
@@ -7,9 +7,9 @@ was read from without trusting any re-typed copy.
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 T = TypeVar("T")
 
@@ -283,3 +283,60 @@ class Problem(_Out):
     """An error: what went wrong and what to do next."""
 
     detail: str
+
+
+# -- writes ------------------------------------------------------------------------------
+
+ActorRef = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=200,
+        description="An actor id, or a name (or alias) that matches exactly one actor.",
+    ),
+]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class MergeRequest(_In):
+    """Merge ``other`` into ``keep``: ``other``'s mentions, aliases and facts become ``keep``'s."""
+
+    keep: ActorRef
+    other: ActorRef
+
+
+class SplitRequest(_In):
+    """Move the mentions of one document, or of one alias, of ``actor`` to a new actor."""
+
+    actor: ActorRef
+    document: str | None = Field(
+        default=None, min_length=1, max_length=64, description="A document id (its SHA-256)."
+    )
+    alias: str | None = Field(
+        default=None, min_length=1, max_length=200, description="Move entities with this name."
+    )
+
+    @model_validator(mode="after")
+    def _one_of(self) -> SplitRequest:
+        if (self.document is None) == (self.alias is None):
+            raise ValueError("give exactly one of `document` or `alias`")
+        return self
+
+
+class AliasRequest(_In):
+    """Add ``name`` as an alias of ``actor``: documents saved from now on with it join it."""
+
+    actor: ActorRef
+    name: str = Field(min_length=1, max_length=200)
+
+
+class Edit(_Out):
+    """What a merge, split or alias changed; each is kept and applied again on re-ingest."""
+
+    kind: Literal["merge", "split", "alias"]
+    actor_id: str = Field(description="merge: the actor kept; split, alias: the actor named.")
+    other_id: str | None = Field(description="merge: the actor removed; split: the new actor.")
+    message: str

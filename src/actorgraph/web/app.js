@@ -1,9 +1,10 @@
-// The page: a hash router over the read-only API, and the search box.
+// The page: a hash router over the API (reads only), and the search box.
 // Routes: #/  #/actor/ID  #/document/ID?fact=relation:ID  #/timeline  #/documents
 
 import { documentView } from "./docview.js";
 import {
-  clip, el, getJSON, modalityBadge, predicateText, replace, route, sourceLine, typeBadge,
+  clip, el, getJSON, modalityBadge, predicateText, replace, route, setToken, sourceLine,
+  typeBadge,
 } from "./dom.js";
 import { graphLegend, renderGraph } from "./graph.js";
 
@@ -249,22 +250,50 @@ async function documentsPage(gen) {
     section("Documents", docs.total, documentList(docs.items)));
 }
 
+// A server in remote mode answers 401 until the page sends its access token: ask for it
+// once, keep it for this tab (see dom.js), and load the page again.
+function tokenPage(refused) {
+  const field = el("input", {
+    id: "token-input", type: "password", name: "token", autocomplete: "off",
+    spellcheck: "false", required: true, minlength: 16, maxlength: 512,
+  });
+  const message = el("p", { class: "muted", role: "status" }, refused
+    ? "The server refused the token this tab had. Enter it again."
+    : "This server needs its access token to show the store. Ask whoever runs it.");
+  const form = el("form", { class: "token-form filters" },
+    el("label", { class: "field", for: "token-input" }, "Access token", field),
+    el("button", { type: "submit", class: "button" }, "Open"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault(); // never a real submission: the token stays out of every URL
+    if (setToken(field.value.trim())) navigate();
+    else message.textContent = "A token is 16 to 512 characters, without spaces.";
+  });
+  replace(view, el("div", { class: "notice" },
+    el("h1", {}, "Access token needed"), message, form));
+  field.focus();
+}
+
 async function navigate() {
   const gen = ++generation;
-  const raw = window.location.hash.replace(/^#/, "") || "/";
-  const [path, query] = raw.split("?", 2);
-  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
-  const params = new URLSearchParams(query || "");
   closeResults();
   try {
+    const raw = window.location.hash.replace(/^#/, "") || "/";
+    const [path, query] = raw.split("?", 2);
+    const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    const params = new URLSearchParams(query || "");
     if (parts[0] === "actor" && parts[1]) await actorPage(gen, parts[1]);
     else if (parts[0] === "document" && parts[1]) await documentPage(gen, parts[1], params);
     else if (parts[0] === "timeline") await timelinePage(gen, params);
     else if (parts[0] === "documents") await documentsPage(gen);
     else await overview(gen);
-    if (gen === generation && !(parts[0] === "document")) window.scrollTo(0, 0);
+    if (gen === generation && parts[0] !== "document") window.scrollTo(0, 0);
   } catch (error) {
     if (gen !== generation) return;
+    if (error.status === 401) {
+      if (error.sentToken) setToken("");
+      tokenPage(error.sentToken);
+      return;
+    }
     replace(view, el("div", { class: "notice error", role: "alert" },
       el("h1", {}, error.status === 404 ? "Not found" : "Something went wrong"),
       el("p", {}, error.message)));

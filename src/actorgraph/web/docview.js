@@ -2,7 +2,7 @@
 // the selected fact marked. The text is cut at every span boundary and each piece is a text
 // node, so nothing in the article is ever parsed as markup.
 
-import { clip, cssToken, el, modalityBadge, route, typeBadge } from "./dom.js";
+import { clip, cssToken, el, modalityBadge, route, typeBadge, webURL } from "./dom.js";
 
 /**
  * Cut `length` characters at every boundary of `spans` ({start, end, kind, ...}) and return
@@ -118,6 +118,13 @@ function factList(doc, selection) {
   return el("ol", { class: "doc-facts" }, items);
 }
 
+/** The document's URL: a link if it is http(s), else plain text (never javascript: etc.). */
+function sourceURL(url) {
+  const href = webURL(url);
+  if (href === null) return el("span", { class: "mono", title: "not a web address" }, url);
+  return el("a", { class: "mono", href, rel: "noopener noreferrer nofollow", target: "_blank" }, url);
+}
+
 /** The whole document page: header, text with marks, and a side panel of its facts. */
 export function documentView(doc, selection) {
   const { body, chosen } = renderText(doc, selection);
@@ -130,7 +137,7 @@ export function documentView(doc, selection) {
       doc.author ? ` · ${doc.author}` : "",
       ` · ${doc.length.toLocaleString("en")} characters`),
     doc.url ? el("p", { class: "meta url" }, el("span", { class: "muted" }, "Source URL: "),
-      el("span", { class: "mono" }, doc.url)) : null,
+      sourceURL(doc.url)) : null,
     el("p", { class: "meta mono muted", title: "SHA-256 of the text" }, `id ${doc.id}`));
   const selectedCard = chosen.length
     ? el("section", { class: "card selected-fact" },

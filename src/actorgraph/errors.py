@@ -25,3 +25,23 @@ class StoreError(ActorgraphError):
 
 class NotFoundError(ActorgraphError):
     """A named actor, document or fact is not in the store."""
+
+
+class LimitError(ActorgraphError):
+    """A document is too large or too slow to analyse within the configured limits.
+
+    ``setting`` names the Settings field to raise (its environment variable is
+    ``ACTORGRAPH_<SETTING>``); the message says so.
+    """
+
+    def __init__(self, setting: str, message: str) -> None:
+        super().__init__(message)
+        self.setting = setting
+
+
+class AmbiguousError(ActorgraphError):
+    """A name matches several actors; ``candidates`` lists them as (id, name)."""
+
+    def __init__(self, message: str, candidates: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.candidates = candidates

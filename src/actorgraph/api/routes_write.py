@@ -16,7 +16,7 @@ from actorgraph.api import _reads
 from actorgraph.api._auth import require_token
 from actorgraph.api._deps import StoresDep
 from actorgraph.api.models import AliasRequest, Edit, MergeRequest, Problem, SplitRequest
-from actorgraph.errors import StoreError
+from actorgraph.errors import AmbiguousError, NotFoundError, StoreError
 from actorgraph.store import Store, queries
 
 router = APIRouter(
@@ -37,17 +37,12 @@ router = APIRouter(
 
 def _actor(store: Store, ref: str) -> tuple[str, str]:
     """Return (id, name) of the actor ``ref`` names: its id, or its one exact name."""
-    rows = queries.actor_rows(_reads.database(store), [ref])
-    if ref in rows:
-        return rows[ref].id, rows[ref].name
-    found = store.find_actors(ref, limit=10)
-    exact = [row for row, score in found if score >= 100.0]
-    if len(exact) == 1:
-        return exact[0].id, exact[0].name
-    if not found:
-        raise HTTPException(404, f"no actor matches {ref!r}; search with /api/actors?q=NAME")
-    listed = ", ".join(f"{row.name} ({row.id})" for row in (exact or [r for r, _ in found]))
-    raise HTTPException(409, f"{ref!r} names several actors: {listed}; give an id")
+    try:
+        return store.actor_named(ref)
+    except NotFoundError as exc:
+        raise HTTPException(404, f"{exc}; search with /api/actors?q=NAME") from exc
+    except AmbiguousError as exc:
+        raise HTTPException(409, str(exc)) from exc
 
 
 @contextmanager

@@ -22,21 +22,15 @@ def _open(ctx: click.Context) -> Any:
 
 def _actor(store: Any, ref: str) -> tuple[str, str]:
     """Return (id, name) of the actor ``ref`` names: its id, or its one exact name."""
-    from actorgraph.errors import NotFoundError
+    from actorgraph.errors import AmbiguousError, NotFoundError
 
     try:
-        profile = store.actor_profile(ref)
-        return str(profile.actor.id), str(profile.actor.name)
-    except NotFoundError:
-        pass
-    found = store.find_actors(ref, limit=10)
-    exact = [row for row, score in found if score >= 100.0]
-    if len(exact) == 1:
-        return str(exact[0].id), str(exact[0].name)
-    listed = ", ".join(f"{row.name} ({row.id})" for row in (exact or [r for r, _ in found]))
-    if not listed:
-        raise click.ClickException(f"no actor matches {ref!r}; try 'actorgraph actors'")
-    raise click.ClickException(f"{ref!r} names several actors: {listed}; give an id")
+        found: tuple[str, str] = store.actor_named(ref)
+    except NotFoundError as exc:
+        raise click.ClickException(f"{exc}; try 'actorgraph actors'") from exc
+    except AmbiguousError as exc:
+        raise click.ClickException(str(exc)) from exc
+    return found
 
 
 @click.command()

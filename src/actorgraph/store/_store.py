@@ -8,7 +8,7 @@ from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
-from actorgraph.errors import StoreError
+from actorgraph.errors import AmbiguousError, NotFoundError, StoreError
 from actorgraph.model import Analysis, text_id
 from actorgraph.store import _write, facts, queries, search
 from actorgraph.store._db import Database
@@ -244,6 +244,25 @@ class Store:
     def find_actors(self, query: str, limit: int = 10) -> list[tuple[ActorRow, float]]:
         """Return actors whose name or an alias matches ``query``, with a 0-100 score."""
         return search.find_actors(self._db, query, limit=limit)
+
+    def actor_named(self, ref: str) -> tuple[str, str]:
+        """Return (id, name) of the actor ``ref`` names: its id, or its one exact name.
+
+        Raises NotFoundError when nothing matches and AmbiguousError (listing the
+        candidates) when the name fits several actors equally.
+        """
+        rows = queries.actor_rows(self._db, [ref])
+        if ref in rows:
+            return rows[ref].id, rows[ref].name
+        found = self.find_actors(ref, limit=10)
+        exact = [row for row, score in found if score >= 100.0]
+        if len(exact) == 1:
+            return exact[0].id, exact[0].name
+        if not found:
+            raise NotFoundError(f"no actor matches {ref!r}")
+        listed = [(row.id, row.name) for row in (exact or [r for r, _ in found])]
+        names = ", ".join(f"{name} ({id_})" for id_, name in listed)
+        raise AmbiguousError(f"{ref!r} names several actors: {names}; give an id", listed)
 
     def actor_profile(self, actor_id: str) -> Profile:
         """Return an actor's aliases, documents, quotes, relations and events."""

@@ -6,7 +6,7 @@ DB     ?= actorgraph.db
 CORPUS ?= examples/
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test check lint typecheck install install-dev audit clean
+.PHONY: demo test check lint typecheck install install-dev audit fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,8 @@ demo: install
 	$(BIN)/actorgraph --db $(DB) summary
 
 lint: install-dev
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts fuzz
+	$(BIN)/ruff format --check src tests benchmarks scripts fuzz
 
 typecheck: install-dev
 	$(BIN)/mypy
@@ -46,6 +46,14 @@ check: lint typecheck
 
 test: check
 	$(BIN)/pytest -q
+
+# Longer fuzzing than make test's short budget: hypothesis's long profile, then every
+# atheris harness for FUZZ_SECONDS each (corpora and crashes under .fuzz/).
+FUZZ_SECONDS ?= 300
+fuzz: install-dev
+	$(BIN)/pip install --quiet -e '.[dev,fuzz]'
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/fuzz
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)
 
 # Known vulnerabilities in the installed pins. Online it asks pip-audit; offline give an
 # OSV dump of PyPI: make audit OSV=path/to/all.zip (see scripts/audit.py).

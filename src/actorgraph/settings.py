@@ -25,6 +25,13 @@ class Settings:
     """Longest span accepted as one direct quote."""
     nlp_max_length: int = 2_500_000
     """spaCy's max_length (characters per parse)."""
+    max_seconds: int = 120
+    """Longest time the stages may spend on one document after parsing, in seconds."""
+    max_tokens: int = 500_000
+    """Most tokens (words and punctuation, estimated before parsing) in one document."""
+    max_symbol_run: int = 200
+    """Longest run of punctuation or symbols with no space, letter or digit in a document
+    (spaCy's tokenizer takes time growing with its square)."""
     workers: int = 0
     """Worker processes for ingest; 0 means one per core."""
     dask: str = ""

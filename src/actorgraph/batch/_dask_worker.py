@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import resource
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from actorgraph.batch._worker import _WARM_UP, Analyse, BatchResult, analysed
 from actorgraph.ingest import Failure
 from actorgraph.model import Document
 from actorgraph.pipeline.analyze import analyze_parsed
+from actorgraph.pipeline.limits import Limits
 from actorgraph.pipeline.nlp import ParsedDoc, load, model_id
 
 
@@ -29,6 +30,7 @@ class WorkerSettings:
     model: str = "auto"
     nlp_max_length: int = 2_500_000
     batch_size: int = 8
+    limits: Limits = field(default_factory=Limits.from_env)  # the client's environment
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def analyse_partition(
             failures,
             settings.batch_size,
             analyse=analyse,
+            limits=settings.limits,
         )
     )
     return BatchResult(

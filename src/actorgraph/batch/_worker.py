@@ -5,6 +5,7 @@ Only ``model.py`` types and ``Failure`` cross the process boundary; spaCy object
 
 from __future__ import annotations
 
+import functools
 import os
 import resource
 import signal
@@ -14,9 +15,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from actorgraph.errors import ActorgraphError
 from actorgraph.ingest import Failure
 from actorgraph.model import Analysis, Document
 from actorgraph.pipeline.analyze import analyze_parsed, reference_date
+from actorgraph.pipeline.limits import Limits, check_parse
 from actorgraph.pipeline.nlp import ParsedDoc, load, model_id
 
 Analyse = Callable[[ParsedDoc], Analysis]
@@ -39,12 +42,16 @@ def analysed(
     batch_size: int,
     *,
     analyse: Analyse | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Analysis]:
     """Parse in batches; a document that breaks the pipeline is a failure, not fatal.
 
     ``analyse`` replaces ``analyze_parsed`` (tests use it to make one document fail).
+    ``limits`` (default: the ACTORGRAPH_* environment) refuses a document too slow to
+    parse and stops one whose stages run too long; the text length is the caller's check.
     """
-    run = analyse or analyze_parsed
+    limits = limits or Limits.from_env()
+    run = analyse or functools.partial(analyze_parsed, limits=limits)
     batch: list[Document] = []
     model = model_id(nlp)
 
@@ -71,6 +78,11 @@ def analysed(
         batch.clear()
 
     for document in documents:
+        try:
+            check_parse(document.text, limits)
+        except ActorgraphError as exc:  # too slow to parse, or not text spaCy can parse
+            failures.append(Failure(document.source or document.id, str(exc)))
+            continue
         batch.append(document)
         if len(batch) >= batch_size:
             yield from flush()

@@ -17,6 +17,7 @@ from actorgraph.batch._worker import Analyse, analysed
 from actorgraph.ingest import Failure, Meta, iter_documents
 from actorgraph.model import Analysis, Document
 from actorgraph.pipeline.analyze import stage_versions
+from actorgraph.pipeline.limits import Limits
 from actorgraph.pipeline.nlp import load, model_id
 
 if TYPE_CHECKING:
@@ -82,12 +83,14 @@ def ingest(
     start_method: StartMethod = "spawn",
     analyse: Analyse | None = None,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> IngestReport:
     """Read, analyse and store every document under ``paths``; return the counts.
 
     ``workers`` > 1 parses in that many processes, each loading ``model`` once; ``nlp`` (a
     loaded pipeline) is only usable in this process. ``analyse`` replaces the stages (tests
     make a document fail with it; in workers it must be importable, i.e. module-level).
+    ``limits`` defaults to the ACTORGRAPH_* environment (worker processes always read it).
     """
     if workers > 1 and nlp is not None:
         raise ValueError("a loaded pipeline (nlp) cannot be shared with workers: pass workers=1")
@@ -123,7 +126,10 @@ def ingest(
     if workers <= 1:
         nlp = nlp if nlp is not None else load(model)
         versions = dict(stage_versions(model_id(nlp)))
-        for analysis in analysed(todo(versions), nlp, report.failures, batch_size, analyse=analyse):
+        docs = todo(versions)
+        for analysis in analysed(
+            docs, nlp, report.failures, batch_size, analyse=analyse, limits=limits
+        ):
             store(analysis)
         return report
 
@@ -134,6 +140,8 @@ def ingest(
     )
     with pool:
         versions = dict(stage_versions(pool.model_id))
+        # Results come in input order, so the store is the one a single process writes:
+        # which actor an entity joins depends on the documents saved before it.
         for result in pool.analyse_all(todo(versions)):
             if result.pid:
                 report.worker_max_rss_kib[result.pid] = result.max_rss_kib

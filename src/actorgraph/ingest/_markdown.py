@@ -9,11 +9,15 @@ from typing import Any
 from actorgraph.ingest.metadata import Fields, from_mapping
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$", re.M)
-_H1 = re.compile(r"^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
-_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+# Headings and links are matched in time linear in the line: a heading's closing "#"s are
+# taken off in Python (a lazy group before them backtracks over every blank), and no
+# bracketed part may contain "[" (so a line of "[" is not scanned once per "[").
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t](.*))?$", re.M)
+_H1 = re.compile(r"^ {0,3}#[ \t](.+)$", re.M)
+_CLOSING = re.compile(r"[ \t]#+$")
+_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\((?:[^()\[\n]|\([^()\[\n]*\))*\)")
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:[^()\[\n]|\([^()\[\n]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.M)
 
 
@@ -48,15 +52,27 @@ def parse_markdown(text: str) -> Markdown:
     if "title" not in meta:
         heading = _H1.search(body)
         if heading:
-            meta["title"] = _clean_inline(heading[1]).strip()
+            meta["title"] = _clean_inline(_heading_text(heading[1], keep_hashes=True)).strip()
     return Markdown(clean(body), meta, tuple(problems))
 
 
 def clean(body: str) -> str:
     """Remove heading markers, link and image syntax and link definitions."""
     body = _REF_DEF.sub("", body)
-    body = _HEADING.sub(lambda h: h[1] or "", body)
+    body = _HEADING.sub(lambda h: _heading_text(h[1], keep_hashes=False), body)
     return _clean_inline(body)
+
+
+def _heading_text(rest: str | None, *, keep_hashes: bool) -> str:
+    """Return a heading's text from what follows its "#"s, without its closing "#"s.
+
+    A heading of nothing but "#"s is empty, or (``keep_hashes``, for a title) those "#"s.
+    """
+    text = (rest or "").strip(" \t")
+    if not text.strip("#"):
+        return text if keep_hashes else ""
+    closing = _CLOSING.search(text)
+    return text[: closing.start()].rstrip(" \t") if closing else text
 
 
 def _clean_inline(text: str) -> str:
@@ -71,6 +87,11 @@ def _load_yaml(source: str) -> tuple[Any, str | None]:
 
     try:
         return yaml.safe_load(source), None
+    except RecursionError:
+        return None, (
+            "front matter nests too deeply to be read; flatten it — the file was read with "
+            "the front matter left in the text"
+        )
     except yaml.YAMLError as e:
         where = ""
         mark = getattr(e, "problem_mark", None)

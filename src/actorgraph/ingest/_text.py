@@ -29,6 +29,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def size_error(source: str, size: int, max_bytes: int) -> InputError:
@@ -90,6 +91,33 @@ def decode(data: bytes, source: str, *, encoding: str = "utf-8") -> str:
             "give a text, Markdown, HTML or JSON Lines file",
         )
     return normalize_newlines(text)
+
+
+def nesting_error(source: str) -> InputError:
+    """A JSON or YAML value nested deeper than the parser's recursion can follow."""
+    return InputError(
+        source,
+        "nests arrays or objects too deeply to be read (deeper than Python's recursion "
+        "limit); flatten it",
+    )
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """Return ``text`` with each lone surrogate as U+FFFD, and how many there were.
+
+    JSON and YAML escapes ("\\ud800") can name half of a UTF-16 pair on its own: not a
+    character, so the text could not be encoded, tokenized or stored.
+    """
+    if text.isascii():
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def surrogate_problem(where: str, count: int) -> str:
+    return (
+        f"{where} has {count} unpaired surrogate escape{'s' if count > 1 else ''} (such as "
+        "\\ud800), which are not characters; read as U+FFFD (\ufffd)"
+    )
 
 
 def normalize_newlines(text: str) -> str:

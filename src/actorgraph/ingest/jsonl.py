@@ -93,6 +93,8 @@ def _parse_line(line: bytes, where: str, file: str, start: int) -> tuple[str, Fi
         ) from e
     try:
         value = json.loads(decoded)
+    except RecursionError as e:
+        raise _text.nesting_error(where) from e
     except json.JSONDecodeError as e:
         raise InputError(
             where,
@@ -126,7 +128,10 @@ def parse_record(value: object, source: str) -> tuple[str, Fields, list[str]]:
     if not raw.strip():
         raise InputError(source, 'has an empty "text" field; fill it in or remove the record')
     fields, problems = from_mapping(value)
-    return _text.normalize_newlines(raw), fields, problems
+    text, bad = _text.replace_surrogates(raw)
+    if bad:
+        problems.append(_text.surrogate_problem('"text"', bad))
+    return _text.normalize_newlines(text), fields, problems
 
 
 def _skip_rest_of_line(f: BinaryIO) -> tuple[int, int]:

@@ -88,6 +88,9 @@ def from_mapping(data: Mapping[str, object]) -> tuple[Fields, list[str]]:
                     "the document was read without it"
                 )
                 continue
+            value, bad = _text.replace_surrogates(value)
+            if bad:
+                problems.append(_text.surrogate_problem(f'"{key}"', bad))
         found[name] = value
     return found, problems
 
@@ -125,6 +128,8 @@ def read_sidecar(path: Path) -> tuple[Fields, list[str]]:
     text = _text.decode(data, source)
     try:
         value = json.loads(text)
+    except RecursionError as e:
+        raise _text.nesting_error(source) from e
     except json.JSONDecodeError as e:
         raise InputError(
             source,

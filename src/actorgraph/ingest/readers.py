@@ -116,6 +116,8 @@ def _read_json(data: bytes, source: str) -> tuple[str, Fields, tuple[str, ...]]:
     _require_text(text, source)
     try:
         value = json.loads(text)
+    except RecursionError as e:
+        raise _text.nesting_error(source) from e
     except json.JSONDecodeError as e:
         raise InputError(
             source,

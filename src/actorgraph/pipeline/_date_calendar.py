@@ -187,6 +187,20 @@ def narrow(n: Normalized, mod: str, ref: dt.date | None) -> Normalized:
 def resolve(
     name: str, g: dict[str, str], ref: dt.date | None, tense: Tense | None
 ) -> Normalized | None:
+    """Read a matched pattern against ``ref``; None when it is not a date on the calendar.
+
+    That includes a date the calendar cannot hold: "next year" in a text published in
+    9999, the year before year 1.
+    """
+    try:
+        return _resolve(name, g, ref, tense)
+    except (ValueError, OverflowError):  # out of datetime.date's years 1 to 9999
+        return None
+
+
+def _resolve(
+    name: str, g: dict[str, str], ref: dt.date | None, tense: Tense | None
+) -> Normalized | None:
     unresolved = Normalized(None, None, None, None, True)
     rel = " ".join(g.get("rel", "").lower().split())
     if name == "iso":

@@ -117,7 +117,7 @@ class RoleRules(ReaderBase):
         person = self.args.at(tok, frozenset({"PERSON"}))
         if person is None:
             return
-        first = min((m.start for m in person.mentions if m.start <= tok.idx < m.end), default=None)
+        first = self.entities.first_start(person.id, tok.idx)  # of the mentions it is in
         if first is None:
             return
         left = [c for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "amod", "nmod"}]

@@ -9,11 +9,13 @@ parenthesis), "aka"/"also known as" names, demonyms joining their country, and "
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
 from dataclasses import replace
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from actorgraph.model import Entity, Mention
@@ -27,6 +29,7 @@ from actorgraph.pipeline.lexicon import (
     kind_of_words,
     lookup_actor,
 )
+from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "aliases.v1"
@@ -125,15 +128,18 @@ def resolve_aliases(parsed: ParsedDoc, found: EntityResult) -> EntityResult:
 
     # 2b. People: misspelled full names with the same first name join.
     full = [i for i, e in enumerate(ents) if _is_full_person(e) and i not in known]
-    for a_i, a in enumerate(full):
-        ta = name_tokens(ents[a].name)
-        for b in full[a_i + 1 :]:
-            tb = name_tokens(ents[b].name)
-            if ta[0].lower() != tb[0].lower() or len(ta) != len(tb):
-                continue
-            sim = JaroWinkler.similarity(surname_key(ents[a].name), surname_key(ents[b].name))
-            if sim >= 0.92:
-                uf.union(a, b)
+    names = _FullNames(ents, full)
+    same_first: dict[tuple[str, int], list[int]] = {}
+    for n in range(len(full)):
+        same_first.setdefault((names.first[n], len(names.tokens[n])), []).append(n)
+    for group in same_first.values():
+        keys = [names.surname[n] for n in group]
+        for g in range(len(group) - 1):
+            check_time("aliases (misspelled names)")
+            for _, _, h in process.extract(
+                keys[g], keys[g + 1 :], scorer=JaroWinkler.similarity, score_cutoff=0.92, limit=None
+            ):
+                uf.union(full[group[g]], full[group[g + 1 + h]])
 
     # 3. A bare surname (or first name) joins the one full name it fits.
     for i, e in enumerate(ents):
@@ -142,39 +148,46 @@ def resolve_aliases(parsed: ParsedDoc, found: EntityResult) -> EntityResult:
         key = strip_particle(e.name)
         if not key[:1].isalpha() or e.name.isupper():
             continue
-        target = _surname_target(ents, uf, full, key, first_mention=e.mentions[0].start)
+        check_time("aliases (surnames)")
+        target = _surname_target(names, uf, key, first_mention=e.mentions[0].start)
         if target is not None:
             uf.union(target, i)
 
     # 4. Organisations: acronyms, "aka" names and "X" for "X Organization".
     orgs = [i for i, e in enumerate(ents) if e.type == "ORG" and i not in known]
+    by_initials: dict[str, list[int]] = {}
+    by_core: dict[str, list[int]] = {}
+    for j in orgs:
+        if len(ents[j].name.split()) > 1:
+            by_initials.setdefault(initials(ents[j].name), []).append(j)
+            by_core.setdefault(_core(ents[j].name), []).append(j)
     for i in orgs:
-        e = ents[i]
-        for j in orgs:
-            if i == j or uf.find(i) == uf.find(j):
-                continue
-            other = ents[j]
-            if _ACRONYM.match(e.name) and len(other.name.split()) > 1:
-                if initials(other.name) == e.name.replace(".", ""):
-                    uf.union(j, i)
-            elif (
-                len(e.name.split()) == 1
-                and len(other.name.split()) > 1
-                and _core(other.name) == e.name.lower()
-            ):
+        name = ents[i].name
+        if _ACRONYM.match(name):
+            targets = by_initials.get(name.replace(".", ""), [])
+        elif len(name.split()) == 1:
+            targets = by_core.get(name.lower(), [])
+        else:
+            continue
+        for j in targets:
+            if j != i:
                 uf.union(j, i)
     _link_aka(parsed.text, ents, uf)
 
     # 5. Demonyms join their country when the lexicon does not know them.
-    gpes = {i: ents[i].name.lower() for i, e in enumerate(ents) if e.type == "GPE"}
+    # (the first country whose name is the stem and at most three more letters)
+    country_of_stem: dict[str, int] = {}
+    for j, e in enumerate(ents):
+        if e.type == "GPE":
+            gname = e.name.lower()
+            for extra in range(min(3, len(gname)) + 1):
+                country_of_stem.setdefault(gname[: len(gname) - extra], j)
     for i, e in enumerate(ents):
         if e.type != "NORP" or i in known:
             continue
         stem = _demonym_stem(e.name)
-        for j, gname in gpes.items():
-            if stem and len(stem) >= 4 and gname.startswith(stem) and len(gname) - len(stem) <= 3:
-                uf.union(j, i)
-                break
+        if len(stem) >= 4 and stem in country_of_stem:
+            uf.union(country_of_stem[stem], i)
 
     merged = _build(parsed, ents, uf, known)
     return EntityResult(anaphora.attach_anaphors(parsed, merged))
@@ -183,27 +196,54 @@ def resolve_aliases(parsed: ParsedDoc, found: EntityResult) -> EntityResult:
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
-def _surname_target(
-    ents: list[Entity], uf: _Union, full: list[int], key: str, *, first_mention: int
-) -> int | None:
-    """Return the full-name person a bare name refers to: exact surname, then first name."""
-    roots: dict[int, int] = {}  # root -> latest mention start before first_mention (or -1)
-    fuzzy: dict[int, int] = {}
-    firsts: dict[int, int] = {}
-    for j in full:
-        toks = name_tokens(ents[j].name)
-        sk = strip_particle(toks[-1])
-        last_before = max(
-            (m.start for m in ents[j].mentions if m.start < first_mention), default=-1
+class _FullNames:
+    """The full-name people of a document, indexed by surname, first name and initial."""
+
+    def __init__(self, ents: list[Entity], full: list[int]) -> None:
+        self.ids = full  # index into the entity list
+        self.tokens = [name_tokens(ents[j].name) for j in full]
+        self.first = [t[0].lower() for t in self.tokens]
+        self.surname = [strip_particle(t[-1]) for t in self.tokens]
+        self.starts = [sorted(m.start for m in ents[j].mentions) for j in full]
+        self.by_surname: dict[str, list[int]] = {}
+        self.by_first: dict[str, list[int]] = {}
+        self.by_initial: dict[str, list[int]] = {}  # surnames by their first letter
+        for k, (first, sk) in enumerate(zip(self.first, self.surname, strict=True)):
+            self.by_surname.setdefault(sk, []).append(k)
+            self.by_first.setdefault(first, []).append(k)
+            self.by_initial.setdefault(sk[:1], []).append(k)
+
+    def last_before(self, k: int, char: int) -> int:
+        """Return the start of full name k's latest mention before ``char``, or -1."""
+        i = bisect.bisect_left(self.starts[k], char)
+        return self.starts[k][i - 1] if i else -1
+
+    def near_surnames(self, key: str) -> list[int]:
+        """Return the full names whose surname is not ``key`` but within 0.95 Jaro-Winkler."""
+        ks = self.by_initial.get(key[:1], [])
+        found = process.extract(
+            key,
+            [self.surname[k] for k in ks],
+            scorer=JaroWinkler.similarity,
+            score_cutoff=0.95,
+            limit=None,
         )
-        r = uf.find(j)
-        if sk == key:
-            roots[r] = max(roots.get(r, -2), last_before)
-        elif JaroWinkler.similarity(sk, key) >= 0.95 and sk[:1] == key[:1]:
-            fuzzy[r] = max(fuzzy.get(r, -2), last_before)
-        if toks[0].lower() == key:
-            firsts[r] = max(firsts.get(r, -2), last_before)
-    for table in (roots, fuzzy, firsts):
+        return [ks[h] for sk, _, h in found if sk != key]
+
+
+def _surname_target(names: _FullNames, uf: _Union, key: str, *, first_mention: int) -> int | None:
+    """Return the full-name person a bare name refers to: exact surname, then first name."""
+    for pick in ("surname", "near", "first"):
+        if pick == "surname":
+            ks = names.by_surname.get(key, [])
+        elif pick == "near":
+            ks = names.near_surnames(key)
+        else:
+            ks = names.by_first.get(key, [])
+        table: dict[int, int] = {}  # root -> latest mention start before first_mention (or -1)
+        for k in ks:
+            r = uf.find(names.ids[k])
+            table[r] = max(table.get(r, -2), names.last_before(k, first_mention))
         if len(table) == 1:
             return next(iter(table))
         if len(table) > 1:  # several people share it: the one named most recently before
@@ -299,7 +339,10 @@ def _canonical(ents: list[Entity], group: list[int], typ: str) -> str:
                 counts[n],
             ),
         )
-    first = {n: min(m.start for i in group for m in ents[i].mentions if m.text == n) for n in names}
+    first: dict[str, int] = {}
+    for i in group:
+        for m in ents[i].mentions:
+            first[m.text] = min(first.get(m.text, m.start), m.start)
     full = [n for n in names if not _ACRONYM.match(n)] or names
     longest = max(len(n.split()) for n in full)
     # the earliest of the fullest non-acronym names

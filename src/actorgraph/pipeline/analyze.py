@@ -6,8 +6,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from actorgraph.errors import LimitError
 from actorgraph.model import Analysis, Document
 from actorgraph.pipeline import aliases, dates, entities, events, places, quotes, relations
+from actorgraph.pipeline.limits import Limits, check_text, check_time, deadline
 from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse
 
 STAGES: tuple[tuple[str, str], ...] = (
@@ -40,16 +42,32 @@ def reference_date(published: str | None) -> dt.date | None:
         return None
 
 
-def analyze_parsed(parsed: ParsedDoc, *, max_quote_chars: int = 2000) -> Analysis:
-    """Run every stage on a parsed document."""
-    found = aliases.resolve_aliases(parsed, entities.extract_entities(parsed))
-    found = places.resolve_places(parsed, found)
-    date_result = dates.extract_dates(parsed)
-    quote_result = quotes.extract_quotes(parsed, found, max_len=max_quote_chars)
-    event_result = events.extract_events(parsed, found, date_result.dates, quote_result.quotes)
-    relation_result = relations.extract_relations(
-        parsed, found, dates=date_result.dates, quotes=quote_result.quotes
-    )
+def analyze_parsed(
+    parsed: ParsedDoc, *, max_quote_chars: int = 2000, limits: Limits | None = None
+) -> Analysis:
+    """Run every stage on a parsed document, within ``limits.max_seconds``.
+
+    ``limits`` defaults to the ACTORGRAPH_* environment (see ``Settings``); a document
+    that runs over raises ``LimitError``.
+    """
+    limits = limits or Limits.from_env()
+    with deadline(limits.max_seconds):
+        found = entities.extract_entities(parsed)
+        check_time("entities")
+        found = aliases.resolve_aliases(parsed, found)
+        check_time("aliases")
+        found = places.resolve_places(parsed, found)
+        check_time("places")
+        date_result = dates.extract_dates(parsed)
+        check_time("dates")
+        quote_result = quotes.extract_quotes(parsed, found, max_len=max_quote_chars)
+        check_time("quotes")
+        event_result = events.extract_events(parsed, found, date_result.dates, quote_result.quotes)
+        check_time("events")
+        relation_result = relations.extract_relations(
+            parsed, found, dates=date_result.dates, quotes=quote_result.quotes
+        )
+        check_time("relations")
     notes: list[str] = []
     if parsed.reference is None:
         notes.append(
@@ -69,17 +87,30 @@ def analyze_parsed(parsed: ParsedDoc, *, max_quote_chars: int = 2000) -> Analysi
     )
 
 
-def analyze_document(document: Document, *, nlp: Any = None, model: str = "auto") -> Analysis:
-    """Parse and analyse one document."""
+def analyze_document(
+    document: Document, *, nlp: Any = None, model: str = "auto", limits: Limits | None = None
+) -> Analysis:
+    """Parse and analyse one document; ``LimitError`` if it is over ``limits``."""
+    limits = limits or Limits.from_env()
+    check_text(document.text, limits)
     nlp = nlp if nlp is not None else load(model)
     parsed = parse(document, reference=reference_date(document.published), nlp=nlp)
-    return analyze_parsed(parsed)
+    return analyze_parsed(parsed, limits=limits)
 
 
 def analyze_many(
-    documents: Iterable[Document], *, nlp: Any = None, model: str = "auto", batch_size: int = 16
+    documents: Iterable[Document],
+    *,
+    nlp: Any = None,
+    model: str = "auto",
+    batch_size: int = 16,
+    limits: Limits | None = None,
 ) -> Iterator[Analysis]:
-    """Analyse documents in order, parsing them in batches with ``nlp.pipe``."""
+    """Analyse documents in order, parsing them in batches with ``nlp.pipe``.
+
+    A document over ``limits`` raises ``LimitError`` when its turn comes.
+    """
+    limits = limits or Limits.from_env()
     nlp = nlp if nlp is not None else load(model)
     buffer: list[Document] = []
 
@@ -87,10 +118,15 @@ def analyze_many(
         docs = nlp.pipe([d.text for d in buffer], batch_size=batch_size)
         for document, doc in zip(buffer, docs, strict=True):
             ref = reference_date(document.published)
-            yield analyze_parsed(ParsedDoc(document, doc, ref, model_id(nlp)))
+            yield analyze_parsed(ParsedDoc(document, doc, ref, model_id(nlp)), limits=limits)
         buffer.clear()
 
     for document in documents:
+        try:
+            check_text(document.text, limits)
+        except LimitError:
+            yield from flush()  # the documents before it come out first
+            raise
         buffer.append(document)
         if len(buffer) >= batch_size:
             yield from flush()

@@ -8,6 +8,7 @@ institutions ("the army", "parliament") its name ends with the same noun.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from actorgraph.model import Entity, Mention
@@ -39,6 +40,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
     if not orgs:
         return tuple(entities)
     para = _paragraph_starts(text)
+    named = _Named(orgs)
     taken = {(m.start, m.end) for e in entities for m in e.mentions}
     added: dict[str, list[Mention]] = {}
     for tok in doc:
@@ -58,7 +60,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
         start = doc[left].idx
         if (start, end) in taken:
             continue
-        target = _antecedent(orgs, noun, start, para)
+        target = _antecedent(named, noun, start, para)
         if target is not None:
             added.setdefault(target.id, []).append(Mention(start, end, text[start:end], LABEL))
             taken.add((start, end))
@@ -83,16 +85,33 @@ def _is_definite(doc: object, tok: object) -> bool:
     return bool(t.dep_ == "compound" and head.lower_ in _ROLE_HEADS)  # type: ignore[attr-defined]
 
 
-def _antecedent(orgs: list[Entity], noun: str, start: int, para: list[int]) -> Entity | None:
-    """The organisation named last before `start` that the noun can describe."""
-    import bisect
+class _Named:
+    """The organisations' own mentions (not anaphors), sorted by start, for window lookups."""
 
+    def __init__(self, orgs: list[Entity]) -> None:
+        self.orgs = orgs
+        self.spans = sorted(
+            (m.start, m.end, k) for k, e in enumerate(orgs) for m in e.mentions if m.label != LABEL
+        )
+        self.starts = [s for s, _, _ in self.spans]
+
+    def last_before(self, start: int) -> dict[int, int]:
+        """Return, per organisation, its latest mention ending by ``start`` and within reach."""
+        lo = bisect.bisect_left(self.starts, start - MAX_DISTANCE)
+        hi = bisect.bisect_left(self.starts, start)
+        last: dict[int, int] = {}
+        for s, e, k in self.spans[lo:hi]:
+            if e <= start:
+                last[k] = s  # spans are sorted: the latest start comes last
+        return last
+
+
+def _antecedent(named: _Named, noun: str, start: int, para: list[int]) -> Entity | None:
+    """The organisation named last before `start` that the noun can describe."""
     p_here = bisect.bisect_right(para, start) - 1
-    best: tuple[int, Entity] | None = None
-    for e in orgs:
-        last = max((m.start for m in e.mentions if m.end <= start and m.label != LABEL), default=-1)
-        if last < 0 or start - last > MAX_DISTANCE:
-            continue
+    best: tuple[int, int] | None = None  # (last mention start, organisation index)
+    for k, last in sorted(named.last_before(start).items()):
+        e = named.orgs[k]
         if p_here - (bisect.bisect_right(para, last) - 1) > MAX_PARAGRAPHS:
             continue
         if noun in ORG_ANAPHORS:
@@ -101,5 +120,5 @@ def _antecedent(orgs: list[Entity], noun: str, start: int, para: list[int]) -> E
         elif e.name.split()[-1].lower() != noun:
             continue
         if best is None or last > best[0]:
-            best = (last, e)
-    return best[1] if best else None
+            best = (last, k)
+    return named.orgs[best[1]] if best else None

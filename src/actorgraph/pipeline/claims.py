@@ -8,6 +8,8 @@ it ``denied``; "plans to", "will", "is expected to" make it ``planned``.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,11 +32,35 @@ class Claim:
     confidence: float = 1.0
 
 
+class _Quotes:
+    """The quotes that attribute what they contain, sorted by start, with the furthest end
+    so far: the first one containing a span is found in log time."""
+
+    def __init__(self, quotes: tuple[Quote, ...]) -> None:
+        self.quotes = quotes
+        self.kept = [q for q in quotes if q.kind == "direct" or q.speaker is not None]
+        self.starts = [q.start for q in self.kept]
+        self.sorted = all(a <= b for a, b in itertools.pairwise(self.starts))
+        self.reach = list(itertools.accumulate((q.end for q in self.kept), max))
+
+    def at(self, start: int, end: int) -> Quote | None:
+        if not self.sorted:  # not in text order: the first in the given order
+            return next((q for q in self.kept if q.start <= start and end <= q.end), None)
+        hi = bisect.bisect_right(self.starts, start)
+        j = bisect.bisect_left(self.reach, end, 0, hi)  # the first reaching ``end``
+        return self.kept[j] if j < hi else None
+
+
+_last: _Quotes | None = None  # the quotes of the document being read (asked many times)
+
+
 def _quote_at(quotes: tuple[Quote, ...], start: int, end: int) -> Quote | None:
-    for q in quotes:
-        if q.start <= start and end <= q.end and (q.kind == "direct" or q.speaker is not None):
-            return q
-    return None
+    """Return the first quote (direct, or with a speaker) containing [start, end)."""
+    global _last
+    index = _last
+    if index is None or index.quotes is not quotes:
+        index = _last = _Quotes(quotes)
+    return index.at(start, end)
 
 
 def _according_to(sent: Any, entities: EntityResult) -> tuple[str | None, int, int]:

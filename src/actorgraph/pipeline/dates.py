@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +41,7 @@ from actorgraph.pipeline._date_rules import (
     TRAIL,
     YEAR_CONTEXT,
 )
+from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 
 __all__ = ["STAGE", "DateResult", "Normalized", "Tense", "extract_dates", "normalize"]
@@ -201,6 +203,21 @@ def _not_a_date(text: str, start: int, end: int) -> bool:
     return bool(SEASON_OR_MONTH.fullmatch(text, start, end) and NAME_OF.match(text, end))
 
 
+class _Chars:
+    """A set of character positions: overlap tests in time linear in a span's length."""
+
+    def __init__(self, size: int, spans: Iterable[tuple[int, int]]) -> None:
+        self.marks = bytearray(size)
+        for s, e in spans:
+            self.add(s, e)
+
+    def add(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * (end - start)
+
+    def any(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) != -1
+
+
 def extract_dates(parsed: ParsedDoc) -> DateResult:
     """Return every date expression with its value resolved against ``parsed.reference``."""
     text = parsed.document.text
@@ -208,9 +225,12 @@ def extract_dates(parsed: ParsedDoc) -> DateResult:
     starts = [t.idx for t in parsed.doc]
     found: list[tuple[int, int, Normalized, float]] = []
     for s, e in _candidates(text):
+        check_time("dates")
         n = normalize(text[s:e], ref, tense=_tense(parsed.doc, s, e, starts, text))
         if n is not None:
             found.append((s, e, n, 0.9))
+    # the characters found so far (entities never overlap one another, so only these count)
+    taken = _Chars(len(text), ((s, e) for s, e, _, _ in found))
     for ent in parsed.doc.ents:
         if ent.label_ != "DATE":
             continue
@@ -220,14 +240,16 @@ def extract_dates(parsed: ParsedDoc) -> DateResult:
         n = normalize(text[s:e], ref, tense=_tense(parsed.doc, s, e, starts, text))
         if n is not None:
             found.append((s, e, n, 0.9))
-        elif ANCHOR.search(text[s:e]) and not any(fs < e and s < fe for fs, fe, _, _ in found):
+        elif ANCHOR.search(text[s:e]) and not taken.any(s, e):
             found.append((s, e, Normalized(None), 0.5))
     # Prefer resolved readings, then longer spans; keep non-overlapping ones.
     found.sort(key=lambda f: (f[2].value is not None, f[1] - f[0]), reverse=True)
     kept: list[tuple[int, int, Normalized, float]] = []
+    kept_chars = _Chars(len(text), ())
     for f in found:
-        if all(f[1] <= k[0] or k[1] <= f[0] for k in kept):
+        if not kept_chars.any(f[0], f[1]):
             kept.append(f)
+            kept_chars.add(f[0], f[1])
     doc_id = parsed.document.id
     return DateResult(
         tuple(

@@ -43,6 +43,10 @@ class EntityResult:
     _ids: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
     # _reach[i]: the furthest end of the mentions _index[: i + 1]
     _reach: list[int] = field(default_factory=list, compare=False, repr=False)
+    _spans: dict[tuple[int, int, str], list[Mention]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _own: dict[str, _Spans] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index = sorted((m.start, m.end, e.id) for e in self.entities for m in e.mentions)
@@ -50,6 +54,9 @@ class EntityResult:
         self._starts.extend(s for s, _, _ in index)
         self._reach.extend(itertools.accumulate((e for _, e, _ in index), max))
         self._ids.update((e.id, e) for e in self.entities)
+        for ent in self.entities:
+            for m in ent.mentions:
+                self._spans.setdefault((m.start, m.end, ent.id), []).append(m)
 
     def by_id(self, entity_id: str | None) -> Entity | None:
         return self._ids.get(entity_id) if entity_id is not None else None
@@ -64,6 +71,14 @@ class EntityResult:
                 return self._ids[eid]
         return None
 
+    def first_start(self, entity_id: str, char: int) -> int | None:
+        """Return the earliest start of a mention of ``entity_id`` containing ``char``."""
+        own = self._own.get(entity_id)
+        if own is None:
+            ent = self._ids[entity_id]
+            own = self._own[entity_id] = _Spans([(m.start, m.end) for m in ent.mentions])
+        return own.first_containing(char)
+
     def mentions_in(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
         """Return the mentions inside [start, end), in text order."""
         lo = bisect.bisect_left(self._starts, start)
@@ -72,8 +87,33 @@ class EntityResult:
         for s, e, eid in self._index[lo:hi]:
             if e <= end:
                 ent = self._ids[eid]
-                out.extend((m, ent) for m in ent.mentions if m.start == s and m.end == e)
+                out.extend((m, ent) for m in self._spans[(s, e, eid)])
         return out
+
+
+class _Spans:
+    """Spans sorted by start, with the furthest end so far: two queries in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Return True if a span contains [start, end)."""
+        i = bisect.bisect_right(self.starts, start)
+        return i > 0 and self.reach[i - 1] >= end
+
+    def first_containing(self, char: int) -> int | None:
+        """Return the earliest start of a span containing ``char``, or None."""
+        hi = bisect.bisect_right(self.starts, char)
+        j = bisect.bisect_right(self.reach, char, 0, hi)  # reach only grows
+        return self.starts[j] if j < hi else None
+
+    def crosses(self, char: int) -> bool:
+        """Return True if a span starts before ``char`` and ends after it."""
+        i = bisect.bisect_left(self.starts, char)
+        return i > 0 and self.reach[i - 1] > char
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -155,10 +195,12 @@ def _known_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, i
     """Find well-known actor names the model missed ("Daesh"), outside existing mentions."""
     out = []
     exact = set(covered)
+    spans = _Spans(covered)
     for m in known_names_pattern().finditer(text):
         s, e = m.span()
-        # a known name wins over mentions inside it ("Islamic" NORP in "Islamic State")
-        if any(cs < e and s < ce and not (s <= cs and ce <= e) for cs, ce in covered):
+        # a known name wins over mentions inside it ("Islamic" NORP in "Islamic State"), not
+        # over one it overlaps only in part
+        if spans.crosses(s) or spans.crosses(e):
             continue
         if (s, e) in exact:  # the model found the same span: keep its label (NORP demonyms)
             continue
@@ -177,12 +219,13 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
             continue
         raw.append((ent.start_char, ent.end_char, *_repair_label(doc, ent, ent.label_)))
     institutions = _institution_mentions(doc)
-    taken = [(s, e) for s, e, _ in institutions]
-    raw = [r for r in raw if not any(s <= r[0] and r[1] <= e for s, e in taken)]
+    taken = _Spans([(s, e) for s, e, _ in institutions])
+    raw = [r for r in raw if not taken.covers(r[0], r[1])]
     raw.extend((s, e, label, 2) for s, e, label in institutions)
     covered = [(r[0], r[1]) for r in raw]
     known = _known_names(text, covered)
-    raw = [r for r in raw if not any(s <= r[0] and r[1] <= e for s, e, _ in known)]
+    known_spans = _Spans([(s, e) for s, e, _ in known])
+    raw = [r for r in raw if not known_spans.covers(r[0], r[1])]
     raw.extend((s, e, label, 2) for s, e, label in known)
 
     groups: dict[str, list[Mention]] = {}

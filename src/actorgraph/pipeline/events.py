@@ -32,6 +32,7 @@ from actorgraph.pipeline._events_lexicon import (
 )
 from actorgraph.pipeline.claims import claim_for
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "events.v1"
@@ -273,21 +274,24 @@ def extract_events(
     res = Resolver(parsed.doc, entities)
     finder = DateFinder(parsed, dates)
     kept: list[_Found] = []
+    # what a new event may repeat: one of its type in its sentence, or anywhere for "the ..."
+    of_type: dict[str, list[_Found]] = {}
+    in_sentence: dict[tuple[str, int, int], list[_Found]] = {}
     for f in _candidates(parsed, res):
+        check_time("events")
         f.args.targets = [t for t in f.args.targets if t not in f.args.actors]
         f.mode = _mode(f.trigger, f.type, f.mode, f.args)
         f.date = finder.date_for(f.trigger, f.sent)
         if not _keep(f):
             continue
         ids = set(f.args.actors) | set(f.args.targets)
+        here = (f.type, f.sent.start, f.sent.end)
+        earlier = of_type.get(f.type, []) if _anaphoric(f) else in_sentence.get(here, [])
         repeat = next(
             (
                 k
-                for k in kept
-                if k.type == f.type
-                and _compatible(k.date, f.date)
-                and ids <= set(k.args.actors) | set(k.args.targets)
-                and (k.sent == f.sent or _anaphoric(f))
+                for k in earlier
+                if _compatible(k.date, f.date) and ids <= set(k.args.actors) | set(k.args.targets)
             ),
             None,
         )
@@ -297,6 +301,8 @@ def extract_events(
             _merge(repeat, f)
             continue
         kept.append(f)
+        of_type.setdefault(f.type, []).append(f)
+        in_sentence.setdefault(here, []).append(f)
     doc_id = parsed.document.id
     events = []
     for f in kept:

@@ -31,6 +31,7 @@ from actorgraph.pipeline._gazetteer_names import (
 )
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.lexicon import lookup_actor
+from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "places.v1"
@@ -199,6 +200,7 @@ def _best(
     anchors: list[Candidate],
     container: Candidate | None,
 ) -> _Scored:
+    check_time("places")
     total = sum(countries.values())
 
     def score(s: _Scored) -> float:

@@ -36,6 +36,7 @@ from actorgraph.pipeline._quotes_speaker import (
     speaker_of_cue,
 )
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "quotes.v1"
@@ -102,6 +103,7 @@ def extract_quotes(
     chain_end: dict[int, Speaker | None] = {}  # speaker found at the end of a quote chain
     ends = _chain_ends(quoted)
     for k, q in enumerate(quoted):
+        check_time("quotes")
         while r < len(reported) and reported[r].cue.idx < q.open_mark:
             rep = reported[r]
             r += 1

@@ -11,6 +11,7 @@ the sentence it was read from as evidence.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,6 +32,7 @@ from actorgraph.pipeline._rel_lexicon import (
 from actorgraph.pipeline._rel_roles import RoleRules
 from actorgraph.pipeline.claims import claim_for
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "relations.v1"
@@ -225,9 +227,12 @@ def _has(tok: Token, word: str) -> bool:
     return any(c.lower_ == word for c in tok.children)
 
 
-def _sentence_date(sent: Any, dates: tuple[DateRef, ...]) -> str | None:
-    for d in dates:
-        if sent.start_char <= d.start < sent.end_char and d.value:
+def _sentence_date(sent: Any, dates: tuple[DateRef, ...], starts: list[int]) -> str | None:
+    """The value of the first resolved date in ``sent``; ``dates`` sorted, ``starts`` theirs."""
+    for d in dates[bisect.bisect_left(starts, sent.start_char) :]:
+        if d.start >= sent.end_char:
+            break
+        if d.value:
             return d.value
     return None
 
@@ -242,6 +247,8 @@ def extract_relations(
     """Return the relations read from one document, merged by (subject, predicate, object)."""
     reader = _Reader(parsed, entities, dates)
     for tok in parsed.doc:
+        if not tok.i % 1000:
+            check_time("relations")
         if tok.ent_type_ == "PERSON" or reader.args.at(tok, frozenset({"PERSON"})) is not None:
             reader.appositions(tok)
             reader.titles(tok)
@@ -251,14 +258,20 @@ def extract_relations(
             reader.hyphen_support(tok)
     reader.found.extend(_groups_of_leaders(reader.found))
     merged: dict[tuple[str, str, str], Relation] = {}
+    evidence_of: dict[tuple[str, str, str], dict[Evidence, None]] = {}  # in order, once each
+    by_start = tuple(sorted(dates, key=lambda d: d.start))
+    date_starts = [d.start for d in by_start]
     doc_id = parsed.document.id
     for f in reader.found:
+        check_time("relations")
         sent = f.tokens[0].sent
         claim = claim_for(f.tokens, sent, quotes, entities)
         ev = Evidence(doc_id, sent.start_char, sent.end_char, STAGE, f.confidence)
         valid = Interval()
         if f.past:
-            valid = Interval(None, _sentence_date(sent, dates) or parsed.document.published)
+            valid = Interval(
+                None, _sentence_date(sent, by_start, date_starts) or parsed.document.published
+            )
         s, o = f.subject.id, f.object.id
         key = (
             (min(s, o), f.predicate, max(s, o)) if f.predicate in SYMMETRIC else (s, f.predicate, o)
@@ -275,16 +288,17 @@ def extract_relations(
             attributed_to=claim.attributed_to,
             confidence=round(min(f.confidence, claim.confidence + 0.1), 3),
         )
+        evidence_of.setdefault(key, {})[ev] = None
         if key in merged:
             old = merged[key]
-            evidence = tuple(dict.fromkeys((*old.evidence, ev)))
             merged[key] = replace(
                 old,
-                evidence=evidence,
                 mode=tuple(dict.fromkeys((*old.mode, *f.mode))),
                 role=old.role or f.role,
                 confidence=max(old.confidence, rel.confidence),
             )
         else:
             merged[key] = rel
-    return RelationResult(tuple(merged.values()))
+    return RelationResult(
+        tuple(replace(r, evidence=tuple(evidence_of[k])) for k, r in merged.items())
+    )

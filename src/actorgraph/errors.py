@@ -38,6 +38,9 @@ class LimitError(ActorgraphError):
         super().__init__(message)
         self.setting = setting
 
+    def __reduce__(self) -> tuple[type[LimitError], tuple[str, str]]:
+        return type(self), (self.setting, str(self))  # crosses process boundaries intact
+
 
 class AmbiguousError(ActorgraphError):
     """A name matches several actors; ``candidates`` lists them as (id, name)."""

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
+import time
 from pathlib import Path
-from typing import Any
 
+from actorgraph.batch._worker import loaded_model_id
 from actorgraph.model import Analysis
 from actorgraph.pipeline.analyze import analyze_parsed
 from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.store import open_store
+from actorgraph.store.snapshot import Snapshot, snapshot
 
 PEOPLE = ("Omar Tahir", "Leila Haddad", "Karim Aziz", "Sara Nouri", "Hassan Jaber")
 PLACES = ("Kirkuk", "Mosul", "Basra", "Erbil")
-
-Contents = tuple[dict[str, int], set[str], set[str], set[tuple[Any, ...]]]
 
 
 def write_corpus(folder: Path, n: int, *, odd: dict[int, str] | None = None) -> Path:
@@ -37,24 +37,10 @@ def write_corpus(folder: Path, n: int, *, odd: dict[int, str] | None = None) -> 
     return folder
 
 
-def contents(db: Path) -> Contents:
-    """Rows per table, document ids, actor ids and relations (with their actors)."""
-    with sqlite3.connect(db) as conn:
-        tables = [
-            name
-            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if not name.startswith("sqlite_") and name != "schema_migrations"
-        ]
-        counts = {t: int(conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]) for t in tables}
-        docs = {row[0] for row in conn.execute("SELECT id FROM documents")}
-        actors = {row[0] for row in conn.execute("SELECT id FROM actors")}
-        relations = set(
-            conn.execute(
-                "SELECT id, document_id, start_char, end_char, subject_actor_id, predicate, "
-                "object_actor_id, modality, confidence FROM relations"
-            )
-        )
-    return counts, docs, actors, relations
+def contents(db: Path) -> Snapshot:
+    """Return the store's content by content, not ids (``actorgraph.store.snapshot``)."""
+    with open_store(db) as store:
+        return snapshot(store)
 
 
 def fail_on_boom(parsed: ParsedDoc) -> Analysis:
@@ -69,3 +55,36 @@ def die_on_kill(parsed: ParsedDoc) -> Analysis:
     if "KILLME" in parsed.text:
         os.kill(os.getpid(), signal.SIGKILL)
     return analyze_parsed(parsed)
+
+
+DIE_ONCE = "ACTORGRAPH_TEST_DIE_ONCE"  # a path: the first process to create it dies
+
+
+def _first_time() -> bool:
+    """Return True once across processes: for the caller that creates the marker file."""
+    try:
+        Path(os.environ[DIE_ONCE]).touch(exist_ok=False)
+    except FileExistsError:
+        return False
+    return True
+
+
+def die_once(parsed: ParsedDoc) -> Analysis:
+    """Kill the first worker that analyses a text with KILLONCE, as an operator might."""
+    if "KILLONCE" in parsed.text and _first_time():
+        os.kill(os.getpid(), signal.SIGKILL)
+    return analyze_parsed(parsed)
+
+
+def slow_on_slow(parsed: ParsedDoc) -> Analysis:
+    """Analyse as usual, but take a while over a text with SLOW."""
+    if "SLOW" in parsed.text:
+        time.sleep(1.5)
+    return analyze_parsed(parsed)
+
+
+def probe_dies_once() -> str:
+    """Stand in for the workers' start-up probe: the first one dies, as if killed."""
+    if _first_time():
+        os.kill(os.getpid(), signal.SIGKILL)
+    return loaded_model_id()

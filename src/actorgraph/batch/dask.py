@@ -7,11 +7,12 @@ workers need no access to the input files, only an installed actorgraph and its 
 package. A task carries settings (plain values), never a loaded model or a connection:
 each worker builds the pipeline once (``batch._dask_worker``).
 
-Results stream back as tasks complete, never more than ``in_flight`` partitions out at a
-time, and this process saves each document in its own transaction. With ``out``, the
-workers write one Parquet shard per partition instead (``batch.shards``; the folder must
-be one the workers can write to) and only the shard paths come back; ``actorgraph load``
-puts the shards into a store later.
+Results come back in input order (as with ``batch.workers``: which actor an entity joins
+depends on what was saved before), never more than ``in_flight`` partitions out at a time
+and twice that many read and not yet stored, and this process saves each document in its
+own transaction. With ``out``, the workers write one Parquet shard per partition instead
+(``batch.shards``; the folder must be one the workers can write to) and only the shard
+paths come back; ``actorgraph load`` puts the shards into a store later.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from actorgraph.batch._dask_worker import (
 )
 from actorgraph.batch._worker import Analyse, BatchResult
 from actorgraph.batch.local import IngestReport, Progress, Sink, save_one
+from actorgraph.batch.workers import Reorder
 from actorgraph.errors import ActorgraphError
 from actorgraph.ingest import Failure, Meta, iter_documents
 from actorgraph.model import Analysis, Document
@@ -269,7 +271,7 @@ def _results(
     args: tuple[Any, ...],
     limit: int,
 ) -> Iterator[tuple[Partition, BatchResult | ShardResult | BaseException]]:
-    """Yield each partition's result (or error) as it completes, ``limit`` out at a time.
+    """Yield each partition's result (or error) in input order, ``limit`` out at a time.
 
     When Dask gives up on a partition because its workers died (``KilledWorker``), the
     culprit may be any document in it, or another task on the same worker: its documents
@@ -278,35 +280,39 @@ def _results(
     """
     from distributed import KilledWorker, as_completed
 
-    pending: dict[Future[Any], tuple[Partition, bool]] = {}  # partition, submitted alone
-    suspects: deque[Partition] = deque()
+    order: Reorder[tuple[Partition, BatchResult | ShardResult | BaseException]] = Reorder()
+    # partition, where its documents start in the original one, whether submitted alone
+    pending: dict[Future[Any], tuple[Partition, int, bool]] = {}
+    suspects: deque[tuple[Partition, int]] = deque()
     done = as_completed()
 
-    def submit(partition: Partition, *, alone: bool = False) -> None:
+    def submit(partition: Partition, offset: int = 0, *, alone: bool = False) -> None:
         data: Any = partition
         if sum(map(_size, partition.documents)) > _SCATTER_BYTES:
             data = client.scatter(partition, hash=False)
         future = client.submit(
             task, data, *args, key=f"actorgraph-{partition.index}-{uuid.uuid4().hex}", pure=False
         )
-        pending[future] = (partition, alone)
+        pending[future] = (partition, offset, alone)
         done.add(future)
 
     def refill() -> None:
         if suspects:
             if not pending:  # wait for the rest to finish, then one suspect at a time
-                submit(suspects.popleft(), alone=True)
+                submit(*suspects.popleft(), alone=True)
             return
-        while len(pending) < limit:
+        while len(pending) < limit and order.held < 2 * limit:
             nxt = next(parts, None)
             if nxt is None:
                 return
+            if order.add(len(nxt.documents)) != nxt.index:
+                raise AssertionError("partitions are numbered in order from 0")
             submit(nxt)
 
     try:
         refill()
         for future in done:
-            partition, alone = pending.pop(future)
+            partition, offset, alone = pending.pop(future)
             result: BatchResult | ShardResult | BaseException | None
             try:
                 result = future.result()
@@ -314,15 +320,19 @@ def _results(
                 if alone:
                     result = exc
                 else:
-                    suspects.extend(Partition(partition.index, (d,)) for d in partition.documents)
+                    suspects.extend(
+                        (Partition(partition.index, (d,)), offset + i)
+                        for i, d in enumerate(partition.documents)
+                    )
                     result = None
             except Exception as exc:  # raised in the task, outside the per-document guard
                 result = exc
             finally:
                 future.release()
-            refill()
             if result is not None:
-                yield partition, result
+                order.put(partition.index, offset, len(partition.documents), (partition, result))
+            yield from order.ready()
+            refill()  # after the release: a full window has room again only then
     finally:
         if pending:  # interrupted: nothing more to compute
             client.cancel(list(pending))

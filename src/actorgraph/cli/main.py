@@ -255,7 +255,7 @@ def summary(ctx: click.Context) -> None:
 @cli.command()
 @click.pass_context
 def check(ctx: click.Context) -> None:
-    """Verify the store: foreign keys, evidence spans inside their documents."""
+    """Verify the store: foreign keys, spans and their texts, evidence, links, sort keys."""
     with _store(ctx) as store:
         problems = store.check()
     for p in problems:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from actorgraph.errors import AmbiguousError, NotFoundError, StoreError
 from actorgraph.model import Analysis, text_id
-from actorgraph.store import _write, facts, queries, search
+from actorgraph.store import _write, checks, facts, queries, search
 from actorgraph.store._db import Database
 from actorgraph.store._rows import Rows, build_rows
 from actorgraph.store.migrations import migrate
@@ -319,9 +319,10 @@ class Store:
         return corroborate.group_claims(claims, focus=ids)
 
     def check(self) -> list[str]:
-        """Return the problems found: broken keys, bad spans, mismatched texts, stale sort keys."""
-        db = self._db
-        return db.foreign_key_problems() + queries.check_spans(db) + queries.check_sort_keys(db)
+        """Return the problems found (see ``store.checks``): broken keys, spans outside or
+        unlike their document, facts without evidence, rows linked across documents or to
+        the wrong actor, documents without stage runs, stale sort keys."""
+        return checks.check_store(self._db)
 
     # -- lifetime --------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Read queries over the store: actors, profiles, quotes, summary and consistency checks.
+"""Read queries over the store: actors, profiles, quotes and summary (checks: ``checks``).
 
 Plain SQL that SQLite and PostgreSQL both accept, with ``?`` placeholders; every ORDER BY
 ends on a unique key so both engines return the same order. Offsets are 0-based in
@@ -260,73 +260,3 @@ def summary(db: Database, *, top: int = 10) -> dict[str, Any]:
         "top_relations": top_relations,
         "quotes_by_speaker": speakers,
     }
-
-
-# Tables with spans, the column that names a row in a report, and whether it stores text.
-_SPANS: tuple[tuple[str, str, bool], ...] = (
-    ("mentions", "local_id", True),
-    ("dates", "text", True),
-    ("quotes", "id", True),
-    ("relations", "id", False),
-    ("events", "id", False),
-    ("evidence", "id", False),
-)
-
-
-def check_spans(db: Database) -> list[str]:
-    """Return problems with spans: outside their document, or text that differs from it.
-
-    Compared in Python one document at a time: SUBSTR per row would rescan long texts.
-    """
-    problems = []
-    for (doc,) in db.execute("SELECT id FROM documents ORDER BY id").fetchall():
-        (text,) = db.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()
-        for table, label, has_text in _SPANS:
-            stored = "text" if has_text else "NULL"
-            for name, start, end, words in db.execute(
-                f"SELECT {label}, start_char, end_char, {stored} FROM {table} "
-                "WHERE document_id = ?",
-                (doc,),
-            ):
-                if not 0 <= start <= end <= len(text):
-                    problems.append(
-                        f"{table} {name!r} in document {doc[:12]}: span [{start}, {end}) lies "
-                        f"outside the text ({len(text)} characters)"
-                    )
-                elif has_text and words != text[start:end]:
-                    problems.append(
-                        f"{table} {name!r} in document {doc[:12]} at [{start}, {end}): stored "
-                        f"text {words!r} differs from the document's {text[start:end]!r}"
-                    )
-    for table, column in (("relations", "relation_id"), ("events", "event_id")):
-        for (fact,) in db.execute(
-            f"SELECT x.id FROM {table} x WHERE NOT EXISTS "
-            f"(SELECT 1 FROM evidence e WHERE e.{column} = x.id)"
-        ):
-            problems.append(f"{table} {fact}: no evidence row")
-    return problems
-
-
-def check_sort_keys(db: Database) -> list[str]:
-    """Return the fact rows whose copied sort key (m004) differs from its source."""
-    problems = []
-    for table in ("mentions", "quotes", "relations"):
-        (n,) = db.execute(
-            f"SELECT COUNT(*) FROM {table} x JOIN documents d ON d.id = x.document_id "
-            "WHERE x.published_key <> COALESCE(d.published, '')"
-        ).fetchone()
-        if n:
-            problems.append(
-                f"{table}: {n} rows whose published_key differs from their document's date; "
-                "re-save those documents"
-            )
-    (n,) = db.execute(
-        "SELECT COUNT(*) FROM event_actors x JOIN events e ON e.id = x.event_id "
-        "WHERE x.date_key <> COALESCE(e.date_start, '') OR x.start_char <> e.start_char"
-    ).fetchone()
-    if n:
-        problems.append(
-            f"event_actors: {n} rows whose date_key or start_char differs from their event's; "
-            "re-save those documents"
-        )
-    return problems

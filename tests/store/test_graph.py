@@ -6,7 +6,7 @@ from store_samples import STAGES, entity, evidence, span
 from actorgraph.errors import NotFoundError
 from actorgraph.model import Analysis, DateRef, Document, Event, Relation
 from actorgraph.store import Store
-from actorgraph.store.graph import neighbourhood, timeline
+from actorgraph.store.graph import links, neighbourhood, timeline
 from actorgraph.store.identity import actor_id
 
 NETWORK = (
@@ -75,6 +75,40 @@ def test_graph_neighbourhood_of_unknown_actor_raises(store: Store) -> None:
         neighbourhood(store._db, "nobody")
     with pytest.raises(ValueError, match="at least 1"):
         neighbourhood(store._db, "nobody", depth=0)
+
+
+def later_meeting() -> Analysis:
+    """Beta meets Alpha once more, in a newer document."""
+    doc = Document.from_text("Beta met Alpha in Basra.", title="Later", published="2021-06-01")
+    t = doc.text
+    return Analysis(
+        document=doc,
+        entities=(entity(t, "E1", "Alpha", "ORG"), entity(t, "E2", "Beta", "ORG")),
+        relations=(
+            Relation("E2", "meets", "E1", (evidence(doc, "Beta met Alpha", "relations.v1"),)),
+        ),
+        stages=STAGES,
+    )
+
+
+def test_graph_links_are_the_relations_within_the_set_newest_first(store: Store) -> None:
+    store.save(network())
+    store.save(later_meeting())
+    alpha, beta, delta = (actor_id(n, "ORG") for n in ("Alpha", "Beta", "Delta"))
+    found = links(store._db, [alpha, beta, delta, alpha])
+    assert [(x.subject_id, x.predicate, x.object_id) for x in found] == [
+        (beta, "meets", alpha),  # 2021
+        (alpha, "meets", beta),  # 2020, in text order
+        (alpha, "meets", beta),
+        (beta, "meets", delta),
+    ]
+    first = found[0]
+    sql = "SELECT text FROM documents WHERE id = ?"
+    (text,) = store._db.execute(sql, (first.document_id,)).fetchone()
+    assert (text[first.start : first.end], first.modality) == ("Beta met Alpha", "asserted")
+    assert links(store._db, [alpha, beta, delta], limit=2) == found[:2]
+    assert links(store._db, [alpha]) == []
+    assert links(store._db, []) == []
 
 
 CHRONICLE = "Alpha attacked Beta in May 2015. Alpha marched in 2014. Alpha talked to Beta."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ from store_engines import rows
 
 from actorgraph.errors import StoreError
 from actorgraph.store import Store, open_store
+from actorgraph.store.sqlite import SQLiteDatabase
 
 
 def test_sqlite_connection_uses_wal_and_foreign_keys(sqlite_store: Store) -> None:
@@ -32,3 +35,27 @@ def test_sqlite_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     path.write_text("not a database, just some notes\n" * 100)
     with pytest.raises(StoreError, match="cannot open the store"):
         open_store(path)
+
+
+def test_sqlite_pooled_connection_crosses_threads_and_maps_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    open_store(path).close()
+    pooled = SQLiteDatabase(path, check_same_thread=False, mmap_size=2**20)
+    plain = SQLiteDatabase(path)
+    seen: list[object] = []
+
+    def use(db: SQLiteDatabase) -> None:
+        try:
+            seen.append(db.execute("PRAGMA mmap_size").fetchone()[0])
+        except sqlite3.ProgrammingError as exc:
+            seen.append(type(exc))
+
+    try:
+        for db in (pooled, plain):
+            worker = threading.Thread(target=use, args=(db,))
+            worker.start()
+            worker.join()
+    finally:
+        pooled.close()
+        plain.close()
+    assert seen == [2**20, sqlite3.ProgrammingError]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import calendar
 import re
+import sqlite3
+import threading
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Annotated, TypeVar
@@ -11,31 +14,98 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, HTTPException, Query, Request
 
 from actorgraph.api.models import Page
-from actorgraph.store import Store, open_store
+from actorgraph.errors import NotFoundError
+from actorgraph.store import Store, is_url
+from actorgraph.store._db import Database
 
 T = TypeVar("T")
 
 MAX_LIMIT = 500
 MAX_OFFSET = 100_000
+MMAP_BYTES = 256 * 2**20
+"""Bytes of a SQLite store each pooled connection reads through the shared memory map."""
 
 
 class Stores:
-    """Opens one Store per request, in the thread that runs the route.
+    """Lends each request a store from a pool of open connections, in the route's thread.
 
-    sqlite3 objects cannot cross threads, and FastAPI may run a sync dependency and the
-    route it feeds in different worker threads, so the dependency hands out this opener
-    and each route opens (and closes) its store itself. Opening an existing store costs
-    well under a millisecond.
+    Opening a store per request ran the migration check, which takes the write lock: while
+    an ingest wrote to the same file, every read queued behind the writer's transactions.
+    The pool opens a connection the first time no idle one is left (one per worker thread
+    at most, as each holds its connection for one request) and takes it back after the
+    request. create_app has migrated the store, so pooled connections skip that check.
+
+    sqlite3 objects may cross threads only if told so: a pooled SQLite connection is opened
+    with ``check_same_thread=False`` and used by one thread at a time. A connection that a
+    request left in a failed or unknown state (any exception but a 404 or an HTTP refusal)
+    is closed rather than reused. Idle connections are closed with the app.
     """
 
     def __init__(self, location: str) -> None:
         self.location = location
+        self._idle: list[Store] = []
+        self._lock = threading.Lock()
+        weakref.finalize(self, _close_all, self._idle, self._lock)
 
     @contextmanager
     def open(self) -> Iterator[Store]:
-        """Open the store for one request and close it afterwards."""
-        with open_store(self.location) as store:
+        """Lend a store for one request; it goes back to the pool afterwards."""
+        with self._lock:
+            store = self._idle.pop() if self._idle else None
+        if store is None:
+            store = _PooledStore(_connect(self.location))
+        try:
             yield store
+        except (NotFoundError, HTTPException):
+            self._give_back(store)
+            raise
+        except BaseException:
+            store.close()
+            raise
+        self._give_back(store)
+
+    def _give_back(self, store: Store) -> None:
+        if _in_transaction(store):  # a write left open: never lend it out again
+            store.close()
+            return
+        with self._lock:
+            self._idle.append(store)
+
+    def close(self) -> None:
+        """Close the idle connections now, rather than when the app is collected."""
+        _close_all(self._idle, self._lock)
+
+
+class _PooledStore(Store):
+    """A Store over a pooled connection: the app migrated the store once, at start."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+
+def _connect(location: str) -> Database:
+    if is_url(location):
+        from actorgraph.store.postgres import PostgresDatabase
+
+        return PostgresDatabase(location)
+    from actorgraph.store.sqlite import SQLiteDatabase
+
+    return SQLiteDatabase(location, check_same_thread=False, mmap_size=MMAP_BYTES)
+
+
+def _in_transaction(store: Store) -> bool:
+    # The store's own transactions end with their block on both engines; only raw SQL
+    # could leave one open, and a SQLite connection says so.
+    raw = getattr(store._db, "raw", None)
+    return isinstance(raw, sqlite3.Connection) and raw.in_transaction
+
+
+def _close_all(stores: list[Store], lock: threading.Lock) -> None:
+    with lock:
+        idle = stores[:]
+        stores.clear()
+    for store in idle:
+        store.close()
 
 
 def _stores(request: Request) -> Stores:

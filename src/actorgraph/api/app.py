@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -105,3 +106,42 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 async def _store_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"detail": str(exc)}, status_code=503)
+
+
+SERVE_CONFIG = "ACTORGRAPH_SERVE_CONFIG"
+
+
+def tune_gc() -> None:
+    """Fewer, cheaper garbage collections in a server process.
+
+    Under load the collector's full passes (about 50 ms each, dozens a minute) stall
+    every request in flight; freezing what start-up allocated and collecting the young
+    generation less often removes most of them (benchmarks/load.py measures it).
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
+
+
+def app_from_env() -> FastAPI:
+    """Build the app in a uvicorn worker process from the settings ``serve`` exported.
+
+    ``serve --workers N`` starts N processes, which uvicorn can only do from an import
+    string; the token is read again from its file or ``ACTORGRAPH_TOKEN`` in each.
+    """
+    import json
+
+    from actorgraph.cli.serve import read_token
+
+    config = json.loads(os.environ[SERVE_CONFIG])
+    token_file = Path(config["token_file"]) if config.get("token_file") else None
+    app = create_app(
+        config["db"],
+        hosts=config["hosts"],
+        token=read_token(token_file, os.environ),
+        remote=config["remote"],
+    )
+    tune_gc()
+    return app

@@ -22,7 +22,7 @@ from actorgraph.api.models import (
     Relation,
     TimelineEvent,
 )
-from actorgraph.store import ActorRow, facts, graph, queries
+from actorgraph.store import ActorRow, graph, queries
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
 
@@ -124,7 +124,7 @@ def neighbourhood(
         hood = graph.neighbourhood(db, actor_id, depth=depth, limit=limit)
         ids = [actor_id, *(n.id for n in hood.neighbours)]
         rows = queries.actor_rows(db, ids)
-        relations = facts.relation_facts(db, actor_ids=ids, limit=MAX_EDGES)
+        relations = graph.links(db, ids, limit=MAX_EDGES)
     kept = set(ids)
     edges: dict[tuple[str, str, str], list[EdgeFact]] = {}
     for r in relations:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -88,6 +90,13 @@ def check_binding(host: str, *, allow_remote: bool, token: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes; one per core holds more concurrent readers.",
+)
+@click.option(
     "--allow-remote",
     is_flag=True,
     help="Allow an address other than loopback; every API request then needs the token.",
@@ -102,7 +111,12 @@ def check_binding(host: str, *, allow_remote: bool, token: bool) -> None:
 )
 @click.pass_context
 def serve(
-    ctx: click.Context, host: str, port: int, allow_remote: bool, token_file: Path | None
+    ctx: click.Context,
+    host: str,
+    port: int,
+    workers: int,
+    allow_remote: bool,
+    token_file: Path | None,
 ) -> None:
     """Serve the store over HTTP: the web page at / and JSON under /api.
 
@@ -121,7 +135,7 @@ def serve(
     import uvicorn
 
     from actorgraph.api import create_app
-    from actorgraph.api.app import LOOPBACK_HOSTS
+    from actorgraph.api.app import LOOPBACK_HOSTS, SERVE_CONFIG, tune_gc
 
     settings: Settings = ctx.obj
     given = token_file is not None or bool(os.environ.get(TOKEN_ENV, "").strip())
@@ -139,11 +153,26 @@ def serve(
         f"serving {settings.db} at http://{shown}:{port}/ ({access}; {writes}; Ctrl-C stops)",
         err=True,
     )
-    uvicorn.run(
-        app,
-        host=host.strip("[]"),
-        port=port,
-        log_level="warning",
-        server_header=False,
-        access_log=False,
+    options: dict[str, Any] = {
+        "host": host.strip("[]"),
+        "port": port,
+        "log_level": "warning",
+        "server_header": False,
+        "access_log": False,
+    }
+    if workers <= 1:
+        tune_gc()
+        uvicorn.run(app, **options)
+        return
+    # Several processes (each its own GIL): uvicorn builds the app in each from an import
+    # string, with the settings checked above passed through the environment.
+    os.environ[SERVE_CONFIG] = json.dumps(
+        {
+            "db": settings.db,
+            "hosts": hosts,
+            "remote": allow_remote,
+            "token_file": str(token_file) if token_file else None,
+        }
     )
+    del app
+    uvicorn.run("actorgraph.api.app:app_from_env", factory=True, workers=workers, **options)

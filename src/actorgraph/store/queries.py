@@ -52,12 +52,28 @@ def actors(db: Database, *, type: str | None = None, limit: int = 100) -> list[A
 def actor_rows(db: Database, ids: Sequence[str]) -> dict[str, ActorRow]:
     """Return the rows of the actors ``ids``, keyed by id.
 
-    Mentions are counted per document first, then the documents per actor: PostgreSQL
-    sorts a hub's 60k mentions (on disk) for a COUNT(DISTINCT document_id).
+    On PostgreSQL mentions are counted per document first, then the documents per actor:
+    it sorts a hub's 60k mentions (on disk) for a COUNT(DISTINCT document_id). SQLite
+    counts both in one pass over the (actor, document) index, in half the time.
     """
     if not ids:
         return {}
     marks = _marks(ids)
+    if db.engine == "sqlite":
+        counts = {
+            actor: (mentions, documents)
+            for actor, mentions, documents in db.execute(
+                "SELECT actor_id, COUNT(*), COUNT(DISTINCT document_id) FROM mentions "
+                f"WHERE actor_id IN ({marks}) GROUP BY actor_id",
+                list(ids),
+            )
+        }
+        return {
+            a: ActorRow(a, name, type_, kind, *counts.get(a, (0, 0)))
+            for a, name, type_, kind in db.execute(
+                f"SELECT id, name, type, kind FROM actors WHERE id IN ({marks})", list(ids)
+            )
+        }
     sql = (
         "SELECT a.id, a.name, a.type, a.kind, CAST(COALESCE(SUM(c.n), 0) AS BIGINT), "
         "COUNT(c.document_id) FROM actors a "

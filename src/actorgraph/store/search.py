@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from rapidfuzz import fuzz, process
 
 from actorgraph.store._db import Database
@@ -15,6 +17,10 @@ _MAX_CANDIDATES = 500
 _MAX_WORDS = 4  # words of a query that narrow the candidates; more add little
 _PREFIX = 2  # letters of a word that a candidate's word must start with
 _ARTICLES = frozenset({"al", "el", "ul"})  # as search_key drops them
+
+# The same names come back as candidates search after search (all those under a common
+# prefix), and keying them was half the time of a search; 64k keys take a few MiB.
+_norm_key = functools.lru_cache(maxsize=1 << 16)(norm_search_key)
 
 
 def find_actors(
@@ -31,7 +37,7 @@ def find_actors(
         return []
     names = _candidates(db, norm, key)
     norms = [n for _, _, n in names]
-    keys = [norm_search_key(n) for _, _, n in names]
+    keys = [_norm_key(n) for _, _, n in names]
     best: dict[str, float] = {}
     exact: set[str] = set()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
@@ -88,32 +88,23 @@ def events(
         db = _reads.database(store)
         ids = None if actor is None else _actor_ids(store, actor)
         places = None if place is None else _actor_ids(store, place)
+        within: dict[str, Any] = {
+            "type": type,
+            "since": date_bound(since, end=False),
+            "until": date_bound(until, end=True),
+        }
         if places is not None:
             # The store filters by participant in any role: read those events, keep the
             # ones with the place as their location.
             names = {row.name for row in queries.actor_rows(db, places).values()}
-            scan = facts.event_facts(
-                db,
-                type=type,
-                since=date_bound(since, end=False),
-                until=date_bound(until, end=True),
-                actor_ids=places,
-                limit=MAX_PLACE_SCAN,
-            )
+            scan = facts.event_facts(db, **within, actor_ids=places, limit=MAX_PLACE_SCAN)
             keep = {e.id for e in scan if names & set(e.locations)}
             if ids is not None:
                 keep &= {e.id for e in facts.event_facts(db, actor_ids=ids, limit=MAX_PLACE_SCAN)}
             rows = [e for e in scan if e.id in keep]
             window = [Event.model_validate(e) for e in rows[offset : offset + limit]]
             return page(request, window, offset=offset, limit=limit, total=len(rows))
-        found = facts.event_facts(
-            db,
-            type=type,
-            since=date_bound(since, end=False),
-            until=date_bound(until, end=True),
-            actor_ids=ids,
-            limit=offset + limit + 1,
-        )
+        found = facts.event_facts(db, **within, actor_ids=ids, limit=offset + limit + 1)
     items = [Event.model_validate(e) for e in found[offset:]]
     return page(request, items, offset=offset, limit=limit)
 

@@ -59,3 +59,23 @@ def test_sqlite_pooled_connection_crosses_threads_and_maps_the_file(tmp_path: Pa
         pooled.close()
         plain.close()
     assert seen == [2**20, sqlite3.ProgrammingError]
+
+
+def test_sqlite_opening_waits_while_another_connection_holds_the_file(tmp_path: Path) -> None:
+    # Switching a new file to WAL does not honour the busy timeout: two processes opening
+    # a new store at once failed one of them with "database is locked".
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE held (x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO held VALUES (1)")
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        with open_store(path) as store:
+            assert store.check() == []
+    finally:
+        release.join()
+        other.close()
+    mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()
+    assert mode == ("wal",)

@@ -6,7 +6,7 @@ unique key, so both engines give the same answer and resolution stays determinis
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import cast
 
 from actorgraph.resolve.decisions import Decision, DecisionKind
@@ -100,20 +100,45 @@ def people_called(db: Database, alias_norm: str) -> list[tuple[str, int]]:
     ]
 
 
+_PAIRS = 150  # EXISTS tests per statement (SQLite allows 500 terms in a compound SELECT)
+
+
 def shared_context(
-    db: Database, candidates: Collection[str], context: Collection[str]
+    db: Database,
+    candidates: Collection[str],
+    context: Collection[str],
+    documents: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
-    """Return, per candidate, how many of the ``context`` actors share a document with it."""
+    """Return, per candidate, how many of the ``context`` actors share a document with it.
+
+    Each (candidate, context actor) pair is one EXISTS test that stops at the first
+    shared document and walks the documents of whichever of the two is named in fewer
+    (``documents`` gives the counts; unknown counts as many). Counting every shared
+    document instead read all the entity rows of an actor named in thousands of
+    documents, once per save that weighed it.
+    """
     if not candidates or not context:
         return {}
     cands, ctx = sorted(set(candidates))[:_CHUNK], sorted(set(context))[:_CHUNK]
-    return {
-        actor: int(n)
-        for actor, n in db.execute(
-            "SELECT e1.actor_id, COUNT(DISTINCT e2.actor_id) FROM entities e1 "
-            "JOIN entities e2 ON e2.document_id = e1.document_id "
-            f"WHERE e1.actor_id IN ({_marks(cands)}) AND e2.actor_id IN ({_marks(ctx)}) "
-            "AND e2.actor_id <> e1.actor_id GROUP BY e1.actor_id",
-            [*cands, *ctx],
+    docs = documents or {}
+
+    def degree(actor: str) -> int:
+        return docs.get(actor, 1 << 30)
+
+    pairs = [
+        (c, *sorted((c, x), key=lambda a: (degree(a), a))) for c in cands for x in ctx if x != c
+    ]
+    out: dict[str, int] = {}
+    for i in range(0, len(pairs), _PAIRS):
+        chunk = pairs[i : i + _PAIRS]
+        # The outer table walks the rarer actor's documents (SQLite keeps the order of a
+        # CROSS JOIN); the inner one is a probe of (document_id, actor_id).
+        test = (
+            "SELECT CAST(? AS TEXT) WHERE EXISTS (SELECT 1 FROM entities a "
+            "CROSS JOIN entities b WHERE a.actor_id = ? "
+            "AND b.document_id = a.document_id AND b.actor_id = ?)"
         )
-    }
+        sql = " UNION ALL ".join(test for _ in chunk)
+        for (actor,) in db.execute(sql, [v for pair in chunk for v in pair]):
+            out[actor] = out.get(actor, 0) + 1
+    return out

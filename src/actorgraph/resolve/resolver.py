@@ -71,7 +71,7 @@ def resolve_entities(db: Database, analysis: Analysis) -> list[Resolution]:
         c.actor_id for n, cs in zip(names, cands, strict=True) if needs_context(n, cs) for c in cs
     ]
     if unsure and sure:
-        shared = index.shared_context(db, unsure, sure)
+        shared = index.shared_context(db, unsure, sure, {a: row[3] for a, row in info.items()})
     ranked = [
         rank(n, c, shared=shared) if needs_context(n, c) else r
         for n, c, r in zip(names, cands, first, strict=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,23 @@ __all__ = ["SQLiteDatabase", "SaveResult", "Store", "open_store"]
 def open_store(path: str | Path) -> Store:
     """Open the SQLite store at ``path``, creating and migrating it as needed."""
     return Store(SQLiteDatabase(path))
+
+
+def _wal(raw: sqlite3.Connection, wait: float = 5.0) -> None:
+    """Switch to WAL, waiting while another connection holds the lock.
+
+    The switch needs the file to itself and, unlike other statements, does not wait for
+    the busy timeout: two processes opening a new store at once would fail one of them.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            raw.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 class SQLiteDatabase(Database):
@@ -48,10 +66,10 @@ class SQLiteDatabase(Database):
                 f"cannot open the store at {self.path}: {exc}; check the path and permissions"
             ) from exc
         try:
-            self.raw.execute("PRAGMA foreign_keys = ON")
-            self.raw.execute("PRAGMA journal_mode = WAL")
-            self.raw.execute("PRAGMA synchronous = NORMAL")
             self.raw.execute("PRAGMA busy_timeout = 5000")
+            self.raw.execute("PRAGMA foreign_keys = ON")
+            _wal(self.raw)
+            self.raw.execute("PRAGMA synchronous = NORMAL")
             # Checkpoint the WAL every ~40 MB rather than 4 MB: an index page changed by
             # many small transactions is copied into the database once, not each time.
             self.raw.execute("PRAGMA wal_autocheckpoint = 10000")

@@ -10,8 +10,9 @@ from actorgraph.resolve import index
 from actorgraph.store import Store
 
 # Organisation names that share no word, so each stays its own actor.
-NAMES = [f"{w} Brigade" for w in "Alpha Bravo Delta Echo Foxtrot Golf Hotel India Juliet".split()]
-NAMES += [f"{w} Front" for w in "Kilo Lima Mike November Oscar Papa Quebec Romeo".split()]
+_BRIGADES = ["Alpha", "Bravo", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet"]
+_FRONTS = ["Kilo", "Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo"]
+NAMES = [f"{w} Brigade" for w in _BRIGADES] + [f"{w} Front" for w in _FRONTS]
 
 
 def _store_with_cooccurrences(store: Store) -> list[set[str]]:

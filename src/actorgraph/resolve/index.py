@@ -101,6 +101,13 @@ def people_called(db: Database, alias_norm: str) -> list[tuple[str, int]]:
 
 
 _PAIRS = 150  # EXISTS tests per statement (SQLite allows 500 terms in a compound SELECT)
+# One pair's test. The outer table walks the rarer actor's documents (SQLite keeps the
+# order of a CROSS JOIN); the inner one is a probe of (document_id, actor_id).
+_SHARES = (
+    "SELECT CAST(? AS TEXT) WHERE EXISTS (SELECT 1 FROM entities a "
+    "CROSS JOIN entities b WHERE a.actor_id = ? "
+    "AND b.document_id = a.document_id AND b.actor_id = ?)"
+)
 
 
 def shared_context(
@@ -131,14 +138,7 @@ def shared_context(
     out: dict[str, int] = {}
     for i in range(0, len(pairs), _PAIRS):
         chunk = pairs[i : i + _PAIRS]
-        # The outer table walks the rarer actor's documents (SQLite keeps the order of a
-        # CROSS JOIN); the inner one is a probe of (document_id, actor_id).
-        test = (
-            "SELECT CAST(? AS TEXT) WHERE EXISTS (SELECT 1 FROM entities a "
-            "CROSS JOIN entities b WHERE a.actor_id = ? "
-            "AND b.document_id = a.document_id AND b.actor_id = ?)"
-        )
-        sql = " UNION ALL ".join(test for _ in chunk)
+        sql = " UNION ALL ".join(_SHARES for _ in chunk)
         for (actor,) in db.execute(sql, [v for pair in chunk for v in pair]):
             out[actor] = out.get(actor, 0) + 1
     return out

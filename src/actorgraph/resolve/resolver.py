@@ -49,22 +49,17 @@ def resolve_entities(db: Database, analysis: Analysis) -> list[Resolution]:
         a: names_of(name, [name, *aliases], type_) for a, (name, type_, aliases, _) in info.items()
     }
 
-    # Key -> the actors it finds, so each entity reads only the actors its keys name.
-    by_name: dict[str, set[str]] = {}
-    by_decision: dict[str, set[str]] = {}
-    for index_, source in ((by_name, found), (by_decision, decided)):
-        for a, keys in source.items():
-            for k in keys:
-                index_.setdefault(k, set()).add(a)
-
     def candidates(n: Names) -> list[Candidate]:
-        named = set().union(*(by_name.get(k, ()) for k in n.lookup_keys))
-        chosen = set().union(*(by_decision.get(k, ()) for k in n.lookup_keys))
+        keys = n.lookup_keys
         out = []
-        for a in sorted(named | chosen):
+        for a in sorted(set(found) | set(decided)):
+            by_name = bool(found.get(a, set()) & keys)
+            by_decision = bool(decided.get(a, set()) & keys)
+            if not (by_name or by_decision):
+                continue
             own = actor_names.get(a) or names_of("", [], n.type)
             docs = info[a][3] if a in info else 0
-            out.append(Candidate(a, own, decided=a in chosen, documents=docs))
+            out.append(Candidate(a, own, decided=by_decision, documents=docs))
         return out
 
     cands = [candidates(n) for n in names]

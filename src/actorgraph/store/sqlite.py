@@ -21,13 +21,16 @@ def open_store(path: str | Path) -> Store:
     return Store(SQLiteDatabase(path))
 
 
-def _wal(raw: sqlite3.Connection, wait: float = 5.0) -> None:
+BUSY_MS = 5000  # how long a statement waits for another connection's lock
+
+
+def _wal(raw: sqlite3.Connection) -> None:
     """Switch to WAL, waiting while another connection holds the lock.
 
     The switch needs the file to itself and, unlike other statements, does not wait for
     the busy timeout: two processes opening a new store at once would fail one of them.
     """
-    deadline = time.monotonic() + wait
+    deadline = time.monotonic() + BUSY_MS / 1000
     while True:
         try:
             raw.execute("PRAGMA journal_mode = WAL")
@@ -66,7 +69,7 @@ class SQLiteDatabase(Database):
                 f"cannot open the store at {self.path}: {exc}; check the path and permissions"
             ) from exc
         try:
-            self.raw.execute("PRAGMA busy_timeout = 5000")
+            self.raw.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
             self.raw.execute("PRAGMA foreign_keys = ON")
             _wal(self.raw)
             self.raw.execute("PRAGMA synchronous = NORMAL")

@@ -12,8 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from actorgraph.model import Document
-from actorgraph.pipeline.aliases import resolve_aliases
-from actorgraph.pipeline.entities import extract_entities
+from actorgraph.pipeline.entities import extract_entities, resolve_aliases
 from actorgraph.pipeline.nlp import ParsedDoc, load
 
 DEFAULT_DATA = Path("../shared/datasets/ner/conllpp/conllpp_dev.txt")

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from actorgraph.model import Document, Place
-from actorgraph.pipeline import aliases, entities, places
+from actorgraph.pipeline import entities, places
 from actorgraph.pipeline.nlp import ParsedDoc, load
+from actorgraph.pipeline.places._resolve import PLACE_TYPES
 
 DEFAULT_DATA = Path("../shared/datasets/geoparsing")
 CORPORA = {"trnews": "TR-News.xml", "geovirus": "GeoVirus.xml"}
@@ -107,12 +108,12 @@ def score_corpus(
     for art, doc in zip(articles, docs, strict=True):
         parsed = ParsedDoc(Document.from_text(art.text), doc, None)
         found = places.resolve_places(
-            parsed, aliases.resolve_aliases(parsed, entities.extract_entities(parsed))
+            parsed, entities.resolve_aliases(parsed, entities.extract_entities(parsed))
         )
         spans = [
             (m.start, m.end, e)
             for e in found.entities
-            if e.type in places.PLACE_TYPES or e.place is not None
+            if e.type in PLACE_TYPES or e.place is not None
             for m in e.mentions
         ]
         c["documents"] += 1

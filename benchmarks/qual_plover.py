@@ -63,7 +63,7 @@ def _actors(field: Any) -> list[str]:
 
 def run(data: Path, *, limit: int | None) -> tuple[str, float]:
     from actorgraph.model import Document
-    from actorgraph.pipeline import aliases, dates, entities, quotes
+    from actorgraph.pipeline import dates, entities, quotes
     from actorgraph.pipeline.events import extract_events
     from actorgraph.pipeline.nlp import ParsedDoc, load, model_id
 
@@ -80,7 +80,7 @@ def run(data: Path, *, limit: int | None) -> tuple[str, float]:
     for rec, doc in zip(records, nlp.pipe(texts, batch_size=32), strict=True):
         document = Document.from_text(rec["text"], published="2000-01-01")
         parsed = ParsedDoc(document, doc, dt.date(2000, 1, 1), model_id(nlp))
-        found = aliases.resolve_aliases(parsed, entities.extract_entities(parsed))
+        found = entities.resolve_aliases(parsed, entities.extract_entities(parsed))
         date_result = dates.extract_dates(parsed)
         quote_result = quotes.extract_quotes(parsed, found)
         result = extract_events(parsed, found, date_result.dates, quote_result.quotes)

@@ -21,10 +21,11 @@ from hypothesis import strategies as st
 
 from actorgraph.ingest import Failure, read_file
 from actorgraph.model import Document, Entity, Mention, Quote
-from actorgraph.pipeline import aliases, dates, entities, events, quotes, relations
+from actorgraph.pipeline import dates, entities, events, quotes, relations
 from actorgraph.pipeline.claims import _quote_at
-from actorgraph.pipeline.dates import normalize
-from actorgraph.pipeline.entities import EntityResult, _Spans
+from actorgraph.pipeline.dates._extract import normalize
+from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.entities._extract import _Spans
 from actorgraph.pipeline.nlp import ParsedDoc, model_id
 
 _SYLLABLES = ["ka", "ra", "mo", "ta", "li", "sa", "ne", "do", "bu", "hi", "za", "fe", "go"]
@@ -74,7 +75,7 @@ def _stage_calls(nlp: Any, n: int) -> dict[str, int]:
     p = ParsedDoc(Document.from_text(text), nlp(text), dt.date(2014, 6, 1), model_id(nlp))
     c: dict[str, int] = {}
     c["entities"], found = _calls(lambda: entities.extract_entities(p))
-    c["aliases"], found = _calls(lambda: aliases.resolve_aliases(p, found))
+    c["aliases"], found = _calls(lambda: entities.resolve_aliases(p, found))
     c["dates"], dr = _calls(lambda: dates.extract_dates(p))
     c["quotes"], qr = _calls(lambda: quotes.extract_quotes(p, found))
     c["events"], _ = _calls(lambda: events.extract_events(p, found, dr.dates, qr.quotes))

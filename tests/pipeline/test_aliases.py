@@ -7,8 +7,14 @@ from typing import Any
 import pytest
 
 from actorgraph.model import Document
-from actorgraph.pipeline.aliases import initials, name_tokens, resolve_aliases, surname_key
-from actorgraph.pipeline.entities import EntityResult, clean_span, extract_entities
+from actorgraph.pipeline.entities import EntityResult, extract_entities
+from actorgraph.pipeline.entities._aliases import (
+    initials,
+    name_tokens,
+    resolve_aliases,
+    surname_key,
+)
+from actorgraph.pipeline.entities._extract import clean_span
 from actorgraph.pipeline.nlp import ParsedDoc
 
 

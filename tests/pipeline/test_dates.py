@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from actorgraph.model import Document
-from actorgraph.pipeline.dates import STAGE, Normalized, extract_dates, normalize
+from actorgraph.pipeline.dates import STAGE, extract_dates
+from actorgraph.pipeline.dates._extract import Normalized, normalize
 from actorgraph.pipeline.nlp import ParsedDoc
 
 REF = dt.date(2015, 2, 4)  # a Wednesday

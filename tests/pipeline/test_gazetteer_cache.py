@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.pipeline import _gazetteer, _gazetteer_cache
-from actorgraph.pipeline._gazetteer import Gazetteer
+from actorgraph.pipeline.places import _cache, _gazetteer
+from actorgraph.pipeline.places._gazetteer import Gazetteer
 
 
 def _lookups(g: Gazetteer) -> list[object]:
@@ -32,30 +32,30 @@ def test_built_once_then_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 def test_damaged_or_foreign_files_are_not_used(tmp_path: Path) -> None:
     path = tmp_path / "cities-x.marshal"
-    assert _gazetteer_cache.load(path) is None  # missing
+    assert _cache.load(path) is None  # missing
     path.write_bytes(b"\x00garbage")
-    assert _gazetteer_cache.load(path) is None
-    _gazetteer_cache.save(path, {"something": "else"})
-    assert _gazetteer_cache.load(path) is None
-    fields = {name: [] for name in _gazetteer_cache.FIELDS}
-    _gazetteer_cache.save(path, fields)
-    assert _gazetteer_cache.load(path) == fields
+    assert _cache.load(path) is None
+    _cache.save(path, {"something": "else"})
+    assert _cache.load(path) is None
+    fields = {name: [] for name in _cache.FIELDS}
+    _cache.save(path, fields)
+    assert _cache.load(path) == fields
 
 
 def test_the_key_changes_with_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(tmp_path))
     code = tmp_path / "builder.py"
     code.write_text("x = 1\n")
-    first = _gazetteer_cache.cache_path((code,))
+    first = _cache.cache_path((code,))
     code.write_text("x = 2\n")
-    assert first is not None and _gazetteer_cache.cache_path((code,)) not in (None, first)
-    assert _gazetteer_cache.cache_path(_gazetteer._SOURCES) is not None
+    assert first is not None and _cache.cache_path((code,)) not in (None, first)
+    assert _cache.cache_path(_gazetteer._SOURCES) is not None
 
 
 def test_off_and_unwritable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", "off")
-    assert _gazetteer_cache.cache_path(_gazetteer._SOURCES) is None
+    assert _cache.cache_path(_gazetteer._SOURCES) is None
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
-    _gazetteer_cache.save(blocked / "sub" / "cities.marshal", {})  # no error, nothing written
+    _cache.save(blocked / "sub" / "cities.marshal", {})  # no error, nothing written
     assert blocked.read_text() == "not a folder"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.model import Document, Entity
-from actorgraph.pipeline import aliases, entities, places
+from actorgraph.pipeline import entities, places
 from actorgraph.pipeline.nlp import ParsedDoc
 
 
 def _run(nlp: Any, text: str) -> dict[str, Entity]:
     parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
-    found = aliases.resolve_aliases(parsed, entities.extract_entities(parsed))
+    found = entities.resolve_aliases(parsed, entities.extract_entities(parsed))
     result = places.resolve_places(parsed, found)
     assert [e.id for e in result.entities] == [e.id for e in found.entities]
     assert [e.mentions for e in result.entities] == [e.mentions for e in found.entities]

@@ -8,8 +8,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from actorgraph.model import Document, Quote
-from actorgraph.pipeline.aliases import resolve_aliases
-from actorgraph.pipeline.entities import EntityResult, extract_entities
+from actorgraph.pipeline.entities import EntityResult, extract_entities, resolve_aliases
 from actorgraph.pipeline.nlp import ParsedDoc
 from actorgraph.pipeline.quotes import STAGE, QuoteResult, extract_quotes
 

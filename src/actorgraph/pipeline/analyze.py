@@ -8,13 +8,13 @@ from typing import Any
 
 from actorgraph.errors import LimitError
 from actorgraph.model import Analysis, Document
-from actorgraph.pipeline import aliases, dates, entities, events, places, quotes, relations
+from actorgraph.pipeline import dates, entities, events, places, quotes, relations
 from actorgraph.pipeline.limits import Limits, check_text, check_time, deadline
 from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse
 
 STAGES: tuple[tuple[str, str], ...] = (
     ("entities", entities.STAGE),
-    ("aliases", aliases.STAGE),
+    ("aliases", entities.ALIASES_STAGE),
     ("places", places.STAGE),
     ("dates", dates.STAGE),
     ("quotes", quotes.STAGE),
@@ -54,7 +54,7 @@ def analyze_parsed(
     with deadline(limits.max_seconds):
         found = entities.extract_entities(parsed)
         check_time("entities")
-        found = aliases.resolve_aliases(parsed, found)
+        found = entities.resolve_aliases(parsed, found)
         check_time("aliases")
         found = places.resolve_places(parsed, found)
         check_time("places")

@@ -21,18 +21,18 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from actorgraph.model import Entity, Place
-from actorgraph.pipeline._gazetteer import Candidate, Gazetteer, distance_km, gazetteer
-from actorgraph.pipeline._gazetteer_names import (
+from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.lexicon import lookup_actor
+from actorgraph.pipeline.limits import check_time
+from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.places._gazetteer import Candidate, Gazetteer, distance_km, gazetteer
+from actorgraph.pipeline.places._names import (
     CITY_WORDS,
     REGION_WORDS,
     norm,
     split_kind,
     strip_article,
 )
-from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.lexicon import lookup_actor
-from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "places.v1"
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})

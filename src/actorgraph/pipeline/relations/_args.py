@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.model import Entity
-from actorgraph.pipeline._rel_lexicon import ACTOR_TYPES, GROUP_NOUNS
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, GROUP_NOUNS
 
 Token = Any  # spacy.tokens.Token
 PRONOUNS = frozenset({"he", "him", "she", "her"})

@@ -25,8 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from actorgraph.pipeline import _gazetteer_cache
-from actorgraph.pipeline._gazetteer_names import (
+from actorgraph.pipeline.places import _cache
+from actorgraph.pipeline.places._names import (
     COMPASS,
     COUNTRY_ALIASES,
     EXTRA_PLACES,
@@ -69,7 +69,7 @@ _LARGE_REGIONS = frozenset(
 # Countries whose region codes are written in running text ("Ky.", "B.C.", "NSW").
 _CODED = frozenset({"US", "CA", "AU"})
 # The modules whose code shapes the city index: a change to either rebuilds the cache.
-_SOURCES = (Path(__file__), Path(__file__).with_name("_gazetteer_names.py"))
+_SOURCES = (Path(__file__), Path(__file__).with_name("_names.py"))
 _CITY = re.compile(
     r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.eE]+), '
     r'"longitude": ([-\d.eE]+), "countrycode": "(\w*)", "population": (\d+), '
@@ -239,18 +239,18 @@ class Gazetteer:
                 _add(self._region_index, strip_article(norm(inner.group(1))), i)
 
     def _load_cities(self) -> None:
-        path = _gazetteer_cache.cache_path(_SOURCES)
-        cached = _gazetteer_cache.load(path)
+        path = _cache.cache_path(_SOURCES)
+        cached = _cache.load(path)
         if cached is not None and self._restore_cities(cached):
             return
         self._build_cities()
-        _gazetteer_cache.save(path, self._city_fields())
+        _cache.save(path, self._city_fields())
 
     def _city_fields(self) -> dict[str, Any]:
         arrays = ("_ids", "_lat", "_lon", "_pop")
         return {
             name: getattr(self, name).tobytes() if name in arrays else getattr(self, name)
-            for name in _gazetteer_cache.FIELDS
+            for name in _cache.FIELDS
         }
 
     def _restore_cities(self, data: dict[str, Any]) -> bool:

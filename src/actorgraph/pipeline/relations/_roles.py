@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from actorgraph.model import Entity
-from actorgraph.pipeline._rel_args import Token
-from actorgraph.pipeline._rel_base import ORG_OR_STATE, ORGS, ReaderBase
-from actorgraph.pipeline._rel_lexicon import (
+from actorgraph.pipeline.relations._args import Token
+from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS, ReaderBase
+from actorgraph.pipeline.relations._lexicon import (
     PAST_MARKERS,
     PLACE_TYPES,
     ROLE_PREDICATES,

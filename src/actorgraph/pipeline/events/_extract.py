@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from actorgraph.model import DateRef, Event, Evidence, Quote
-from actorgraph.pipeline._events_args import Args, Resolver, noun_args, verb_args
-from actorgraph.pipeline._events_dates import DateFinder
-from actorgraph.pipeline._events_lexicon import (
+from actorgraph.pipeline.claims import claim_for
+from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.events._args import Args, Resolver, noun_args, verb_args
+from actorgraph.pipeline.events._dates import DateFinder
+from actorgraph.pipeline.events._lexicon import (
     ASPECTUAL,
     ATTACK_STRIKE_MODIFIERS,
     LIGHT_ONLY_NOUNS,
@@ -30,8 +32,6 @@ from actorgraph.pipeline._events_lexicon import (
     WEAPON_MODES,
     Trigger,
 )
-from actorgraph.pipeline.claims import claim_for
-from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from actorgraph.pipeline._events_lexicon import ROLE_NOUNS, words
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.events._lexicon import ROLE_NOUNS, words
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -143,7 +143,7 @@ SPEECH_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 def _speaker_subject(verb: Any, pronoun: Any) -> Any:
     """ "X said it will ...": a pronoun subject of a reported clause is the speaker."""
-    from actorgraph.pipeline._events_lexicon import SPEECH
+    from actorgraph.pipeline.events._lexicon import SPEECH
 
     up = verb
     while up.dep_ in ("xcomp", "conj", "acomp") and up.head is not up:

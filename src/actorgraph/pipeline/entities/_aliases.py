@@ -19,8 +19,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from actorgraph.model import Entity, Mention
-from actorgraph.pipeline import anaphora
-from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.entities import _anaphora
+from actorgraph.pipeline.entities._extract import EntityResult
 from actorgraph.pipeline.lexicon import (
     NAME_PARTICLES,
     ORG_HEADS,
@@ -190,7 +190,7 @@ def resolve_aliases(parsed: ParsedDoc, found: EntityResult) -> EntityResult:
             uf.union(country_of_stem[stem], i)
 
     merged = _build(parsed, ents, uf, known)
-    return EntityResult(anaphora.attach_anaphors(parsed, merged))
+    return EntityResult(_anaphora.attach_anaphors(parsed, merged))
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})

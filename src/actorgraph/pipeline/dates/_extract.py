@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.model import DateRef, Evidence
-from actorgraph.pipeline._date_calendar import Normalized, Tense, narrow, resolve
-from actorgraph.pipeline._date_rules import (
+from actorgraph.pipeline.dates._calendar import Normalized, Tense, narrow, resolve
+from actorgraph.pipeline.dates._rules import (
     AGE,
     ANCHOR,
     ARTICLE,

@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.model import Evidence, Quote
-from actorgraph.pipeline._quotes_context import SENT_END, DocContext
-from actorgraph.pipeline._quotes_indirect import find_reported
-from actorgraph.pipeline._quotes_lexicon import NAMING_WORDS
-from actorgraph.pipeline._quotes_marks import Quoted, find_quoted
-from actorgraph.pipeline._quotes_speaker import (
+from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.limits import check_time
+from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.quotes._context import SENT_END, DocContext
+from actorgraph.pipeline.quotes._indirect import find_reported
+from actorgraph.pipeline.quotes._lexicon import NAMING_WORDS
+from actorgraph.pipeline.quotes._marks import Quoted, find_quoted
+from actorgraph.pipeline.quotes._speaker import (
     Speaker,
     according_to,
     after_window,
@@ -35,9 +38,6 @@ from actorgraph.pipeline._quotes_speaker import (
     resolve,
     speaker_of_cue,
 )
-from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "quotes.v1"
 MAX_QUOTES = 5000  # quoted spans examined per document; the rest are recorded as skipped

@@ -16,9 +16,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from actorgraph.model import DateRef, Entity, Evidence, Interval, Quote, Relation
-from actorgraph.pipeline._rel_args import Token
-from actorgraph.pipeline._rel_base import ORG_OR_STATE, ORGS, Found
-from actorgraph.pipeline._rel_lexicon import (
+from actorgraph.pipeline.claims import claim_for
+from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.limits import check_time
+from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.relations._args import Token
+from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS, Found
+from actorgraph.pipeline.relations._lexicon import (
     ACTOR_TYPES,
     FIGHT_CARRIERS,
     FIGHT_NOUNS,
@@ -29,11 +33,7 @@ from actorgraph.pipeline._rel_lexicon import (
     TIE_NOUNS,
     VERB_PREDICATES,
 )
-from actorgraph.pipeline._rel_roles import RoleRules
-from actorgraph.pipeline.claims import claim_for
-from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.relations._roles import RoleRules
 
 STAGE = "relations.v1"
 SYMMETRIC = frozenset({"allied_with", "fights_against", "ties_to"})

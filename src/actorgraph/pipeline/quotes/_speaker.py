@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from actorgraph.pipeline._quotes_context import SENT_END, DocContext
-from actorgraph.pipeline._quotes_lexicon import (
+from actorgraph.pipeline.quotes._context import SENT_END, DocContext
+from actorgraph.pipeline.quotes._lexicon import (
     AGENT_NOUNS,
     AGENT_SUFFIXES,
     CUE_FORMS,

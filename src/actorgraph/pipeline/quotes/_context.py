@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from actorgraph.pipeline._quotes_marks import Quoted, paragraphs
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.quotes._marks import Quoted, paragraphs
 
 SENT_END = frozenset({".", "!", "?"})
 
@@ -76,7 +76,7 @@ class DocContext:
         """Guess 'm'/'f' for a PERSON from honorifics and first names; None when unsure."""
         if entity_id in self._gender:
             return self._gender[entity_id]
-        from actorgraph.pipeline._quotes_lexicon import (
+        from actorgraph.pipeline.quotes._lexicon import (
             FEMALE_NAMES,
             HONORIFIC_GENDER,
             MALE_NAMES,

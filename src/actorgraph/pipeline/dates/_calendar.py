@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from actorgraph.pipeline._date_rules import (
+from actorgraph.pipeline.dates._rules import (
     DECADE_WORDS,
     MONTHS,
     NUMBERS,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from actorgraph.pipeline._quotes_context import DocContext
-from actorgraph.pipeline._quotes_lexicon import INDIRECT_LEMMAS
-from actorgraph.pipeline._quotes_speaker import according_to, head_of_chunk, speaker_of_cue
+from actorgraph.pipeline.quotes._context import DocContext
+from actorgraph.pipeline.quotes._lexicon import INDIRECT_LEMMAS
+from actorgraph.pipeline.quotes._speaker import according_to, head_of_chunk, speaker_of_cue
 
 MIN_TOKENS = 3
 PUNCT_EDGE = " ,;:—–-\n\t"

@@ -6,7 +6,7 @@ import bisect
 from typing import Any
 
 from actorgraph.model import DateRef
-from actorgraph.pipeline._events_lexicon import SPEECH
+from actorgraph.pipeline.events._lexicon import SPEECH
 from actorgraph.pipeline.nlp import ParsedDoc
 
 _CONTINUING = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "that"})

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.model import DateRef, Entity
-from actorgraph.pipeline._rel_args import Args, Token
-from actorgraph.pipeline._rel_lexicon import PLACE_TYPES
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.relations._args import Args, Token
+from actorgraph.pipeline.relations._lexicon import PLACE_TYPES
 
 ORGS = frozenset({"ORG"})
 ORG_OR_STATE = frozenset({"ORG", "GPE", "NORP"})

@@ -1,0 +1,12 @@
+"""The entities stage: named actors and places, their aliases and anaphora.
+
+Two steps with their own versions: :func:`extract_entities` turns the model's spans into
+entities; :func:`resolve_aliases` joins the names of one actor within the document and
+attaches "the group", "the army" and the like to the organisation the text last named.
+"""
+
+from actorgraph.pipeline.entities._aliases import STAGE as ALIASES_STAGE
+from actorgraph.pipeline.entities._aliases import resolve_aliases
+from actorgraph.pipeline.entities._extract import STAGE, EntityResult, extract_entities
+
+__all__ = ["ALIASES_STAGE", "STAGE", "EntityResult", "extract_entities", "resolve_aliases"]

@@ -1,0 +1,5 @@
+"""The events stage: PLOVER events with their actors, targets, places and dates."""
+
+from actorgraph.pipeline.events._extract import STAGE, EventResult, extract_events
+
+__all__ = ["STAGE", "EventResult", "extract_events"]

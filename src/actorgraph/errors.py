@@ -48,3 +48,7 @@ class AmbiguousError(ActorgraphError):
     def __init__(self, message: str, candidates: list[tuple[str, str]]) -> None:
         super().__init__(message)
         self.candidates = candidates
+
+
+class UsageError(ActorgraphError):
+    """A command or function was called with options that cannot work together."""

@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from actorgraph.api import create_app
+from actorgraph.api._access import is_loopback
 from actorgraph.api._deps import MAX_LIMIT
-from actorgraph.cli.serve import is_loopback, serve
+from actorgraph.cli.serve import serve
 from actorgraph.errors import StoreError
 from actorgraph.settings import Settings
 

@@ -15,7 +15,8 @@ from click.testing import CliRunner, Result
 from fastapi.testclient import TestClient
 
 from actorgraph.api import _auth, create_app
-from actorgraph.api._auth import Access, TokenError
+from actorgraph.api._access import TokenError
+from actorgraph.api._auth import Access
 from actorgraph.cli.serve import serve
 from actorgraph.settings import Settings
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hmac
 import re
-import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
@@ -28,11 +27,8 @@ from fastapi import Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-TOKEN_ENV = "ACTORGRAPH_TOKEN"
-TOKEN_FILE_ENV = "ACTORGRAPH_TOKEN_FILE"
-MIN_TOKEN = 16
-# Printable ASCII without spaces: what an HTTP header carries unchanged.
-_TOKEN = re.compile(rf"[!-~]{{{MIN_TOKEN},512}}")
+from actorgraph.api._access import TOKEN_ENV, TokenError, check_token
+
 _SAFE_METHODS = frozenset({"GET", "HEAD"})
 _JSON = re.compile(r"application/(?:[\w.+-]+\+)?json", re.IGNORECASE)
 
@@ -43,26 +39,6 @@ WRITES_OFF = (
 )
 NEEDS_TOKEN = "this request needs the server's access token: send `Authorization: Bearer <token>`"
 WRONG_TOKEN = "the access token was refused; check it with whoever runs the server"
-
-
-class TokenError(ValueError):
-    """A configured token is unusable (too short, or not printable ASCII)."""
-
-
-def check_token(token: str) -> str:
-    """Return ``token`` without surrounding whitespace, or raise TokenError saying why not."""
-    token = token.strip()
-    if not _TOKEN.fullmatch(token):
-        raise TokenError(
-            f"an access token must be {MIN_TOKEN} to 512 printable ASCII characters without "
-            "spaces; make one with `python -c 'import secrets; print(secrets.token_urlsafe(32))'`"
-        )
-    return token
-
-
-def new_token() -> str:
-    """Return a fresh random token (256 bits, URL-safe)."""
-    return secrets.token_urlsafe(32)
 
 
 @dataclass(frozen=True, repr=False)  # repr=False: a traceback never prints the token

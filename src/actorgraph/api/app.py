@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,13 +13,14 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 import actorgraph
 from actorgraph.api import _auth, routes_actors, routes_facts, routes_write
+from actorgraph.api._access import LOOPBACK_HOSTS
 from actorgraph.api._auth import Access
 from actorgraph.api._deps import Stores
 from actorgraph.errors import NotFoundError, StoreError
 from actorgraph.store import is_url, open_store
 
 WEB = Path(__file__).resolve().parent.parent / "web"
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
 
 # The page's own files only: no inline script or style, no other origin, no frames.
 CSP = (
@@ -106,42 +106,3 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 async def _store_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"detail": str(exc)}, status_code=503)
-
-
-SERVE_CONFIG = "ACTORGRAPH_SERVE_CONFIG"
-
-
-def tune_gc() -> None:
-    """Fewer, cheaper garbage collections in a server process.
-
-    Under load the collector's full passes (about 50 ms each, dozens a minute) stall
-    every request in flight; freezing what start-up allocated and collecting the young
-    generation less often removes most of them (benchmarks/load.py measures it).
-    """
-    import gc
-
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(10_000, 20, 20)
-
-
-def app_from_env() -> FastAPI:
-    """Build the app in a uvicorn worker process from the settings ``serve`` exported.
-
-    ``serve --workers N`` starts N processes, which uvicorn can only do from an import
-    string; the token is read again from its file or ``ACTORGRAPH_TOKEN`` in each.
-    """
-    import json
-
-    from actorgraph.cli.serve import read_token
-
-    config = json.loads(os.environ[SERVE_CONFIG])
-    token_file = Path(config["token_file"]) if config.get("token_file") else None
-    app = create_app(
-        config["db"],
-        hosts=config["hosts"],
-        token=read_token(token_file, os.environ),
-        remote=config["remote"],
-    )
-    tune_gc()
-    return app

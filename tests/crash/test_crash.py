@@ -1,4 +1,4 @@
-"""The crash harness (benchmarks/crash.py) on a small budget: kills lose nothing."""
+"""The crash harness (benchmarks/perf/crash.py) on a small budget: kills lose nothing."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def test_crash_killed_writer_and_worker_store_what_an_uninterrupted_run_does(
     tmp_path: Path,
 ) -> None:
     # Runs kill: a worker then the writer; the writer; a worker; the writer then a worker.
-    cmd = [sys.executable, str(ROOT / "benchmarks" / "crash.py"), "--runs", "4", "--docs"]
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "perf" / "crash.py"), "--runs", "4", "--docs"]
     cmd += ["30", "--workers", "2", "--seed", "5", "--keep", str(tmp_path)]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
     out = done.stdout

@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-import actorgraph
+from actorgraph._version import __version__
 from actorgraph.api import _auth, routes_actors, routes_facts, routes_write
 from actorgraph.api._access import LOOPBACK_HOSTS
 from actorgraph.api._auth import Access
@@ -61,7 +61,7 @@ def create_app(
 
     app = FastAPI(
         title="actorgraph",
-        version=actorgraph.__version__,
+        version=__version__,
         summary="Actors, relations, events and quotes read from the news, each with its source",
         docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN: use /openapi.json
         redoc_url=None,

@@ -37,8 +37,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
-
 from _synth import Actor, generate, load, percentile, typo
+
 from actorgraph.store import Store, open_store
 from actorgraph.store.graph import neighbourhood, timeline
 

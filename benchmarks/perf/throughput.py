@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+ROOT = HERE.parent.parent
 DEFAULT_DATA = ROOT.parent / "shared/datasets/quotes/polnear/data/train/text"
 
 

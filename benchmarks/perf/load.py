@@ -54,13 +54,13 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-
 from _browse import ENDPOINTS, Record, Users, workload
 from _synth import Style, filler_sentences, generate, load, percentile
+
 from actorgraph.store import open_store
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+ROOT = HERE.parent.parent
 POLNEAR = ROOT.parent / "shared/datasets/quotes/polnear/data"
 EXAMPLES = ROOT / "examples"
 TICK = os.sysconf("SC_CLK_TCK")

@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from actorgraph.errors import NotFoundError, StoreError
+from actorgraph.resolve.identity import actor_id, normalize_name
 from actorgraph.resolve.keys import name_key, names_of, strip_titles, usable
 from actorgraph.store._db import Database
-from actorgraph.store.identity import actor_id, normalize_name
 
 Local = tuple[str, str]  # (document_id, local_id)
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from actorgraph.model import Analysis
 from actorgraph.resolve import index
 from actorgraph.resolve.decisions import replay
+from actorgraph.resolve.identity import actor_id, normalize_name
 from actorgraph.resolve.keys import MISTYPED_PERSON, Names, is_acronym, names_of
 from actorgraph.resolve.match import STRONG, Candidate, Match, needs_context, rank
 from actorgraph.store._db import Database
-from actorgraph.store.identity import actor_id, normalize_name
 
 
 @dataclass(frozen=True)

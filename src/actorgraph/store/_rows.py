@@ -13,7 +13,7 @@ from typing import Any
 
 from actorgraph.errors import StoreError
 from actorgraph.model import Analysis, Entity, Evidence
-from actorgraph.store.identity import actor_id, fact_id, normalize_name
+from actorgraph.resolve.identity import actor_id, fact_id, normalize_name
 
 Row = tuple[Any, ...]
 

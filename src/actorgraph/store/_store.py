@@ -12,6 +12,7 @@ from actorgraph.errors import AmbiguousError, NotFoundError, StoreError
 from actorgraph.model import Analysis, text_id
 from actorgraph.store import _write, checks, facts, queries, search
 from actorgraph.store._db import Database
+from actorgraph.store._index import SQLActorIndex
 from actorgraph.store._rows import Rows, build_rows
 from actorgraph.store.migrations import migrate
 from actorgraph.store.rows import ActorRow, Profile, QuoteRow
@@ -121,7 +122,7 @@ class Store:
         """
         from actorgraph.resolve.resolver import resolve_entities
 
-        return resolve_entities(self._db, analysis)
+        return resolve_entities(SQLActorIndex(self._db), analysis)
 
     def _stored_actors(self, document_id: str) -> dict[str, str]:
         return {
@@ -182,9 +183,7 @@ class Store:
 
     def decisions(self) -> list[Decision]:
         """Return the merge, split and alias decisions, oldest first."""
-        from actorgraph.resolve.index import decisions
-
-        return decisions(self._db)
+        return SQLActorIndex(self._db).decisions()
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from actorgraph.errors import AmbiguousError, NotFoundError, StoreError
 from actorgraph.model import Analysis, text_id
-from actorgraph.store import _write, checks, facts, queries, search
+from actorgraph.store import _edit, _write, checks, facts, queries, search
 from actorgraph.store._db import Database
 from actorgraph.store._index import SQLActorIndex
 from actorgraph.store._rows import Rows, build_rows
@@ -156,10 +156,8 @@ class Store:
 
     def merge_actors(self, keep: str, other: str) -> None:
         """Make ``other``'s mentions, aliases and facts ``keep``'s; remember it on re-ingest."""
-        from actorgraph.resolve import edit
-
         with self._transaction():
-            edit.merge(self._db, keep, other)
+            _edit.merge(self._db, keep, other)
 
     def split_actor(
         self, actor: str, *, document: str | None = None, alias: str | None = None
@@ -169,17 +167,13 @@ class Store:
         The decision is kept: re-saving the document, or a later document with that alias,
         lands on the new actor.
         """
-        from actorgraph.resolve import edit
-
         with self._transaction():
-            return edit.split(self._db, actor, document=document, alias=alias)
+            return _edit.split(self._db, actor, document=document, alias=alias)
 
     def add_alias(self, actor: str, name: str) -> None:
         """Record that ``name`` names ``actor``, so documents saved later with it join."""
-        from actorgraph.resolve import edit
-
         with self._transaction():
-            edit.add_alias(self._db, actor, name)
+            _edit.add_alias(self._db, actor, name)
 
     def decisions(self) -> list[Decision]:
         """Return the merge, split and alias decisions, oldest first."""

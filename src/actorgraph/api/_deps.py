@@ -34,9 +34,9 @@ class Stores:
     request. create_app has migrated the store, so pooled connections skip that check.
 
     sqlite3 objects may cross threads only if told so: ``open_pooled`` opens SQLite
-    connections that may, and the pool lends each to one thread at a time. A connection that a
-    request left in a failed or unknown state (any exception but a 404 or an HTTP refusal)
-    is closed rather than reused. Idle connections are closed with the app.
+    connections that may, and the pool lends each to one thread at a time. A connection
+    that a request left in a failed or unknown state (any exception but a 404 or an HTTP
+    refusal) is closed rather than reused. Idle connections are closed with the app.
     """
 
     def __init__(self, location: str) -> None:

@@ -1,7 +1,10 @@
 """The store: documents, analyses and actors in SQLite (a path) or PostgreSQL (a URL).
 
 Both engines run the same numbered migrations and the same queries behind one
-:class:`Store`; only the connection (``sqlite.py``, ``postgres.py``) differs.
+:class:`Store`; only the connection (``sqlite.py``, ``postgres.py``) differs. Every SQL
+statement of actorgraph is written in this package: the API and the exports call Store
+methods, and the store hands the resolver (``actorgraph.resolve``, below it) the reads it
+needs as an ``ActorIndex``.
 """
 
 from __future__ import annotations

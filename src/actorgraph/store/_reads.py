@@ -1,7 +1,7 @@
 """The Store's reads: actors, facts, documents, graphs and exports, the same on every engine.
 
-A base class of :class:`~actorgraph.store.Store`, kept apart so that neither module grows
-past a screenful of concerns; it only reads, through the store's one connection.
+A base class of :class:`~actorgraph.store.Store`, in a module of its own so that neither
+grows past the size of one concern; it only reads, through the store's one connection.
 """
 
 from __future__ import annotations

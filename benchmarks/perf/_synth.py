@@ -26,9 +26,9 @@ from typing import Any
 import numpy as np
 
 from actorgraph.model import text_id
+from actorgraph.resolve.identity import actor_id, normalize_name
 from actorgraph.store import Store
 from actorgraph.store._write import COLUMNS
-from actorgraph.store.identity import actor_id, normalize_name
 
 STAGES = (
     ("entities", "entities.v1"),

@@ -197,8 +197,8 @@ def _tokens(doc: GoldDoc, start: int, end: int) -> tuple[int, ...]:
 def run(data: Path, *, limit: int | None) -> tuple[str, float]:
     import actorgraph
     from actorgraph.pipeline.nlp import load
+    from actorgraph.resolve.identity import actor_id
     from actorgraph.store import open_store
-    from actorgraph.store.identity import actor_id
 
     annotated = read_annotated(data)
     files = sorted(

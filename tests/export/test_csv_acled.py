@@ -10,8 +10,8 @@ from export_samples import HOSTILE
 
 from actorgraph.errors import NotFoundError
 from actorgraph.export import csv_acled
-from actorgraph.export._records import Doc, EventRec, Party
 from actorgraph.store import Store
+from actorgraph.store.rows import Doc, EventRec, Party
 
 
 def _rows(store: Store, **filters: str) -> list[dict[str, str]]:

@@ -9,6 +9,7 @@ from resolve_samples import Ent, Rel, actor_of, analysis
 
 from actorgraph.errors import NotFoundError, StoreError
 from actorgraph.model import Analysis
+from actorgraph.resolve.edit import alias_key, alias_keys, merged_keys, split_id, split_name
 from actorgraph.store import Store
 
 
@@ -127,3 +128,16 @@ def test_edit_refuses_unknown_or_empty(store: Store) -> None:
     with pytest.raises(StoreError, match="capitalised"):
         store.add_alias(actor, "the group")
     assert store.decisions() == []
+
+
+def test_edit_keys_and_split_names_without_a_store() -> None:
+    assert alias_key("President Hadi al-Amiri", "PERSON") == alias_key("Hadi al-Amiri", "PERSON")
+    keys = alias_keys("Hadi al-Amiri", "PERSON")
+    assert alias_key("Hadi al-Amiri", "PERSON") in keys
+    assert any(k.startswith("p:") for k in keys) and not any(k.startswith("s:") for k in keys)
+    assert merged_keys(["n:badr", "s:bdr", "a:BADR"]) == {"n:badr", "a:BADR"}
+    assert split_name(["AAH", "Asaib", "AAH", "Asaib"]) == "AAH"  # a tie: the first sorted
+    assert split_name(["Asaib", "AAH", "Asaib"]) == "Asaib"
+    first = split_id("actor", "AAH", "ORG", document=None, key="a:AAH")
+    assert first == split_id("actor", "AAH", "ORG", document=None, key="a:AAH")
+    assert first != split_id("actor", "AAH", "ORG", document="doc", key=None)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from resolve_samples import Ent, actor_of, analysis
 
+from actorgraph.resolve.decisions import Decision
+from actorgraph.resolve.identity import actor_id
+from actorgraph.resolve.index import StoredActor
+from actorgraph.resolve.keys import names_of
+from actorgraph.resolve.resolver import resolve_entities
 from actorgraph.store import Store
 
 
@@ -192,3 +198,55 @@ def test_resolver_bare_surname_joins_the_person_mostly_so_called(store: Store) -
     store.save(bill)
     store.save(bare)
     assert store.actor_profile(actor_of(store, bare, "E1")).actor.name == "Hillary Clinton"
+
+
+class _Index:
+    """An ActorIndex in memory: one stored actor and one user decision, no store at all."""
+
+    def __init__(self, actor: str, name: str, type_: str, decisions: list[Decision]) -> None:
+        self.actor = actor
+        self.stored = StoredActor(name, type_, (name,), 2)
+        self.keys = set(names_of(name, [name], type_).index_keys)
+        self._decisions = decisions
+
+    def actors_by_key(self, keys: Collection[str]) -> dict[str, set[str]]:
+        shared = self.keys & set(keys)
+        return {self.actor: shared} if shared else {}
+
+    def decided_by_key(self, keys: Collection[str]) -> dict[str, set[str]]:
+        return {}
+
+    def actor_names(self, ids: Collection[str]) -> dict[str, StoredActor]:
+        return {self.actor: self.stored} if self.actor in ids else {}
+
+    def people_called(self, alias_norm: str) -> list[tuple[str, int]]:
+        return []
+
+    def shared_context(
+        self,
+        candidates: Collection[str],
+        context: Collection[str],
+        documents: Mapping[str, int] | None = None,
+    ) -> dict[str, int]:
+        return {}
+
+    def decisions(self) -> list[Decision]:
+        return self._decisions
+
+
+def test_resolver_reads_stored_actors_only_through_the_index() -> None:
+    kh = actor_id("Kataib Hezbollah", "ORG")
+    a = analysis(
+        "Kata'ib Hizballah fired rockets at Brigade 45.",
+        Ent("Kata'ib Hizballah", "ORG"),
+        Ent("Brigade 45", "ORG"),
+    )
+    found = resolve_entities(_Index(kh, "Kataib Hezbollah", "ORG", []), a)
+    assert [(r.local_id, r.actor_id) for r in found] == [
+        ("E1", kh),
+        ("E2", actor_id("Brigade 45", "ORG")),
+    ]
+    assert found[0].score >= 0.8 and found[1].reason == "new actor"
+    split = Decision(1, "split", kh, "other", document_id=a.document.id)
+    again = resolve_entities(_Index(kh, "Kataib Hezbollah", "ORG", [split]), a)
+    assert again[0].actor_id == "other" and again[0].reason.endswith("user decision")

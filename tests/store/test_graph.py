@@ -5,9 +5,9 @@ from store_samples import STAGES, entity, evidence, span
 
 from actorgraph.errors import NotFoundError
 from actorgraph.model import Analysis, DateRef, Document, Event, Relation
+from actorgraph.resolve.identity import actor_id
 from actorgraph.store import Store
 from actorgraph.store.graph import links, neighbourhood, timeline
-from actorgraph.store.identity import actor_id
 
 NETWORK = (
     "Alpha met Beta. Alpha met Beta again. Alpha backed Gamma. Gamma funded Delta. "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import sqlite3
 import threading
 import weakref
 from collections.abc import Iterator, Sequence
@@ -15,8 +14,7 @@ from fastapi import Depends, HTTPException, Query, Request
 
 from actorgraph.api.models import Page
 from actorgraph.errors import NotFoundError
-from actorgraph.store import Store, is_url
-from actorgraph.store._db import Database
+from actorgraph.store import Store, open_pooled
 
 T = TypeVar("T")
 
@@ -35,10 +33,10 @@ class Stores:
     at most, as each holds its connection for one request) and takes it back after the
     request. create_app has migrated the store, so pooled connections skip that check.
 
-    sqlite3 objects may cross threads only if told so: a pooled SQLite connection is opened
-    with ``check_same_thread=False`` and used by one thread at a time. A connection that a
-    request left in a failed or unknown state (any exception but a 404 or an HTTP refusal)
-    is closed rather than reused. Idle connections are closed with the app.
+    sqlite3 objects may cross threads only if told so: ``open_pooled`` opens SQLite
+    connections that may, and the pool lends each to one thread at a time. A connection
+    that a request left in a failed or unknown state (any exception but a 404 or an HTTP
+    refusal) is closed rather than reused. Idle connections are closed with the app.
     """
 
     def __init__(self, location: str) -> None:
@@ -53,7 +51,7 @@ class Stores:
         with self._lock:
             store = self._idle.pop() if self._idle else None
         if store is None:
-            store = _PooledStore(_connect(self.location))
+            store = open_pooled(self.location, mmap_size=MMAP_BYTES)
         try:
             yield store
         except (NotFoundError, HTTPException):
@@ -65,7 +63,7 @@ class Stores:
         self._give_back(store)
 
     def _give_back(self, store: Store) -> None:
-        if _in_transaction(store):  # a write left open: never lend it out again
+        if store.in_transaction():  # a write left open: never lend it out again
             store.close()
             return
         with self._lock:
@@ -74,30 +72,6 @@ class Stores:
     def close(self) -> None:
         """Close the idle connections now, rather than when the app is collected."""
         _close_all(self._idle, self._lock)
-
-
-class _PooledStore(Store):
-    """A Store over a pooled connection: the app migrated the store once, at start."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-
-def _connect(location: str) -> Database:
-    if is_url(location):
-        from actorgraph.store.postgres import PostgresDatabase
-
-        return PostgresDatabase(location)
-    from actorgraph.store.sqlite import SQLiteDatabase
-
-    return SQLiteDatabase(location, check_same_thread=False, mmap_size=MMAP_BYTES)
-
-
-def _in_transaction(store: Store) -> bool:
-    # The store's own transactions end with their block on both engines; only raw SQL
-    # could leave one open, and a SQLite connection says so.
-    raw = getattr(store._db, "raw", None)
-    return isinstance(raw, sqlite3.Connection) and raw.in_transaction
 
 
 def _close_all(stores: list[Store], lock: threading.Lock) -> None:

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from actorgraph.api import _reads
 from actorgraph.api._deps import Limit, Offset, StoresDep, Text, page
 from actorgraph.api.models import (
     Actor,
@@ -22,7 +21,7 @@ from actorgraph.api.models import (
     Relation,
     TimelineEvent,
 )
-from actorgraph.store import ActorRow, graph, queries
+from actorgraph.store import ActorRow
 
 router = APIRouter(prefix="/api/actors", tags=["actors"])
 
@@ -120,11 +119,10 @@ def neighbourhood(
 ) -> Graph:
     """Return the actors within ``depth`` relations of one actor, and their relations."""
     with stores.open() as store:
-        db = _reads.database(store)
-        hood = graph.neighbourhood(db, actor_id, depth=depth, limit=limit)
+        hood = store.neighbourhood(actor_id, depth=depth, limit=limit)
         ids = [actor_id, *(n.id for n in hood.neighbours)]
-        rows = queries.actor_rows(db, ids)
-        relations = graph.links(db, ids, limit=MAX_EDGES)
+        rows = store.actors_by_id(ids)
+        relations = store.links(ids, limit=MAX_EDGES)
     kept = set(ids)
     edges: dict[tuple[str, str, str], list[EdgeFact]] = {}
     for r in relations:
@@ -171,6 +169,6 @@ def timeline(
 ) -> Page[TimelineEvent]:
     """Return the events an actor takes part in, earliest first; undated events last."""
     with stores.open() as store:
-        found = graph.timeline(_reads.database(store), actor_id, limit=limit, offset=offset)
+        found = store.actor_timeline(actor_id, limit=limit, offset=offset)
     items = [TimelineEvent.model_validate(e) for e in found.events]
     return page(request, items, offset=offset, limit=limit, total=found.total)

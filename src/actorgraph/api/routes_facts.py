@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from actorgraph.api import _reads
 from actorgraph.api._deps import (
     DateBound,
     Limit,
@@ -25,7 +24,8 @@ from actorgraph.api.models import (
     Relation,
     Summary,
 )
-from actorgraph.store import Store, facts, queries, search
+from actorgraph.errors import NotFoundError
+from actorgraph.store import Store
 
 router = APIRouter(prefix="/api", tags=["facts"])
 
@@ -38,10 +38,9 @@ MAX_PLACE_SCAN = 10_000  # events read to filter by place, which the store canno
 
 def _actor_ids(store: Store, actor: str) -> list[str]:
     """Return the ids ``actor`` names: itself if it is an actor id, else the matching names."""
-    db = _reads.database(store)
-    if _reads.actor(db, actor) is not None:
+    if store.actors_by_id([actor]):
         return [actor]
-    return search.matching_ids(db, actor)
+    return store.matching_ids(actor)
 
 
 @router.get("/relations", summary="List relations")
@@ -56,9 +55,8 @@ def relations(
     """List relations with their evidence sentence, newest document first."""
     with stores.open() as store:
         ids = None if actor is None else _actor_ids(store, actor)
-        rows = facts.relation_facts(
-            _reads.database(store),
-            actor_ids=ids,
+        rows = store.relations_of(
+            ids,
             predicate=predicate.strip().lower() if predicate else None,
             limit=offset + limit + 1,
         )
@@ -85,7 +83,6 @@ def events(
     A date range keeps the events whose dates overlap it and leaves undated ones out.
     """
     with stores.open() as store:
-        db = _reads.database(store)
         ids = None if actor is None else _actor_ids(store, actor)
         places = None if place is None else _actor_ids(store, place)
         within: dict[str, Any] = {
@@ -96,15 +93,15 @@ def events(
         if places is not None:
             # The store filters by participant in any role: read those events, keep the
             # ones with the place as their location.
-            names = {row.name for row in queries.actor_rows(db, places).values()}
-            scan = facts.event_facts(db, **within, actor_ids=places, limit=MAX_PLACE_SCAN)
+            names = {row.name for row in store.actors_by_id(places).values()}
+            scan = store.events_of(places, **within, limit=MAX_PLACE_SCAN)
             keep = {e.id for e in scan if names & set(e.locations)}
             if ids is not None:
-                keep &= {e.id for e in facts.event_facts(db, actor_ids=ids, limit=MAX_PLACE_SCAN)}
+                keep &= {e.id for e in store.events_of(ids, limit=MAX_PLACE_SCAN)}
             rows = [e for e in scan if e.id in keep]
             window = [Event.model_validate(e) for e in rows[offset : offset + limit]]
             return page(request, window, offset=offset, limit=limit, total=len(rows))
-        found = facts.event_facts(db, **within, actor_ids=ids, limit=offset + limit + 1)
+        found = store.events_of(ids, **within, limit=offset + limit + 1)
     items = [Event.model_validate(e) for e in found[offset:]]
     return page(request, items, offset=offset, limit=limit)
 
@@ -120,8 +117,7 @@ def timeline(
 ) -> Page[Event]:
     """List events earliest first; undated events come last."""
     with stores.open() as store:
-        rows, total = _reads.timeline(
-            _reads.database(store),
+        rows, total = store.timeline(
             limit=limit,
             offset=offset,
             since=date_bound(since, end=False),
@@ -142,7 +138,7 @@ def quotes(
     """List quotes with their speaker and passage, newest document first."""
     with stores.open() as store:
         ids = None if speaker is None else _actor_ids(store, speaker)
-        rows = queries.quotes(_reads.database(store), speakers=ids, limit=offset + limit + 1)
+        rows = store.quotes_of(ids, limit=offset + limit + 1)
     items = [Quote.model_validate(q) for q in rows[offset:]]
     return page(request, items, offset=offset, limit=limit)
 
@@ -153,7 +149,7 @@ def documents(
 ) -> Page[Document]:
     """List documents, newest first."""
     with stores.open() as store:
-        rows, total = _reads.documents(_reads.database(store), limit=limit, offset=offset)
+        rows, total = store.documents(limit=limit, offset=offset)
     items = [Document.model_validate(d) for d in rows]
     return page(request, items, offset=offset, limit=limit, total=total)
 
@@ -165,7 +161,10 @@ def document(
 ) -> AnnotatedDocument:
     """Return a document's text with its mentions, quotes and the evidence of every fact."""
     with stores.open() as store:
-        found = _reads.document(_reads.database(store), document_id)
+        try:
+            found = store.document(document_id)
+        except NotFoundError as exc:
+            raise NotFoundError(f"{exc}; list them at /api/documents") from exc
     return AnnotatedDocument.model_validate(found)
 
 

@@ -12,12 +12,11 @@ from contextlib import contextmanager
 
 from fastapi import APIRouter, Depends, HTTPException
 
-from actorgraph.api import _reads
 from actorgraph.api._auth import require_token
 from actorgraph.api._deps import StoresDep
 from actorgraph.api.models import AliasRequest, Edit, MergeRequest, Problem, SplitRequest
 from actorgraph.errors import AmbiguousError, NotFoundError, StoreError
-from actorgraph.store import Store, queries
+from actorgraph.store import Store
 
 router = APIRouter(
     prefix="/api/actors",
@@ -79,7 +78,7 @@ def split(stores: StoresDep, body: SplitRequest) -> Edit:
         actor_id, name = _actor(store, body.actor)
         with _applying():
             new = store.split_actor(actor_id, document=body.document, alias=body.alias)
-        new_name = queries.actor_rows(_reads.database(store), [new])[new].name
+        new_name = store.actors_by_id([new])[new].name
     message = f"split {new_name} ({new}) from {name} ({actor_id})"
     return Edit(kind="split", actor_id=actor_id, other_id=new, message=message)
 

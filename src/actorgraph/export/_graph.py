@@ -23,9 +23,9 @@ from typing import Any
 
 import networkx as nx
 
-from actorgraph.export._read import Reader, filters
-from actorgraph.export._records import RelationRec
+from actorgraph.export._filters import filters
 from actorgraph.store import Store
+from actorgraph.store.rows import RelationRec
 
 # networkx's line generators leave the declaration out; its file writers put this one.
 XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
@@ -34,7 +34,7 @@ XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 def build_graph(store: Store, *, actor: str | None = None) -> nx.MultiDiGraph[str]:
     """Return the actor graph (only ``actor``'s relations and their ends, if given)."""
     flt = filters(store, actor=actor)
-    reader = Reader(store)
+    reader = store.export_reader()
     relations = reader.relations(flt)
     grouped: dict[tuple[str, str, str], list[RelationRec]] = {}
     for r in relations:

@@ -1,133 +1,16 @@
-"""The records exports are written from: facts with their documents, actors and spans.
+"""The JSON form the JSON exports share for the store's records, and date precisions.
 
-Plain frozen dataclasses built by :mod:`actorgraph.export._read`, and the JSON form the
-JSON exports share.
+The records (facts with their documents, actors and spans) are the store's
+(:mod:`actorgraph.store.rows`), read whole-table by :mod:`actorgraph.store.exports`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Filters:
-    """What to export: events dated within [since, until], facts of some actors."""
-
-    since: str | None = None  # "YYYY-MM-DD" or a prefix, compared as text
-    until: str | None = None
-    actor_ids: frozenset[str] | None = None  # None: every actor
-
-
-@dataclass(frozen=True)
-class Doc:
-    id: str
-    title: str | None
-    published: str | None
-    publisher: str | None
-    author: str | None
-    url: str | None
-    added_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True)
-class Place:
-    lat: float
-    lon: float
-    country: str | None
-    admin1: str | None
-    precision: str | None  # country / region / city / place
-    gazetteer_id: str | None
-
-
-@dataclass(frozen=True)
-class Party:
-    """An actor as named in one document, with the place the document's entity resolved to."""
-
-    id: str
-    name: str
-    type: str
-    kind: str | None
-    place: Place | None
-
-
-@dataclass(frozen=True)
-class Span:
-    """An evidence span with its text, cut from the document."""
-
-    start: int
-    end: int
-    text: str
-    stage: str
-    confidence: float
-
-
-@dataclass(frozen=True)
-class RelationRec:
-    id: str
-    doc: Doc
-    subject: Party
-    predicate: str
-    object: Party
-    role: str | None
-    mode: tuple[str, ...]
-    valid_start: str | None
-    valid_end: str | None
-    modality: str
-    attributed_to: Party | None
-    confidence: float
-    evidence: tuple[Span, ...]
-
-
-@dataclass(frozen=True)
-class EventRec:
-    id: str
-    doc: Doc
-    type: str
-    mode: str | None
-    modality: str
-    attributed_to: Party | None
-    confidence: float
-    date_text: str | None
-    date_value: str | None
-    date_start: str | None
-    date_end: str | None
-    actors: tuple[Party, ...]
-    targets: tuple[Party, ...]
-    locations: tuple[Party, ...]
-    evidence: tuple[Span, ...]
-
-
-@dataclass(frozen=True)
-class QuoteRec:
-    id: str
-    doc: Doc
-    kind: str
-    text: str
-    start: int
-    end: int
-    speaker: Party | None
-    speaker_text: str | None
-    cue: str | None
-    confidence: float
-    evidence: tuple[Span, ...]
-
-
-@dataclass(frozen=True)
-class ActorRec:
-    """A cross-document actor with its aliases, mention counts and most frequent place."""
-
-    id: str
-    name: str
-    type: str
-    kind: str | None
-    mentions: int
-    aliases: tuple[str, ...]
-    document_ids: tuple[str, ...]
-    place: Place | None
+from actorgraph.store.rows import Doc, Party, Span
 
 
 def doc_json(doc: Doc) -> dict[str, Any]:

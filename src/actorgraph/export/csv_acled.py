@@ -21,9 +21,10 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
-from actorgraph.export._read import Reader, filters
-from actorgraph.export._records import EventRec, Party, date_precision
+from actorgraph.export._filters import filters
+from actorgraph.export._records import date_precision
 from actorgraph.store import Store
+from actorgraph.store.rows import EventRec, Party
 
 COLUMNS = (
     "event_id",
@@ -177,7 +178,7 @@ def write(
     writer = csv.DictWriter(fp, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
-    for event in Reader(store).events(flt):
+    for event in store.export_reader().events(flt):
         writer.writerow({k: safe_cell(v) for k, v in row(event).items()})
         count += 1
     return count

@@ -11,7 +11,6 @@ from typing import TextIO
 import networkx as nx
 
 from actorgraph.export._graph import XML_DECLARATION, build_graph
-from actorgraph.export._read import last_modified
 from actorgraph.store import Store
 
 _STAMP = re.compile(r'lastmodifieddate="[^"]*"')
@@ -24,7 +23,7 @@ def write(store: Store, fp: TextIO, *, actor: str | None = None) -> int:
     """
     graph = build_graph(store, actor=actor)
     # networkx stamps today's date; the store's last change keeps re-exports identical.
-    changed = last_modified(store)
+    changed = store.last_modified()
     fp.write(XML_DECLARATION)
     for line in nx.generate_gexf(graph, encoding="utf-8", prettyprint=True, version="1.2draft"):
         if changed and line.lstrip().startswith("<meta lastmodifieddate="):

@@ -12,17 +12,15 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from actorgraph.export._read import Reader, filters
+from actorgraph.export._filters import filters
 from actorgraph.export._records import (
-    EventRec,
-    QuoteRec,
-    RelationRec,
     doc_json,
     party_json,
     place_json,
     spans_json,
 )
 from actorgraph.store import Store
+from actorgraph.store.rows import EventRec, QuoteRec, RelationRec
 
 SCHEMA = "actorgraph.facts/1"
 
@@ -98,7 +96,7 @@ def write(
 ) -> int:
     """Write relations, events (within [since, until]) and quotes; return the line count."""
     flt = filters(store, since=since, until=until, actor=actor)
-    reader = Reader(store)
+    reader = store.export_reader()
     lines = [
         *(relation_line(r) for r in reader.relations(flt)),
         *(event_line(e) for e in reader.events(flt)),

@@ -22,9 +22,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from actorgraph.export._read import Reader, filters
+from actorgraph.export._filters import filters
 from actorgraph.export._records import (
-    EventRec,
     date_precision,
     doc_json,
     party_json,
@@ -32,6 +31,7 @@ from actorgraph.export._records import (
     spans_json,
 )
 from actorgraph.store import Store
+from actorgraph.store.rows import EventRec
 
 SCHEMA = "actorgraph.plover/1"
 
@@ -74,7 +74,7 @@ def write(
     """Write the events (dated within [since, until], with ``actor``); return the count."""
     flt = filters(store, since=since, until=until, actor=actor)
     count = 0
-    for event in Reader(store).events(flt):
+    for event in store.export_reader().events(flt):
         fp.write(json.dumps(record(event), ensure_ascii=False) + "\n")
         count += 1
     return count

@@ -33,9 +33,9 @@ from typing import Any, TextIO
 
 import stix2  # type: ignore[import-untyped]
 
-from actorgraph.export._read import Reader, filters
-from actorgraph.export._records import ActorRec, Doc, RelationRec
+from actorgraph.export._filters import filters
 from actorgraph.store import Store
+from actorgraph.store.rows import ActorRec, Doc, RelationRec
 
 # Fixed forever: changing it changes every id this module has ever written.
 NAMESPACE = uuid.UUID("2f6c3c0e-6a4e-5f0b-9a52-6163746f7267")
@@ -197,7 +197,7 @@ def _report(doc: Doc, refs: list[str]) -> Any:
 def build_bundle(store: Store, *, actor: str | None = None) -> Any:
     """Return the STIX 2.1 bundle (only ``actor``'s relations and their ends, if given)."""
     flt = filters(store, actor=actor)
-    reader = Reader(store)
+    reader = store.export_reader()
     relations = reader.relations(flt)
     wanted: set[str] | None = None
     if flt.actor_ids is not None:

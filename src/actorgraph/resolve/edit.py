@@ -1,43 +1,17 @@
-"""Users' fixes to actor identity: merge two actors, split one, add an alias.
+"""What users' fixes to actor identity mean: the keys they add, the actor a split makes.
 
-Each fix rewrites the rows it concerns and is recorded in ``actor_decisions`` so that a
-later save of any document applies it again (:func:`~actorgraph.resolve.decisions.replay`).
-The caller owns the write transaction.
+The store rewrites the rows of a merge, split or alias (``store/_edit.py``) and records
+each as a :class:`~actorgraph.resolve.decisions.Decision`; these functions decide which
+keys the decision carries and what the split-off actor is called.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from actorgraph.errors import NotFoundError, StoreError
-from actorgraph.resolve.keys import name_key, names_of, strip_titles, usable
-from actorgraph.store._db import Database
-from actorgraph.store.identity import actor_id, normalize_name
-
-Local = tuple[str, str]  # (document_id, local_id)
-
-# Every column that holds an actor id, with the local-id column beside it.
-_ACTOR_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("entities", "actor_id", "local_id"),
-    ("mentions", "actor_id", "local_id"),
-    ("actor_aliases", "actor_id", "local_id"),
-    ("actor_keys", "actor_id", "local_id"),
-    ("event_actors", "actor_id", "local_id"),
-    ("quotes", "speaker_actor_id", "speaker_local_id"),
-    ("relations", "subject_actor_id", "subject_local_id"),
-    ("relations", "object_actor_id", "object_local_id"),
-    ("relations", "attributed_actor_id", "attributed_local_id"),
-    ("events", "attributed_actor_id", "attributed_local_id"),
-)
-
-
-def _actor(db: Database, actor: str) -> tuple[str, str]:
-    row = db.execute("SELECT name, type FROM actors WHERE id = ?", (actor,)).fetchone()
-    if row is None:
-        raise NotFoundError(f"no actor with id {actor!r}; find ids with `actorgraph actors`")
-    return str(row[0]), str(row[1])
+from actorgraph.resolve.identity import actor_id
+from actorgraph.resolve.keys import name_key, names_of, strip_titles
 
 
 def alias_key(name: str, type_: str) -> str:
@@ -45,123 +19,38 @@ def alias_key(name: str, type_: str) -> str:
     return name_key(strip_titles(name) if type_ == "PERSON" else name)
 
 
-def _record(
-    db: Database,
-    kind: str,
-    actor: str,
-    *,
-    other: str | None = None,
-    document: str | None = None,
-    alias: str | None = None,
-    key: str | None = None,
-    keys: Iterable[str] = (),
-) -> int:
-    (last,) = db.execute("SELECT COALESCE(MAX(seq), 0) FROM actor_decisions").fetchone()
-    seq = int(last) + 1
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    db.execute(
-        "INSERT INTO actor_decisions (seq, kind, actor_id, other_id, document_id, alias, "
-        "alias_key, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, kind, actor, other, document, alias, key, now),
-    )
-    db.executemany(
-        "INSERT INTO actor_decision_keys (decision_seq, key) VALUES (?, ?)",
-        [(seq, k) for k in sorted(set(keys))],
-    )
-    return seq
+def alias_keys(name: str, type_: str) -> frozenset[str]:
+    """Return the keys that lead a later entity named ``name`` to the actor it aliases.
 
-
-def merge(db: Database, keep: str, other: str) -> None:
-    """Make ``other``'s mentions, aliases and facts ``keep``'s, and remove ``other``."""
-    if keep == other:
-        raise StoreError(f"cannot merge actor {keep!r} with itself")
-    _actor(db, keep)
-    _actor(db, other)
-    keys = [
-        row[0]
-        for row in db.execute(
-            "SELECT DISTINCT key FROM actor_keys WHERE actor_id = ? AND key NOT LIKE 's:%'",
-            (other,),
-        )
-    ]
-    _record(db, "merge", keep, other=other, keys=keys)
-    for table, column, _ in _ACTOR_COLUMNS:
-        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (keep, other))
-    db.execute("DELETE FROM actors WHERE id = ?", (other,))
-
-
-def split(db: Database, actor: str, *, document: str | None, alias: str | None) -> str:
-    """Move the entities of ``document`` (or those named ``alias``) to a new actor; return it."""
-    if (document is None) == (alias is None):
-        raise StoreError("split needs exactly one of a document id or an alias")
-    _, type_ = _actor(db, actor)
-    key = None if alias is None else alias_key(alias, type_)
-    if document is not None:
-        moved = sorted(
-            (str(d), str(loc))
-            for d, loc in db.execute(
-                "SELECT document_id, local_id FROM entities WHERE actor_id = ? AND document_id = ?",
-                (actor, document),
-            )
-        )
-        what = f"document {document[:12]}"
-    else:
-        moved = sorted(
-            {
-                (str(d), str(loc))
-                for d, loc, name in db.execute(
-                    "SELECT document_id, local_id, alias FROM actor_aliases WHERE actor_id = ?",
-                    (actor,),
-                )
-                if alias_key(name, type_) == key
-            }
-        )
-        what = f"alias {alias!r}"
-    if not moved:
-        raise StoreError(f"actor {actor!r} has no mention from {what}: nothing to split")
-    names = Counter(_entity_names(db, moved))
-    name = min(names, key=lambda n: (-names[n], n))
-    new = actor_id(name, type_, salt=f"split:{actor}:{document or key}")
-    db.execute(
-        "INSERT INTO actors (id, name, type, kind, name_norm) VALUES (?, ?, ?, NULL, ?) "
-        "ON CONFLICT (id) DO NOTHING",
-        (new, name, type_, normalize_name(name)),
-    )
-    move(db, moved, new)
-    _record(db, "split", actor, other=new, document=document, alias=alias, key=key)
-    db.execute(
-        "DELETE FROM actors WHERE id = ? AND NOT EXISTS "
-        "(SELECT 1 FROM entities WHERE entities.actor_id = ?)",
-        (actor, actor),
-    )
-    return new
-
-
-def add_alias(db: Database, actor: str, name: str) -> None:
-    """Record that ``name`` names ``actor``: later documents with that name join it."""
-    _, type_ = _actor(db, actor)
-    if not usable(name):
-        raise StoreError(f"{name!r} cannot name an actor: give a capitalised name")
+    Its exact keys and, for a person, the first-and-last-name key; never the skeleton
+    keys, which only find candidates to score.
+    """
     names = names_of(name, [], type_)
     keys = {alias_key(name, type_), *names.exact}
     keys.update(k for k in names.blocking if k.startswith("p:"))
-    _record(db, "alias", actor, alias=name, key=alias_key(name, type_), keys=keys)
+    return frozenset(keys)
 
 
-def move(db: Database, entities: Sequence[Local], to: str) -> None:
-    """Point the given entities (and everything naming them) at actor ``to``."""
-    for table, column, local in _ACTOR_COLUMNS:
-        db.executemany(
-            f"UPDATE {table} SET {column} = ? WHERE document_id = ? AND {local} = ?",
-            [(to, d, loc) for d, loc in entities],
-        )
+def merged_keys(keys: Iterable[str]) -> frozenset[str]:
+    """Return which of a merged actor's index keys lead to the actor it was merged into.
+
+    All but the skeleton keys: those only find candidates, which scoring then judges.
+    """
+    return frozenset(k for k in keys if not k.startswith("s:"))
 
 
-def _entity_names(db: Database, entities: Sequence[Local]) -> list[str]:
-    out = []
-    for d, loc in entities:
-        row = db.execute(
-            "SELECT name FROM entities WHERE document_id = ? AND local_id = ?", (d, loc)
-        ).fetchone()
-        out.append(str(row[0]))
-    return out
+def split_name(names: Iterable[str]) -> str:
+    """Return the name of an actor split off another: the one its entities use most.
+
+    Ties go to the first in sort order, so the same split always gives the same name.
+    """
+    counts = Counter(names)
+    return min(counts, key=lambda n: (-counts[n], n))
+
+
+def split_id(actor: str, name: str, type_: str, *, document: str | None, key: str | None) -> str:
+    """Return the id of the actor split off ``actor`` by ``document`` (or an alias ``key``).
+
+    Salted by what was split, so splitting the same thing again gives the same actor.
+    """
+    return actor_id(name, type_, salt=f"split:{actor}:{document or key}")

@@ -2,7 +2,7 @@
 
 Keys are strings with a kind prefix, so one indexed column serves every kind:
 
-- ``n:`` the folded name (:func:`~actorgraph.store.identity.fold_key`): transliteration
+- ``n:`` the folded name (:func:`~actorgraph.resolve.identity.fold_key`): transliteration
   variants and doubled letters meet ("Qais al-Khazaali", "Qays al-Khazali");
 - ``a:`` an acronym as written ("AAH"), never folded (doubled letters matter there);
 - ``p:`` a person's first and last name, middle names and titles dropped
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from actorgraph.pipeline.lexicon import PERSON_TITLES
-from actorgraph.store.identity import fold_key, normalize_name, skeleton
+from actorgraph.resolve.identity import fold_key, normalize_name, skeleton
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&-]{1,9}$")
 MISTYPED_PERSON = frozenset({"ORG", "GPE", "NORP"})

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from actorgraph.resolve.identity import fold_key, skeleton
 from actorgraph.resolve.keys import MISTYPED_PERSON, Names, PersonName
-from actorgraph.store.identity import fold_key, skeleton
 
 THRESHOLD = 0.8
 """The least score that joins an entity to an existing actor."""

@@ -1,11 +1,12 @@
 """Resolve each entity of a document to a cross-document actor, at save time.
 
 Candidates come from the key index (names and aliases of stored entities, and the names
-users attached by decisions); each is scored by type, name agreement and the actors the
-document shares with it (:mod:`actorgraph.resolve.match`). The best above the threshold
-wins, else the entity founds a new actor. The users' decisions are applied last, in the
-order they were made. Reads happen inside the save's write transaction, so the outcome
-depends only on what was saved before: document order.
+users attached by decisions), which the store gives as an
+:class:`~actorgraph.resolve.index.ActorIndex`; each is scored by type, name agreement and
+the actors the document shares with it (:mod:`actorgraph.resolve.match`). The best above
+the threshold wins, else the entity founds a new actor. The users' decisions are applied
+last, in the order they were made. Reads happen inside the save's write transaction, so
+the outcome depends only on what was saved before: document order.
 """
 
 from __future__ import annotations
@@ -14,12 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from actorgraph.model import Analysis
-from actorgraph.resolve import index
 from actorgraph.resolve.decisions import replay
+from actorgraph.resolve.identity import actor_id, normalize_name
+from actorgraph.resolve.index import ActorIndex
 from actorgraph.resolve.keys import MISTYPED_PERSON, Names, is_acronym, names_of
 from actorgraph.resolve.match import STRONG, Candidate, Match, needs_context, rank
-from actorgraph.store._db import Database
-from actorgraph.store.identity import actor_id, normalize_name
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Resolution:
     reason: str  # "new actor", "same name", "full name", "user alias", "split", ...
 
 
-def resolve_entities(db: Database, analysis: Analysis) -> list[Resolution]:
+def resolve_entities(index: ActorIndex, analysis: Analysis) -> list[Resolution]:
     """Return the actor of every entity of ``analysis``, in the analysis's entity order.
 
     The document's own rows must be gone already (a re-save deletes them first), so the
@@ -42,9 +42,9 @@ def resolve_entities(db: Database, analysis: Analysis) -> list[Resolution]:
     entities = analysis.entities
     names = [names_of(e.name, e.aliases, e.type) for e in entities]
     lookup = set().union(*(n.lookup_keys for n in names)) if names else set()
-    found = index.actors_by_key(db, lookup)
-    decided = index.decided_by_key(db, lookup)
-    info = index.actor_names(db, set(found) | set(decided))
+    found = index.actors_by_key(lookup)
+    decided = index.decided_by_key(lookup)
+    info = index.actor_names(set(found) | set(decided))
     actor_names = {
         a: names_of(name, [name, *aliases], type_) for a, (name, type_, aliases, _) in info.items()
     }
@@ -58,7 +58,7 @@ def resolve_entities(db: Database, analysis: Analysis) -> list[Resolution]:
             if not (by_name or by_decision):
                 continue
             own = actor_names.get(a) or names_of("", [], n.type)
-            docs = info[a][3] if a in info else 0
+            docs = info[a].documents if a in info else 0
             out.append(Candidate(a, own, decided=by_decision, documents=docs))
         return out
 
@@ -71,7 +71,7 @@ def resolve_entities(db: Database, analysis: Analysis) -> list[Resolution]:
         c.actor_id for n, cs in zip(names, cands, strict=True) if needs_context(n, cs) for c in cs
     ]
     if unsure and sure:
-        shared = index.shared_context(db, unsure, sure, {a: row[3] for a, row in info.items()})
+        shared = index.shared_context(unsure, sure, {a: row.documents for a, row in info.items()})
     ranked = [
         rank(n, c, shared=shared) if needs_context(n, c) else r
         for n, c, r in zip(names, cands, first, strict=True)
@@ -79,8 +79,8 @@ def resolve_entities(db: Database, analysis: Analysis) -> list[Resolution]:
     chosen = _assign(ranked)
     for i, e in enumerate(entities):
         if chosen[i] is None:
-            chosen[i] = _only_person_so_called(db, e.name, e.type, names[i])
-    decisions = index.decisions(db)
+            chosen[i] = _only_person_so_called(index, e.name, e.type, names[i])
+    decisions = index.decisions()
     out = []
     for i, e in enumerate(entities):
         match = chosen[i]
@@ -101,7 +101,7 @@ def resolve_entities(db: Database, analysis: Analysis) -> list[Resolution]:
 DOMINANT = 5  # a bare name joins a person who is called so in 5x more documents than others
 
 
-def _only_person_so_called(db: Database, name: str, type_: str, names: Names) -> Match | None:
+def _only_person_so_called(index: ActorIndex, name: str, type_: str, names: Names) -> Match | None:
     """A bare surname ("Trump", even when the model typed it ORG) joins the one person that
     earlier documents already call so, or the one they call so far more often than anyone
     else; when two people share it about as often, it stays apart (`split` and `merge`
@@ -110,7 +110,7 @@ def _only_person_so_called(db: Database, name: str, type_: str, names: Names) ->
         return None
     if not all(len(n.split()) == 1 for n in names.names) or is_acronym(name):
         return None
-    people = index.people_called(db, normalize_name(name))
+    people = index.people_called(normalize_name(name))
     if len(people) == 1:
         return Match(people[0][0], 0.8, "the only person so called")
     if len(people) > 1 and people[0][1] >= DOMINANT * people[1][1] and people[0][1] >= 3:

@@ -50,6 +50,13 @@ class Database(ABC):
         commits; readers are never blocked.
         """
 
+    def in_transaction(self) -> bool:
+        """Return whether a transaction is open outside :meth:`transaction`.
+
+        Engines that cannot tell cheaply answer False.
+        """
+        return False
+
     @abstractmethod
     def foreign_key_problems(self) -> list[str]:
         """Return one line per row whose foreign key points at nothing."""

@@ -13,7 +13,8 @@ from typing import Any
 
 from actorgraph.errors import StoreError
 from actorgraph.model import Analysis, Entity, Evidence
-from actorgraph.store.identity import actor_id, fact_id, normalize_name
+from actorgraph.resolve.identity import actor_id, fact_id, normalize_name
+from actorgraph.resolve.keys import names_of
 
 Row = tuple[Any, ...]
 
@@ -77,9 +78,6 @@ class _Builder:
             )
 
     def entities(self) -> None:
-        # Imported here: actorgraph.resolve imports the store's identity module.
-        from actorgraph.resolve.keys import names_of
-
         version = self.versions.get("entities")
         for e in self.analysis.entities:
             if e.id in self.actor_of:

@@ -1,41 +1,48 @@
-"""The Store: documents, analyses and actors, the same on every engine."""
+"""The Store: documents, analyses and actors, the same on every engine.
+
+Writing, fixing identity and resuming are here; the reads are its base class
+:class:`~actorgraph.store._reads.Reads`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
-from actorgraph.errors import AmbiguousError, NotFoundError, StoreError
+from actorgraph.errors import StoreError
 from actorgraph.model import Analysis, text_id
-from actorgraph.store import _write, checks, facts, queries, search
+from actorgraph.resolve.decisions import Decision
+from actorgraph.resolve.keys import names_of
+from actorgraph.resolve.resolver import Resolution, resolve_entities
+from actorgraph.store import _edit, _write
 from actorgraph.store._db import Database
+from actorgraph.store._index import SQLActorIndex
+from actorgraph.store._reads import Reads
 from actorgraph.store._rows import Rows, build_rows
 from actorgraph.store.migrations import migrate
-from actorgraph.store.rows import ActorRow, Profile, QuoteRow
-
-if TYPE_CHECKING:
-    # Imported where used: actorgraph.resolve imports the store's identity module.
-    from actorgraph.resolve.corroborate import Claim, CorroboratedRelation
-    from actorgraph.resolve.decisions import Decision
-    from actorgraph.resolve.resolver import Resolution
 
 SaveResult = Literal["added", "unchanged", "updated"]
 _RESOLUTION = 2  # the migration that adds the actor key index
 
 
-class Store:
+class Store(Reads):
     """Documents, their analyses and the actors they name, in SQLite or PostgreSQL.
 
     A store holds one connection (open one store per thread) and writes one document per
     transaction. Run the pipeline in workers and save each result from one writer.
     """
 
-    def __init__(self, db: Database) -> None:
-        """Take over ``db`` and migrate it; ``db`` is closed if migrating fails."""
+    def __init__(self, db: Database, *, migrated: bool = False) -> None:
+        """Take over ``db`` and migrate it; ``db`` is closed if migrating fails.
+
+        ``migrated`` skips the migration check, which takes the write lock: for the
+        connections of a pool, once the store has been opened (and migrated) before.
+        """
         self._db = db
+        if migrated:
+            return
         try:
             if _RESOLUTION in migrate(db):
                 self._index_stored_entities()
@@ -119,9 +126,7 @@ class Store:
         Nothing is written. For a stored document the answer counts its own rows too; a
         save re-resolves without them.
         """
-        from actorgraph.resolve.resolver import resolve_entities
-
-        return resolve_entities(self._db, analysis)
+        return resolve_entities(SQLActorIndex(self._db), analysis)
 
     def _stored_actors(self, document_id: str) -> dict[str, str]:
         return {
@@ -133,8 +138,6 @@ class Store:
 
     def _index_stored_entities(self) -> None:
         """Fill the key index for entities saved before it existed (m002 on an old store)."""
-        from actorgraph.resolve.keys import names_of
-
         aliases: dict[tuple[str, str], list[str]] = {}
         for doc, local, alias in self._db.execute(
             "SELECT document_id, local_id, alias FROM actor_aliases "
@@ -155,10 +158,8 @@ class Store:
 
     def merge_actors(self, keep: str, other: str) -> None:
         """Make ``other``'s mentions, aliases and facts ``keep``'s; remember it on re-ingest."""
-        from actorgraph.resolve import edit
-
         with self._transaction():
-            edit.merge(self._db, keep, other)
+            _edit.merge(self._db, keep, other)
 
     def split_actor(
         self, actor: str, *, document: str | None = None, alias: str | None = None
@@ -168,23 +169,25 @@ class Store:
         The decision is kept: re-saving the document, or a later document with that alias,
         lands on the new actor.
         """
-        from actorgraph.resolve import edit
-
         with self._transaction():
-            return edit.split(self._db, actor, document=document, alias=alias)
+            return _edit.split(self._db, actor, document=document, alias=alias)
 
     def add_alias(self, actor: str, name: str) -> None:
         """Record that ``name`` names ``actor``, so documents saved later with it join."""
-        from actorgraph.resolve import edit
-
         with self._transaction():
-            edit.add_alias(self._db, actor, name)
+            _edit.add_alias(self._db, actor, name)
 
     def decisions(self) -> list[Decision]:
         """Return the merge, split and alias decisions, oldest first."""
-        from actorgraph.resolve.index import decisions
+        return SQLActorIndex(self._db).decisions()
 
-        return decisions(self._db)
+    def in_transaction(self) -> bool:
+        """Return whether a transaction was left open on the connection.
+
+        The store's own transactions end with their block on both engines; only raw SQL
+        could leave one open, and a SQLite connection says so (PostgreSQL answers False).
+        """
+        return self._db.in_transaction()
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -231,99 +234,6 @@ class Store:
                 versions[stage] = version
         return found
 
-    # -- reading ---------------------------------------------------------------------
-
-    def summary(self) -> dict[str, Any]:
-        """Return counts, actors per type, top relations and top speakers."""
-        return queries.summary(self._db)
-
-    def actors(self, type: str | None = None, limit: int = 100) -> list[ActorRow]:
-        """Return actors (of one entity type, if given), most mentioned first."""
-        return queries.actors(self._db, type=type, limit=limit)
-
-    def find_actors(self, query: str, limit: int = 10) -> list[tuple[ActorRow, float]]:
-        """Return actors whose name or an alias matches ``query``, with a 0-100 score."""
-        return search.find_actors(self._db, query, limit=limit)
-
-    def actor_named(self, ref: str) -> tuple[str, str]:
-        """Return (id, name) of the actor ``ref`` names: its id, or its one exact name.
-
-        Raises NotFoundError when nothing matches and AmbiguousError (listing the
-        candidates) when the name fits several actors equally.
-        """
-        rows = queries.actor_rows(self._db, [ref])
-        if ref in rows:
-            return rows[ref].id, rows[ref].name
-        found = self.find_actors(ref, limit=10)
-        exact = [row for row, score in found if score >= 100.0]
-        if len(exact) == 1:
-            return exact[0].id, exact[0].name
-        if not found:
-            raise NotFoundError(f"no actor matches {ref!r}")
-        listed = [(row.id, row.name) for row in (exact or [r for r, _ in found])]
-        names = ", ".join(f"{name} ({id_})" for id_, name in listed)
-        raise AmbiguousError(f"{ref!r} names several actors: {names}; give an id", listed)
-
-    def actor_profile(self, actor_id: str) -> Profile:
-        """Return an actor's aliases, documents, quotes, relations and events."""
-        return queries.profile(self._db, actor_id)
-
-    def quotes(self, speaker: str | None = None, limit: int = 100) -> list[QuoteRow]:
-        """Return quotes, newest first; ``speaker`` keeps those of the actors it names."""
-        speakers = None if speaker is None else search.matching_ids(self._db, speaker)
-        return queries.quotes(self._db, speakers=speakers, limit=limit)
-
-    def relations(
-        self, actor: str | None = None, *, predicate: str | None = None, limit: int = 100
-    ) -> list[facts.RelationFact]:
-        """Return relations, newest first; ``actor`` keeps those of the actors it names."""
-        ids = None if actor is None else search.matching_ids(self._db, actor)
-        return facts.relation_facts(self._db, actor_ids=ids, predicate=predicate, limit=limit)
-
-    def events(
-        self,
-        *,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        actor: str | None = None,
-        limit: int = 100,
-    ) -> list[facts.EventFact]:
-        """Return events, most recent first, filtered by type, date range and actor."""
-        ids = None if actor is None else search.matching_ids(self._db, actor)
-        return facts.event_facts(
-            self._db, type=type, since=since, until=until, actor_ids=ids, limit=limit
-        )
-
-    def corroborated_relations(
-        self, actor: str | None = None, *, predicate: str | None = None
-    ) -> list[CorroboratedRelation]:
-        """Return relations grouped across documents: one row per (subject, predicate, object).
-
-        Each row has its evidence, its document count, its count of distinct sources (a
-        reprinted wire story counts once) and its conflicts (asserted vs denied, two leaders
-        of one group at once). ``actor`` keeps the facts of the actors it names.
-        """
-        from actorgraph.resolve import corroborate
-
-        ids = None if actor is None else search.matching_ids(self._db, actor)
-        if ids is not None and not ids:
-            return []
-        claims = _claims(self._db, actor_ids=ids, predicate=predicate)
-        if ids is not None:  # rivals: leaders of the same groups, stated about others
-            groups = sorted({c.object_id for c in claims if c.predicate in corroborate.EXCLUSIVE})
-            seen = {c.relation_id for c in claims}
-            for pred in sorted(corroborate.EXCLUSIVE):
-                more = _claims(self._db, object_ids=groups, predicate=pred) if groups else []
-                claims += [c for c in more if c.relation_id not in seen]
-        return corroborate.group_claims(claims, focus=ids)
-
-    def check(self) -> list[str]:
-        """Return the problems found (see ``store.checks``): broken keys, spans outside or
-        unlike their document, facts without evidence, rows linked across documents or to
-        the wrong actor, documents without stage runs, stale sort keys."""
-        return checks.check_store(self._db)
-
     # -- lifetime --------------------------------------------------------------------
 
     def close(self) -> None:
@@ -340,51 +250,3 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def _marks(values: list[str]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-def _claims(
-    db: Database,
-    *,
-    actor_ids: list[str] | None = None,
-    object_ids: list[str] | None = None,
-    predicate: str | None = None,
-) -> list[Claim]:
-    """Return relations as claims, with what tells their sources apart."""
-    from actorgraph.resolve import corroborate
-
-    where: list[str] = []
-    params: list[object] = []
-    if actor_ids is not None:
-        marks = _marks(actor_ids)
-        where.append(f"(r.subject_actor_id IN ({marks}) OR r.object_actor_id IN ({marks}))")
-        params += [*actor_ids, *actor_ids]
-    if object_ids is not None:
-        where.append(f"r.object_actor_id IN ({_marks(object_ids)})")
-        params += object_ids
-    if predicate is not None:
-        where.append("r.predicate = ?")
-        params.append(predicate)
-    window = corroborate.CREDIT_WINDOW
-    rows = db.execute(
-        "SELECT r.id, r.document_id, d.title, d.published, d.publisher, r.subject_actor_id, "
-        "s.name, r.predicate, r.object_actor_id, o.name, r.role, r.modality, r.valid_start, "
-        "r.valid_end, a.name, r.confidence, r.start_char, r.end_char, "
-        "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char), "
-        f"SUBSTR(d.text, 1, {window}), "
-        f"CASE WHEN LENGTH(d.text) > {window} "
-        f"THEN SUBSTR(d.text, LENGTH(d.text) - {window - 1}, {window}) ELSE '' END "
-        "FROM relations r JOIN documents d ON d.id = r.document_id "
-        "JOIN actors s ON s.id = r.subject_actor_id JOIN actors o ON o.id = r.object_actor_id "
-        "LEFT JOIN actors a ON a.id = r.attributed_actor_id "
-        + (f"WHERE {' AND '.join(where)} " if where else "")
-        + "ORDER BY r.document_id, r.start_char, r.id",
-        params,
-    )
-    return [
-        replace(corroborate.Claim(*row[:19]), wire=corroborate.wire_credit(row[19], row[20]))
-        for row in rows
-    ]

@@ -118,7 +118,7 @@ def check_evidence(db: Database) -> list[str]:
 
 
 # Every column that copies an entity's actor id, with the entity's local-id column beside
-# it (the same list as resolve.edit's, which rewrites them together).
+# it (the same list as store._edit's, which rewrites them together).
 _ACTOR_COPIES: tuple[tuple[str, str, str], ...] = (
     ("mentions", "actor_id", "local_id"),
     ("actor_aliases", "actor_id", "local_id"),

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from actorgraph.resolve.corroborate import CREDIT_WINDOW, Claim, wire_credit
 from actorgraph.store._db import Database
+
+MAX_TIMELINE = 10_000
+"""Events read to sort the timeline of all events: they are listed newest first."""
 
 
 @dataclass(frozen=True)
@@ -165,3 +169,55 @@ def event_facts(
             )
         )
     return out
+
+
+def event_timeline(
+    db: Database, *, limit: int, offset: int, since: str | None = None, until: str | None = None
+) -> tuple[list[EventFact], int]:
+    """Return one page of all events, earliest first (undated last), and how many there are.
+
+    An actor's timeline is ``graph.timeline``, paged in SQL; this one sorts in Python the
+    first ``MAX_TIMELINE`` events :func:`event_facts` lists (newest first).
+    """
+    events = event_facts(db, since=since, until=until, limit=MAX_TIMELINE)
+    events.sort(key=lambda e: (e.date_start is None, e.date_start or "", e.date_end or "", e.id))
+    return events[offset : offset + limit], len(events)
+
+
+def claims(
+    db: Database,
+    *,
+    actor_ids: Sequence[str] | None = None,
+    object_ids: Sequence[str] | None = None,
+    predicate: str | None = None,
+) -> list[Claim]:
+    """Return relations as claims, with what tells their sources apart (a wire credit)."""
+    where: list[str] = []
+    params: list[object] = []
+    if actor_ids is not None:
+        marks = _marks(actor_ids)
+        where.append(f"(r.subject_actor_id IN ({marks}) OR r.object_actor_id IN ({marks}))")
+        params += [*actor_ids, *actor_ids]
+    if object_ids is not None:
+        where.append(f"r.object_actor_id IN ({_marks(object_ids)})")
+        params += object_ids
+    if predicate is not None:
+        where.append("r.predicate = ?")
+        params.append(predicate)
+    window = CREDIT_WINDOW
+    rows = db.execute(
+        "SELECT r.id, r.document_id, d.title, d.published, d.publisher, r.subject_actor_id, "
+        "s.name, r.predicate, r.object_actor_id, o.name, r.role, r.modality, r.valid_start, "
+        "r.valid_end, a.name, r.confidence, r.start_char, r.end_char, "
+        "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char), "
+        f"SUBSTR(d.text, 1, {window}), "
+        f"CASE WHEN LENGTH(d.text) > {window} "
+        f"THEN SUBSTR(d.text, LENGTH(d.text) - {window - 1}, {window}) ELSE '' END "
+        "FROM relations r JOIN documents d ON d.id = r.document_id "
+        "JOIN actors s ON s.id = r.subject_actor_id JOIN actors o ON o.id = r.object_actor_id "
+        "LEFT JOIN actors a ON a.id = r.attributed_actor_id "
+        + (f"WHERE {' AND '.join(where)} " if where else "")
+        + "ORDER BY r.document_id, r.start_char, r.id",
+        params,
+    )
+    return [replace(Claim(*row[:19]), wire=wire_credit(row[19], row[20])) for row in rows]

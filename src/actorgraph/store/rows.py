@@ -1,4 +1,4 @@
-"""Frozen rows returned by store queries."""
+"""Frozen rows returned by store queries, and the records the exports are written from."""
 
 from __future__ import annotations
 
@@ -94,3 +94,115 @@ class Profile:
     quotes: tuple[QuoteRow, ...]
     relations: tuple[RelationRow, ...]
     events: tuple[EventRow, ...]
+
+
+# -- the records of whole-table reads (``store.exports``) -------------------------------
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    title: str | None
+    published: str | None
+    publisher: str | None
+    author: str | None
+    url: str | None
+    added_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Place:
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    precision: str | None  # country / region / city / place
+    gazetteer_id: str | None
+
+
+@dataclass(frozen=True)
+class Party:
+    """An actor as named in one document, with the place the document's entity resolved to."""
+
+    id: str
+    name: str
+    type: str
+    kind: str | None
+    place: Place | None
+
+
+@dataclass(frozen=True)
+class Span:
+    """An evidence span with its text, cut from the document."""
+
+    start: int
+    end: int
+    text: str
+    stage: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class RelationRec:
+    id: str
+    doc: Doc
+    subject: Party
+    predicate: str
+    object: Party
+    role: str | None
+    mode: tuple[str, ...]
+    valid_start: str | None
+    valid_end: str | None
+    modality: str
+    attributed_to: Party | None
+    confidence: float
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class EventRec:
+    id: str
+    doc: Doc
+    type: str
+    mode: str | None
+    modality: str
+    attributed_to: Party | None
+    confidence: float
+    date_text: str | None
+    date_value: str | None
+    date_start: str | None
+    date_end: str | None
+    actors: tuple[Party, ...]
+    targets: tuple[Party, ...]
+    locations: tuple[Party, ...]
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class QuoteRec:
+    id: str
+    doc: Doc
+    kind: str
+    text: str
+    start: int
+    end: int
+    speaker: Party | None
+    speaker_text: str | None
+    cue: str | None
+    confidence: float
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class ActorRec:
+    """A cross-document actor with its aliases, mention counts and most frequent place."""
+
+    id: str
+    name: str
+    type: str
+    kind: str | None
+    mentions: int
+    aliases: tuple[str, ...]
+    document_ids: tuple[str, ...]
+    place: Place | None

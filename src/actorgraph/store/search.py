@@ -6,8 +6,8 @@ import functools
 
 from rapidfuzz import fuzz, process
 
+from actorgraph.resolve.identity import norm_search_key, normalize_name, search_key
 from actorgraph.store._db import Database
-from actorgraph.store.identity import norm_search_key, normalize_name, search_key
 from actorgraph.store.queries import actor_rows
 from actorgraph.store.rows import ActorRow
 

@@ -102,6 +102,9 @@ class SQLiteDatabase(Database):
             raise
         self.raw.execute("COMMIT")
 
+    def in_transaction(self) -> bool:
+        return self.raw.in_transaction
+
     def foreign_key_problems(self) -> list[str]:
         return [
             orphan_problem(table, parent, str(rowid))

@@ -1,10 +1,9 @@
-"""Read whole tables for the exports: read-only SQL over the store, with no row limit.
+"""Read whole tables for the exports: every fact with its actors' ids, places and spans.
 
-The store's public queries answer a screen (a limit, names without ids or places); an
+The store's other queries answer a screen (a limit, names without ids or places); an
 export needs every fact with its actors' ids, the places of its locations and every
-evidence span. So this module reads the tables itself, in the portable SQL the store
-uses, and never writes. Every ORDER BY ends on a unique key: two exports of the same
-store are byte for byte equal, on SQLite and PostgreSQL alike.
+evidence span. These reads never write, and every ORDER BY ends on a unique key: two
+exports of the same store are byte for byte equal, on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -12,64 +11,34 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from actorgraph.errors import NotFoundError
-from actorgraph.export._records import (
+from actorgraph.store._db import Database
+from actorgraph.store.rows import (
     ActorRec,
     Doc,
     EventRec,
-    Filters,
     Party,
     Place,
     QuoteRec,
     RelationRec,
     Span,
 )
-from actorgraph.store import Store
-from actorgraph.store._db import Database
-
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
-def database(store: Store) -> Database:
-    """Return the store's connection, for read-only queries."""
-    # The store has no public way to run SQL; exports read through its connection and
-    # only ever SELECT, so they see what the store sees on either engine.
-    return store._db
+@dataclass(frozen=True)
+class Filters:
+    """What to export: events dated within [since, until], facts of some actors."""
+
+    since: str | None = None  # "YYYY-MM-DD" or a prefix, compared as text
+    until: str | None = None
+    actor_ids: frozenset[str] | None = None  # None: every actor
 
 
-def filters(
-    store: Store,
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    actor: str | None = None,
-) -> Filters:
-    """Check the bounds (YYYY, YYYY-MM or YYYY-MM-DD) and find the actors ``actor`` names.
-
-    ``until`` covers its whole period ("2014" runs to 2014-12-31). Raises ValueError for a
-    malformed bound and NotFoundError when no actor matches ``actor``.
-    """
-    for label, value in (("since", since), ("until", until)):
-        if value is not None and not _DATE.fullmatch(value):
-            raise ValueError(f"{label}={value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD")
-    if until is not None:
-        # Text comparison: "2014-06-31" is after every June date and before July.
-        until += {4: "-12-31", 7: "-31", 10: ""}[len(until)]
-    ids: frozenset[str] | None = None
-    if actor is not None:
-        found = store.find_actors(actor, limit=500)
-        exact = [row.id for row, score in found if score >= 100.0]
-        ids = frozenset(exact or [row.id for row, _ in found])
-        if not ids:
-            raise NotFoundError(f"no actor matches {actor!r}; list them with `actorgraph actors`")
-    return Filters(since=since, until=until, actor_ids=ids)
-
-
-def last_modified(store: Store) -> str | None:
+def last_modified(db: Database) -> str | None:
     """Return the day (YYYY-MM-DD) a document was last added or updated, None if none was."""
-    row = database(store).execute("SELECT MAX(updated_at) FROM documents").fetchone()
+    row = db.execute("SELECT MAX(updated_at) FROM documents").fetchone()
     return None if row is None or row[0] is None else str(row[0])[:10]
 
 
@@ -86,17 +55,17 @@ def _natural(local_id: str) -> tuple[int, str]:
 class Reader:
     """Documents, entities and evidence loaded once, then facts built from them."""
 
-    def __init__(self, store: Store) -> None:
-        self.db = database(store)
+    def __init__(self, db: Database) -> None:
+        self._db = db
         self.docs = {
             row[0]: Doc(*row)
-            for row in self.db.execute(
+            for row in self._db.execute(
                 "SELECT id, title, published, publisher, author, url, added_at, updated_at "
                 "FROM documents ORDER BY id"
             )
         }
         self.parties: dict[tuple[str, str], Party] = {}
-        for row in self.db.execute(
+        for row in self._db.execute(
             "SELECT e.document_id, e.local_id, a.id, a.name, a.type, a.kind, e.place_lat, "
             "e.place_lon, e.place_country, e.place_admin1, e.place_precision, "
             "e.place_gazetteer_id FROM entities e JOIN actors a ON a.id = e.actor_id "
@@ -117,7 +86,7 @@ class Reader:
             return {}
         found: dict[str, list[Span]] = {}
         for chunk in _chunks(ids):
-            for row in self.db.execute(
+            for row in self._db.execute(
                 f"SELECT ev.{column}, ev.start_char, ev.end_char, "
                 "SUBSTR(d.text, ev.start_char + 1, ev.end_char - ev.start_char), ev.stage, "
                 "ev.confidence FROM evidence ev JOIN documents d ON d.id = ev.document_id "
@@ -138,7 +107,7 @@ class Reader:
                 f"OR r.object_actor_id IN ({_marks(ids)}) "
             )
             params = [*ids, *ids]
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT r.id, r.document_id, r.subject_local_id, r.predicate, r.object_local_id, "
             "r.role, r.mode, r.valid_start, r.valid_end, r.modality, r.attributed_local_id, "
             "r.confidence, r.start_char, r.end_char, r.stage, "
@@ -193,7 +162,7 @@ class Reader:
                 f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({_marks(ids)}))"
             )
             params += ids
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT e.id, e.document_id, e.type, e.mode, e.modality, e.attributed_local_id, "
             "e.confidence, e.date_text, e.date_value, e.date_start, e.date_end, "
             "e.start_char, e.end_char, e.stage, "
@@ -208,7 +177,7 @@ class Reader:
         evidence = self._evidence("event_id", ids)
         roles: dict[str, dict[str, list[str]]] = {}
         for chunk in _chunks(ids):
-            for event_id, role, local_id in self.db.execute(
+            for event_id, role, local_id in self._db.execute(
                 "SELECT event_id, role, local_id FROM event_actors "
                 f"WHERE event_id IN ({_marks(chunk)}) ORDER BY event_id, role, local_id",
                 chunk,
@@ -246,7 +215,7 @@ class Reader:
         if flt.actor_ids is not None:
             ids = sorted(flt.actor_ids)
             where, params = f"WHERE q.speaker_actor_id IN ({_marks(ids)}) ", ids
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT q.id, q.document_id, q.kind, q.text, q.start_char, q.end_char, "
             "q.speaker_local_id, q.speaker_text, q.cue, q.confidence, q.stage "
             "FROM quotes q JOIN documents d ON d.id = q.document_id "
@@ -276,14 +245,14 @@ class Reader:
         """Return the actors mentioned in some document (those in ``ids``), by id."""
         counts = {
             row[0]: row[1:]
-            for row in self.db.execute(
+            for row in self._db.execute(
                 "SELECT a.id, a.name, a.type, a.kind, COUNT(*) FROM actors a "
                 "JOIN mentions m ON m.actor_id = a.id GROUP BY a.id, a.name, a.type, a.kind "
                 "ORDER BY a.id"
             )
         }
         aliases: dict[str, list[str]] = {}
-        for actor_id, alias in self.db.execute(
+        for actor_id, alias in self._db.execute(
             "SELECT DISTINCT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias"
         ):
             aliases.setdefault(actor_id, []).append(alias)

@@ -1,8 +1,9 @@
 """Actor identity and fact ids: content hashes of normalised fields.
 
 :func:`actor_id` names the actor a (name, type) founds; which actor a document's entity
-joins is decided at save time by ``actorgraph.resolve`` from the name keys below
-(:func:`fold_key`, :func:`skeleton`), so the id of an existing actor never changes.
+joins is decided at save time by the resolver from the name keys below (:func:`fold_key`,
+:func:`skeleton`), so the id of an existing actor never changes. Pure functions: the
+store hashes its rows' ids with them too.
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
-"""The resolver's reads against a brute-force count over the stored entity rows."""
+"""The resolver's reads (``store._index``) against a brute-force count over the entity rows."""
 
 from __future__ import annotations
 
 import random
 
-from resolve_samples import Ent, analysis
+from store_samples import STAGES, entity
 
-from actorgraph.resolve import index
+from actorgraph.model import Analysis, Document
 from actorgraph.store import Store
+from actorgraph.store._index import SQLActorIndex
 
 # Organisation names that share no word, so each stays its own actor.
 _BRIGADES = ["Alpha", "Bravo", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet"]
@@ -23,7 +24,8 @@ def _store_with_cooccurrences(store: Store) -> list[set[str]]:
         chosen = [n for j, n in enumerate(NAMES) if rng.random() < (0.8 if j < 3 else 0.12)]
         chosen = chosen or [NAMES[i % len(NAMES)]]
         text = f"Report {i}: " + ". ".join(f"{n} moved" for n in chosen) + "."
-        store.save(analysis(text, *(Ent(n, "ORG") for n in chosen)))
+        ents = tuple(entity(text, f"E{j}", n, "ORG") for j, n in enumerate(chosen, 1))
+        store.save(Analysis(Document.from_text(text), ents, stages=STAGES))
         docs.append(set(chosen))
     return docs
 
@@ -41,11 +43,12 @@ def _brute(store: Store, cands: list[str], ctx: list[str]) -> dict[str, int]:
     return out
 
 
-def test_shared_context_counts_context_actors_sharing_a_document(store: Store) -> None:
+def test_index_shared_context_counts_context_actors_sharing_a_document(store: Store) -> None:
     _store_with_cooccurrences(store)
     actors = sorted(a for (a,) in store._db.execute("SELECT DISTINCT actor_id FROM entities"))
     assert len(actors) == len(NAMES)
-    degrees = {a: n for a, (_, _, _, n) in index.actor_names(store._db, actors).items()}
+    index = SQLActorIndex(store._db)
+    degrees = {a: row.documents for a, row in index.actor_names(actors).items()}
     assert max(degrees.values()) >= 15 and min(degrees.values()) <= 5
     rng = random.Random(3)
     cases = [(actors, actors)]  # 17 x 17 pairs: more than one statement's worth
@@ -53,9 +56,9 @@ def test_shared_context_counts_context_actors_sharing_a_document(store: Store) -
     for cands, ctx in cases:
         expected = _brute(store, cands, ctx)
         assert expected, "the sample has co-occurrences"
-        assert index.shared_context(store._db, cands, ctx, degrees) == expected
+        assert index.shared_context(cands, ctx, degrees) == expected
         # The counts only choose which side to walk: wrong or missing ones change nothing.
-        assert index.shared_context(store._db, cands, ctx) == expected
+        assert index.shared_context(cands, ctx) == expected
         flipped = {a: -n for a, n in degrees.items()}
-        assert index.shared_context(store._db, cands, ctx, flipped) == expected
-    assert index.shared_context(store._db, [], actors, degrees) == {}
+        assert index.shared_context(cands, ctx, flipped) == expected
+    assert index.shared_context([], actors, degrees) == {}

@@ -25,6 +25,9 @@ ORG_KINDS: tuple[str, ...] = (
     "media",
     "company",
 )
+UNIDENTIFIED_GROUP = "Unidentified Armed Group"
+"""The name (then " (Country)") of a document's unnamed attackers, as ACLED codes them: an
+actor of that document alone, never merged with another document's."""
 
 
 def text_id(text: str) -> str:

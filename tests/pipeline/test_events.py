@@ -35,7 +35,7 @@ def test_events_attack_with_actor_target_location_date(nlp: Any) -> None:
     result, found = run(nlp, text)
     ev = only(result, "ASSAULT")
     assert names(found, ev.actors) == ["Boko Haram"]
-    assert names(found, ev.targets) == ["Nigerian army"]
+    assert names(found, ev.targets) == ["Military Forces of Nigeria"]
     assert names(found, ev.locations) == ["Maiduguri"]
     assert ev.date is not None and ev.date.value == "2014-03-03"
     assert ev.modality == "asserted"
@@ -87,7 +87,7 @@ def test_events_accusation(nlp: Any) -> None:
     result, found = run(nlp, text)
     ev = only(result, "ACCUSE")
     assert names(found, ev.actors) == ["Amnesty International"]
-    assert names(found, ev.targets) == ["Syrian government"]
+    assert names(found, ev.targets) == ["Government of Syria"]
     assert ev.date is not None and ev.date.value == "2015-02-02"
 
 

@@ -16,6 +16,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("entities", entities.STAGE),
     ("aliases", entities.ALIASES_STAGE),
     ("places", places.STAGE),
+    ("actors", entities.ACTORS_STAGE),
     ("dates", dates.STAGE),
     ("quotes", quotes.STAGE),
     ("relations", relations.STAGE),
@@ -58,6 +59,8 @@ def analyze_parsed(
         check_time("aliases")
         found = places.resolve_places(parsed, found)
         check_time("places")
+        found = entities.add_generic_actors(parsed, found)
+        check_time("actors")
         date_result = dates.extract_dates(parsed)
         check_time("dates")
         quote_result = quotes.extract_quotes(parsed, found, max_len=max_quote_chars)

@@ -2,11 +2,23 @@
 
 Two steps with their own versions: :func:`extract_entities` turns the model's spans into
 entities; :func:`resolve_aliases` joins the names of one actor within the document and
-attaches "the group", "the army" and the like to the organisation the text last named.
+attaches "the group", "the army" and the like to the organisation the text last named;
+after the places stage, :func:`add_generic_actors` gives a state's forces, its government
+and unnamed attackers one actor each ("the army", "Somali troops", "gunmen").
 """
 
 from actorgraph.pipeline.entities._aliases import STAGE as ALIASES_STAGE
 from actorgraph.pipeline.entities._aliases import resolve_aliases
 from actorgraph.pipeline.entities._extract import STAGE, EntityResult, extract_entities
+from actorgraph.pipeline.entities._generic import STAGE as ACTORS_STAGE
+from actorgraph.pipeline.entities._generic import add_generic_actors
 
-__all__ = ["ALIASES_STAGE", "STAGE", "EntityResult", "extract_entities", "resolve_aliases"]
+__all__ = [
+    "ACTORS_STAGE",
+    "ALIASES_STAGE",
+    "STAGE",
+    "EntityResult",
+    "add_generic_actors",
+    "extract_entities",
+    "resolve_aliases",
+]

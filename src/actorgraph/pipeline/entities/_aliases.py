@@ -21,6 +21,8 @@ from rapidfuzz.distance import JaroWinkler
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities import _anaphora
 from actorgraph.pipeline.entities._extract import EntityResult
+from actorgraph.pipeline.entities._variants import join_short_forms, place_name
+from actorgraph.pipeline.layout import Layout, layout
 from actorgraph.pipeline.lexicon import (
     NAME_PARTICLES,
     ORG_HEADS,
@@ -32,7 +34,7 @@ from actorgraph.pipeline.lexicon import (
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 
-STAGE = "aliases.v1"
+STAGE = "aliases.v2"
 _AKA = re.compile(
     rf"^\s*(?:(?:{'|'.join(sorted(ORG_HEADS))})\s*)?(?:,\s*)?"
     r"(?:\(\s*|(?:aka|a\.k\.a\.?|also known as|also called|known as|formerly known as|or)\s+)"
@@ -109,7 +111,11 @@ def resolve_aliases(parsed: ParsedDoc, found: EntityResult) -> EntityResult:
     by_known: dict[str, int] = {}
     for i, e in enumerate(ents):
         k = lookup_actor(e.name)
-        if k is not None and (k.type == e.type or e.type in {"NORP", "GPE", "ORG", "LOC"}):
+        # A listed name wins over the model's label, a person's too ("Hamas" as PERSON):
+        # the lexicon holds only names that mean one actor in the news.
+        if k is not None and (
+            k.type == e.type or e.type in {"NORP", "GPE", "ORG", "LOC", "PERSON"}
+        ):
             known[i] = k
             if k.canonical in by_known:
                 uf.union(by_known[k.canonical], i)
@@ -125,6 +131,8 @@ def resolve_aliases(parsed: ParsedDoc, found: EntityResult) -> EntityResult:
                 uf.union(by_fold[key], i)
             else:
                 by_fold[key] = i
+
+    join_short_forms(ents, uf.union, known)
 
     # 2b. People: misspelled full names with the same first name join.
     full = [i for i, e in enumerate(ents) if _is_full_person(e) and i not in known]
@@ -244,6 +252,8 @@ def _surname_target(names: _FullNames, uf: _Union, key: str, *, first_mention: i
         for k in ks:
             r = uf.find(names.ids[k])
             table[r] = max(table.get(r, -2), names.last_before(k, first_mention))
+        if pick == "near":  # a misspelling only of a name already given ("Barire" is a town)
+            table = {r: v for r, v in table.items() if v >= 0}
         if len(table) == 1:
             return next(iter(table))
         if len(table) > 1:  # several people share it: the one named most recently before
@@ -284,7 +294,7 @@ def _build(
     for group in members.values():
         mentions = sorted((m for i in group for m in ents[i].mentions), key=lambda m: m.start)
         k = next((known[i] for i in group if i in known), None)
-        typ = _settle_type(ents, group, k)
+        typ = _settle_type(ents, group, k, layout(parsed.text))
         name = k.canonical if k is not None else _canonical(ents, group, typ)
         aliases = list(dict.fromkeys(m.text for m in mentions))
         if name not in aliases:
@@ -309,11 +319,15 @@ def _build(
     return [replace(e, id=f"E{i}") for i, e in enumerate(out, 1)]
 
 
-def _settle_type(ents: list[Entity], group: list[int], k: KnownActor | None) -> str:
+def _settle_type(ents: list[Entity], group: list[int], k: KnownActor | None, page: Layout) -> str:
     if k is not None:
         return k.type
+    if any(page.in_dateline(m.start, m.end) for i in group for m in ents[i].mentions):
+        return "GPE"  # a dateline names the place the story was filed from
     if any(_is_full_person(ents[i]) for i in group):
         return "PERSON"
+    if any(place_name(ents[i].name) for i in group):
+        return "GPE"  # "Nangarhar province" says what "Nangarhar" is
     votes: Counter[str] = Counter()
     for i in group:
         weight = len(ents[i].mentions) * (2 if len(ents[i].name.split()) > 1 else 1)

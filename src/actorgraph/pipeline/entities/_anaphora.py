@@ -12,6 +12,7 @@ import bisect
 from dataclasses import replace
 
 from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.entities._extract import _Spans
 from actorgraph.pipeline.lexicon import INSTITUTION_NOUNS, ORG_ANAPHORS
 from actorgraph.pipeline.nlp import ParsedDoc
 
@@ -42,6 +43,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
     para = _paragraph_starts(text)
     named = _Named(orgs)
     taken = {(m.start, m.end) for e in entities for m in e.mentions}
+    covered = _Spans(list(taken))
     added: dict[str, list[Mention]] = {}
     for tok in doc:
         noun = tok.lower_
@@ -51,7 +53,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
             continue
         if tok.i > 0 and doc[tok.i - 1].ent_type_:  # "the X network": part of the name
             continue
-        if not _is_definite(doc, tok):
+        if not _is_definite(doc, tok) or covered.covers(tok.idx, tok.idx + len(tok.text)):
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
         left = tok.i

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.lexicon import (
     INSTITUTION_NOUNS,
     ORG_HEADS,
@@ -24,7 +25,7 @@ from actorgraph.pipeline.lexicon import (
 )
 from actorgraph.pipeline.nlp import ParsedDoc
 
-STAGE = "entities.v1"
+STAGE = "entities.v2"
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
 _QUOTE_CHARS = "\"“”‘’'«»„`"
 _EDGE_PUNCT = _QUOTE_CHARS + " \t\n.,;:!?()[]{}-–—/*"
@@ -191,6 +192,44 @@ def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:
     return out
 
 
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_NAME_WORD = re.compile(r"[A-Z][\w'’]*(?:-\w+)*|of|the|for|and|in|de|du|des|la|le|al|el|wal|an|on")
+_GLUE = frozenset(
+    {"of", "the", "for", "and", "in", "de", "du", "des", "la", "le", "al", "el", "wal", "an", "on"}
+)
+
+
+def _spelled_acronyms(text: str) -> list[tuple[int, int, str]]:
+    """Find "Islamic State West Africa Province (ISWAP)": capitalised words whose initials
+    spell the acronym in parentheses right after them make one organisation's name, however
+    the model cut them."""
+    out = []
+    for m in _PAREN_ACRONYM.finditer(text):
+        letters = "".join(c for c in m.group(1) if c.isupper())
+        if len(letters) < 2:
+            continue
+        before = text[max(0, m.start() - 160) : m.start()]
+        words = list(re.finditer(r"\S+", before))
+        initials: list[str] = []
+        for w in reversed(words):
+            token = w.group().rstrip(",;:")
+            if token != w.group() and initials:
+                break
+            if token.lower() in _GLUE:
+                continue
+            if not _NAME_WORD.fullmatch(token):
+                break
+            initials[:0] = [p[0] for p in re.split(r"-", token) if p[:1].isupper()]
+            if "".join(initials) == letters:
+                start = m.start() - len(before) + w.start()
+                end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
+                out.append((start, end, "ORG"))
+                break
+            if len(initials) > len(letters):
+                break
+    return out
+
+
 def _known_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Find well-known actor names the model missed ("Daesh"), outside existing mentions."""
     out = []
@@ -207,6 +246,30 @@ def _known_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, i
         actor = lookup_actor(m.group())
         if actor is not None:
             out.append((s, e, actor.type))
+    return out
+
+
+def _fit_layout(text: str, raw: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+    """Drop mentions in boilerplate lines and a dateline's agency; a dateline's place is a
+    place (found even when the model missed it, cut where the model ran past it)."""
+    page = layout(text)
+    out = []
+    for start, end, label, weight in raw:
+        if page.is_boilerplate(start, end):
+            continue
+        d = page.in_dateline(start, start + 1)
+        if d is not None:
+            if d.agency is not None and start < d.agency[1] and end > d.agency[0]:
+                continue
+            if end > d.end:
+                continue  # "Iraq - Fighting": the model read across the dateline's dash
+            if any(s <= start and end <= e for s, e in d.places):
+                label, weight = "GPE", 3
+        out.append((start, end, label, weight))
+    for d in page.datelines:
+        for s, e in d.places:
+            if not any(r[0] < e and r[1] > s for r in out):
+                out.append((s, e, "GPE", 3))
     return out
 
 
@@ -227,6 +290,13 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     known_spans = _Spans([(s, e) for s, e, _ in known])
     raw = [r for r in raw if not known_spans.covers(r[0], r[1])]
     raw.extend((s, e, label, 2) for s, e, label in known)
+    model_labels = {(r[0], r[1]): r[2] for r in raw}
+    spelled = [(s, e, model_labels.get((s, e), label)) for s, e, label in _spelled_acronyms(text)]
+    spelled_spans = _Spans([(s, e) for s, e, _ in spelled])
+    raw = [r for r in raw if not spelled_spans.covers(r[0], r[1])]
+    raw.extend((s, e, label, 3) for s, e, label in spelled)
+
+    raw = _fit_layout(text, raw)
 
     groups: dict[str, list[Mention]] = {}
     labels: dict[str, Counter[str]] = {}

@@ -35,7 +35,7 @@ from actorgraph.pipeline.events._lexicon import (
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 
-STAGE = "events.v1"
+STAGE = "events.v2"
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 _FUTURE = frozenset({"will", "would", "'ll", "shall"})
 _CONDITION = frozenset({"unless", "if"})
@@ -288,12 +288,7 @@ def extract_events(
         here = (f.type, f.sent.start, f.sent.end)
         earlier = of_type.get(f.type, []) if _anaphoric(f) else in_sentence.get(here, [])
         repeat = next(
-            (
-                k
-                for k in earlier
-                if _compatible(k.date, f.date) and ids <= set(k.args.actors) | set(k.args.targets)
-            ),
-            None,
+            (k for k in earlier if _compatible(k.date, f.date) and _same(ids, k, f)), None
         )
         if repeat is not None:
             if repeat.date is None and f.date is not None:
@@ -326,6 +321,13 @@ def extract_events(
             )
         )
     return EventResult(tuple(events))
+
+
+def _same(ids: set[str], earlier: _Found, f: _Found) -> bool:
+    """Whether ``f`` repeats ``earlier``: its participants are among the other's, or (in one
+    sentence: "attacked and attacked again X") the other's among its own."""
+    theirs = set(earlier.args.actors) | set(earlier.args.targets)
+    return ids <= theirs or (not _anaphoric(f) and theirs <= ids)
 
 
 def _merge(into: _Found, other: _Found) -> None:

@@ -1,0 +1,364 @@
+"""Actors the text names by a common noun: a state's forces, its government, unnamed attackers.
+
+News rarely names a state's forces the same way twice ("Somali troops", "the army", "the
+Somali military", "soldiers") and calls attackers it cannot name "gunmen" or "suspected
+jihadists". This pass gives each of them one actor:
+
+- the military (or police) of a country: the country its words name ("Malian soldiers",
+  "Kenya's army", "the army of Chad"), else the one whose forces the text named last, else
+  the country the document is about (the one it names most);
+- the government of a country, likewise, unless the text named a government ("the
+  Government of National Accord"), which "the government" then refers to;
+- attackers: the armed group their words name ("Al Shabaab fighters", "gunmen from X"), or
+  for "the militants" the armed group the text named last; else one "Unidentified Armed
+  Group" of the document, as ACLED codes them.
+
+Words that make a force someone else's ("pro-government", "Turkish-backed", "rebel",
+"foreign", "peacekeeping", "Kurdish", "Haftar's", "forces loyal to X") leave it alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from typing import Any
+
+from actorgraph.model import UNIDENTIFIED_GROUP, Entity, Mention
+from actorgraph.pipeline.entities._extract import EntityResult
+from actorgraph.pipeline.entities._nouns import (
+    DEFINITE,
+    NEEDS_OWNER,
+    SOMEONE_ELSES,
+    STATE_WORDS,
+    UNNAMED,
+    _is_government,
+    country_name,
+    country_word,
+    home_country,
+    institution,
+    is_head,
+)
+from actorgraph.pipeline.nlp import ParsedDoc
+
+STAGE = "actors.v1"
+LABEL = "generic"
+MAX_PARAGRAPHS = 2  # how far back "the army" or "the militants" look for whose they are
+
+
+@dataclass
+class _Actor:
+    name: str
+    kind: str  # military, police, government or armed_group
+    mentions: list[Mention]
+
+
+class GenericActors:
+    """Collect the generic actors of one document, reading its tokens in order."""
+
+    def __init__(self, parsed: ParsedDoc, entities: list[Entity]) -> None:
+        self.doc, self.text = parsed.doc, parsed.text
+        self.entities = entities
+        self.by_char: dict[int, Entity] = {}
+        for e in entities:
+            for m in e.mentions:
+                for c in range(m.start, m.end):
+                    self.by_char.setdefault(c, e)
+        self.paragraphs = [0]
+        i = self.text.find("\n\n")
+        while i != -1:
+            self.paragraphs.append(i + 2)
+            i = self.text.find("\n\n", i + 2)
+        self.home = home_country(entities)
+        self.actors: dict[str, _Actor] = {}
+        self.last: dict[str, tuple[int, str]] = {}  # kind -> (char, key) named last
+        self.claims: dict[str, list[Mention]] = {}  # entity id -> mentions it gains
+
+    def paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraphs, char) - 1
+
+    def near(self, earlier: int, char: int) -> bool:
+        return self.paragraph(char) - self.paragraph(earlier) <= MAX_PARAGRAPHS
+
+    # -- what the words around a head say ------------------------------------------
+    def owner_words(self, head: Any) -> tuple[list[str], Entity | None, bool, int]:
+        """Return (countries, named organisation, someone else's, leftmost token) of a phrase.
+
+        The phrase is the run of words right before the head that say whose the force is
+        ("Kenya's", "Mozambican and Rwandan", "security", "pro-government"), not "other"
+        or "at least 15"; then "of X" / "from X" after it when those say nothing.
+        """
+        countries: list[str] = []
+        org: Entity | None = None
+        blocked = False
+        left = head.i
+        doc = head.doc
+        while left > 0:
+            t = doc[left - 1]
+            if t.lower_ in {"and", ",", "-", "'s", "’s"}:
+                glued = t.lower_ in {"'s", "’s"} or (t.lower_ == "-" and not t.whitespace_)
+                if not glued and not (
+                    t.lower_ in {"and", ","} and left - 2 >= 0 and self._says(doc[left - 2])
+                ):
+                    break
+                left -= 1
+                continue
+            if not self._says(t):
+                break
+            left -= 1
+            ent = self.by_char.get(t.idx)
+            named = country_word(t.text)
+            if t.lower_ in SOMEONE_ELSES or t.lower_.startswith("pro-"):
+                blocked = True
+            elif named is not None:
+                countries.append(named)
+            elif ent is not None:
+                c = country_name(ent)
+                if c is not None:
+                    countries.append(c)
+                elif ent.type == "ORG" and ent.kind not in {"media", "company", "ngo"}:
+                    org = ent
+                else:
+                    blocked = True  # "Kurdish forces", "Haftar's forces", "Tripoli police"
+        while left < head.i and doc[left].lower_ in {"and", ",", "-", "'s", "’s"}:
+            left += 1
+        if not countries and org is None:
+            for t in self._of_objects(head):
+                ent = self._entity_in(t)
+                c = country_name(ent) if ent is not None else None
+                if c is not None:
+                    countries.append(c)
+                elif ent is not None and ent.type == "ORG":
+                    org = ent
+        if any(c.lower_ in {"loyal", "allied", "backed"} for c in head.rights):
+            blocked = True
+        return list(dict.fromkeys(reversed(countries))), org, blocked, left
+
+    def _whose(self, t: Any) -> bool:
+        """A country word or an organisation's name."""
+        ent = self.by_char.get(t.idx)
+        return country_word(t.text) is not None or (ent is not None and ent.type in {"ORG", "GPE"})
+
+    def _says(self, t: Any) -> bool:
+        """A word that can say whose a force is, or what kind of force it is."""
+        low = t.lower_
+        if low in STATE_WORDS or low in SOMEONE_ELSES or low.startswith("pro-"):
+            return True
+        if country_word(t.text) is not None:
+            return True
+        ent = self.by_char.get(t.idx)
+        return ent is not None and ent.type in {"ORG", "GPE", "NORP", "PERSON", "LOC"}
+
+    def _entity_in(self, tok: Any) -> Entity | None:
+        """The entity a phrase headed by ``tok`` names ("the Islamic State group")."""
+        for t in [tok, *sorted(tok.lefts, key=lambda t: -t.i)]:
+            ent = self.by_char.get(t.idx)
+            if ent is not None:
+                return ent
+        return None
+
+    @staticmethod
+    def _of_objects(head: Any) -> list[Any]:
+        """'the army of Chad', 'fighters from the X militia', 'men belonging to X'."""
+        out: list[Any] = []
+        for r in head.rights:
+            if r.dep_ == "prep" and r.lower_ in {"of", "from"}:
+                out.extend(p for p in r.children if p.dep_ == "pobj")
+            elif r.dep_ == "acl" and r.lower_ == "belonging":
+                for p in r.children:
+                    out.extend(q for q in p.children if q.dep_ == "pobj")
+        return out
+
+    @staticmethod
+    def definite(head: Any) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+
+    # -- building ----------------------------------------------------------------
+    def span(self, head: Any, left: int) -> tuple[int, int]:
+        return head.doc[left].idx, head.idx + len(head.text)
+
+    def add(self, key: str, name: str, kind: str, head: Any, left: int) -> None:
+        start, end = self.span(head, left)
+        actor = self.actors.setdefault(key, _Actor(name, kind, []))
+        actor.mentions.append(Mention(start, end, self.text[start:end], LABEL))
+        self.last[kind] = (head.idx, key)
+
+    def claim(self, head: Any, left: int, entity: Entity) -> None:
+        start, end = self.span(head, left)
+        self.claims.setdefault(entity.id, []).append(
+            Mention(start, end, self.text[start:end], LABEL)
+        )
+
+    def state(self, head: Any, kind: str) -> None:
+        """A military, police or government noun: give it its country's actor."""
+        countries, org, blocked, left = self.owner_words(head)
+        if blocked:
+            return
+        if org is not None:
+            if kind != "government":
+                self.claim(head, left, org)
+            return
+        if not countries:
+            said = {t.lower_ for t in head.lefts} & (STATE_WORDS - {"ground", "special", "elite"})
+            if head.lower_ in NEEDS_OWNER and not said and not self.definite(head):
+                return  # "forces" alone, "ground forces": anyone's
+            if kind == "government":
+                named = self._named(head.idx, _is_government) or self._only(_is_government)
+                if named is not None:
+                    self.claim(head, left, named)
+                    return
+            recent = self.last.get(kind)
+            if recent is not None and self.near(recent[0], head.idx) and left == head.i:
+                self.add(recent[1], self.actors[recent[1]].name, kind, head, left)
+                return
+            if self.home is None:
+                return
+            countries = [self.home]
+        for country in countries:
+            name = {
+                "military": f"Military Forces of {country}",
+                "police": f"Police Forces of {country}",
+                "government": f"Government of {country}",
+            }[kind]
+            self.add(f"{kind}:{country}", name, kind, head, left)
+
+    def perpetrator(self, head: Any) -> None:
+        """An attacker noun: the armed group it names, the one named last, or an unknown one."""
+        countries, org, blocked, left = self.owner_words(head)
+        if org is not None:
+            self.claim(head, left, org)
+            return
+        words = {t.lower_ for t in head.subtree if t.i < head.i}
+        unid = self.last.get("armed_group")
+        if self.definite(head) and not words & UNNAMED:
+            named = self._named(head.idx, self._armed)
+            starts = [m.start for m in named.mentions if m.start < head.idx] if named else []
+            if named is not None and (unid is None or max(starts, default=-1) > unid[0]):
+                self.claim(head, left, named)
+                return
+        if self._bare(head) and not words & UNNAMED:
+            named = self._only_so_far(head.idx, self._armed)
+            if named is not None and (
+                unid is None or unid[0] < min(m.start for m in named.mentions)
+            ):
+                self.claim(head, left, named)
+                return
+        if head.lower_ in NEEDS_OWNER and not (unid and self.definite(head)):
+            return
+        if blocked and not countries:
+            return
+        name = f"{UNIDENTIFIED_GROUP} ({self.home})" if self.home else UNIDENTIFIED_GROUP
+        while left > 0 and (
+            head.doc[left - 1].lower_ in UNNAMED
+            or (head.doc[left - 1].pos_ == "ADV" and head.doc[left].lower_ == "armed")
+        ):
+            left -= 1  # "suspected militants", "heavily armed men"
+        self.add("unidentified", name, "armed_group", head, left)
+
+    def _armed(self, entity: Entity) -> bool:
+        """An armed group: by its kind, or because attacker nouns already named it."""
+        return entity.kind == "armed_group" or (entity.kind is None and entity.id in self.claims)
+
+    def _named(self, char: int, fits: Any) -> Entity | None:
+        """The entity that fits, named last before ``char`` and within reach."""
+        best: tuple[int, Entity | None] = (-1, None)
+        for e in self.entities:
+            if e.type != "ORG" or not fits(e):
+                continue
+            at = max((m.start for m in e.mentions if m.end <= char), default=-1)
+            if at > best[0]:
+                best = (at, e)
+        return best[1] if best[1] is not None and self.near(best[0], char) else None
+
+    @staticmethod
+    def _bare(head: Any) -> bool:
+        """A plural with no determiner or number: "rebels said", "insurgents attacked"."""
+        return head.tag_ == "NNS" and not any(
+            c.dep_ in {"det", "nummod", "poss"} for c in head.children
+        )
+
+    def _only_so_far(self, char: int, fits: Any) -> Entity | None:
+        """The one entity that fits among those named before ``char``, if near enough."""
+        named = [
+            (max(m.start for m in e.mentions if m.end <= char), e)
+            for e in self.entities
+            if e.type == "ORG" and fits(e) and any(m.end <= char for m in e.mentions)
+        ]
+        if len(named) != 1 or not self.near(named[0][0], char):
+            return None
+        return named[0][1]
+
+    def _only(self, fits: Any) -> Entity | None:
+        """The one entity of the document that fits, if there is exactly one."""
+        found = [e for e in self.entities if e.type == "ORG" and fits(e)]
+        return found[0] if len(found) == 1 else None
+
+
+def find_generic(parsed: ParsedDoc, entities: list[Entity]) -> GenericActors:
+    """Read the document's generic actor phrases; the result says who gains which mention."""
+    found = GenericActors(parsed, entities)
+    for tok in parsed.doc:
+        what = is_head(tok)
+        if what is None:
+            continue
+        inside = found.by_char.get(tok.idx)
+        if inside is not None and institution(inside) is None:
+            continue  # part of a name: "Special Forces", "the Free Army"
+        if what == "perpetrator":
+            found.perpetrator(tok)
+        else:
+            found.state(tok, what)
+    return found
+
+
+def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
+    """Return the entities with the generic actors' mentions: claimed by a named entity,
+    folded from the model's own "Iraqi army" entities, or as new actors; ids renumbered.
+
+    Runs after the places stage: the document's country comes from its places.
+    """
+    entities = list(result.entities)
+    found = find_generic(parsed, entities)
+    out: list[Entity] = []
+    for e in entities:
+        inst = institution(e)
+        if inst is not None:
+            key = f"{inst[0]}:{inst[1] or found.home}"
+            if key in found.actors:  # its mentions belong to the country's actor
+                found.actors[key].mentions.extend(e.mentions)
+                continue
+        gained = found.claims.get(e.id)
+        if gained:
+            own = {(m.start, m.end) for m in e.mentions}
+            new = [m for m in gained if (m.start, m.end) not in own]
+            e = replace(
+                e,
+                kind=e.kind or "armed_group",
+                mentions=tuple(sorted((*e.mentions, *new), key=lambda m: m.start)),
+                aliases=tuple(dict.fromkeys((*e.aliases, *(m.text for m in new)))),
+            )
+        out.append(e)
+    for actor in found.actors.values():
+        mentions = _dedupe(actor.mentions)
+        aliases = tuple(dict.fromkeys((actor.name, *(m.text for m in mentions))))
+        kind = {"armed_group": "armed_group", "government": "government"}.get(actor.kind)
+        out.append(
+            Entity(
+                id="",
+                name=actor.name,
+                type="ORG",
+                kind=kind or "state_force",
+                mentions=mentions,
+                aliases=aliases,
+                confidence=0.8,
+                stage=STAGE,
+            )
+        )
+    out.sort(key=lambda e: e.mentions[0].start)
+    return EntityResult(tuple(replace(e, id=f"E{i}") for i, e in enumerate(out, 1)))
+
+
+def _dedupe(mentions: list[Mention]) -> tuple[Mention, ...]:
+    seen: dict[tuple[int, int], Mention] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        seen.setdefault((m.start, m.end), m)
+    return tuple(seen.values())

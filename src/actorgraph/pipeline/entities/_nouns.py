@@ -1,0 +1,147 @@
+"""The words of generic actors: a state's forces and government, attackers, whose they are.
+
+Used by :mod:`._generic`, which reads them in the parse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actorgraph.model import Entity
+from actorgraph.pipeline.lexicon import lookup_actor
+
+MILITARY = frozenset(
+    {"army", "military", "troops", "troop", "soldiers", "soldier", "forces", "force",
+     "servicemen", "serviceman", "paratroopers", "commandos", "gendarmes", "gendarmerie",
+     "navy", "junta", "marines"}
+)  # fmt: skip
+POLICE = frozenset({"police", "policemen", "policeman", "policewomen"})
+GOVERNMENT = frozenset({"government", "administration", "regime"})
+STATE_NOUNS = MILITARY | POLICE | GOVERNMENT
+PERPETRATORS = frozenset(
+    {"gunmen", "gunman", "militants", "militant", "jihadists", "jihadist", "jihadis",
+     "jihadi", "insurgents", "insurgent", "attackers", "attacker", "assailants", "assailant",
+     "terrorists", "terrorist", "bandits", "extremists", "kidnappers", "rebels", "rebel",
+     "fighters", "militiamen", "bombers", "bomber"}
+)  # fmt: skip
+# Heads that need a word saying whose they are: "forces" alone is anyone's.
+NEEDS_OWNER = frozenset({"forces", "force", "fighters", "bombers", "bomber"})
+# "police officers", "army units": the member noun takes its compound's side.
+MEMBER_HEADS = frozenset({"officers", "personnel", "units"})
+STATE_WORDS = frozenset(
+    {"security", "government", "armed", "military", "army", "ground", "state", "national",
+     "federal", "junta", "regime", "defence", "defense", "special", "elite", "regular",
+     "air", "naval", "border", "police", "central"}
+)  # fmt: skip
+SOMEONE_ELSES = frozenset(
+    {"foreign", "international", "peacekeeping", "allied", "rebel", "rebels", "opposition",
+     "coalition", "enemy", "militia", "tribal", "private", "rival", "insurgent", "un",
+     "multinational", "former", "ex", "mercenary", "paramilitary", "loyalist", "resistance",
+     "pro", "backed", "aligned", "led", "linked", "affiliated", "sponsored", "supported",
+     "dissident", "breakaway", "separatist", "interim", "parallel", "transitional"}
+)  # fmt: skip
+UNNAMED = frozenset({"suspected", "unidentified", "unknown", "armed", "masked", "alleged"})
+DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
+
+
+def country_name(entity: Entity) -> str | None:
+    """Return the country an entity (a country or its demonym) names, or None."""
+    if entity.type not in {"GPE", "NORP"}:
+        return None
+    for name in (entity.name, *entity.aliases):
+        known = lookup_actor(name)
+        if known is not None and known.type == "GPE":
+            return known.canonical
+    return None
+
+
+def home_country(entities: list[Entity]) -> str | None:
+    """Return the country the document is about: the one its places and names point to most.
+
+    Each mention of a resolved place counts for the place's country, so a story about
+    Rwandan troops in three Mozambican towns is about Mozambique. Only a country the
+    text names can be chosen (its name is the lexicon's).
+    """
+    names: dict[str, str] = {}  # ISO code -> the country's name
+    for e in entities:
+        name = country_name(e)
+        if name is not None and e.place is not None and e.place.country:
+            names.setdefault(e.place.country, name)
+    weight: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for e in entities:
+        code = e.place.country if e.place is not None else None
+        if code in names:
+            weight[code] = weight.get(code, 0) + len(e.mentions)
+            first[code] = min(first.get(code, e.mentions[0].start), e.mentions[0].start)
+    if weight:
+        return names[min(weight, key=lambda c: (-weight[c], first[c]))]
+    counts = {e.name: len(e.mentions) for e in entities if country_name(e) == e.name}
+    order = {e.name: e.mentions[0].start for e in entities}
+    return min(counts, key=lambda n: (-counts[n], order[n])) if counts else None
+
+
+def country_word(word: str) -> str | None:
+    """Return the country a single word names ("Malian", "Kenya's"), or None."""
+    known = lookup_actor(word.removesuffix("'s").removesuffix("’s"))
+    return known.canonical if known is not None and known.type == "GPE" else None
+
+
+def institution(entity: Entity) -> tuple[str, str | None] | None:
+    """Return (kind, country or None) of an entity the model made of state words and a
+    force or government noun ("Iraqi army", "Syrian security forces"), else None."""
+    words = entity.name.split()
+    if entity.type != "ORG" or len(words) < 2 or words[-1].lower() not in STATE_NOUNS:
+        return None
+    countries = [country_word(w) for w in words[:-1]]
+    if not all(
+        c is not None or w.lower() in STATE_WORDS
+        for w, c in zip(words[:-1], countries, strict=True)
+    ):
+        return None
+    return _kind(words[-1].lower()), next((c for c in countries if c), None)
+
+
+def _kind(noun: str) -> str:
+    return "police" if noun in POLICE else "government" if noun in GOVERNMENT else "military"
+
+
+def _is_government(entity: Entity) -> bool:
+    return entity.kind == "government" and _governs(entity)
+
+
+def _governs(entity: Entity) -> bool:
+    words = {w.lower() for w in entity.name.split()}
+    return bool(words & {"government", "administration", "regime"})
+
+
+def is_head(tok: Any) -> str | None:
+    """Return what a token heads: a state noun's kind, "perpetrator", or None."""
+    low = tok.lower_
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if tok.pos_ == "PROPN" and not (tok.is_lower or tok.is_sent_start):
+        return None  # "Army" inside a name
+    if low in STATE_NOUNS:
+        speaks = {"spokesman", "spokeswoman", "spokesperson", "official", "officials",
+                  "source", "sources", "statement"}  # fmt: skip
+        if (
+            low in GOVERNMENT
+            and tok.dep_ == "compound"
+            and tok.head.lower_ not in STATE_NOUNS | speaks
+        ):
+            return None  # "government buildings", "government targets"
+        return _kind(low)
+    if low in MEMBER_HEADS:
+        lefts = {c.lower_ for c in tok.lefts}
+        return (
+            "police" if "police" in lefts else "military" if lefts & {"army", "military"} else None
+        )
+    if low in PERPETRATORS:
+        return "perpetrator"
+    if low in {"men", "groups"} and any(
+        c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children
+    ):
+        return "perpetrator"
+    return None

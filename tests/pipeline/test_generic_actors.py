@@ -1,0 +1,156 @@
+"""Generic actors (a state's forces and government, unnamed attackers) on hand-made texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actorgraph.model import Document, Entity
+from actorgraph.pipeline import entities, places
+from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.entities._extract import _spelled_acronyms
+from actorgraph.pipeline.nlp import ParsedDoc
+
+
+def _actors(nlp: Any, text: str) -> EntityResult:
+    parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
+    found = entities.resolve_aliases(parsed, entities.extract_entities(parsed))
+    return entities.add_generic_actors(parsed, places.resolve_places(parsed, found))
+
+
+def _named(result: EntityResult, name: str) -> Entity:
+    hits = [e for e in result.entities if e.name == name]
+    assert len(hits) == 1, f"{name!r} not in {[e.name for e in result.entities]}"
+    return hits[0]
+
+
+def _names(result: EntityResult) -> set[str]:
+    return {e.name for e in result.entities}
+
+
+def test_generic_a_states_forces_are_one_actor_however_worded(nlp: Any) -> None:
+    text = (
+        "Malian soldiers repelled an attack near Gao on Monday. The army said three "
+        "soldiers were wounded, and Mali's military sent more troops to the region."
+    )
+    r = _actors(nlp, text)
+    army = _named(r, "Military Forces of Mali")
+    assert army.kind == "state_force" and army.type == "ORG"
+    assert {"Malian soldiers", "army", "soldiers", "Mali's military", "troops"} <= set(army.aliases)
+
+
+def test_generic_two_countries_forces_stay_apart_and_the_last_named_is_meant(nlp: Any) -> None:
+    text = (
+        "Kenyan troops crossed into Somalia on Tuesday. Somali police said the troops "
+        "had secured the road."
+    )
+    r = _actors(nlp, text)
+    kenya = _named(r, "Military Forces of Kenya")
+    assert {"Kenyan troops", "troops"} <= set(kenya.aliases)
+    assert "Somali police" in _named(r, "Police Forces of Somalia").aliases
+
+
+def test_generic_someone_elses_forces_are_not_the_state(nlp: Any) -> None:
+    text = (
+        "In Syria, Turkish-backed forces and pro-government militias fought on Sunday, "
+        "while foreign troops stayed in their bases. Forces loyal to the governor held "
+        "the town."
+    )
+    r = _actors(nlp, text)
+    assert "Military Forces of Syria" not in _names(r)
+    assert "Military Forces of Turkey" not in _names(r)
+
+
+def test_generic_unnamed_attackers_are_an_unidentified_group_of_the_document(nlp: Any) -> None:
+    text = (
+        "Gunmen killed four villagers in northern Nigeria on Friday. Police said the "
+        "attackers fled on motorcycles, and two suspected kidnappers were arrested."
+    )
+    r = _actors(nlp, text)
+    unknown = _named(r, "Unidentified Armed Group (Nigeria)")
+    assert unknown.kind == "armed_group"
+    assert {"Gunmen", "attackers", "suspected kidnappers"} <= set(unknown.aliases)
+    assert "Police" in _named(r, "Police Forces of Nigeria").aliases
+
+
+def test_generic_attackers_that_a_group_is_named_for_join_it(nlp: Any) -> None:
+    text = (
+        "Fighters from the Mountain Lions Brigade stormed an army post in Chad. "
+        "The militants withdrew after two hours."
+    )
+    r = _actors(nlp, text)
+    group = next(e for e in r.entities if "Mountain Lions Brigade" in e.name)
+    assert {"Fighters", "militants"} <= set(group.aliases)
+    assert group.kind == "armed_group"
+    assert not any(e.name.startswith("Unidentified") for e in r.entities)
+
+
+def test_generic_the_government_is_the_one_the_text_named(nlp: Any) -> None:
+    text = (
+        "The Government of National Unity said on Monday it would reopen the port. "
+        "The government later said the talks had failed."
+    )
+    r = _actors(nlp, text)
+    gnu = next(e for e in r.entities if e.name.startswith("Government of National Unity"))
+    assert any(m.text == "government" for m in gnu.mentions)
+    assert not any(e.name.startswith("Government of ") and e is not gnu for e in r.entities)
+
+
+def test_generic_the_models_own_country_army_entity_is_folded_in(nlp: Any) -> None:
+    text = "The Iraqi army retook the town. Iraqi troops then searched the houses."
+    r = _actors(nlp, text)
+    army = _named(r, "Military Forces of Iraq")
+    assert {"Iraqi army", "Iraqi troops"} <= set(army.aliases)
+    assert "Iraqi army" not in _names(r)
+
+
+def test_generic_spelled_acronym_makes_one_name_of_the_words_before_it() -> None:
+    text = (
+        "Members of the Northern Sahel Liberation Front (NSLF) and the Tehrik-i-Azadi "
+        "Movement (TAM) met."
+    )
+    found = [text[s:e] for s, e, _ in _spelled_acronyms(text)]
+    assert found == ["Northern Sahel Liberation Front", "Tehrik-i-Azadi Movement"]
+    assert _spelled_acronyms("the armed wing (AW) of the army in the Congo (DRC)") == []
+
+
+def test_aliases_short_form_and_capitals_of_a_place_join_it(nlp: Any) -> None:
+    text = (
+        "JALAWLA, Iraq - Fighting resumed in Diyala province on Monday, and residents of "
+        "Diyala said the roads were closed. In Jalawla, shops stayed shut."
+    )
+    parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
+    r = entities.resolve_aliases(parsed, entities.extract_entities(parsed))
+    province = next(e for e in r.entities if "Diyala province" in e.aliases)
+    assert "Diyala" in province.aliases and province.type == "GPE"
+    town = next(e for e in r.entities if "JALAWLA" in e.aliases)
+    assert "Jalawla" in town.aliases and town.type == "GPE"
+
+
+def test_aliases_a_listed_armed_group_wins_over_a_person_label(nlp: Any) -> None:
+    text = "Hezbollah said on Sunday that its fighters fired rockets at a base."
+    parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
+    r = entities.resolve_aliases(parsed, entities.extract_entities(parsed))
+    group = next(e for e in r.entities if e.name == "Hezbollah")
+    assert group.type == "ORG" and group.kind == "armed_group"
+
+
+def test_layout_dateline_place_is_a_place_and_its_agency_no_actor(nlp: Any) -> None:
+    text = (
+        "Storm Over the Valley\n\nKARMAL, Ruritania, March 3 (Reuters) - Troops shelled "
+        "the hills above Karmal on Sunday, residents said."
+    )
+    parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
+    r = entities.resolve_aliases(parsed, entities.extract_entities(parsed))
+    place = next(e for e in r.entities if "KARMAL" in e.aliases)
+    assert place.type == "GPE" and "Karmal" in place.aliases
+    assert not any("Reuters" in e.aliases for e in r.entities)
+
+
+def test_layout_boilerplate_lines_give_no_actors(nlp: Any) -> None:
+    text = (
+        "By Ahmed Karimi and Lena Vogt\n\nThursday, 4 June 2015 10:02 GMT\n\n"
+        "Rebels seized the town of Darak on Wednesday.\n\nPhoto: Omar Said/Getty Images\n"
+    )
+    parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
+    names = {a for e in entities.extract_entities(parsed).entities for a in e.aliases}
+    assert not names & {"Ahmed Karimi", "Lena Vogt", "Omar Said", "Getty Images"}

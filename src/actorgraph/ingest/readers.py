@@ -13,6 +13,7 @@ from pathlib import Path
 
 from actorgraph.errors import InputError
 from actorgraph.ingest import _html, _markdown, _text
+from actorgraph.ingest._headline import split_headline
 from actorgraph.ingest.failure import Failure
 from actorgraph.ingest.jsonl import parse_record, read_jsonl
 from actorgraph.ingest.metadata import (
@@ -84,6 +85,10 @@ def read_file(
         for problem in sidecar_problems:
             yield Failure(str(sidecar_path(path)), problem, fatal=False)
     fields = merge(infile, sidecar, meta.as_fields())
+    if kind in (None, "text"):
+        text, headline = split_headline(text, fields.get("title"))
+        if headline is not None and not fields.get("title"):
+            fields["title"] = headline
     yield Document.from_text(text, source=source, **fields)
 
 

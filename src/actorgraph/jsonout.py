@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from actorgraph.model import Analysis, DateRef, Evidence, Interval
+from actorgraph.model import Analysis, Casualty, DateRef, Evidence, Interval
 
 SCHEMA = "actorgraph.analysis/1"
 
@@ -94,6 +94,7 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
                 "attributed_to": ev.attributed_to,
                 "confidence": round(ev.confidence, 3),
                 "evidence": [_evidence(e, text) for e in ev.evidence],
+                "casualties": _casualties(ev.casualties, text),
             }
             for ev in analysis.events
         ],
@@ -123,3 +124,21 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
             for d in analysis.dates
         ],
     }
+
+
+def _casualties(found: tuple[Casualty, ...], text: str) -> dict[str, Any]:
+    """One entry per kind: the first source's count, the other sources' in "others"."""
+    out: dict[str, Any] = {}
+    for c in found:
+        entry = {
+            "value": c.value,
+            "qualifier": c.qualifier,
+            "modality": c.modality,
+            "attributed_to": c.attributed_to,
+            "evidence": [_evidence(e, text) for e in c.evidence],
+        }
+        if c.kind in out:
+            out[c.kind].setdefault("others", []).append(entry)
+        else:
+            out[c.kind] = entry
+    return out

@@ -173,6 +173,19 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Casualty:
+    """A count of people killed, injured, abducted or arrested in an event, as the text
+    gives it, with who says so; several of one kind are different sources' tolls."""
+
+    kind: Literal["killed", "injured", "abducted", "arrested"]
+    value: int
+    evidence: tuple[Evidence, ...]
+    qualifier: str | None = None  # "at least", "more than", "about", "up to"
+    modality: str = "asserted"  # Modality
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     """A PLOVER-coded event."""
 
@@ -186,6 +199,7 @@ class Event:
     modality: str = "asserted"
     attributed_to: str | None = None
     confidence: float = 1.0
+    casualties: tuple[Casualty, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ def _stage_calls(nlp: Any, n: int) -> dict[str, int]:
     c: dict[str, int] = {}
     c["entities"], found = _calls(lambda: entities.extract_entities(p))
     c["aliases"], found = _calls(lambda: entities.resolve_aliases(p, found))
+    c["actors"], found = _calls(lambda: entities.add_generic_actors(p, found))
     c["dates"], dr = _calls(lambda: dates.extract_dates(p))
     c["quotes"], qr = _calls(lambda: quotes.extract_quotes(p, found))
     c["events"], _ = _calls(lambda: events.extract_events(p, found, dr.dates, qr.quotes))

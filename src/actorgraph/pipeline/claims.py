@@ -22,6 +22,13 @@ ALLEGED_WORDS = frozenset(
 )  # fmt: skip
 DENIAL_VERBS = frozenset({"deny", "denied", "denies", "denying", "refute", "reject", "dismiss"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "expect", "aim", "propose", "prepare", "vow"})
+# Verbs that make what they govern someone's statement: "..., the army said".
+SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "report", "announce", "add", "state", "claim", "confirm", "note", "insist",
+     "explain", "reveal", "write", "declare", "estimate", "quote", "cite", "indicate", "post",
+     "tweet", "warn", "assert", "allege", "show", "suggest"}
+)  # fmt: skip
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 
 
@@ -79,6 +86,51 @@ def _according_to(sent: Any, entities: EntityResult) -> tuple[str | None, int, i
     return None, -1, -1
 
 
+def _speaker(verb: Any, entities: EntityResult) -> str | None:
+    """The entity a speech verb's subject names: itself, a word of it ("police sources"),
+    or whose statement it is ("a statement from the general staff"); None when unnamed."""
+    for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for t in [subj, *sorted(subj.lefts, key=lambda t: -t.i)]:
+            ent = entities.at(t.idx, t.idx + len(t.text))
+            if ent is not None and ent.type in SPEAKER_TYPES:
+                return ent.id
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "by"}:
+                for pobj in prep.children:
+                    for t in [pobj, *pobj.lefts]:
+                        ent = entities.at(t.idx, t.idx + len(t.text))
+                        if ent is not None and ent.type in SPEAKER_TYPES:
+                            return ent.id
+    return None
+
+
+def _speech(tokens: list[Any], entities: EntityResult) -> tuple[bool, str | None]:
+    """Whether the fact is what a speech verb of its sentence reports, and who says it.
+
+    The verb governs the fact's trigger ("X said the base was attacked", "the base was
+    attacked, X said") or hangs beside it as a parenthetical ("..., police said").
+    """
+    trigger = tokens[0]
+    own = {t.i for t in tokens}
+    below = trigger
+    for up in trigger.ancestors:
+        if up.lemma_.lower() in SPEECH_LEMMAS and up.i not in own:
+            if below.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}:
+                return False, None  # "X, the leader of Y, told me ...": who speaks, not what
+            return True, _speaker(up, entities)
+        below = up
+    root = trigger.sent.root
+    side = (
+        [c for c in root.children if c.dep_ in {"parataxis", "advcl"}]
+        if root is trigger or trigger in root.subtree
+        else []
+    )
+    for c in side:
+        if c.lemma_.lower() in SPEECH_LEMMAS and c.i > trigger.i and c.i not in own:
+            return True, _speaker(c, entities)
+    return False, None
+
+
 def claim_for(
     tokens: list[Any], sent: Any, quotes: tuple[Quote, ...], entities: EntityResult
 ) -> Claim:
@@ -106,4 +158,7 @@ def claim_for(
         return Claim("reported", q.speaker, 0.8)
     if source is not None:
         return Claim("reported", source, 0.8)
+    said, speaker = _speech(tokens, entities)
+    if said:
+        return Claim("reported", speaker, 0.8)
     return Claim()

@@ -12,6 +12,7 @@ from actorgraph.pipeline.entities._aliases import resolve_aliases
 from actorgraph.pipeline.entities._extract import STAGE, EntityResult, extract_entities
 from actorgraph.pipeline.entities._generic import STAGE as ACTORS_STAGE
 from actorgraph.pipeline.entities._generic import add_generic_actors
+from actorgraph.pipeline.entities._nouns import country_name, home_country
 
 __all__ = [
     "ACTORS_STAGE",
@@ -19,6 +20,8 @@ __all__ = [
     "STAGE",
     "EntityResult",
     "add_generic_actors",
+    "country_name",
     "extract_entities",
+    "home_country",
     "resolve_aliases",
 ]

@@ -96,9 +96,14 @@ class GenericActors:
             t = doc[left - 1]
             if t.lower_ in {"and", ",", "-", "'s", "’s"}:
                 glued = t.lower_ in {"'s", "’s"} or (t.lower_ == "-" and not t.whitespace_)
-                if not glued and not (
-                    t.lower_ in {"and", ","} and left - 2 >= 0 and self._says(doc[left - 2])
-                ):
+                listed = (  # "Malian and Rwandan troops": a list of whose
+                    t.lower_ in {"and", ","}
+                    and left - 2 >= 0
+                    and left < head.i
+                    and self._whose(doc[left - 2])
+                    and self._whose(doc[left])
+                )
+                if not (glued or listed):
                     break
                 left -= 1
                 continue

@@ -56,12 +56,17 @@ def country_name(entity: Entity) -> str | None:
     return None
 
 
+LEAD_CHARS = 600
+LEAD_WEIGHT = 3
+
+
 def home_country(entities: list[Entity]) -> str | None:
     """Return the country the document is about: the one its places and names point to most.
 
     Each mention of a resolved place counts for the place's country, so a story about
-    Rwandan troops in three Mozambican towns is about Mozambique. Only a country the
-    text names can be chosen (its name is the lexicon's).
+    Rwandan troops in three Mozambican towns is about Mozambique; the lead's mentions count
+    more, as the lead says where the news is. Only a country the text names can be chosen
+    (its name is the lexicon's).
     """
     names: dict[str, str] = {}  # ISO code -> the country's name
     for e in entities:
@@ -73,7 +78,9 @@ def home_country(entities: list[Entity]) -> str | None:
     for e in entities:
         code = e.place.country if e.place is not None else None
         if code in names:
-            weight[code] = weight.get(code, 0) + len(e.mentions)
+            weight[code] = weight.get(code, 0) + sum(
+                LEAD_WEIGHT if m.start < LEAD_CHARS else 1 for m in e.mentions
+            )
             first[code] = min(first.get(code, e.mentions[0].start), e.mentions[0].start)
     if weight:
         return names[min(weight, key=lambda c: (-weight[c], first[c]))]

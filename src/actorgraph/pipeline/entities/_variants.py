@@ -56,7 +56,7 @@ def join_short_forms(
 def place_name(name: str) -> bool:
     """'X province', 'X region', 'X district': a name that says it is a place."""
     words = name.split()
-    return len(words) >= 2 and words[-1].lower() in PLACE_NOUNS and words[-1][0].isalpha()
+    return len(words) == 2 and words[-1].lower() in PLACE_NOUNS and words[-1][0].isalpha()
 
 
 def _country_word(word: str) -> bool:

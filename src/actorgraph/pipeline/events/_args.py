@@ -31,6 +31,13 @@ GROUP_HEADS = words(
     "militiamen gunmen insurgents leaders diplomats"
 )
 CUSTODY = words("custody prison jail detention captivity captors")
+# Heads through which a country acts: "Syrian officials", "Iranian diplomats".
+STATE_VOICES = words(
+    "official officials authority authorities diplomat diplomats delegation envoy envoys "
+    "government leader leaders negotiator negotiators minister ministers ministry president "
+    "spokesman spokeswoman spokesperson embassy state navy warplane warplanes jet jets "
+    "aircraft drone drones artillery missile missiles strike strikes air"
+)
 
 
 @dataclass
@@ -90,7 +97,7 @@ class Resolver:
             for c in t.children:
                 if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < t.i:
                     cid = self._entity(c, types)
-                    if cid:
+                    if cid and self._speaks_for(c, t):
                         _add(out, [cid])
             if (
                 not out
@@ -103,6 +110,14 @@ class Resolver:
                             if pobj.dep_ == "pobj":
                                 _add(out, self.ids(pobj, types, depth + 1))
         return out
+
+    def _speaks_for(self, modifier: Any, head: Any) -> bool:
+        """A country word names who acts only through its officials ("Syrian officials",
+        "Iranian diplomats"): "Syrian factions" or "Kurdish fighters" are not the state."""
+        ent = self.entities.at(modifier.idx, modifier.idx + len(modifier.text))
+        if ent is None or ent.type not in {"GPE", "NORP"} or modifier.dep_ == "poss":
+            return True
+        return head.lemma_.lower() in STATE_VOICES or head.lower_ in STATE_VOICES
 
     def places(self, tok: Any) -> list[str]:
         out: list[str] = []

@@ -11,17 +11,20 @@ publication date is never used silently.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from actorgraph.model import DateRef, Event, Evidence, Quote
+from actorgraph.model import Casualty, DateRef, Event, Evidence, Quote
 from actorgraph.pipeline.claims import claim_for
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._args import Args, Resolver, noun_args, verb_args
 from actorgraph.pipeline.events._dates import DateFinder
+from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import (
     ASPECTUAL,
     ATTACK_STRIKE_MODIFIERS,
+    LABOUR_STRIKE_MODIFIERS,
     LIGHT_ONLY_NOUNS,
     LIGHT_VERBS,
     NOUNS,
@@ -32,6 +35,8 @@ from actorgraph.pipeline.events._lexicon import (
     WEAPON_MODES,
     Trigger,
 )
+from actorgraph.pipeline.events._refine import refine
+from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 
@@ -49,18 +54,6 @@ _INTENT_ADJ = frozenset({"willing", "ready", "prepared", "committed", "determine
 @dataclass(frozen=True)
 class EventResult:
     events: tuple[Event, ...]
-
-
-@dataclass
-class _Found:
-    trigger: Any
-    type: str
-    mode: str | None
-    args: Args
-    noun: bool
-    sent: Any
-    date: DateRef | None = None
-    confidence: float = 0.0
 
 
 def _verb_key(tok: Any) -> Trigger | None:
@@ -91,8 +84,13 @@ def _noun_key(tok: Any) -> Trigger | None:
         hit = NOUNS.get(f"{m} {lemma}")
         if hit:
             return hit
-    if lemma == "strike" and mods & ATTACK_STRIKE_MODIFIERS:
-        return "ASSAULT", "aerial"
+    if lemma == "strike":
+        if mods & ATTACK_STRIKE_MODIFIERS:
+            return "ASSAULT", "aerial"
+        on = tok.dep_ == "pobj" and tok.head.lower_ == "on" and not mods
+        if mods & LABOUR_STRIKE_MODIFIERS or on:
+            return ("PROTEST", "hunger") if "hunger" in mods else ("PROTEST", "boycott")
+        return "ASSAULT", None  # in the news of war, a strike is an attack
     if lemma == "march" and tok.text[:1].isupper():
         return None  # the month
     return NOUNS.get(lower) or NOUNS.get(lemma)
@@ -125,6 +123,20 @@ def _light_object(verb: Any) -> Any | None:
     return None
 
 
+_WORDS_ONLY = frozenset(
+    {"details", "detail", "information", "comment", "comments", "figures", "figure", "number",
+     "numbers", "toll", "account", "accounts", "explanation", "evidence", "name", "names",
+     "estimate", "estimates", "breakdown", "tally", "update", "updates", "confirmation"}
+)  # fmt: skip
+
+
+def _says_nothing(verb: Any) -> bool:
+    """'did not give details', 'provided no figures': talk about information, not aid."""
+    return verb.lemma_.lower() in {"provide", "give", "offer", "deliver", "supply"} and any(
+        c.dep_ == "dobj" and c.lower_ in _WORDS_ONLY for c in verb.children
+    )
+
+
 def _skip_infinitive(tok: Any) -> bool:
     """An infinitive under a non-aspectual verb is an intention, coded on its governor."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -135,7 +147,7 @@ def _skip_infinitive(tok: Any) -> bool:
     return head is not tok and head.lemma_.lower() not in ASPECTUAL
 
 
-def _obligation(tok: Any, res: Resolver) -> _Found | None:
+def _obligation(tok: Any, res: Resolver) -> Found | None:
     """ "X said Y must ...": PLOVER codes a stated obligation as a REQUEST of Y."""
     if tok.lemma_.lower() not in SPEECH:
         return None
@@ -149,7 +161,7 @@ def _obligation(tok: Any, res: Resolver) -> _Found | None:
                 return None
             args = Args(speaker.actors, [t for t in addressee.actors if t not in speaker.actors])
             args.heads = [*speaker.heads, *addressee.heads[:1]]
-            return _Found(tok, "REQUEST", None, args, False, tok.sent)
+            return Found(tok, "REQUEST", None, args, False, tok.sent)
     return None
 
 
@@ -172,8 +184,8 @@ def _future_recode(tok: Any, typ: str) -> str:
     return typ
 
 
-def _candidates(parsed: ParsedDoc, res: Resolver) -> list[_Found]:
-    out: list[_Found] = []
+def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
+    out: list[Found] = []
     consumed: set[int] = set()
     for tok in parsed.doc:
         if tok.i in consumed:
@@ -203,9 +215,11 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[_Found]:
                         args.targets.append(eid)
                 args.locations.extend(x for x in extra.locations if x not in args.locations)
                 args.heads.append(obj)
-                out.append(_Found(tok, key[0], key[1], args, False, tok.sent))
+                out.append(Found(tok, key[0], key[1], args, False, tok.sent))
                 continue
             key = _verb_key(tok)
+            if key is not None and _says_nothing(tok):
+                continue
             if key is None:
                 found = _obligation(tok, res)
                 if found is not None:
@@ -217,16 +231,16 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[_Found]:
             typ = _future_recode(tok, key[0])
             if typ == "AGREE" and any(c.dep_ == "neg" for c in tok.children):
                 typ = "REJECT"  # "will not accept refugees"
-            out.append(_Found(tok, typ, key[1], verb_args(res, tok, typ), False, tok.sent))
+            out.append(Found(tok, typ, key[1], verb_args(res, tok, typ), False, tok.sent))
         elif tok.pos_ == "NOUN":
             key = _noun_key(tok)
             if key is None:
                 continue
-            out.append(_Found(tok, key[0], key[1], noun_args(res, tok, key[0]), True, tok.sent))
+            out.append(Found(tok, key[0], key[1], noun_args(res, tok, key[0]), True, tok.sent))
     return out
 
 
-def _keep(f: _Found) -> bool:
+def _keep(f: Found) -> bool:
     """Require a participant, or (for a noun or a weapon-led attack) a date."""
     a = f.args
     if a.unresolved and not a.actors:
@@ -244,7 +258,7 @@ def _keep(f: _Found) -> bool:
     return False
 
 
-def _anaphoric(f: _Found) -> bool:
+def _anaphoric(f: Found) -> bool:
     """A definite event noun ("the meeting") that names nothing new refers back."""
     return f.noun and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in f.trigger.children)
 
@@ -255,7 +269,7 @@ def _compatible(a: DateRef | None, b: DateRef | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
-def _confidence(f: _Found) -> float:
+def _confidence(f: Found) -> float:
     score = 0.35 + 0.2 * bool(f.args.actors) + 0.1 * bool(f.args.targets)
     score += 0.15 * (f.date is not None) + 0.05 * bool(f.args.locations)
     depth = sum(1 for a in f.trigger.ancestors if a.pos_ in ("VERB", "AUX", "NOUN"))
@@ -273,10 +287,10 @@ def extract_events(
     """Return the PLOVER events read from one document, one per act and participants."""
     res = Resolver(parsed.doc, entities)
     finder = DateFinder(parsed, dates)
-    kept: list[_Found] = []
+    kept: list[Found] = []
     # what a new event may repeat: one of its type in its sentence, or anywhere for "the ..."
-    of_type: dict[str, list[_Found]] = {}
-    in_sentence: dict[tuple[str, int, int], list[_Found]] = {}
+    of_type: dict[str, list[Found]] = {}
+    in_sentence: dict[tuple[str, int, int], list[Found]] = {}
     for f in _candidates(parsed, res):
         check_time("events")
         f.args.targets = [t for t in f.args.targets if t not in f.args.actors]
@@ -298,6 +312,7 @@ def extract_events(
         kept.append(f)
         of_type.setdefault(f.type, []).append(f)
         in_sentence.setdefault(here, []).append(f)
+    kept = refine(kept, parsed.text, entities, layout(parsed.text), parsed.reference)
     doc_id = parsed.document.id
     events = []
     for f in kept:
@@ -306,10 +321,13 @@ def extract_events(
         if own_denial and not any(c.dep_ == "neg" for c in f.trigger.children):
             claim = replace(claim, modality="asserted", confidence=1.0)  # "rejected" itself
         conf = round(_confidence(f) * (0.5 + 0.5 * claim.confidence), 3)
+        told = [f.sent, *(s for s in f.sentences if s.start != f.sent.start)]
         events.append(
             Event(
                 type=f.type,
-                evidence=(Evidence(doc_id, f.sent.start_char, f.sent.end_char, STAGE, conf),),
+                evidence=tuple(
+                    Evidence(doc_id, s.start_char, s.end_char, STAGE, conf) for s in told
+                ),
                 actors=tuple(f.args.actors),
                 targets=tuple(f.args.targets),
                 locations=tuple(f.args.locations),
@@ -318,19 +336,61 @@ def extract_events(
                 modality=claim.modality,
                 attributed_to=claim.attributed_to,
                 confidence=conf,
+                casualties=_casualties(f, doc_id, quotes, entities, conf),
             )
         )
     return EventResult(tuple(events))
 
 
-def _same(ids: set[str], earlier: _Found, f: _Found) -> bool:
+def _casualties(
+    f: Found, doc_id: str, quotes: tuple[Quote, ...], entities: EntityResult, conf: float
+) -> tuple[Casualty, ...]:
+    """The event's counts, one per kind and value, each with who gives it."""
+    out: list[Casualty] = []
+    for c in f.casualties:
+        if any(x.kind == c.kind and x.value == c.value for x in out):
+            continue
+        claim = claim_for([c.governor], c.governor.sent, quotes, entities)
+        out.append(
+            Casualty(
+                kind=c.kind,  # type: ignore[arg-type]
+                value=c.value,
+                qualifier=c.qualifier,
+                evidence=(Evidence(doc_id, c.start, c.end, STAGE, conf),),
+                modality="reported" if claim.modality == "reported" else "asserted",
+                attributed_to=claim.attributed_to,
+            )
+        )
+    return tuple(out)
+
+
+def _dated_alike(k: Found, f: Found) -> bool:
+    """Compatible dates; in one sentence, also two days next to each other ("overnight
+    Thursday to Friday")."""
+    if _compatible(k.date, f.date):
+        return True
+    a, b = k.date, f.date
+    if _anaphoric(f) or a is None or b is None or not a.start_date or not b.start_date:
+        return False
+    try:
+        gap = abs(dt.date.fromisoformat(a.start_date) - dt.date.fromisoformat(b.start_date))
+    except ValueError:
+        return False
+    return gap <= dt.timedelta(days=1)
+
+
+def _same(ids: set[str], earlier: Found, f: Found) -> bool:
     """Whether ``f`` repeats ``earlier``: its participants are among the other's, or (in one
     sentence: "attacked and attacked again X") the other's among its own."""
     theirs = set(earlier.args.actors) | set(earlier.args.targets)
+    if set(f.args.actors) & set(earlier.args.targets) - set(earlier.args.actors):
+        return False  # the victims of one act are the attackers of the other
+    if set(earlier.args.actors) & set(f.args.targets) - set(f.args.actors):
+        return False
     return ids <= theirs or (not _anaphoric(f) and theirs <= ids)
 
 
-def _merge(into: _Found, other: _Found) -> None:
+def _merge(into: Found, other: Found) -> None:
     for name in ("actors", "targets", "locations"):
         have: list[str] = getattr(into.args, name)
         have.extend(x for x in getattr(other.args, name) if x not in have)

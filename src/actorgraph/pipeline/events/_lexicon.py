@@ -130,7 +130,7 @@ _N = (
     ("THREATEN", None, "threat, ultimatum"),
     ("PROTEST", "demo", "protest, demonstration, rally, march, sit-in"),
     ("PROTEST", "riot", "riot"),
-    ("PROTEST", "boycott", "boycott, strike"),
+    ("PROTEST", "boycott", "boycott"),
     ("SANCTION", None, "sanction, sanctions, embargo"),
     ("SANCTION", "expel", "expulsion"),
     ("MOBILIZE", None, "mobilization, mobilisation, deployment"),
@@ -250,5 +250,10 @@ WEAPON_MODES = {
 }
 # Strike nouns with these modifiers are attacks, not work stoppages.
 ATTACK_STRIKE_MODIFIERS = words("air drone missile rocket military aerial")
+# ...and with these, work stoppages ("a general strike", "went on strike").
+LABOUR_STRIKE_MODIFIERS = words(
+    "general hunger labour labor workers teachers doctors nurses national nationwide "
+    "transport union unions wildcat sit-down"
+)
 # Nouns through which an event noun gets its actor: "his role in the attack".
 ROLE_NOUNS = words("role part involvement participation responsibility hand")

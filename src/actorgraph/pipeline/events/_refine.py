@@ -1,0 +1,382 @@
+"""Make the events found in the parse fit how news tells them.
+
+- **Participants**: an actor or target is a person, an organisation or a country; a town
+  or region in those slots is where it happened, an adjective ("Islamist") is no one.
+- **Not events**: trends and habits ("has been battling a wave of violence", "has been
+  attacked three times", "frequent attacks") and the violent words of elections, sport and
+  debate ("Clinton beats Trump", "a campaign rally", "the battle for votes").
+- **Where**: the places its sentence puts things in, else the dateline's for the story's
+  first paragraph.
+- **Casualties**: the counts its sentence gives, each on the event whose trigger governs it;
+  a toll a later sentence gives for the same event is another source's.
+- **Who, when the text goes on**: "four insurgents were killed on Monday" after "troops
+  killed 14 insurgents" keeps the troops as the actor.
+- **One happening, one event**: the lead and a later sentence (or a quote) that tell the
+  same attack with compatible participants, place and date are one event.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import Any
+
+from actorgraph.model import UNIDENTIFIED_GROUP, DateRef, Entity
+from actorgraph.pipeline.entities import EntityResult, country_name, home_country
+from actorgraph.pipeline.events._casualties import Count, counts
+from actorgraph.pipeline.events._found import Found
+from actorgraph.pipeline.events._lexicon import words
+from actorgraph.pipeline.layout import Layout
+from actorgraph.pipeline.lexicon import PLACE_NOUNS
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+HABIT_WORDS = words(
+    "frequent frequently regularly repeatedly often routinely sometimes usually times "
+    "daily near-daily periodic periodically occasional occasionally constant constantly"
+)
+NONVIOLENT = words(
+    "election elections electoral vote votes voters voting poll polls polling percent "
+    "percentage points debate debates campaign campaigns ad ads primary primaries ballot "
+    "ballots nomination nominee candidate candidates match game games season league score "
+    "scored goal goals tournament championship cup finals team teams court lawsuit verdict "
+    "market markets stocks shares prices ratings viewers audience fans"
+)
+PROTEST_WORDS = words(
+    "protest protests protesters protestors demonstrators demonstration demonstrations "
+    "against demand demands demanding march marchers strike strikers"
+)
+ARMED_KINDS = frozenset({"armed_group", "state_force"})
+PLACE_PREPS = words("in near at outside around across inside into on throughout along off")
+LEAD_PARAGRAPHS = 1  # the story's first paragraph sums up what later ones detail
+LOOKBACK = 8  # events back that a new one may repeat or continue (besides the lead's)
+
+
+def paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    i = text.find("\n\n")
+    while i != -1:
+        starts.append(i + 2)
+        i = text.find("\n\n", i + 2)
+    return starts
+
+
+_BACKGROUND = re.compile(
+    r"\bago\b|\blast\b|\bearlier\b|\bprevious\b|\b(?:19|20)\d\d\b|\b(?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+RECENT_DAYS = 3  # a dated event this close to publication may be what the lead tells
+
+
+def background(date: DateRef | None, reference: dt.date | None) -> bool:
+    """Whether a date puts an event well before the story's own news ("two weeks ago",
+    "in November", "in 2016"), so an undated lead does not tell it."""
+    if date is None:
+        return False
+    if reference is not None and date.end_date:
+        try:
+            end = dt.date.fromisoformat(date.end_date)
+        except ValueError:
+            return False
+        return end < reference - dt.timedelta(days=RECENT_DAYS)
+    return bool(_BACKGROUND.search(date.text or ""))
+
+
+class Refiner:
+    """The document's entities, paragraphs and dateline, for refining its events."""
+
+    def __init__(
+        self, text: str, entities: EntityResult, page: Layout, reference: dt.date | None
+    ) -> None:
+        self.entities = entities
+        self.page = page
+        self.reference = reference
+        self.home = home_country(list(entities.entities))
+        home = next(
+            (x for x in entities.entities if x.place and country_name(x) == self.home), None
+        )
+        self.home_code = home.place.country if home is not None and home.place else None
+        self.paragraphs = paragraph_starts(text)
+        first = next((p for p in self.paragraphs if text[p:].strip()), 0)
+        self.first_paragraph = self.paragraph(first)
+
+    def paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraphs, char) - 1
+
+    # -- participants ------------------------------------------------------------
+    def vet(self, f: Found) -> None:
+        """Keep people, organisations and countries as participants; places go to where."""
+        for role in ("actors", "targets"):
+            kept = []
+            for eid in getattr(f.args, role):
+                e = self.entities.by_id(eid)
+                if e is None:
+                    continue
+                if self._only_dateline(e):
+                    continue
+                if e.type in {"PERSON", "ORG"} or (e.type == "GPE" and country_name(e)):
+                    kept.append(eid)
+                elif e.type in PLACE_TYPES and eid not in f.args.locations:
+                    f.args.locations.append(eid)
+            setattr(f.args, role, kept)
+
+    def _only_dateline(self, e: Entity) -> bool:
+        return all(self.page.in_dateline(m.start, m.end) for m in e.mentions)
+
+    def armed(self, f: Found) -> bool:
+        ids = [*f.args.actors, *f.args.targets]
+        return any((e := self.entities.by_id(i)) is not None and e.kind in ARMED_KINDS for i in ids)
+
+    # -- not events ----------------------------------------------------------------
+    @staticmethod
+    def habitual(f: Found) -> bool:
+        """A trend or a habit rather than one happening."""
+        t = f.trigger
+        verb = t
+        while f.noun and verb.dep_ in {"dobj", "pobj", "prep"} and verb.head.i != verb.i:
+            verb = verb.head  # "has been grappling with an insurgency"
+        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if verb.tag_ == "VBG" and aux & {"has", "have", "had"} and "been" in aux:
+            return True  # "has been battling a wave of violence"
+        near = [*t.children, *(verb.children if verb is not t else [])]
+        return any(c.lower_ in HABIT_WORDS for c in near for c in [c, *c.children])
+
+    def metaphor(self, f: Found) -> bool:
+        """An election, a game or a debate told in violent words."""
+        if f.type not in {"ASSAULT", "PROTEST", "COERCE"} or f.casualties or self.armed(f):
+            return False
+        lows = {t.lower_ for t in f.sent}
+        if f.type == "PROTEST" and f.trigger.lemma_.lower() == "rally":
+            return not lows & PROTEST_WORDS  # a campaign rally
+        if f.mode and f.mode not in {"beat"}:
+            return False  # a weapon was named
+        return bool(lows & NONVIOLENT)
+
+    # -- where -------------------------------------------------------------------
+    def place(self, f: Found) -> None:
+        """The places its sentence puts things in, else the story's dateline."""
+        if any(not self._is_country(i) for i in f.args.locations):
+            return
+        found: list[str] = []
+        for tok in f.sent:
+            if tok.dep_ != "pobj":
+                continue
+            prep = tok.head
+            of_place = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+            if prep.lower_ not in PLACE_PREPS and not of_place:
+                continue  # "in X", "near X", "the town of X"
+            e = self.entities.at(tok.idx, tok.idx + len(tok.text))
+            if e is None or e.type not in PLACE_TYPES or e.id in found:
+                continue
+            if e.id in f.args.actors or e.id in f.args.targets:
+                continue
+            found.append(e.id)
+        specific = [i for i in found if not self._is_country(i)]
+        if specific:
+            f.args.locations = [*specific, *(i for i in f.args.locations if i not in specific)]
+        elif found and not f.args.locations:
+            f.args.locations = found
+        if not f.args.locations and self.page.datelines:
+            d = self.page.datelines[0]
+            if self.paragraph(f.sent.start_char) == self.paragraph(d.start):
+                start, end = d.places[0]
+                ent = self.entities.at(start, end)
+                if ent is not None and ent.type in PLACE_TYPES and self._at_home(ent):
+                    f.args.locations = [ent.id]
+
+    def _at_home(self, e: Entity) -> bool:
+        """A dateline's place is the event's only in the country the story is about (wire
+        copy is filed from elsewhere, too)."""
+        if e.place is None or not e.place.country:
+            return False
+        return self.home_code is not None and e.place.country == self.home_code
+
+    def _is_country(self, eid: str) -> bool:
+        e = self.entities.by_id(eid)
+        return e is not None and country_name(e) is not None
+
+    # -- casualties --------------------------------------------------------------
+    def casualties(self, found: list[Found]) -> None:
+        """Give each sentence's counts to the event whose trigger governs them."""
+        by_sentence: dict[int, list[Found]] = {}
+        for f in found:
+            by_sentence.setdefault(f.sent.start, []).append(f)
+        for events in by_sentence.values():
+            for c in counts(events[0].sent):
+                target = _governed(c, events)
+                if target is not None and not any(
+                    x.kind == c.kind and x.start == c.start for x in target.casualties
+                ):
+                    target.casualties.append(c)
+
+    # -- who, when the text goes on ------------------------------------------------
+    def carry_actor(self, found: list[Found]) -> None:
+        """An attack with victims but no attacker keeps the attacker of the last attack on
+        the same victims, within two paragraphs."""
+        for i, f in enumerate(found):
+            if f.type != "ASSAULT" or f.args.actors or not f.args.targets:
+                continue
+            here = self.paragraph(f.sent.start_char)
+            for k in reversed(found[max(0, i - LOOKBACK) : i]):
+                if here - self.paragraph(k.sent.start_char) > 2:
+                    break
+                if (
+                    k.type == "ASSAULT"
+                    and k.args.actors
+                    and set(k.args.targets) & set(f.args.targets)
+                ):
+                    f.args.actors = [a for a in k.args.actors if a not in f.args.targets]
+                    f.confidence = 0.5
+                    break
+
+    # -- one happening, one event --------------------------------------------------
+    def corefer(self, found: list[Found]) -> list[Found]:
+        """Merge the events that tell one happening; keep the first telling's order."""
+        out: list[Found] = []
+        lead: list[Found] = []  # the lead's events, which any later telling may repeat
+        for f in found:
+            here = self.paragraph(f.sent.start_char)
+            recent = []
+            for k in reversed(out[-LOOKBACK:]):
+                if here - self.paragraph(k.sent.start_char) > 1:
+                    break
+                recent.append(k)
+            same = next((k for k in [*recent, *lead] if self._same(k, f)), None)
+            if same is not None:
+                _merge(same, f)
+                continue
+            out.append(f)
+            if here <= self.first_paragraph + LEAD_PARAGRAPHS - 1 and len(lead) < LOOKBACK:
+                lead.append(f)
+        return out
+
+    def _same(self, k: Found, f: Found) -> bool:
+        if k.type != f.type or not _dates_agree(k, f) or k.sent.start == f.sent.start:
+            return False  # one sentence's events were merged, or kept apart, already
+        if (k.date is None) != (f.date is None) and background(k.date or f.date, self.reference):
+            return False  # "two weeks ago, X attacked": not what the lead tells
+        if _counts_differ(k, f):
+            return False
+        ka = self._named(k.args.actors, f.args.actors)
+        fa = self._named(f.args.actors, k.args.actors)
+        if ka and fa and not ka & fa:
+            return False
+        kt, ft = set(k.args.targets), set(f.args.targets)
+        if kt and ft and not kt & ft:
+            return False
+        if set(f.args.actors) & kt and not set(f.args.actors) & set(k.args.actors):
+            return False  # the other side's attack
+        kl = {i for i in k.args.locations if not self._is_country(i)}
+        fl = {i for i in f.args.locations if not self._is_country(i)}
+        if kl and fl and not kl & fl:
+            return False
+        shared = bool(
+            set(k.args.actors) & set(f.args.actors)
+            or kt & ft
+            or kl & fl
+            or (k.date is not None and f.date is not None and k.date.value == f.date.value)
+        )
+        kp, fp = self.paragraph(k.sent.start_char), self.paragraph(f.sent.start_char)
+        near = fp - kp <= 1
+        lead = kp <= self.first_paragraph + LEAD_PARAGRAPHS - 1
+        return shared and (near or lead)
+
+    def _named(self, ids: list[str], other: list[str]) -> set[str]:
+        """Actors that say who did it: an unidentified group may be the armed group the
+        other telling names (a claim of responsibility), never a state's forces."""
+        out = set()
+        others = [self.entities.by_id(i) for i in other]
+        for i in ids:
+            e = self.entities.by_id(i)
+            if e is None:
+                continue
+            unnamed = e.name.startswith(UNIDENTIFIED_GROUP)
+            if (
+                unnamed
+                and others
+                and all(o is not None and o.kind == "armed_group" for o in others)
+            ):
+                continue
+            out.add(i)
+        return out
+
+
+def _governed(c: Count, events: list[Found]) -> Found | None:
+    """The event of the sentence a count belongs to: its trigger governs the count (or is
+    governed by the same verb), else the first attack (or arrest) of the sentence."""
+    g = c.governor
+    wanted = {"arrested": "COERCE"}.get(c.kind, "ASSAULT")
+    exact = [f for f in events if f.trigger.i == g.i or g in f.args.heads]
+    near = [
+        f
+        for f in events
+        if f.trigger in g.ancestors or g in f.trigger.ancestors or f.trigger.head.i == g.i
+    ]
+    for group in (exact, [f for f in near if f.type == wanted], near):
+        if group:
+            return group[0]
+    return next((f for f in events if f.type == wanted), None)
+
+
+def _counts_differ(k: Found, f: Found) -> bool:
+    """Two tellings whose counts of one kind differ and neither is dated like the other:
+    a summary ("at least 14 killed") and one day of it ("four were killed on Monday")."""
+    for c in k.casualties:
+        for d in f.casualties:
+            if c.kind == d.kind and c.value != d.value and (k.date is None) != (f.date is None):
+                return True
+    return False
+
+
+def _dates_agree(k: Found, f: Found) -> bool:
+    a, b = k.date, f.date
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _merge(into: Found, other: Found) -> None:
+    for name in ("actors", "targets", "locations"):
+        have: list[str] = getattr(into.args, name)
+        have.extend(x for x in getattr(other.args, name) if x not in have)
+    into.args.targets = [t for t in into.args.targets if t not in into.args.actors]
+    if other.date is not None and (
+        into.date is None or len(other.date.value or "") > len(into.date.value or "")
+    ):
+        into.date = other.date
+    into.mode = into.mode or other.mode
+    into.casualties.extend(other.casualties)
+    into.sentences.append(other.sent)
+    into.sentences.extend(other.sentences)
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def refine(
+    found: list[Found],
+    text: str,
+    entities: EntityResult,
+    page: Layout,
+    reference: dt.date | None = None,
+) -> list[Found]:
+    """Return the events of a document refined as the module docstring says."""
+    r = Refiner(text, entities, page, reference)
+    kept = []
+    for f in found:
+        r.vet(f)
+        if not (f.args.actors or f.args.targets) and f.date is None and not f.args.locations:
+            continue
+        if r.habitual(f):
+            continue
+        kept.append(f)
+    r.casualties(kept)
+    kept = [f for f in kept if not r.metaphor(f)]
+    for f in kept:
+        r.place(f)
+    r.carry_actor(kept)
+    return r.corefer(kept)
+
+
+def casualty_tokens(f: Found) -> list[tuple[Count, Any]]:
+    """Each count of an event with its governing token (for its claim status)."""
+    return [(c, c.governor) for c in f.casualties]

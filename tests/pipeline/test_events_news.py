@@ -1,0 +1,102 @@
+"""Events as wire stories tell them: casualties, one event per happening, claims, places."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import actorgraph
+from actorgraph.model import Analysis, Event
+from actorgraph.pipeline.events._casualties import counts
+
+
+def _analyze(nlp: Any, text: str, published: str | None = "2021-03-10") -> Analysis:
+    return actorgraph.analyze(text, published=published, nlp=nlp)
+
+
+def _name(a: Analysis, eid: str | None) -> str | None:
+    return next((e.name for e in a.entities if e.id == eid), None)
+
+
+def _assaults(a: Analysis) -> list[Event]:
+    return [e for e in a.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("More than a dozen soldiers died when gunmen raided the post.",
+         [("killed", 12, "more than")]),
+        ("Gunmen raided a village, killing 15 people and wounding at least 20.",
+         [("killed", 15, None), ("injured", 20, "at least")]),
+        ("The attack left 12 soldiers dead at a border post.", [("killed", 12, None)]),
+        ("A soldier was slightly injured when rebels attacked the base.", [("injured", 1, None)]),
+        ("Police arrested three suspects and detained a journalist.",
+         [("arrested", 3, None), ("arrested", 1, None)]),
+        ("Kidnappers abducted twenty-eight students from a school.", [("abducted", 28, None)]),
+        ("Suspected militants shot dead a shopkeeper in the market.", [("killed", 1, None)]),
+        ("The offensive resulted in the deaths of 40 fighters.", [("killed", 40, None)]),
+        ("Rebels captured two towns and several people were wounded.", []),
+    ],
+)  # fmt: skip
+def test_events_casualty_counts_of_a_sentence(
+    nlp: Any, sentence: str, expected: list[tuple[str, int, str | None]]
+) -> None:
+    found = counts(nlp(sentence)[:])
+    assert [(c.kind, c.value, c.qualifier) for c in found] == expected
+
+
+def test_events_casualties_go_to_the_event_whose_verb_governs_them(nlp: Any) -> None:
+    text = (
+        "Mozambican troops killed four insurgents near Palma on Monday, while gunmen shot "
+        "dead a farmer in a nearby village."
+    )
+    a = _analyze(nlp, text)
+    by_actor = {_name(a, e.actors[0]): e for e in _assaults(a) if e.actors}
+    troops = next(e for name, e in by_actor.items() if name and name.startswith("Military"))
+    gunmen = next(e for name, e in by_actor.items() if name and name.startswith("Unidentified"))
+    assert [(c.kind, c.value) for c in troops.casualties] == [("killed", 4)]
+    assert [(c.kind, c.value) for c in gunmen.casualties] == [("killed", 1)]
+
+
+def test_events_lead_and_later_sentence_telling_one_attack_are_one_event(nlp: Any) -> None:
+    text = (
+        "Gunmen killed six soldiers in an attack on an army post in northern Chad on Sunday.\n\n"
+        "The attackers stormed the post before dawn on Sunday, a military source said.\n\n"
+        "Two weeks ago, gunmen attacked a police station near the border."
+    )
+    a = _analyze(nlp, text)
+    assaults = _assaults(a)
+    assert len(assaults) == 2  # the Sunday attack told twice, and the older one
+    sunday = next(e for e in assaults if e.date is not None and e.date.value == "2021-03-07")
+    assert len(sunday.evidence) == 2
+    assert [(c.kind, c.value) for c in sunday.casualties] == [("killed", 6)]
+
+
+def test_events_trends_and_election_battles_are_not_events(nlp: Any) -> None:
+    text = (
+        "The country has been battling a wave of jihadist violence for years. "
+        "The capital has been attacked three times. "
+        "The senator attacked his rival in the debate over the budget, and polls show him "
+        "beating her by five points."
+    )
+    assert _assaults(_analyze(nlp, text)) == []
+
+
+def test_events_trailing_said_makes_the_event_reported_by_the_speaker(nlp: Any) -> None:
+    text = "Gunmen killed four villagers in northern Nigeria on Friday, the army said."
+    a = _analyze(nlp, text)
+    (ev,) = _assaults(a)
+    assert ev.modality == "reported"
+    assert _name(a, ev.attributed_to) == "Military Forces of Nigeria"
+    unnamed = _assaults(_analyze(nlp, "Gunmen killed four villagers on Friday, residents said."))
+    assert unnamed[0].modality == "reported" and unnamed[0].attributed_to is None
+
+
+def test_events_a_place_in_the_actor_slot_is_where_it_happened(nlp: Any) -> None:
+    text = "In Chad, rebels attacked the town of Abeche on Tuesday, killing three people."
+    a = _analyze(nlp, text)
+    (ev,) = _assaults(a)
+    assert "Abeche" not in [_name(a, t) for t in ev.targets]
+    assert "Abeche" in [_name(a, p) for p in ev.locations]

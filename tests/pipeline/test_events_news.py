@@ -100,3 +100,37 @@ def test_events_a_place_in_the_actor_slot_is_where_it_happened(nlp: Any) -> None
     (ev,) = _assaults(a)
     assert "Abeche" not in [_name(a, t) for t in ev.targets]
     assert "Abeche" in [_name(a, p) for p in ev.locations]
+
+
+def test_events_statements_without_a_speaker_guesses_and_stances_are_not_events(
+    nlp: Any,
+) -> None:
+    text = (
+        "Several incidents there were blamed on the rebels. Some villagers may have joined "
+        "the militia. The party opposes the governor's rule."
+    )
+    a = _analyze(nlp, text)
+    assert [e.type for e in a.events if e.type in {"ACCUSE", "AGREE", "REJECT"}] == []
+
+
+def test_events_proxy_forces_are_an_unnamed_armed_group(nlp: Any) -> None:
+    text = "In Syria, Turkish-backed forces captured the town of Qabasin on Monday."
+    a = _analyze(nlp, text)
+    (ev,) = [e for e in a.events if e.type == "COERCE"]
+    assert _name(a, ev.actors[0]) == "Unidentified Armed Group (Syria)"
+
+
+def test_events_they_as_attackers_is_the_group_named_before(nlp: Any) -> None:
+    text = (
+        "Gunmen stormed a police station in Kenya on Friday. They opened fire on the "
+        "officers before fleeing."
+    )
+    a = _analyze(nlp, text)
+    assert all(_name(a, e.actors[0]).startswith("Unidentified") for e in _assaults(a))
+
+
+def test_events_a_light_verb_the_lemmatizer_misreads_lends_its_subject(nlp: Any) -> None:
+    text = "Israel staged a bombing raid on a camp in Gaza on July 13."
+    a = _analyze(nlp, text, published="2024-07-14")
+    (ev,) = _assaults(a)
+    assert [_name(a, x) for x in ev.actors] == ["Israel"]

@@ -28,6 +28,7 @@ from actorgraph.pipeline.entities._extract import EntityResult
 from actorgraph.pipeline.entities._nouns import (
     DEFINITE,
     NEEDS_OWNER,
+    PROXY_WORDS,
     SOMEONE_ELSES,
     STATE_WORDS,
     UNNAMED,
@@ -196,6 +197,9 @@ class GenericActors:
     def state(self, head: Any, kind: str) -> None:
         """A military, police or government noun: give it its country's actor."""
         countries, org, blocked, left = self.owner_words(head)
+        if blocked and kind == "military" and org is None and self._proxy(head, left):
+            self.perpetrator(head, proxy=True)  # "Turkish-backed forces": unnamed fighters
+            return
         if blocked:
             return
         if org is not None:
@@ -226,12 +230,19 @@ class GenericActors:
             }[kind]
             self.add(f"{kind}:{country}", name, kind, head, left)
 
-    def perpetrator(self, head: Any) -> None:
+    @staticmethod
+    def _proxy(head: Any, left: int) -> bool:
+        """Forces the words make someone's proxy or the state's enemy, not foreign troops."""
+        words = {t.lower_ for t in head.doc[left : head.i]}
+        return bool(words & PROXY_WORDS) or any(w.startswith("pro-") for w in words)
+
+    def perpetrator(self, head: Any, *, proxy: bool = False) -> None:
         """An attacker noun: the armed group it names, the one named last, or an unknown one."""
         countries, org, blocked, left = self.owner_words(head)
         if org is not None:
             self.claim(head, left, org)
             return
+        proxy = proxy or (blocked and self._proxy(head, left))
         words = {t.lower_ for t in head.subtree if t.i < head.i}
         unid = self.last.get("armed_group")
         if self.definite(head) and not words & UNNAMED:
@@ -247,9 +258,9 @@ class GenericActors:
             ):
                 self.claim(head, left, named)
                 return
-        if head.lower_ in NEEDS_OWNER and not (unid and self.definite(head)):
+        if not proxy and head.lower_ in NEEDS_OWNER and not (unid and self.definite(head)):
             return
-        if blocked and not countries:
+        if not proxy and blocked and not countries:
             return
         name = f"{UNIDENTIFIED_GROUP} ({self.home})" if self.home else UNIDENTIFIED_GROUP
         while left > 0 and (

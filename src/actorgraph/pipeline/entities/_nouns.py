@@ -22,10 +22,12 @@ PERPETRATORS = frozenset(
     {"gunmen", "gunman", "militants", "militant", "jihadists", "jihadist", "jihadis",
      "jihadi", "insurgents", "insurgent", "attackers", "attacker", "assailants", "assailant",
      "terrorists", "terrorist", "bandits", "extremists", "kidnappers", "rebels", "rebel",
-     "fighters", "militiamen", "bombers", "bomber"}
+     "fighters", "militiamen", "bombers", "bomber", "factions", "militias"}
 )  # fmt: skip
 # Heads that need a word saying whose they are: "forces" alone is anyone's.
-NEEDS_OWNER = frozenset({"forces", "force", "fighters", "bombers", "bomber"})
+NEEDS_OWNER = frozenset(
+    {"forces", "force", "fighters", "bombers", "bomber", "factions", "militias"}
+)
 # "police officers", "army units": the member noun takes its compound's side.
 MEMBER_HEADS = frozenset({"officers", "personnel", "units"})
 STATE_WORDS = frozenset(
@@ -39,6 +41,12 @@ SOMEONE_ELSES = frozenset(
      "multinational", "former", "ex", "mercenary", "paramilitary", "loyalist", "resistance",
      "pro", "backed", "aligned", "led", "linked", "affiliated", "sponsored", "supported",
      "dissident", "breakaway", "separatist", "interim", "parallel", "transitional"}
+)  # fmt: skip
+# Of those, the words that make forces an armed group's: someone's proxy or the state's enemy.
+PROXY_WORDS = frozenset(
+    {"rebel", "rebels", "opposition", "insurgent", "militia", "dissident", "breakaway",
+     "separatist", "paramilitary", "loyalist", "resistance", "pro", "backed", "aligned",
+     "sponsored", "supported", "affiliated", "linked", "allied"}
 )  # fmt: skip
 UNNAMED = frozenset({"suspected", "unidentified", "unknown", "armed", "masked", "alleged"})
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})

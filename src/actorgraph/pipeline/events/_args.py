@@ -81,6 +81,23 @@ class Resolver:
                 return None
         return None
 
+    def _they(self, tok: Any) -> str | None:
+        """ "They opened fire": the armed group or force named last, in this sentence or
+        the one before."""
+        sent = tok.sent
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for subj in (t for t in prev or () if t.dep_ in ("nsubj", "nsubjpass")):
+            ent = self.entities.at(subj.idx, subj.idx + len(subj.text))
+            if ent is not None and ent.type == "ORG" and ent.kind in {"armed_group", "state_force"}:
+                return ent.id  # who the sentence before was about
+        start = prev.start_char if prev is not None else sent.start_char
+        named = [
+            (m.start, e.id)
+            for m, e in self.entities.mentions_in(start, tok.idx)
+            if e.type == "ORG" and e.kind in {"armed_group", "state_force"}
+        ]
+        return max(named)[1] if named else None
+
     def ids(self, tok: Any, types: frozenset[str] = ACTOR_TYPES, depth: int = 0) -> list[str]:
         """Entity ids an argument head stands for (itself, its conjuncts and modifiers)."""
         out: list[str] = []
@@ -89,6 +106,11 @@ class Resolver:
                 pid = self._pronoun(t)
                 if pid:
                     _add(out, [pid])
+                continue
+            if t.lower_ == "they" and t.dep_ in ("nsubj", "nsubjpass"):
+                gid = self._they(t)
+                if gid:
+                    _add(out, [gid])
                 continue
             direct = self._entity(t, types)
             if direct:

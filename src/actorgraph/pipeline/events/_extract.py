@@ -111,9 +111,24 @@ def _mode(tok: Any, typ: str, mode: str | None, args: Args) -> str | None:
     return mode
 
 
+def _forms(tok: Any) -> set[str]:
+    """The lemma, and the base forms its spelling allows: the lemmatizer makes "staged"
+    "stag"."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    for suffix in ("d", "s"):
+        if low.endswith(suffix):
+            out.add(low[: -len(suffix)])
+    if low.endswith("ing"):
+        out.update({low[:-3], low[:-3] + "e"})
+    if low.endswith("ed"):
+        out.add(low[:-2])
+    return out
+
+
 def _light_object(verb: Any) -> Any | None:
     """The event noun a light verb governs ("held talks", "carried out an attack")."""
-    if verb.lemma_.lower() not in LIGHT_VERBS:
+    if not _forms(verb) & LIGHT_VERBS:
         return None
     for c in verb.children:
         if c.dep_ == "dobj" and (
@@ -301,9 +316,7 @@ def extract_events(
         ids = set(f.args.actors) | set(f.args.targets)
         here = (f.type, f.sent.start, f.sent.end)
         earlier = of_type.get(f.type, []) if _anaphoric(f) else in_sentence.get(here, [])
-        repeat = next(
-            (k for k in earlier if _compatible(k.date, f.date) and _same(ids, k, f)), None
-        )
+        repeat = next((k for k in earlier if _dated_alike(k, f) and _same(ids, k, f)), None)
         if repeat is not None:
             if repeat.date is None and f.date is not None:
                 repeat.date = f.date

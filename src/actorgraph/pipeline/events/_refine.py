@@ -263,7 +263,9 @@ class Refiner:
         if ka and fa and not ka & fa:
             return False
         kt, ft = set(k.args.targets), set(f.args.targets)
-        if kt and ft and not kt & ft:
+        kst = {t for t in kt if not self._is_country(t)}  # "attacked northern X": coarse
+        fst = {t for t in ft if not self._is_country(t)}
+        if kst and fst and not kst & fst:
             return False
         if set(f.args.actors) & kt and not set(f.args.actors) & set(k.args.actors):
             return False  # the other side's attack
@@ -274,6 +276,7 @@ class Refiner:
         shared = bool(
             set(k.args.actors) & set(f.args.actors)
             or kt & ft
+            or (kt and fst and not kst)  # the country attacked, then its forces
             or kl & fl
             or (k.date is not None and f.date is not None and k.date.value == f.date.value)
         )
@@ -352,6 +355,25 @@ def _merge(into: Found, other: Found) -> None:
     into.confidence = max(into.confidence, other.confidence)
 
 
+NEEDS_ACTOR = frozenset(
+    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "COOPERATE",
+     "AID", "SANCTION"}
+)  # fmt: skip
+SPECULATIVE = frozenset({"may", "might", "could"})
+STANCES = frozenset({"oppose", "support", "back", "favor", "favour", "reject"})
+
+
+def _unfounded(f: Found) -> bool:
+    """A statement with no one making it, a guess ("may have pledged"), or a standing
+    attitude ("X opposes Y's rule") rather than an act."""
+    if f.type in NEEDS_ACTOR and not f.args.actors:
+        return True
+    t = f.trigger
+    if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in t.children):
+        return True
+    return t.lemma_.lower() in STANCES and t.tag_ in {"VBZ", "VBP"} and f.date is None
+
+
 def refine(
     found: list[Found],
     text: str,
@@ -366,7 +388,7 @@ def refine(
         r.vet(f)
         if not (f.args.actors or f.args.targets) and f.date is None and not f.args.locations:
             continue
-        if r.habitual(f):
+        if r.habitual(f) or _unfounded(f):
             continue
         kept.append(f)
     r.casualties(kept)

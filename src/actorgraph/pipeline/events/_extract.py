@@ -23,19 +23,17 @@ from actorgraph.pipeline.events._dates import DateFinder
 from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import (
     ASPECTUAL,
-    ATTACK_STRIKE_MODIFIERS,
-    LABOUR_STRIKE_MODIFIERS,
     LIGHT_ONLY_NOUNS,
-    LIGHT_VERBS,
-    NOUNS,
-    OBJECT_GROUP,
     SPEECH,
-    VERB_OBJECT,
-    VERBS,
-    WEAPON_MODES,
-    Trigger,
 )
 from actorgraph.pipeline.events._refine import refine
+from actorgraph.pipeline.events._triggers import (
+    light_object,
+    mode,
+    noun_key,
+    says_nothing,
+    verb_key,
+)
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
@@ -54,102 +52,6 @@ _INTENT_ADJ = frozenset({"willing", "ready", "prepared", "committed", "determine
 @dataclass(frozen=True)
 class EventResult:
     events: tuple[Event, ...]
-
-
-def _verb_key(tok: Any) -> Trigger | None:
-    """Look a verb up with its particle, then its first preposition, then alone."""
-    lemma = tok.lemma_.lower()
-    for c in tok.children:
-        if c.dep_ == "prt":
-            hit = VERBS.get(f"{lemma} {c.lower_}")
-            if hit:
-                return hit
-    for c in tok.children:
-        if c.dep_ in ("prep", "dobj") and c.i == tok.i + 1:
-            hit = VERBS.get(f"{lemma} {c.lower_}")
-            if hit:
-                return hit
-    for c in tok.children:
-        if c.dep_ == "dobj":
-            group = OBJECT_GROUP.get(c.lemma_.lower()) or OBJECT_GROUP.get(c.lower_)
-            if group and (lemma, group) in VERB_OBJECT:
-                return VERB_OBJECT[(lemma, group)]
-    return VERBS.get(lemma)
-
-
-def _noun_key(tok: Any) -> Trigger | None:
-    lemma, lower = tok.lemma_.lower(), tok.lower_
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-    for m in mods:
-        hit = NOUNS.get(f"{m} {lemma}")
-        if hit:
-            return hit
-    if lemma == "strike":
-        if mods & ATTACK_STRIKE_MODIFIERS:
-            return "ASSAULT", "aerial"
-        on = tok.dep_ == "pobj" and tok.head.lower_ == "on" and not mods
-        if mods & LABOUR_STRIKE_MODIFIERS or on:
-            return ("PROTEST", "hunger") if "hunger" in mods else ("PROTEST", "boycott")
-        return "ASSAULT", None  # in the news of war, a strike is an attack
-    if lemma == "march" and tok.text[:1].isupper():
-        return None  # the month
-    return NOUNS.get(lower) or NOUNS.get(lemma)
-
-
-def _mode(tok: Any, typ: str, mode: str | None, args: Args) -> str | None:
-    """Refine the mode from weapon words on the trigger, its subject or its instrument."""
-    if typ not in ("ASSAULT", "PROTEST") or (mode and mode not in ("explosives", "boycott")):
-        return mode
-    near = [tok, *tok.children]
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "prep", "agent"):
-            near.extend(c.subtree)
-    for t in near:
-        found = WEAPON_MODES.get(t.lower_)
-        if found and (typ == "ASSAULT" or found == "hunger"):
-            return found
-    return mode
-
-
-def _forms(tok: Any) -> set[str]:
-    """The lemma, and the base forms its spelling allows: the lemmatizer makes "staged"
-    "stag"."""
-    low = tok.lower_
-    out = {tok.lemma_.lower(), low}
-    for suffix in ("d", "s"):
-        if low.endswith(suffix):
-            out.add(low[: -len(suffix)])
-    if low.endswith("ing"):
-        out.update({low[:-3], low[:-3] + "e"})
-    if low.endswith("ed"):
-        out.add(low[:-2])
-    return out
-
-
-def _light_object(verb: Any) -> Any | None:
-    """The event noun a light verb governs ("held talks", "carried out an attack")."""
-    if not _forms(verb) & LIGHT_VERBS:
-        return None
-    for c in verb.children:
-        if c.dep_ == "dobj" and (
-            _noun_key(c) or c.lemma_.lower() in LIGHT_ONLY_NOUNS or c.lower_ in LIGHT_ONLY_NOUNS
-        ):
-            return c
-    return None
-
-
-_WORDS_ONLY = frozenset(
-    {"details", "detail", "information", "comment", "comments", "figures", "figure", "number",
-     "numbers", "toll", "account", "accounts", "explanation", "evidence", "name", "names",
-     "estimate", "estimates", "breakdown", "tally", "update", "updates", "confirmation"}
-)  # fmt: skip
-
-
-def _says_nothing(verb: Any) -> bool:
-    """'did not give details', 'provided no figures': talk about information, not aid."""
-    return verb.lemma_.lower() in {"provide", "give", "offer", "deliver", "supply"} and any(
-        c.dep_ == "dobj" and c.lower_ in _WORDS_ONLY for c in verb.children
-    )
 
 
 def _skip_infinitive(tok: Any) -> bool:
@@ -206,16 +108,16 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
         if tok.i in consumed:
             continue
         if tok.pos_ == "VERB":
-            obj = _light_object(tok)
+            obj = light_object(tok)
             if obj is not None and _skip_infinitive(tok):
                 consumed.add(obj.i)
                 continue
             if obj is not None:
-                key = _noun_key(obj) or LIGHT_ONLY_NOUNS.get(obj.lemma_.lower())
+                key = noun_key(obj) or LIGHT_ONLY_NOUNS.get(obj.lemma_.lower())
                 key = (
-                    _verb_key(tok)
+                    verb_key(tok)
                     if tok.lemma_.lower() in ("impose", "sign", "lodge", "file", "launch")
-                    and _verb_key(tok)
+                    and verb_key(tok)
                     else key
                 )
                 if key is None:
@@ -232,8 +134,8 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
                 args.heads.append(obj)
                 out.append(Found(tok, key[0], key[1], args, False, tok.sent))
                 continue
-            key = _verb_key(tok)
-            if key is not None and _says_nothing(tok):
+            key = verb_key(tok)
+            if key is not None and says_nothing(tok):
                 continue
             if key is None:
                 found = _obligation(tok, res)
@@ -248,7 +150,7 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
                 typ = "REJECT"  # "will not accept refugees"
             out.append(Found(tok, typ, key[1], verb_args(res, tok, typ), False, tok.sent))
         elif tok.pos_ == "NOUN":
-            key = _noun_key(tok)
+            key = noun_key(tok)
             if key is None:
                 continue
             out.append(Found(tok, key[0], key[1], noun_args(res, tok, key[0]), True, tok.sent))
@@ -309,7 +211,7 @@ def extract_events(
     for f in _candidates(parsed, res):
         check_time("events")
         f.args.targets = [t for t in f.args.targets if t not in f.args.actors]
-        f.mode = _mode(f.trigger, f.type, f.mode, f.args)
+        f.mode = mode(f.trigger, f.type, f.mode, f.args)
         f.date = finder.date_for(f.trigger, f.sent)
         if not _keep(f):
             continue

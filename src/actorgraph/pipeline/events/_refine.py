@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from typing import Any
 
-from actorgraph.model import UNIDENTIFIED_GROUP, DateRef, Entity
+from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import EntityResult, country_name, home_country
 from actorgraph.pipeline.events._casualties import Count, counts
+from actorgraph.pipeline.events._filters import background, unfounded
 from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.layout import Layout
@@ -59,28 +59,6 @@ def paragraph_starts(text: str) -> list[int]:
         starts.append(i + 2)
         i = text.find("\n\n", i + 2)
     return starts
-
-
-_BACKGROUND = re.compile(
-    r"\bago\b|\blast\b|\bearlier\b|\bprevious\b|\b(?:19|20)\d\d\b|\b(?:january|february|march|"
-    r"april|may|june|july|august|september|october|november|december)\b",
-    re.IGNORECASE,
-)
-RECENT_DAYS = 3  # a dated event this close to publication may be what the lead tells
-
-
-def background(date: DateRef | None, reference: dt.date | None) -> bool:
-    """Whether a date puts an event well before the story's own news ("two weeks ago",
-    "in November", "in 2016"), so an undated lead does not tell it."""
-    if date is None:
-        return False
-    if reference is not None and date.end_date:
-        try:
-            end = dt.date.fromisoformat(date.end_date)
-        except ValueError:
-            return False
-        return end < reference - dt.timedelta(days=RECENT_DAYS)
-    return bool(_BACKGROUND.search(date.text or ""))
 
 
 class Refiner:
@@ -355,25 +333,6 @@ def _merge(into: Found, other: Found) -> None:
     into.confidence = max(into.confidence, other.confidence)
 
 
-NEEDS_ACTOR = frozenset(
-    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "COOPERATE",
-     "AID", "SANCTION"}
-)  # fmt: skip
-SPECULATIVE = frozenset({"may", "might", "could"})
-STANCES = frozenset({"oppose", "support", "back", "favor", "favour", "reject"})
-
-
-def _unfounded(f: Found) -> bool:
-    """A statement with no one making it, a guess ("may have pledged"), or a standing
-    attitude ("X opposes Y's rule") rather than an act."""
-    if f.type in NEEDS_ACTOR and not f.args.actors:
-        return True
-    t = f.trigger
-    if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in t.children):
-        return True
-    return t.lemma_.lower() in STANCES and t.tag_ in {"VBZ", "VBP"} and f.date is None
-
-
 def refine(
     found: list[Found],
     text: str,
@@ -388,7 +347,7 @@ def refine(
         r.vet(f)
         if not (f.args.actors or f.args.targets) and f.date is None and not f.args.locations:
             continue
-        if r.habitual(f) or _unfounded(f):
+        if r.habitual(f) or unfounded(f):
             continue
         kept.append(f)
     r.casualties(kept)

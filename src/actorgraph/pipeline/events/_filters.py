@@ -1,0 +1,50 @@
+"""What is not an event, or not this event: guesses, stances, speakerless statements, and
+dates that put a telling well before the story's news."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from actorgraph.model import DateRef
+from actorgraph.pipeline.events._found import Found
+
+_BACKGROUND = re.compile(
+    r"\bago\b|\blast\b|\bearlier\b|\bprevious\b|\b(?:19|20)\d\d\b|\b(?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+RECENT_DAYS = 3  # a dated event this close to publication may be what the lead tells
+
+
+def background(date: DateRef | None, reference: dt.date | None) -> bool:
+    """Whether a date puts an event well before the story's own news ("two weeks ago",
+    "in November", "in 2016"), so an undated lead does not tell it."""
+    if date is None:
+        return False
+    if reference is not None and date.end_date:
+        try:
+            end = dt.date.fromisoformat(date.end_date)
+        except ValueError:
+            return False
+        return end < reference - dt.timedelta(days=RECENT_DAYS)
+    return bool(_BACKGROUND.search(date.text or ""))
+
+
+NEEDS_ACTOR = frozenset(
+    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "COOPERATE",
+     "AID", "SANCTION"}
+)  # fmt: skip
+SPECULATIVE = frozenset({"may", "might", "could"})
+STANCES = frozenset({"oppose", "support", "back", "favor", "favour", "reject"})
+
+
+def unfounded(f: Found) -> bool:
+    """A statement with no one making it, a guess ("may have pledged"), or a standing
+    attitude ("X opposes Y's rule") rather than an act."""
+    if f.type in NEEDS_ACTOR and not f.args.actors:
+        return True
+    t = f.trigger
+    if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in t.children):
+        return True
+    return t.lemma_.lower() in STANCES and t.tag_ in {"VBZ", "VBP"} and f.date is None

@@ -1,0 +1,115 @@
+"""Look up an event trigger: a verb with its particle or object, an event noun, a mode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actorgraph.pipeline.events._args import Args
+from actorgraph.pipeline.events._lexicon import (
+    ATTACK_STRIKE_MODIFIERS,
+    LABOUR_STRIKE_MODIFIERS,
+    LIGHT_ONLY_NOUNS,
+    LIGHT_VERBS,
+    NOUNS,
+    OBJECT_GROUP,
+    VERB_OBJECT,
+    VERBS,
+    WEAPON_MODES,
+    Trigger,
+)
+
+
+def verb_key(tok: Any) -> Trigger | None:
+    """Look a verb up with its particle, then its first preposition, then alone."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ == "prt":
+            hit = VERBS.get(f"{lemma} {c.lower_}")
+            if hit:
+                return hit
+    for c in tok.children:
+        if c.dep_ in ("prep", "dobj") and c.i == tok.i + 1:
+            hit = VERBS.get(f"{lemma} {c.lower_}")
+            if hit:
+                return hit
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            group = OBJECT_GROUP.get(c.lemma_.lower()) or OBJECT_GROUP.get(c.lower_)
+            if group and (lemma, group) in VERB_OBJECT:
+                return VERB_OBJECT[(lemma, group)]
+    return VERBS.get(lemma)
+
+
+def noun_key(tok: Any) -> Trigger | None:
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    for m in mods:
+        hit = NOUNS.get(f"{m} {lemma}")
+        if hit:
+            return hit
+    if lemma == "strike":
+        if mods & ATTACK_STRIKE_MODIFIERS:
+            return "ASSAULT", "aerial"
+        on = tok.dep_ == "pobj" and tok.head.lower_ == "on" and not mods
+        if mods & LABOUR_STRIKE_MODIFIERS or on:
+            return ("PROTEST", "hunger") if "hunger" in mods else ("PROTEST", "boycott")
+        return "ASSAULT", None  # in the news of war, a strike is an attack
+    if lemma == "march" and tok.text[:1].isupper():
+        return None  # the month
+    return NOUNS.get(lower) or NOUNS.get(lemma)
+
+
+def mode(tok: Any, typ: str, mode: str | None, args: Args) -> str | None:
+    """Refine the mode from weapon words on the trigger, its subject or its instrument."""
+    if typ not in ("ASSAULT", "PROTEST") or (mode and mode not in ("explosives", "boycott")):
+        return mode
+    near = [tok, *tok.children]
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "prep", "agent"):
+            near.extend(c.subtree)
+    for t in near:
+        found = WEAPON_MODES.get(t.lower_)
+        if found and (typ == "ASSAULT" or found == "hunger"):
+            return found
+    return mode
+
+
+def forms(tok: Any) -> set[str]:
+    """The lemma, and the base forms its spelling allows: the lemmatizer makes "staged"
+    "stag"."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    for suffix in ("d", "s"):
+        if low.endswith(suffix):
+            out.add(low[: -len(suffix)])
+    if low.endswith("ing"):
+        out.update({low[:-3], low[:-3] + "e"})
+    if low.endswith("ed"):
+        out.add(low[:-2])
+    return out
+
+
+def light_object(verb: Any) -> Any | None:
+    """The event noun a light verb governs ("held talks", "carried out an attack")."""
+    if not forms(verb) & LIGHT_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj" and (
+            noun_key(c) or c.lemma_.lower() in LIGHT_ONLY_NOUNS or c.lower_ in LIGHT_ONLY_NOUNS
+        ):
+            return c
+    return None
+
+
+WORDS_ONLY = frozenset(
+    {"details", "detail", "information", "comment", "comments", "figures", "figure", "number",
+     "numbers", "toll", "account", "accounts", "explanation", "evidence", "name", "names",
+     "estimate", "estimates", "breakdown", "tally", "update", "updates", "confirmation"}
+)  # fmt: skip
+
+
+def says_nothing(verb: Any) -> bool:
+    """'did not give details', 'provided no figures': talk about information, not aid."""
+    return verb.lemma_.lower() in {"provide", "give", "offer", "deliver", "supply"} and any(
+        c.dep_ == "dobj" and c.lower_ in WORDS_ONLY for c in verb.children
+    )

@@ -173,7 +173,10 @@ def score_modality(
         p = pred[kind][i]
         said_by = g.get("attributed_to")
         ours = m.gold_of(p.get("attributed_to")) if p.get("attributed_to") else None
-        if said_by is None:
+        if said_by is None and g.get("reported"):  # an unnamed source
+            right = p.get("modality") != "asserted" and ours is None
+            out["reported right" if right else "reported, wrong source"] += 1
+        elif said_by is None:
             out[
                 "asserted right"
                 if p.get("modality") in ("asserted", None)

@@ -139,6 +139,8 @@ def _casualties(found: tuple[Casualty, ...], text: str) -> dict[str, Any]:
         }
         if c.kind in out:
             out[c.kind].setdefault("others", []).append(entry)
+            if c.value != out[c.kind]["value"]:
+                out[c.kind]["disputed"] = True  # sources give different counts
         else:
             out[c.kind] = entry
     return out

@@ -134,3 +134,18 @@ def test_events_a_light_verb_the_lemmatizer_misreads_lends_its_subject(nlp: Any)
     a = _analyze(nlp, text, published="2024-07-14")
     (ev,) = _assaults(a)
     assert [_name(a, x) for x in ev.actors] == ["Israel"]
+
+
+def test_events_another_sources_toll_is_kept_beside_the_first(nlp: Any) -> None:
+    from actorgraph.jsonout import to_json
+
+    text = (
+        "Rebels killed at least 12 soldiers in an attack on a base in Niger on Sunday, "
+        "officials said. The rebels said 30 soldiers were killed."
+    )
+    a = _analyze(nlp, text)
+    (ev,) = _assaults(a)
+    assert [(c.kind, c.value) for c in ev.casualties] == [("killed", 12), ("killed", 30)]
+    killed = to_json(a)["events"][0]["casualties"]["killed"]
+    assert killed["value"] == 12 and killed["disputed"] is True
+    assert [o["value"] for o in killed["others"]] == [30]

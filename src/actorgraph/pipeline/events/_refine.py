@@ -49,6 +49,7 @@ PROTEST_WORDS = words(
 ARMED_KINDS = frozenset({"armed_group", "state_force"})
 PLACE_PREPS = words("in near at outside around across inside into on throughout along off")
 LEAD_PARAGRAPHS = 1  # the story's first paragraph sums up what later ones detail
+SAYS = words("say tell report put estimate state claim confirm give")
 LOOKBACK = 8  # events back that a new one may repeat or continue (besides the lead's)
 
 
@@ -188,6 +189,27 @@ class Refiner:
                 ):
                     target.casualties.append(c)
 
+    def other_tolls(self, doc: Any, found: list[Found]) -> None:
+        """A sentence that only gives a toll ("the group said 21 were killed") gives another
+        source's count of the last attack before it, in its paragraph or the one before."""
+        hosts = {f.sent.start for f in found}
+        attacks = sorted((f for f in found if f.type == "ASSAULT"), key=lambda f: f.sent.start)
+        starts = [f.sent.start for f in attacks]
+        for sent in doc.sents:
+            if sent.start in hosts or not any(t.lemma_.lower() in SAYS for t in sent):
+                continue
+            i = bisect.bisect_left(starts, sent.start) - 1
+            if i < 0:
+                continue
+            host = attacks[i]
+            if self.paragraph(sent.start_char) - self.paragraph(host.sent.start_char) > 1:
+                continue
+            for c in counts(sent):
+                if c.kind in {"killed", "injured"} and not any(
+                    x.kind == c.kind and x.value == c.value for x in host.casualties
+                ):
+                    host.casualties.append(c)
+
     # -- who, when the text goes on ------------------------------------------------
     def carry_actor(self, found: list[Found]) -> None:
         """An attack with victims but no attacker keeps the attacker of the last attack on
@@ -305,8 +327,8 @@ def _counts_differ(k: Found, f: Found) -> bool:
     a summary ("at least 14 killed") and one day of it ("four were killed on Monday")."""
     for c in k.casualties:
         for d in f.casualties:
-            if c.kind == d.kind and c.value != d.value and (k.date is None) != (f.date is None):
-                return True
+            if c.kind == d.kind and c.value != d.value and k.date is None and f.date is not None:
+                return True  # an undated later telling with another toll restates it
     return False
 
 
@@ -351,6 +373,8 @@ def refine(
             continue
         kept.append(f)
     r.casualties(kept)
+    if kept:
+        r.other_tolls(kept[0].sent.doc, kept)
     kept = [f for f in kept if not r.metaphor(f)]
     for f in kept:
         r.place(f)

@@ -154,3 +154,26 @@ def test_layout_boilerplate_lines_give_no_actors(nlp: Any) -> None:
     parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
     names = {a for e in entities.extract_entities(parsed).entities for a in e.aliases}
     assert not names & {"Ahmed Karimi", "Lena Vogt", "Omar Said", "Getty Images"}
+
+
+def test_nlp_hard_wrapped_lines_do_not_cut_names_or_sentences(nlp: Any) -> None:
+    from actorgraph.pipeline.nlp import hard_wrapped, parse
+
+    text = (
+        "Suspected rebels attacked a farm near the town of Kalehe overnight as\n"
+        "the offensive against armed groups neared the end of its third week,\n"
+        "the local administrator of the district, Pierre\nMutombo, told reporters Tuesday.\n\n"
+        "The army said it had sent more troops to the area around the lake and\n"
+        "that residents who fled would be able to return home within the week.\n"
+    )
+    assert hard_wrapped(text) is not None
+    assert hard_wrapped("One line.\nAnother line, not wrapped at all.\n") is None
+    doc = parse(Document.from_text(text), reference=None, nlp=nlp)
+    assert len(list(doc.doc.sents)) == 2
+    parsed = ParsedDoc(Document.from_text(text), doc.doc, None)
+    names = {e.name for e in entities.extract_entities(parsed).entities}
+    assert (
+        "Pierre Mutombo" in names
+        or "Pierre\nMutombo" in names
+        or any("Mutombo" in n for n in names)
+    )

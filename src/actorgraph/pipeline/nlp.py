@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib.util
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,34 @@ def model_name(choice: str = "auto") -> str:
 
 
 PARAGRAPHS = "actorgraph_paragraph_breaks"
+_ENDS = frozenset('.!?:;"”’)]')
+
+
+def hard_wrapped(text: str) -> int | None:
+    """Return the usual line length of a text whose paragraphs are broken into lines of
+    about one length (saved wire copy, e-mail), or None for one line per paragraph.
+
+    In such a text a line break inside a paragraph is no break: it must not cut a name,
+    a quote or a sentence.
+    """
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    inner = [ln for ln, nxt in itertools.pairwise(lines) if ln.strip() and nxt.strip()]
+    if len(inner) < 3:
+        return None
+    lengths = sorted(len(ln) for ln in inner)
+    median = lengths[len(lengths) // 2]
+    open_ended = sum(1 for ln in inner if ln[-1] not in _ENDS)
+    alike = sum(1 for ln in inner if abs(len(ln) - median) <= 0.3 * median)
+    if not 40 <= median <= 110 or open_ended < len(inner) / 2 or alike < 0.6 * len(inner):
+        return None
+    return median
+
+
+def _line_ends(text: str, newline: int, usual: int) -> bool:
+    """Whether the line before ``newline`` ends its paragraph's sentence or is a heading."""
+    start = text.rfind("\n", 0, newline) + 1
+    line = text[start:newline].rstrip()
+    return not line or line[-1] in _ENDS or len(line) < 0.6 * usual
 
 
 def _register_paragraph_breaks() -> None:
@@ -67,9 +96,13 @@ def _register_paragraph_breaks() -> None:
 
         if "\n" not in doc.text:
             return doc
+        wrapped = hard_wrapped(doc.text)
         for i in doc.to_array([IS_SPACE]).nonzero()[0].tolist():
             tok = doc[i]
             if i + 1 < len(doc) and ("\n" in tok.text or "\n\n" in tok.whitespace_):
+                inside = wrapped is not None and "\n\n" not in tok.text + tok.whitespace_
+                if inside and not _line_ends(doc.text, tok.idx, wrapped or 0):
+                    continue  # a hard-wrapped line goes on in the next one
                 doc[i + 1].is_sent_start = True
         return doc
 

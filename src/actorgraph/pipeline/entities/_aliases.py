@@ -296,7 +296,7 @@ def _build(
         k = next((known[i] for i in group if i in known), None)
         typ = _settle_type(ents, group, k, layout(parsed.text))
         name = k.canonical if k is not None else _canonical(ents, group, typ)
-        aliases = list(dict.fromkeys(m.text for m in mentions))
+        aliases = list(dict.fromkeys(" ".join(m.text.split()) for m in mentions))
         if name not in aliases:
             aliases.insert(0, name)
         kind = None

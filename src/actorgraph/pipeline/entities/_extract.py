@@ -23,7 +23,7 @@ from actorgraph.pipeline.lexicon import (
     known_names_pattern,
     lookup_actor,
 )
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, hard_wrapped
 
 STAGE = "entities.v2"
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
@@ -117,7 +117,7 @@ class _Spans:
         return i > 0 and self.reach[i - 1] > char
 
 
-def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+def clean_span(text: str, start: int, end: int, *, wrapped: bool = False) -> tuple[int, int] | None:
     """Trim quote marks, punctuation, a leading article and a possessive from a name span."""
     for _ in range(4):
         before = (start, end)
@@ -135,7 +135,10 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             end = m2.start() + (1 if text[m2.start()] == "s" else 0)
         if (start, end) == before:
             break
-    if end - start < 1 or end - start > _MAX_NAME_CHARS or "\n" in text[start:end]:
+    # A line break inside a name is a heading running into text, unless the text is
+    # hard-wrapped ("Donat\nKibwana"); a blank line always is.
+    broken = "\n\n" in text[start:end] or ("\n" in text[start:end] and not wrapped)
+    if end - start < 1 or end - start > _MAX_NAME_CHARS or broken:
         return None
     if not any(c.isalpha() for c in text[start:end]):
         return None
@@ -297,18 +300,19 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw.extend((s, e, label, 3) for s, e, label in spelled)
 
     raw = _fit_layout(text, raw)
+    wrapped = hard_wrapped(text) is not None
 
     groups: dict[str, list[Mention]] = {}
     labels: dict[str, Counter[str]] = {}
     seen: set[tuple[int, int]] = set()
     for start, end, label, weight in sorted(raw):
-        cleaned = clean_span(text, start, end)
+        cleaned = clean_span(text, start, end, wrapped=wrapped)
         if cleaned is None or cleaned in seen:
             continue
         seen.add(cleaned)
         s, e = cleaned
-        surface = text[s:e]
-        groups.setdefault(surface, []).append(Mention(s, e, surface, label))
+        surface = " ".join(text[s:e].split())  # a wrapped line's break is a space
+        groups.setdefault(surface, []).append(Mention(s, e, text[s:e], label))
         labels.setdefault(surface, Counter())[label] += weight
     entities = []
     for i, (surface, mentions) in enumerate(groups.items(), 1):

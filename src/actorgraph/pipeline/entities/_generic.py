@@ -350,12 +350,14 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
                 e,
                 kind=e.kind or "armed_group",
                 mentions=tuple(sorted((*e.mentions, *new), key=lambda m: m.start)),
-                aliases=tuple(dict.fromkeys((*e.aliases, *(m.text for m in new)))),
+                aliases=tuple(
+                    dict.fromkeys((*e.aliases, *(" ".join(m.text.split()) for m in new)))
+                ),
             )
         out.append(e)
     for actor in found.actors.values():
         mentions = _dedupe(actor.mentions)
-        aliases = tuple(dict.fromkeys((actor.name, *(m.text for m in mentions))))
+        aliases = tuple(dict.fromkeys((actor.name, *(" ".join(m.text.split()) for m in mentions))))
         kind = {"armed_group": "armed_group", "government": "government"}.get(actor.kind)
         out.append(
             Entity(

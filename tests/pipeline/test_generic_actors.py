@@ -177,3 +177,27 @@ def test_nlp_hard_wrapped_lines_do_not_cut_names_or_sentences(nlp: Any) -> None:
         or "Pierre\nMutombo" in names
         or any("Mutombo" in n for n in names)
     )
+
+
+def test_entities_a_groups_branch_is_a_group_of_its_own(nlp: Any) -> None:
+    text = (
+        "Fighters of the Islamic State in the Greater Sahara attacked a convoy. Islamic "
+        "State in Syria lost ground, and Hezbollah in Lebanon said nothing."
+    )
+    r = _actors(nlp, text)
+    names = _names(r)
+    assert "Islamic State in the Greater Sahara" in names
+    assert _named(r, "Islamic State in the Greater Sahara").kind == "armed_group"
+    assert "Islamic State" in names and "Hezbollah" in names  # a country is no branch
+
+
+def test_generic_dissidents_of_a_group_are_their_own_group(nlp: Any) -> None:
+    text = (
+        "Dissidents of the National Liberation Army (ELN) ambushed a patrol in Colombia. "
+        "The ELN denied any link with the attackers."
+    )
+    r = _actors(nlp, text)
+    splinter = next(e for e in r.entities if e.name.endswith("dissidents"))
+    assert splinter.kind == "armed_group" and "Dissidents" in splinter.aliases
+    parent = next(e for e in r.entities if "ELN" in e.aliases)
+    assert "Dissidents" not in parent.aliases

@@ -301,7 +301,8 @@ def _build(
             aliases.insert(0, name)
         kind = None
         if typ == "ORG":
-            kind = (k.kind if k else None) or _kind_from_context(parsed, name, mentions)
+            kind = (k.kind if k else None) or _branch_kind(name)
+            kind = kind or _kind_from_context(parsed, name, mentions)
         votes = Counter(m.label for m in mentions)
         out.append(
             Entity(
@@ -362,6 +363,17 @@ def _canonical(ents: list[Entity], group: list[int], typ: str) -> str:
     longest = max(len(n.split()) for n in full)
     # the earliest of the fullest non-acronym names
     return min((n for n in full if len(n.split()) >= min(longest, 2)), key=lambda n: first[n])
+
+
+def _branch_kind(name: str) -> str | None:
+    """A branch named after a known armed group ("Islamic State West Africa Province") is
+    an armed group too (a group of its own)."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        known = lookup_actor(" ".join(words[:n]))
+        if known is not None and known.kind == "armed_group":
+            return "armed_group"
+    return None
 
 
 def _kind_from_context(parsed: ParsedDoc, name: str, mentions: list[Mention]) -> str | None:

@@ -244,12 +244,36 @@ def _known_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, i
         # over one it overlaps only in part
         if spans.crosses(s) or spans.crosses(e):
             continue
-        if (s, e) in exact:  # the model found the same span: keep its label (NORP demonyms)
-            continue
         actor = lookup_actor(m.group())
-        if actor is not None:
+        if actor is None:
+            continue
+        branch = _branch(text, e) if actor.kind == "armed_group" else None
+        if branch is not None:  # "Islamic State in Khorasan": an affiliate, not the parent
+            out.append((s, branch, "ORG"))
+        elif (s, e) not in exact:  # the model found the same span: keep its label (NORP)
             out.append((s, e, actor.type))
     return out
+
+
+def _branch(text: str, end: int) -> int | None:
+    """The end of a branch's name after a group's ("... in the Greater Sahara", "... West
+    Africa Province"), or None; "in Syria" says where the group is, not which branch."""
+    m = _BRANCH.match(text, end)
+    if m is None:
+        return None
+    where = m.group("where")
+    if where is not None:
+        known = lookup_actor(where)
+        if known is not None and known.type == "GPE":
+            return None
+    return m.end()
+
+
+# A group's regional branch named after it: "X in the Sahel", "X West Africa Province".
+_BRANCH = re.compile(
+    r" (?:in|of) (?:the )?(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\b"
+    r"|(?: [A-Z][\w'’-]+){1,3} Province\b"
+)
 
 
 def _fit_layout(text: str, raw: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:

@@ -43,6 +43,7 @@ from actorgraph.pipeline.nlp import ParsedDoc
 
 STAGE = "actors.v1"
 LABEL = "generic"
+SPLINTERS = frozenset({"dissidents", "splinters"})
 MAX_PARAGRAPHS = 2  # how far back "the army" or "the militants" look for whose they are
 
 
@@ -239,8 +240,14 @@ class GenericActors:
     def perpetrator(self, head: Any, *, proxy: bool = False) -> None:
         """An attacker noun: the armed group it names, the one named last, or an unknown one."""
         countries, org, blocked, left = self.owner_words(head)
+        if org is not None and head.lower_ in SPLINTERS:
+            # "FARC dissidents": a group of their own, linked to the one they left
+            self.add(f"splinter:{org.id}", f"{org.name} {head.lower_}", "armed_group", head, left)
+            return
         if org is not None:
             self.claim(head, left, org)
+            return
+        if head.lower_ in SPLINTERS:
             return
         proxy = proxy or (blocked and self._proxy(head, left))
         words = {t.lower_ for t in head.subtree if t.i < head.i}

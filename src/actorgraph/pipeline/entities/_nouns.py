@@ -22,7 +22,8 @@ PERPETRATORS = frozenset(
     {"gunmen", "gunman", "militants", "militant", "jihadists", "jihadist", "jihadis",
      "jihadi", "insurgents", "insurgent", "attackers", "attacker", "assailants", "assailant",
      "terrorists", "terrorist", "bandits", "extremists", "kidnappers", "rebels", "rebel",
-     "fighters", "militiamen", "bombers", "bomber", "factions", "militias"}
+     "fighters", "militiamen", "bombers", "bomber", "factions", "militias", "dissidents",
+     "splinters"}
 )  # fmt: skip
 # Heads that need a word saying whose they are: "forces" alone is anyone's.
 NEEDS_OWNER = frozenset(

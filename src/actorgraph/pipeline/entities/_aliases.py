@@ -18,9 +18,10 @@ from dataclasses import replace
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
-from actorgraph.model import Entity, Mention
+from actorgraph.model import Entity
 from actorgraph.pipeline.entities import _anaphora
 from actorgraph.pipeline.entities._extract import EntityResult
+from actorgraph.pipeline.entities._kinds import branch_kind, kind_from_context
 from actorgraph.pipeline.entities._variants import join_short_forms, place_name
 from actorgraph.pipeline.layout import Layout, layout
 from actorgraph.pipeline.lexicon import (
@@ -28,7 +29,6 @@ from actorgraph.pipeline.lexicon import (
     ORG_HEADS,
     PERSON_TITLES,
     KnownActor,
-    kind_of_words,
     lookup_actor,
 )
 from actorgraph.pipeline.limits import check_time
@@ -301,8 +301,8 @@ def _build(
             aliases.insert(0, name)
         kind = None
         if typ == "ORG":
-            kind = (k.kind if k else None) or _branch_kind(name)
-            kind = kind or _kind_from_context(parsed, name, mentions)
+            kind = (k.kind if k else None) or branch_kind(name)
+            kind = kind or kind_from_context(parsed, name, mentions)
         votes = Counter(m.label for m in mentions)
         out.append(
             Entity(
@@ -363,40 +363,3 @@ def _canonical(ents: list[Entity], group: list[int], typ: str) -> str:
     longest = max(len(n.split()) for n in full)
     # the earliest of the fullest non-acronym names
     return min((n for n in full if len(n.split()) >= min(longest, 2)), key=lambda n: first[n])
-
-
-def _branch_kind(name: str) -> str | None:
-    """A branch named after a known armed group ("Islamic State West Africa Province") is
-    an armed group too (a group of its own)."""
-    words = name.split()
-    for n in range(len(words) - 1, 0, -1):
-        known = lookup_actor(" ".join(words[:n]))
-        if known is not None and known.kind == "armed_group":
-            return "armed_group"
-    return None
-
-
-def _kind_from_context(parsed: ParsedDoc, name: str, mentions: list[Mention]) -> str | None:
-    """Read an org's kind from its name, then from the words around its mentions."""
-    kind = kind_of_words(name.split())
-    if kind is not None:
-        return kind
-    doc, votes = parsed.doc, Counter[str]()
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        window: list[str] = []
-        j = span.end
-        if j < len(doc) and doc[j].text == ",":  # apposition: "X, the most powerful militia"
-            j += 1
-            while j < len(doc) and j - span.end < 7 and doc[j].pos_ in {"DET", "ADJ", "ADV"}:
-                j += 1
-            if j < len(doc) and doc[j].pos_ == "NOUN":
-                window.append(doc[j].text)
-        elif j < len(doc) and doc[j].pos_ == "NOUN":  # "the X militia"
-            window.append(doc[j].text)
-        k = kind_of_words(window)
-        if k is not None:
-            votes[k] += 1
-    return votes.most_common(1)[0][0] if votes else None

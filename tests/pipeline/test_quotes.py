@@ -354,3 +354,217 @@ def test_quotes_indirect_needs_a_speaking_subject(nlp: Any) -> None:
     result, _ = run(nlp, text)
     indirect = [q for q in result.quotes if q.kind == "indirect"]
     assert [q.speaker_text for q in indirect] == ["The campaign"]
+
+
+# -- wire reporting about conflicts -------------------------------------------------------
+
+
+def made(result: QuoteResult, eid: str | None) -> Any:
+    """Return the organisation the stage made for ``eid`` (None when it made none)."""
+    return next((e for e in result.entities if e.id == eid), None)
+
+
+def test_quotes_institution_named_by_a_common_noun_is_made_an_entity(nlp: Any) -> None:
+    text = (
+        "Gunmen attacked a checkpoint near the border, killing two soldiers. "
+        '"The attackers fled towards the hills," the army said. '
+        "The army sent reinforcements on Tuesday."
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    org = made(result, q.speaker)
+    assert org is not None and org.name == "army" and org.type == "ORG"
+    assert org.kind == "state_force" and org.stage == STAGE
+    assert {m.text for m in org.mentions} >= {"army"} and len(org.mentions) >= 2
+    assert found.by_id(q.speaker) is None  # the entities stage had none
+
+
+def test_quotes_place_named_police_and_statement_from_an_institution(nlp: Any) -> None:
+    text = (
+        "Militants attacked a police post overnight, killing three officers. "
+        '"Two attackers were killed in the exchange of fire," Kandahar police said in a '
+        "statement.\n\n"
+        '"We will hunt the rest down," said a statement from the general staff.'
+    )
+    result, found = run(nlp, text)
+    first, second = direct(result)
+    police = found.by_id(first.speaker) or made(result, first.speaker)
+    assert police.name == "Kandahar police"
+    assert made(result, second.speaker).name == "general staff"
+    assert second.speaker_text == "a statement"
+
+
+def test_quotes_unnamed_member_speaks_for_the_organisation_named(nlp: Any) -> None:
+    text = (
+        "Israeli strikes hit two villages in south Lebanon, killing a fighter. "
+        '"The enemy will pay for this," a Hezbollah official told Reuters.'
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker_text == "a Hezbollah official"
+    assert q.speaker == entity_at(found, text, "Hezbollah")
+
+
+def test_quotes_definite_role_is_the_one_introduced_before(nlp: Any) -> None:
+    text = (
+        "Rebels attacked the town of Kela, killing four soldiers. A Defence Ministry source "
+        "said the army had begun a counter-offensive.\n\n"
+        '"The combat will go on until the town is free," the source said.'
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker == entity_at(found, text, "Defence Ministry")
+
+
+def test_quotes_unnamed_person_has_no_speaker(nlp: Any) -> None:
+    text = (
+        "Rebels attacked the town of Kela on Monday, killing four soldiers.\n\n"
+        '"We saw them burn the houses," a resident said.\n\n'
+        'A source close to the group said the commander had been killed "in an air strike".'
+    )
+    result, _ = run(nlp, text)
+    qs = direct(result)
+    assert [q.text for q in qs] == ["We saw them burn the houses,", "in an air strike"]
+    assert [q.speaker for q in qs] == [None, None]
+    assert result.entities == ()
+
+
+def test_quotes_it_and_they_are_the_organisation_that_spoke(nlp: Any) -> None:
+    text = (
+        "Fighting killed 30 soldiers and militants in the north, the Free Syrian Army said. "
+        '"The regime shelled our positions first," it said in a statement.\n\n'
+        'They say they "repelled every assault" on the town.'
+    )
+    result, found = run(nlp, text)
+    fsa = entity_at(found, text, "Free Syrian Army")
+    assert [q.speaker for q in direct(result)] == [fsa, fsa]
+
+
+def test_quotes_soldier_without_a_side_speaks_for_the_state_force(nlp: Any) -> None:
+    text = (
+        "Insurgents raided an army base at dawn, killing six soldiers and burning trucks. "
+        '"We lost six men in the attack," one of the officers told AFP.'
+    )
+    result, _ = run(nlp, text)
+    (q,) = direct(result)
+    org = made(result, q.speaker)
+    assert org is not None and org.kind == "state_force"
+    assert q.speaker_text == "one"
+
+
+def test_quotes_role_with_a_name_in_apposition_is_that_person(nlp: Any) -> None:
+    text = (
+        "Twenty villagers were killed in an attack on Tuesday. The public prosecutor in "
+        'Dori, Awa Traore, said in a statement that "most of the victims were shot dead."'
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    assert q.text == "most of the victims were shot dead."
+    assert q.speaker == entity_at(found, text, "Awa Traore")
+
+
+def test_quotes_quoted_words_a_speech_verb_governs_in_conflict_reporting(nlp: Any) -> None:
+    text = (
+        "Rebels attacked an army post in the east, killing two soldiers. Army spokesman "
+        'Paul Mbeki said a "small group" of rebels carried out the attack. The army launched '
+        'an offensive, vowing to "wipe out" the armed groups.'
+    )
+    result, found = run(nlp, text)
+    qs = direct(result)
+    assert [q.text for q in qs] == ["small group", "wipe out"]
+    assert qs[0].speaker == entity_at(found, text, "Paul Mbeki")
+    army = found.by_id(qs[1].speaker) or made(result, qs[1].speaker)
+    assert army.name.lower() == "army"
+
+
+def test_quotes_quoted_term_nobody_says_in_conflict_reporting(nlp: Any) -> None:
+    text = (
+        "Rebels attacked the town, killing two soldiers and wounding five. The rebels "
+        'fight to impose what they call an "Islamic system" and use so-called "technicals". '
+        'They are led by the "Army of the Free", the army said.'
+    )
+    result, _ = run(nlp, text)
+    assert direct(result) == []
+
+
+def test_quotes_quote_without_cue_takes_the_speaker_named_before_the_next(nlp: Any) -> None:
+    text = (
+        "Insurgents attacked a base in the north, killing six soldiers.\n\n"
+        "Major General Ali Bako, a defence spokesman, confirmed the attack.\n\n"
+        '"We have confirmed that troops suffered losses." He went on: "An inquiry has '
+        'been opened."'
+    )
+    result, found = run(nlp, text)
+    first, second = direct(result)
+    assert first.speaker == second.speaker == entity_at(found, text, "Ali Bako")
+
+
+def test_quotes_hard_wrapped_lines_do_not_cut_a_quote(nlp: Any) -> None:
+    text = (
+        'The army said in a statement: "The attackers were repelled and suffered heavy\n'
+        "losses. Our forces are pursuing them into the forest and will not stop\n"
+        'until they are caught."\n'
+        "The statement gave no toll."
+    )
+    result, _ = run(nlp, text)
+    (q,) = direct(result)
+    assert q.text.endswith("until they are caught.")
+    assert made(result, q.speaker).name == "army"
+
+
+def test_quotes_missing_opening_mark_before_a_cue(nlp: Any) -> None:
+    text = (
+        "Gunmen attacked the village at night, killing 12 people.\n\n"
+        'We saw them burn the houses," a resident said.\n\n'
+        'The market burned." Nobody came to help.'
+    )
+    result, _ = run(nlp, text)
+    (q,) = direct(result)
+    assert q.text == "We saw them burn the houses,"
+    assert q.speaker_text == "a resident" and q.speaker is None
+
+
+def test_quotes_missing_closing_mark_ends_at_the_cue_inside(nlp: Any) -> None:
+    text = (
+        "Gunmen attacked the village at night, killing 12 people.\n\n"
+        '"We saw them burn the houses, Moussa Diallo said. Nobody came to help.'
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    assert q.text == "We saw them burn the houses,"
+    assert q.speaker == entity_at(found, text, "Moussa Diallo")
+
+
+def test_quotes_first_name_of_either_gender_decides_nothing(nlp: Any) -> None:
+    text = (
+        'Colonel Jean Mbala said the rebels had retreated. "They left the town at night," he said.'
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker == entity_at(found, text, "Jean Mbala")
+
+
+def test_quotes_clause_before_a_closing_cue_is_indirect_speech(nlp: Any) -> None:
+    text = (
+        "Militants attacked a police post, killing three officers, Kandahar police said in a "
+        'statement. "Two attackers were killed," the statement said.'
+    )
+    result, _ = run(nlp, text)
+    indirect = [q for q in result.quotes if q.kind == "indirect"]
+    assert [q.text for q in indirect] == [
+        "Militants attacked a police post, killing three officers"
+    ]
+    police = indirect[0].speaker
+    assert police is not None
+    (q,) = direct(result)
+    assert q.speaker == police  # "the statement": of whoever issued it
+
+
+def test_quotes_it_said_after_a_country_spoke(nlp: Any) -> None:
+    text = (
+        "Israel said it struck Hezbollah targets overnight, killing two fighters. "
+        '"The strikes hit weapons depots," it said.'
+    )
+    result, found = run(nlp, text)
+    (q,) = direct(result)
+    assert q.speaker == entity_at(found, text, "Israel")

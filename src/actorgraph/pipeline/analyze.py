@@ -80,7 +80,7 @@ def analyze_parsed(
     notes.extend(f"quotes: {s}" for s in quote_result.skipped)
     return Analysis(
         document=parsed.document,
-        entities=found.entities,
+        entities=found.entities + quote_result.entities,
         quotes=quote_result.quotes,
         dates=date_result.dates,
         relations=relation_result.relations,

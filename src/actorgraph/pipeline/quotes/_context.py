@@ -34,8 +34,26 @@ class DocContext:
             (q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in quoted
         ]
         self.region_starts = [s for s, _ in self.regions]
+        # the stage's ``_actors.Actors`` (typed loosely: it is built on this context)
+        self.actors: Any = None
         self._gender: dict[str, str | None] = {}
+        self._conflict: bool | None = None
         self._name_words: dict[str, str | None] | None = None
+
+    @property
+    def conflict_reporting(self) -> bool:
+        """True for a text dense in the words of armed violence (see ``CONFLICT_LEMMAS``)."""
+        if self._conflict is None:
+            from actorgraph.pipeline.quotes._lexicon import (
+                CONFLICT_LEMMAS,
+                CONFLICT_MIN,
+                CONFLICT_SHARE,
+            )
+
+            words = [t for t in self.doc if t.is_alpha]
+            hits = sum(1 for t in words if t.lemma_.lower() in CONFLICT_LEMMAS)
+            self._conflict = hits >= CONFLICT_MIN and hits >= CONFLICT_SHARE * len(words)
+        return self._conflict
 
     # -- tokens ---------------------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -90,11 +108,12 @@ class DocContext:
                 words = name.replace(".", ". ").split()
                 for w in words[:2]:
                     lw = w.lower().strip(",")
+                    female, male = lw in FEMALE_NAMES, lw in MALE_NAMES
                     if lw in HONORIFIC_GENDER:
                         votes[HONORIFIC_GENDER[lw]] += 2
-                    elif lw in FEMALE_NAMES and len(words) > 1:
+                    elif female and not male and len(words) > 1:
                         votes["f"] += 1
-                    elif lw in MALE_NAMES and len(words) > 1:
+                    elif male and not female and len(words) > 1:
                         votes["m"] += 1
             for m in ent.mentions[:20]:
                 i = self.tok_at(m.start)

@@ -1,32 +1,39 @@
 """Find direct and indirect quotes and attach each to its speaker.
 
-Direct quotes come from paired quotation marks (``_quotes_marks``); a quoted name or
-term that nobody says is left out. The speaker is read from a speech cue next to the
-quote (``"...," she said``; ``X said: "..."``; ``"...," said X``; ``"..." ― X``); a quote
-standing alone takes the most recent speaker of its paragraph or the one before (the
-news convention), and a quote running over paragraphs may take the speaker named at its
-end. Quoted words inside a longer clause (``says "the wind is at our backs" despite``)
-are not direct quotes. Indirect quotes are the clauses speech verbs report
-(``_quotes_indirect``), kept only when their speaker can speak.
+Direct quotes come from paired quotation marks (``_marks``; a mark left out before a
+speech cue, or a closing mark forgotten before '..., she said', is read as the writer
+meant it); a quoted name or term that nobody says is left out (``_kinds``). The speaker
+is read from a speech cue next to the quote (``"...," she said``; ``X said: "..."``;
+``"...," said X``; ``"..." ― X``); a quote standing alone takes the most recent speaker
+of its paragraph or the one before (the news convention), else the one named before the
+next quote of its paragraph, and a quote running over paragraphs may take the speaker
+named at its end. Quoted words inside a longer clause (``says "the wind is at our
+backs" despite``) are not direct quotes, except in conflict reporting where a speech verb
+governs them ('the army said a "small group" attacked'). A speaker named by a common
+noun ("the army", "a Hamas official", "the source") stands for the organisation or person
+``_actors`` finds; an organisation no entity holds is made (``QuoteResult.entities``).
+Indirect quotes are the clauses speech verbs report (``_indirect``), kept only when their
+speaker can speak.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, replace
 from typing import Any
 
-from actorgraph.model import Evidence, Quote
+from actorgraph.model import Entity, Evidence, Quote
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
-from actorgraph.pipeline.quotes._context import SENT_END, DocContext
+from actorgraph.pipeline.quotes._actors import Actors
+from actorgraph.pipeline.quotes._context import DocContext
 from actorgraph.pipeline.quotes._indirect import find_reported
-from actorgraph.pipeline.quotes._lexicon import NAMING_WORDS
+from actorgraph.pipeline.quotes._kinds import fragment_speaker, speech_kind
 from actorgraph.pipeline.quotes._marks import Quoted, find_quoted
+from actorgraph.pipeline.quotes._resolve import speaker_at
 from actorgraph.pipeline.quotes._speaker import (
     Speaker,
-    according_to,
     after_window,
     before_window,
     colon_speaker,
@@ -34,50 +41,35 @@ from actorgraph.pipeline.quotes._speaker import (
     find_cue,
     is_agent,
     is_cue,
-    mention_span,
-    resolve,
     speaker_of_cue,
 )
 
-STAGE = "quotes.v1"
+STAGE = "quotes.v2"
 MAX_QUOTES = 5000  # quoted spans examined per document; the rest are recorded as skipped
-CONFIDENCE = {"name": 0.9, "pronoun": 0.8, "group": 0.75, "running": 0.6, "other": 0.7}
-_WORD = re.compile(r"\w+")
-_FUNCTION = frozenset(
-    {
-        "of",
-        "the",
-        "and",
-        "for",
-        "in",
-        "on",
-        "at",
-        "to",
-        "a",
-        "an",
-        "de",
-        "al",
-        "el",
-        "la",
-        "le",
-        "von",
-        "van",
-        "bin",
-    }
-)
-_TRANSCRIPT = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s")  # "SMITH: ..." turns of a transcript
+CONFIDENCE = {
+    "name": 0.9,
+    "pronoun": 0.8,
+    "org": 0.8,
+    "group": 0.75,
+    "member": 0.7,
+    "role": 0.7,
+    "running": 0.6,
+    "other": 0.7,
+}
 _CUE_GAP = 4  # tokens between a closing mark and an "X said" that follows it
-_NEAR = 10  # tokens before a quote searched for its lead-in cue
-_SENT_STOP = set(".!?:")
-_END_PUNCT = set(",.!?;:…")
-_RUN_ON_POS = ("ADP", "SCONJ", "CCONJ", "VERB", "AUX", "PART", "ADV")
-_FULL_BEFORE = set(":,.;!?—–-([") | set('"“”')
 
 
 @dataclass(frozen=True)
 class QuoteResult:
+    """The quotes, notes on what was skipped, and the speaking organisations made here.
+
+    ``entities`` are organisations a quote's speaker names by a common noun ("the army",
+    "Kashmir police") that the entities stage did not list; the analysis adds them.
+    """
+
     quotes: tuple[Quote, ...]
     skipped: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
 
 def extract_quotes(
@@ -92,7 +84,9 @@ def extract_quotes(
             f"{len(quoted) - MAX_QUOTES} quotations after the first {MAX_QUOTES} skipped"
         )
         quoted = quoted[:MAX_QUOTES]
+    quoted = _cut_at_cues(parsed.doc, quoted)
     ctx = DocContext(text, parsed.doc, entities, quoted)
+    actors = ctx.actors = Actors(ctx)
     doc_id = parsed.document.id
     reported = find_reported(ctx)
     out: list[Quote] = []
@@ -112,11 +106,14 @@ def extract_quotes(
                 out.append(quote)
                 if quote.speaker:
                     speakers.add(quote.speaker)
+                actors.note(_at(quote), quote.speaker)
                 last = (ctx.para_of(quote.start), _as_speaker(quote))
         if q.end - q.start > max_len:
             skipped.append(f"quotation at {q.start} longer than {max_len} characters skipped")
             continue
         spk, explicit = _attribute(ctx, quoted, k, speakers)
+        if not q.opened and not explicit:
+            continue  # a stray closing mark with no speech cue after it
         if spk is None and q.continued and prev_direct is not None and prev_direct[1] is not None:
             spk = Speaker(**{**prev_direct[1].__dict__, "how": "running"})
         if spk is None and q.continues:
@@ -125,14 +122,23 @@ def extract_quotes(
             if end not in chain_end:
                 chain_end[end] = _attribute(ctx, quoted, end, speakers)[0] if end > k else None
             spk = chain_end[end]
-        if not _is_speech(ctx, q, explicit or spk is not None):
+        kind = speech_kind(ctx, q, explicit or spk is not None)
+        if kind == "part" and ctx.conflict_reporting:
+            part = fragment_speaker(ctx, q, spk if explicit else None, speakers)
+            if part is not None:
+                spk, kind = part, "speech"
+        if kind != "speech":
             if spk is not None and spk.how != "running":
                 # 'a "change agent," Cole said.': no quotation, but Cole is speaking
                 last = (q.para, spk)
+                actors.note(spk.mention[0], spk.entity)
             continue
         if spk is None and last is not None and last[0] >= q.para - 1:
             spk = Speaker(**{**last[1].__dict__, "how": "running", "cue": None, "cue_text": None})
+        if spk is None:
+            spk = _named_next(ctx, quoted, k, speakers)
         out.append(_direct_quote(ctx, q, spk, doc_id))
+        actors.note(_at(out[-1]), out[-1].speaker)
         prev_direct = (q, spk)
         if spk is not None:
             if spk.entity:
@@ -142,8 +148,69 @@ def extract_quotes(
         quote = _indirect_quote(ctx, rep, speakers, doc_id, max_len)
         if quote is not None:
             out.append(quote)
+            actors.note(_at(quote), quote.speaker)
     out.sort(key=lambda x: (x.start, x.end))
-    return QuoteResult(tuple(out), tuple(skipped))
+    used = {q.speaker for q in out}
+    made = tuple(e for e in actors.orgs.entities(STAGE) if e.id in used)
+    return QuoteResult(tuple(out), tuple(skipped), made)
+
+
+def _at(q: Quote) -> int:
+    """Where a quote's attribution stands: its speaker's mention, else the quote."""
+    return q.speaker_mention[0] if q.speaker_mention else q.start
+
+
+def _cut_at_cues(doc: Any, quoted: list[Quoted]) -> list[Quoted]:
+    """End a quotation left open (its closing mark forgotten) at the speech cue inside it.
+
+    In '"We saw them burn the houses, a resident said. Nobody came.' the quote is read up to
+    the comma before 'a resident said'.
+    """
+    if not len(doc) or not any(q.close_mark is None and not q.continues for q in quoted):
+        return quoted
+    starts = [t.idx for t in doc]
+    out = []
+    for q in quoted:
+        if q.close_mark is None and not q.continues:
+            a, b = bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)
+            for j in range(a + 2, b - 1):
+                if doc[j].text == "," and _cue_phrase(doc[j + 1 : min(b, j + 8)]):
+                    q = replace(q, end=int(doc[j].idx) + 1)
+                    break
+        out.append(q)
+    return out
+
+
+def _cue_phrase(toks: Any) -> bool:
+    """'a resident said', 'he added', 'said the governor': a short attribution."""
+    words = list(toks)
+    for n, t in enumerate(words):
+        if is_cue(t) and t.pos_ == "VERB":
+            before, after = words[:n], words[n + 1 : n + 2]
+            if before and all(w.pos_ in _NP_POS for w in before):
+                return any(w.pos_ in ("NOUN", "PROPN", "PRON") for w in before)
+            return not before and bool(after) and after[0].pos_ in ("DET", "PROPN", "NOUN")
+        if t.pos_ not in _NP_POS:
+            return False
+    return False
+
+
+_NP_POS = ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM")
+
+
+def _named_next(
+    ctx: DocContext, quoted: list[Quoted], k: int, speakers: set[str]
+) -> Speaker | None:
+    """'"We have confirmed the attack." He went on: "We have set up an inquiry."': a quote
+    with no speaker of its own takes the one named between it and the next quote of its
+    paragraph."""
+    q = quoted[k]
+    if k + 1 >= len(quoted) or quoted[k + 1].para != q.para or q.close_mark is None:
+        return None
+    nxt, _ = _attribute(ctx, quoted, k + 1, speakers)
+    if nxt is None or not q.close_mark < nxt.mention[0] < quoted[k + 1].open_mark:
+        return None
+    return Speaker(**{**nxt.__dict__, "how": "running", "cue": None, "cue_text": None})
 
 
 def _chain_ends(quoted: list[Quoted]) -> list[int]:
@@ -158,20 +225,6 @@ def _chain_ends(quoted: list[Quoted]) -> list[int]:
 def _as_speaker(q: Quote) -> Speaker:
     assert q.speaker_mention is not None
     return Speaker(q.speaker_mention, q.speaker_text or "", q.speaker, "name", q.cue_span, q.cue)
-
-
-def _speaker(ctx: DocContext, head: Any, cue: Any | None, speakers: set[str]) -> Speaker:
-    span = mention_span(ctx, head)
-    entity, how = resolve(ctx, head, span, speakers)
-    cue_span = (int(cue.idx), int(cue.idx + len(cue.text))) if cue is not None else None
-    return Speaker(
-        span,
-        ctx.text[span[0] : span[1]],
-        entity,
-        how,
-        cue_span,
-        cue.text if cue is not None else None,
-    )
 
 
 def _attribute(
@@ -215,7 +268,7 @@ def _attribute(
         # 'POLLS SHIFT - Jo Lee: "..."': a name before the colon beats any cue before it
         head = colon_speaker(ctx, b_lo, b_hi, bare=True)
         if head is not None:
-            return _speaker(ctx, head, None, speakers), True
+            return speaker_at(ctx, head, None, speakers), True
     if _cue_ends(ctx, b_lo, b_hi) or (before.endswith(":") and not inner.endswith(",")):
         # 'X said, "...," when asked' and 'X said: "..."' read the cue before; a quote
         # ending in a comma otherwise hands over to the clause after it ('"...," she wrote')
@@ -231,46 +284,16 @@ def _attribute(
         head = speaker_of_cue(ctx, cue, lo, hi)
         if head is None:
             return None, True
-        return _speaker(ctx, head, cue, speakers), True
+        return speaker_at(ctx, head, cue, speakers), True
     if after_ok:
         head = dash_speaker(ctx, close_end, a_hi)
         if head is not None:
-            return _speaker(ctx, head, None, speakers), True
+            return speaker_at(ctx, head, None, speakers), True
     if before.endswith(":"):
         head = colon_speaker(ctx, b_lo, b_hi)
         if head is not None:
-            return _speaker(ctx, head, None, speakers), True
+            return speaker_at(ctx, head, None, speakers), True
     return None, False
-
-
-def _runs_on(ctx: DocContext, q: Quoted) -> bool:
-    """Return True when the sentence runs on after an unpunctuated quote.
-
-    In 'X says "the wind is at our backs" despite his loss' the quoted words are part of a
-    longer reported clause, not a quotation standing for itself.
-    """
-    if q.close_mark is None or ctx.text[q.end - 1 : q.end] in _END_PUNCT or not len(ctx.doc):
-        return False
-    i = ctx.tok_after(q.close_mark + 1)
-    if i >= len(ctx.doc):
-        return False
-    t = ctx.doc[i]
-    if t.idx > q.close_mark + 3 or not t.text[:1].islower() or is_cue(t):
-        return False
-    # a quote that opens its sentence ('"We told them" to stop it, he said') stands for itself
-    lead = ctx.text[ctx.paras[q.para][0] : q.open_mark].rstrip()
-    return t.pos_ in _RUN_ON_POS and bool(lead) and lead[-1] not in _SENT_STOP
-
-
-def _cue_near(ctx: DocContext, open_mark: int) -> bool:
-    """Return True when a speech cue stands among the last tokens of the sentence before."""
-    i = ctx.tok_after(open_mark) - 1
-    for t in reversed(ctx.doc[max(0, i - _NEAR) : i + 1]):
-        if t.text in SENT_END and not ctx.in_quote(t.idx):
-            return False
-        if is_cue(t) or according_to(t) is not None:
-            return True
-    return False
 
 
 def _cue_ends(ctx: DocContext, lo: int, hi: int) -> bool:
@@ -279,44 +302,6 @@ def _cue_ends(ctx: DocContext, lo: int, hi: int) -> bool:
     if i < 0 or ctx.doc[i].idx < lo or ctx.doc[i].text not in (",", ":"):
         return False
     return i > 0 and ctx.doc[i - 1].idx >= lo and is_cue(ctx.doc[i - 1])
-
-
-def _is_speech(ctx: DocContext, q: Quoted, attributed: bool) -> bool:
-    """Return False for a quoted name, title, term or scare-quoted phrase."""
-    text = ctx.text
-    inner = text[q.start : q.end]
-    words = _WORD.findall(inner)
-    n = len(words)
-    lead = text[max(0, q.open_mark - 40) : q.open_mark]
-    prev_words = [w.lower() for w in re.findall(r"[\w.\-]+", lead)[-2:]]
-    if n <= 10 and (
-        any(w in NAMING_WORDS for w in prev_words) or " ".join(prev_words) == "known as"
-    ):
-        return False
-    stripped = lead.rstrip()
-    p_lo = ctx.paras[q.para][0]
-    full = q.open_mark == p_lo or not stripped or stripped[-1] in _FULL_BEFORE
-    if not full and len(ctx.doc):
-        # 'said "We ...' or 'told reporters "We ...' (but not 'said that "...')
-        i = ctx.tok_after(q.open_mark) - 1
-        prev = ctx.doc[i] if i >= 0 else None
-        full = prev is not None and (
-            is_cue(prev)
-            or (i > 0 and prev.pos_ in ("PRON", "PROPN", "NOUN") and is_cue(ctx.doc[i - 1]))
-        )
-        full = full and (n >= 4 or inner[:1].isupper())
-    if not full or _TRANSCRIPT.match(inner) or _runs_on(ctx, q):
-        return False
-    if stripped.endswith(",") and inner[:1].islower() and not _cue_near(ctx, q.open_mark):
-        # 'if the U.S. pulls back, "our oceans are going to save us."': no cue leads in
-        return False
-    if attributed:
-        return n > 0
-    if n <= 3:
-        return False
-    content = [w for w in words if w.lower() not in _FUNCTION]
-    title = all(w[:1].isupper() or w[:1].isdigit() for w in content)
-    return not (title and n <= 8 and not re.search(r"[,;!?]", inner))
 
 
 def _direct_quote(ctx: DocContext, q: Quoted, spk: Speaker | None, doc_id: str) -> Quote:
@@ -350,7 +335,7 @@ def _indirect_quote(
         return None
     if not is_agent(ctx, rep.speaker):
         return None  # "the symbolism is telling that ...": not a speaker
-    spk = _speaker(ctx, rep.speaker, rep.cue, speakers)
+    spk = speaker_at(ctx, rep.speaker, rep.cue, speakers)
     if spk.how == "self":
         return None
     conf = CONFIDENCE.get(spk.how, 0.6) - 0.1

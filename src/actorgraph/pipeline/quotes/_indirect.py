@@ -69,6 +69,9 @@ def find_reported(ctx: DocContext) -> list[Reported]:
             if c.dep_ == "ccomp" and c.i > tok.i:
                 clause = c
                 break
+        if clause is None:
+            # "Gunmen killed six soldiers, the army said.": the clause before the cue
+            clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
         if clause is not None:
             s, e = int(clause.left_edge.idx), ctx.tok_end(clause.right_edge.i)
         elif tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i:

@@ -167,3 +167,62 @@ AGENT_NOUNS = _words(
     """
 )
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "man", "woman", "person")
+# Institutions that speak though the text names them by a common noun: word -> (the group
+# its mentions join within a document, the organisation's kind). "the army", "troops" and
+# "the armed forces" are one state force; "authorities" are the government.
+INSTITUTIONS = {
+    "army": ("armed forces", "state_force"),
+    "military": ("armed forces", "state_force"),
+    "armed forces": ("armed forces", "state_force"),
+    "troops": ("armed forces", "state_force"),
+    "soldiers": ("armed forces", "state_force"),
+    "security forces": ("armed forces", "state_force"),
+    "general staff": ("general staff", "state_force"),
+    "high command": ("high command", "state_force"),
+    "police": ("police", "state_force"),
+    "gendarmerie": ("gendarmerie", "state_force"),
+    "navy": ("navy", "state_force"),
+    "air force": ("air force", "state_force"),
+    "government": ("government", "government"),
+    "authorities": ("government", "government"),
+    "ministry": ("ministry", "government"),
+    "presidency": ("presidency", "government"),
+    "cabinet": ("cabinet", "government"),
+    "junta": ("junta", "government"),
+}
+# People who speak for an organisation when the phrase names it ("a Hamas official").
+ROLE_NOUNS = _words(
+    """
+    official source spokesman spokeswoman spokesperson officer commander figure member
+    representative chief head leader aide adviser advisor diplomat minister governor
+    administrator prosecutor guard negotiator envoy delegate lawmaker legislator agent
+    soldier fighter militant insider staffer authority deputy mayor president secretary
+    director general colonel captain
+    """
+)
+# A soldier's rank alone ("one of the officers") speaks for the state force.
+FORCE_ROLES = _words("officer commander soldier")
+# Documents that speak for whoever issued them ("a statement from the general staff").
+SOURCE_NOUNS = _words("statement communique communiqué report release message bulletin letter")
+# Words before a role that name no side ("a senior officer", "the local commander").
+NEUTRAL_MODIFIERS = _words(
+    "senior local regional top high-ranking junior district provincial another other the a an"
+)
+AFFILIATION_PREPS = frozenset({"of", "from", "for", "with", "within", "in", "at", "inside"})
+# "one of the officers": the speaker is the noun after "of".
+PARTITIVE_WORDS = _words("one some another several many each most all none")
+# Lemmas of armed violence. A text dense in them is conflict reporting, where quoted words
+# inside a reported clause ('said a "small group" attacked') are counted as the speaker's
+# direct quotes, as the project's conflict gold counts them; in other reporting they stay
+# part of the indirect quote (PolNeAR's convention).
+CONFLICT_LEMMAS = _words(
+    """
+    kill killing attack militant rebel insurgent insurgency jihadist gunman militia
+    militiaman troop soldier army clash fighter airstrike bomb bombing shelling wound
+    casualty raid ambush massacre offensive ceasefire combat battle dead hostage abduct
+    kidnap terrorist explosive drone missile rocket artillery assailant sniper mortar
+    convoy gunfire shoot fire
+    """
+)
+CONFLICT_SHARE = 0.025  # share of a text's words
+CONFLICT_MIN = 3  # and at least this many of them

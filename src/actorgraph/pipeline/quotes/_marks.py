@@ -21,6 +21,7 @@ _PARA_RE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _LINE_RE = re.compile(r"\n\s*")
 _BEFORE_OPEN = set(" \t\n\r\u00a0([{—–-/") | set(MARKS)
 _AFTER_CLOSE = set(" \t\n\r\u00a0.,;:!?)]}—–-…/") | set(MARKS)
+_LINE_ENDS = set('.!?:;"”’»)…')  # a line ending so may end its paragraph
 MAX_NOTES = 20
 
 
@@ -35,11 +36,19 @@ class Quoted:
     para: int  # paragraph number
     continues: bool = False  # left open at paragraph end; the next paragraph continues it
     continued: bool = False  # opens a paragraph that continues the previous one's quote
+    opened: bool = True  # False: no opening mark, the quote is read from its paragraph's start
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of each paragraph: blank-line separated, else line separated."""
-    splitter = _PARA_RE if _PARA_RE.search(text) else _LINE_RE
+    """Return (start, end) of each paragraph: blank-line separated, else line separated.
+
+    Without blank lines, a line break inside a sentence (the line ends without a full stop
+    and the next starts in lower case, or the text is hard-wrapped and the line is full)
+    and one inside a quotation (a mark left open, the next line closing it) wrap a
+    paragraph rather than end it.
+    """
+    blank = bool(_PARA_RE.search(text))
+    splitter = _PARA_RE if blank else _LINE_RE
     out: list[tuple[int, int]] = []
     pos = 0
     for m in splitter.finditer(text):
@@ -48,7 +57,47 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         out.append((pos, len(text)))
+    return out if blank or len(out) < 2 else _unwrap(text, out)
+
+
+def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the lines of a line-separated text that wrap one paragraph."""
+    lengths = sorted(e - s for s, e in lines)
+    width = lengths[(len(lengths) * 9) // 10]
+    full = [n >= 0.7 * width for n in lengths]
+    wrapped = width <= 100 and len(lines) >= 3 and sum(full) >= 0.5 * len(lines)
+    out = [lines[0]]
+    for s, e in lines[1:]:
+        ps, pe = out[-1]
+        line = text[ps:pe].rstrip()
+        ends = line[-1:] in _LINE_ENDS
+        nxt = text[s : s + 1]
+        joined = not ends and (
+            nxt.islower()
+            or nxt.isdigit()
+            or (wrapped and len(text[ps:pe].splitlines()[-1]) >= 0.7 * width)
+        )
+        if joined or _left_open(text, ps, pe, s, e):
+            out[-1] = (ps, e)
+        else:
+            out.append((s, e))
     return out
+
+
+def _left_open(text: str, lo: int, hi: int, nlo: int, nhi: int) -> bool:
+    """True when [lo, hi) leaves a quotation open and the next line closes it first."""
+    depth = 0
+    for m in _MARK_RE.finditer(text, lo, hi):
+        for i in range(*m.span()):
+            role = _role(text, i, lo, hi)
+            if role == "open" or (role == "either" and depth == 0):
+                depth += 1
+            elif depth:
+                depth -= 1
+    if depth == 0 or text[nlo] in MARKS:
+        return False
+    first = _MARK_RE.search(text, nlo, nhi)
+    return first is not None and _role(text, first.start(), nlo, nhi) == "close"
 
 
 def _family(ch: str) -> str:
@@ -79,6 +128,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _lead_in(text: str, found: list[Quoted], p: int, lo: int, i: int) -> int | None:
+    """Where a quote closed at i without an opening mark starts: its paragraph's start, when
+    the mark ends a clause (',' '.' '?' '!' before it) and no quotation came before it in
+    the paragraph."""
+    if i == lo or text[i - 1] not in ",.!?" or any(q.para == p for q in found[-1:]):
+        return None
+    return lo if text[i + 1 : i + 2].isspace() else None
 
 
 def find_quoted(text: str) -> tuple[list[Quoted], list[str]]:
@@ -114,7 +172,14 @@ def find_quoted(text: str) -> tuple[list[Quoted], list[str]]:
             role = _role(text, i, lo, hi)
             if not stack:
                 if role == "close":
-                    note(f"unpaired closing quotation mark at {i} ignored")
+                    lead = _lead_in(text, found, p, lo, i)
+                    if lead is not None:
+                        # 'We saw them," a resident said.': the opening mark was left out
+                        s, e = _trim(text, lead, i)
+                        found.append(Quoted(s, e, lead, i, p, opened=False))
+                        note(f"closing quotation mark at {i} without an opening one")
+                    else:
+                        note(f"unpaired closing quotation mark at {i} ignored")
                     continue
                 stack.append((i, _family(text[i])))
                 continue

@@ -10,16 +10,14 @@ from actorgraph.pipeline.quotes._lexicon import (
     AGENT_NOUNS,
     AGENT_SUFFIXES,
     CUE_FORMS,
-    GROUP_LINK_PREPS,
     GROUP_NOUNS,
-    GROUP_PRONOUNS,
     PHRASAL_CUES,
-    PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
-    SELF_PRONOUNS,
+    ROLE_NOUNS,
     SPEECH_LEMMAS,
     THING_PRONOUNS,
 )
+from actorgraph.pipeline.quotes._orgs import institution
 
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "parataxis")
@@ -30,6 +28,7 @@ CLAUSE_POS = ("PUNCT", "VERB", "AUX", "SCONJ")  # end of the phrase after an inv
 DASHES = "―—–-"
 WINDOW = 40  # tokens of context searched on each side of a quote
 PERSONISH = ("PERSON", "ORG", "NORP", "GPE")
+SPEAKING_ORGS = ("ORG", "NORP")  # who "it" and "they" can be when they speak
 
 
 @dataclass(frozen=True)
@@ -277,7 +276,9 @@ def is_agent(ctx: DocContext, head: Any) -> bool:
         return True
     lemma = head.lemma_.lower()
     return (
-        low in GROUP_NOUNS
+        institution(head) is not None
+        or lemma in ROLE_NOUNS
+        or low in GROUP_NOUNS
         or lemma in GROUP_NOUNS
         or lemma in AGENT_NOUNS
         or (head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and not head.is_sent_start)
@@ -302,85 +303,4 @@ def dash_speaker(ctx: DocContext, close_end: int, limit: int) -> Any | None:
             while t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].pos_ == "PROPN":
                 t = ctx.doc[t.i + 1]
             return t
-    return None
-
-
-def resolve(
-    ctx: DocContext, head: Any, span: tuple[int, int], speakers: set[str]
-) -> tuple[str | None, str]:
-    """Resolve a speaker's head token to an entity id; return (id, how)."""
-    low = head.lower_
-    if head.pos_ == "PRON" or low in PRONOUN_GENDER:
-        if low in PRONOUN_GENDER:
-            return resolve_person(ctx, span[0], PRONOUN_GENDER[low], speakers), "pronoun"
-        if low in GROUP_PRONOUNS:
-            return resolve_group(ctx, head, span), "group"
-        if low in THING_PRONOUNS:
-            return None, "pronoun"
-        return None, "other" if low not in SELF_PRONOUNS else "self"
-    ent = ctx.entities.at(int(head.idx), int(head.idx + len(head.text)))
-    if ent is not None and ent.type in PERSONISH:
-        return ent.id, "name"
-    named = ctx.named_by(head.text) if ent is None else None
-    if named is not None:
-        return named, "name"
-    if low in GROUP_NOUNS or head.lemma_.lower() in GROUP_NOUNS:
-        return resolve_group(ctx, head, span), "group"
-    return None, "other"
-
-
-def resolve_person(ctx: DocContext, pos: int, gender: str, speakers: set[str]) -> str | None:
-    """Return the PERSON a he/she at pos most likely refers to."""
-    here = ctx.sent_of(pos)
-    best: tuple[float, int, str] | None = None
-    for m, ent in ctx.entities.mentions_in(max(0, pos - 2500), pos):
-        if ent.type != "PERSON" or ctx.in_quote(m.start):
-            continue
-        g = ctx.gender(ent.id)
-        if g is not None and g != gender:
-            continue
-        dist = here - ctx.sent_of(m.start)
-        score = -2.0 * dist
-        if ctx.has_dep:
-            tok = head_of_chunk(ctx.doc[ctx.tok_at(m.end - 1)])
-            if tok.dep_ in SUBJ_DEPS:
-                score += 1.0
-                if tok.head.dep_ == "ROOT" or tok.head.dep_ == "relcl":
-                    score += 2.0
-            elif tok.dep_ == "poss":
-                score -= 1.0
-        if ent.id in speakers:
-            score += 2.0
-        if g == gender:
-            score += 0.5
-        cand = (score, m.start, ent.id)
-        if best is None or cand[:2] > best[:2]:
-            best = cand
-    return best[2] if best else None
-
-
-def resolve_group(ctx: DocContext, head: Any, span: tuple[int, int]) -> str | None:
-    """Return the organisation a group speaker ('the men', 'protesters') belongs to."""
-    for _m, ent in ctx.entities.mentions_in(span[0], span[1]):
-        if ent.type in ("ORG", "NORP"):
-            return ent.id
-    if not ctx.has_dep:
-        return None
-    lo = max(0, span[0] - 1500)
-    a, b = ctx.tok_after(lo), ctx.tok_at(span[0])
-    for i in range(b, a - 1, -1):
-        t = ctx.doc[i]
-        if t.lower_ not in GROUP_NOUNS and t.lemma_.lower() not in GROUP_NOUNS:
-            continue
-        if ctx.in_quote(t.idx):
-            continue
-        for p in t.children:
-            if p.dep_ != "prep" or p.lower_ not in GROUP_LINK_PREPS:
-                continue
-            for o in p.children:
-                if o.dep_ != "pobj":
-                    continue
-                org = ctx.entities.at(int(o.idx), int(o.idx + len(o.text)))
-                if org is not None and org.type in ("ORG", "NORP"):
-                    return org.id
     return None

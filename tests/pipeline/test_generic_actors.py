@@ -201,3 +201,15 @@ def test_generic_dissidents_of_a_group_are_their_own_group(nlp: Any) -> None:
     assert splinter.kind == "armed_group" and "Dissidents" in splinter.aliases
     parent = next(e for e in r.entities if "ELN" in e.aliases)
     assert "Dissidents" not in parent.aliases
+
+
+def test_generic_command_authorities_and_a_regions_police_are_the_states(nlp: Any) -> None:
+    text = (
+        "Gunmen attacked a village near Garissa in Kenya on Monday. Garissa police said two "
+        "people died, and the general staff said troops were sent. Authorities closed the "
+        "roads."
+    )
+    r = _actors(nlp, text)
+    assert "Garissa police" in _named(r, "Police Forces of Kenya").aliases
+    assert "general staff" in _named(r, "Military Forces of Kenya").aliases
+    assert "Authorities" in _named(r, "Government of Kenya").aliases

@@ -7,11 +7,11 @@ after the places stage, :func:`add_generic_actors` gives a state's forces, its g
 and unnamed attackers one actor each ("the army", "Somali troops", "gunmen").
 """
 
+from actorgraph.pipeline.entities._actors import add_generic_actors
 from actorgraph.pipeline.entities._aliases import STAGE as ALIASES_STAGE
 from actorgraph.pipeline.entities._aliases import resolve_aliases
 from actorgraph.pipeline.entities._extract import STAGE, EntityResult, extract_entities
 from actorgraph.pipeline.entities._generic import STAGE as ACTORS_STAGE
-from actorgraph.pipeline.entities._generic import add_generic_actors
 from actorgraph.pipeline.entities._nouns import country_name, home_country
 
 __all__ = [

@@ -20,11 +20,10 @@ Words that make a force someone else's ("pro-government", "Turkish-backed", "reb
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity, Mention
-from actorgraph.pipeline.entities._extract import EntityResult
 from actorgraph.pipeline.entities._nouns import (
     DEFINITE,
     NEEDS_OWNER,
@@ -71,6 +70,8 @@ class GenericActors:
             self.paragraphs.append(i + 2)
             i = self.text.find("\n\n", i + 2)
         self.home = home_country(entities)
+        home = next((e for e in entities if e.place and country_name(e) == self.home), None)
+        self.home_code = home.place.country if home is not None and home.place else None
         self.actors: dict[str, _Actor] = {}
         self.last: dict[str, tuple[int, str]] = {}  # kind -> (char, key) named last
         self.claims: dict[str, list[Mention]] = {}  # entity id -> mentions it gains
@@ -124,8 +125,10 @@ class GenericActors:
                     countries.append(c)
                 elif ent.type == "ORG" and ent.kind not in {"media", "company", "ngo"}:
                     org = ent
+                elif self._at_home(ent) and self.home is not None:
+                    countries.append(self.home)  # "Kashmir police", "Borno authorities"
                 else:
-                    blocked = True  # "Kurdish forces", "Haftar's forces", "Tripoli police"
+                    blocked = True  # "Kurdish forces", "Haftar's forces", a foreign town
         while left < head.i and doc[left].lower_ in {"and", ",", "-", "'s", "’s"}:
             left += 1
         if not countries and org is None:
@@ -139,6 +142,15 @@ class GenericActors:
         if any(c.lower_ in {"loyal", "allied", "backed"} for c in head.rights):
             blocked = True
         return list(dict.fromkeys(reversed(countries))), org, blocked, left
+
+    def _at_home(self, ent: Entity) -> bool:
+        """A town or region of the country the document is about (not the country)."""
+        return (
+            ent.type in {"GPE", "LOC"}
+            and ent.place is not None
+            and self.home_code is not None
+            and ent.place.country == self.home_code
+        )
 
     def _whose(self, t: Any) -> bool:
         """A country word or an organisation's name."""
@@ -331,59 +343,3 @@ def find_generic(parsed: ParsedDoc, entities: list[Entity]) -> GenericActors:
         else:
             found.state(tok, what)
     return found
-
-
-def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
-    """Return the entities with the generic actors' mentions: claimed by a named entity,
-    folded from the model's own "Iraqi army" entities, or as new actors; ids renumbered.
-
-    Runs after the places stage: the document's country comes from its places.
-    """
-    entities = list(result.entities)
-    found = find_generic(parsed, entities)
-    out: list[Entity] = []
-    for e in entities:
-        inst = institution(e)
-        if inst is not None:
-            key = f"{inst[0]}:{inst[1] or found.home}"
-            if key in found.actors:  # its mentions belong to the country's actor
-                found.actors[key].mentions.extend(e.mentions)
-                continue
-        gained = found.claims.get(e.id)
-        if gained:
-            own = {(m.start, m.end) for m in e.mentions}
-            new = [m for m in gained if (m.start, m.end) not in own]
-            e = replace(
-                e,
-                kind=e.kind or "armed_group",
-                mentions=tuple(sorted((*e.mentions, *new), key=lambda m: m.start)),
-                aliases=tuple(
-                    dict.fromkeys((*e.aliases, *(" ".join(m.text.split()) for m in new)))
-                ),
-            )
-        out.append(e)
-    for actor in found.actors.values():
-        mentions = _dedupe(actor.mentions)
-        aliases = tuple(dict.fromkeys((actor.name, *(" ".join(m.text.split()) for m in mentions))))
-        kind = {"armed_group": "armed_group", "government": "government"}.get(actor.kind)
-        out.append(
-            Entity(
-                id="",
-                name=actor.name,
-                type="ORG",
-                kind=kind or "state_force",
-                mentions=mentions,
-                aliases=aliases,
-                confidence=0.8,
-                stage=STAGE,
-            )
-        )
-    out.sort(key=lambda e: e.mentions[0].start)
-    return EntityResult(tuple(replace(e, id=f"E{i}") for i, e in enumerate(out, 1)))
-
-
-def _dedupe(mentions: list[Mention]) -> tuple[Mention, ...]:
-    seen: dict[tuple[int, int], Mention] = {}
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        seen.setdefault((m.start, m.end), m)
-    return tuple(seen.values())

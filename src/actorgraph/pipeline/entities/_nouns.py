@@ -16,7 +16,7 @@ MILITARY = frozenset(
      "navy", "junta", "marines"}
 )  # fmt: skip
 POLICE = frozenset({"police", "policemen", "policeman", "policewomen"})
-GOVERNMENT = frozenset({"government", "administration", "regime"})
+GOVERNMENT = frozenset({"government", "administration", "regime", "authorities"})
 STATE_NOUNS = MILITARY | POLICE | GOVERNMENT
 PERPETRATORS = frozenset(
     {"gunmen", "gunman", "militants", "militant", "jihadists", "jihadist", "jihadis",
@@ -34,7 +34,7 @@ MEMBER_HEADS = frozenset({"officers", "personnel", "units"})
 STATE_WORDS = frozenset(
     {"security", "government", "armed", "military", "army", "ground", "state", "national",
      "federal", "junta", "regime", "defence", "defense", "special", "elite", "regular",
-     "air", "naval", "border", "police", "central"}
+     "air", "naval", "border", "police", "central", "general"}
 )  # fmt: skip
 SOMEONE_ELSES = frozenset(
     {"foreign", "international", "peacekeeping", "allied", "rebel", "rebels", "opposition",
@@ -149,6 +149,8 @@ def is_head(tok: Any) -> str | None:
         ):
             return None  # "government buildings", "government targets"
         return _kind(low)
+    if low == "staff" and any(c.lower_ == "general" for c in tok.lefts):
+        return "military"  # "the general staff": the army's command
     if low in MEMBER_HEADS:
         lefts = {c.lower_ for c in tok.lefts}
         return (

@@ -1,0 +1,68 @@
+"""Give the generic actors their entities: new ones, mentions claimed by named entities,
+and the model's own "Iraqi army" entities folded into their country's actor."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.entities._extract import EntityResult
+from actorgraph.pipeline.entities._generic import STAGE, find_generic
+from actorgraph.pipeline.entities._nouns import institution
+from actorgraph.pipeline.nlp import ParsedDoc
+
+
+def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
+    """Return the entities with the generic actors' mentions: claimed by a named entity,
+    folded from the model's own "Iraqi army" entities, or as new actors; ids renumbered.
+
+    Runs after the places stage: the document's country comes from its places.
+    """
+    entities = list(result.entities)
+    found = find_generic(parsed, entities)
+    out: list[Entity] = []
+    for e in entities:
+        inst = institution(e)
+        if inst is not None:
+            key = f"{inst[0]}:{inst[1] or found.home}"
+            if key in found.actors:  # its mentions belong to the country's actor
+                found.actors[key].mentions.extend(e.mentions)
+                continue
+        gained = found.claims.get(e.id)
+        if gained:
+            own = {(m.start, m.end) for m in e.mentions}
+            new = [m for m in gained if (m.start, m.end) not in own]
+            e = replace(
+                e,
+                kind=e.kind or "armed_group",
+                mentions=tuple(sorted((*e.mentions, *new), key=lambda m: m.start)),
+                aliases=tuple(
+                    dict.fromkeys((*e.aliases, *(" ".join(m.text.split()) for m in new)))
+                ),
+            )
+        out.append(e)
+    for actor in found.actors.values():
+        mentions = _dedupe(actor.mentions)
+        aliases = tuple(dict.fromkeys((actor.name, *(" ".join(m.text.split()) for m in mentions))))
+        kind = {"armed_group": "armed_group", "government": "government"}.get(actor.kind)
+        out.append(
+            Entity(
+                id="",
+                name=actor.name,
+                type="ORG",
+                kind=kind or "state_force",
+                mentions=mentions,
+                aliases=aliases,
+                confidence=0.8,
+                stage=STAGE,
+            )
+        )
+    out.sort(key=lambda e: e.mentions[0].start)
+    return EntityResult(tuple(replace(e, id=f"E{i}") for i, e in enumerate(out, 1)))
+
+
+def _dedupe(mentions: list[Mention]) -> tuple[Mention, ...]:
+    seen: dict[tuple[int, int], Mention] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        seen.setdefault((m.start, m.end), m)
+    return tuple(seen.values())

@@ -293,6 +293,16 @@ def test_dates_extract_overnight_only_when_it_dates_a_happening(nlp: Any) -> Non
     assert dates[1].start == text.index("overnight raid")
 
 
+def test_dates_extract_overnight_gives_way_to_its_weekdays(nlp: Any) -> None:
+    text = "Overnight Monday to Tuesday, gunmen burned a school. A raid on Sunday overnight failed."
+    dates = extract_dates(_parse(nlp, text, REF)).dates
+    assert [(d.text, d.value) for d in dates] == [
+        ("Monday", "2015-02-02"),
+        ("Tuesday", "2015-02-03"),
+        ("Sunday", "2015-02-01"),
+    ]
+
+
 def test_dates_extract_bare_weekend_after_over(nlp: Any) -> None:
     text = "Rebels and soldiers fought over weekend. Her weekend column was cancelled."
     dates = extract_dates(_parse(nlp, text, REF)).dates

@@ -36,7 +36,9 @@ from actorgraph.pipeline.dates._rules import (
     LEFT_RE,
     MOD_RE,
     NAME_OF,
+    NAMED_OVERNIGHT,
     NOT_YEAR,
+    OVERNIGHT_NAMED,
     POD_RE,
     RIGHT_RE,
     SEASON_OR_MONTH,
@@ -164,11 +166,15 @@ def _tense(
     return None
 
 
-def _last_night(doc: Any, starts: list[int], start: int, end: int, tense: Tense | None) -> bool:
+def _last_night(
+    doc: Any, text: str, starts: list[int], start: int, end: int, tense: Tense | None
+) -> bool:
     """Tell whether "overnight" dates a happening: a past clause or a noun ("an overnight raid").
 
     Otherwise it means "suddenly" or a length of stay ("will stay overnight").
     """
+    if OVERNIGHT_NAMED.match(text, end) or NAMED_OVERNIGHT.search(text, max(0, start - 16), start):
+        return False  # "overnight Thursday to Friday": the weekdays date it
     if tense == "past":
         return True
     root = _root(doc, starts, start, end)
@@ -260,7 +266,8 @@ def extract_dates(parsed: ParsedDoc) -> DateResult:
     for s, e in _candidates(text):
         check_time("dates")
         tense = _tense(parsed.doc, s, e, starts, text)
-        if text[s:e].lower() == "overnight" and not _last_night(parsed.doc, starts, s, e, tense):
+        overnight = text[s:e].lower() == "overnight"
+        if overnight and not _last_night(parsed.doc, text, starts, s, e, tense):
             continue
         n = normalize(text[s:e], ref, tense=tense)
         if n is not None:

@@ -137,6 +137,11 @@ YEAR_CONTEXT = re.compile(
     r"(?i:\b(?:in|since|by|until|till|through|from|to|during|before|after|of|between|and|or"
     r"|around|circa|early|late|mid|summer|spring|autumn|fall|winter)\s+)$"
 )
+# "overnight Thursday to Friday", "Monday overnight": the weekday dates it, not "overnight"
+OVERNIGHT_NAMED = re.compile(
+    rf"\s+(?:(?i:on|of|from|into|between|to)\s+)?(?:{_WD}|(?i:yesterday|today|tonight))\b"
+)
+NAMED_OVERNIGHT = re.compile(rf"\b(?:{_WD}|(?i:yesterday|today))\s+$")
 BARE_WEEKEND = re.compile(r"(?i:\b(?:over|at|during|on)\s+)$")
 NOT_YEAR = re.compile(r"\s*(?:[a-z]+(?:ers|ians|ies|ons|men)|people|troops|percent|per)\b")
 NAME_OF = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")

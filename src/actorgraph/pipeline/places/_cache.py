@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-FIELDS = ("_ids", "_lat", "_lon", "_pop", "_names", "_cc", "_a1", "_city_index")
+FIELDS = ("_ids", "_lat", "_lon", "_pop", "_names", "_cc", "_a1", "_city_index", "_by_country")
 _FORMAT = 2
 
 

@@ -52,6 +52,7 @@ class CityIndex:
         self._cc: list[str] = []
         self._a1: list[str] = []
         self._city_index: dict[str, int | list[int]] = {}  # key -> record * 2 + alternate
+        self._by_country: dict[str, str] = {}  # country -> its keys, one a line
         path = _cache.cache_path(SOURCES)
         cached = _cache.load(path)
         if cached is not None and self._restore(cached):
@@ -77,7 +78,7 @@ class CityIndex:
                 values = array(code)
                 values.frombytes(data[name])
                 setattr(self, name, values)
-            for name in ("_names", "_cc", "_a1", "_city_index"):
+            for name in ("_names", "_cc", "_a1", "_city_index", "_by_country"):
                 setattr(self, name, data[name])
         except (TypeError, ValueError, KeyError):
             return False
@@ -182,9 +183,11 @@ class CityIndex:
         if bare != joined:
             both = zip(keys, bare.split("\n"), owned, strict=True)
             pairs = itertools.chain(pairs, ((b, o | 1) for k, b, o in both if b != k))
+        by_country: dict[str, set[str]] = {}
         for key, owner in pairs:
             if not key:
                 continue
+            by_country.setdefault(self._cc[owner // 2], set()).add(key)
             old = index.setdefault(key, owner)
             if old is not owner:
                 if isinstance(old, int):
@@ -192,6 +195,7 @@ class CityIndex:
                         index[key] = [old, owner]
                 elif owner not in old:
                     old.append(owner)
+        self._by_country = {cc: "\n".join(sorted(keys)) for cc, keys in by_country.items()}
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -224,14 +228,9 @@ class CityIndex:
 
     def country_keys(self, cc: str) -> list[str]:
         """Return every name key of a country's places (for spelling-tolerant lookups)."""
-        return _keys_by_country(self).get(cc, [])
+        return _split(self._by_country.get(cc, ""))
 
 
-@functools.lru_cache(maxsize=2)
-def _keys_by_country(index: CityIndex) -> dict[str, list[str]]:
-    out: dict[str, set[str]] = {}
-    cc = index._cc
-    for key, postings in index._city_index.items():
-        for code in [postings] if isinstance(postings, int) else postings:
-            out.setdefault(cc[code // 2], set()).add(key)
-    return {c: sorted(keys) for c, keys in out.items()}
+@functools.lru_cache(maxsize=16)
+def _split(keys: str) -> list[str]:
+    return keys.split("\n") if keys else []

@@ -83,6 +83,7 @@ class Gazetteer:
         self._region_index: dict[str, list[int]] = {}
         self._counties: dict[str, list[Candidate]] = {}
         self._admin1_cache: dict[str, str | None] = {}
+        self._region_keys: dict[str, list[str]] = {}
         self._load_countries()
         self._load_regions()
         self.places = CityIndex()
@@ -132,7 +133,7 @@ class Gazetteer:
                     kind=kind,
                     admin1=row["name"],
                 )
-                names = [row["name"], row.get("native") or ""]
+                names = [row["name"], _native(row["name"], row.get("native") or "")]
                 if row["country_code"] in _CODED and kind in _LARGE_REGIONS:
                     names.append(row["state_code"])  # "Ky.", "B.C.", "NSW"
                 self._add_region(cand, names)
@@ -191,6 +192,16 @@ class Gazetteer:
             iso = name if name in self.countries else None
         return self.countries.get(iso) if iso else None
 
+    def region_keys(self, cc: str) -> list[str]:
+        """Return the name keys of a country's regions (for spelling-tolerant lookups)."""
+        if not self._region_keys:
+            for key, postings in self._region_index.items():
+                for i in postings:
+                    cc_i = self._regions[i].country
+                    if cc_i:
+                        self._region_keys.setdefault(cc_i, []).append(key)
+        return self._region_keys.get(cc, [])
+
     def regions(self, key: str) -> list[Candidate]:
         """Return the regions with this normalised name."""
         return [self._regions[i] for i in self._region_index.get(key, ())]
@@ -218,6 +229,17 @@ class Gazetteer:
         name = best[1] if best is not None and best[0] < 0.3 else None
         self._admin1_cache[cached_key] = name
         return name
+
+
+def _native(name: str, native: str) -> str:
+    """Keep a region's native name only when it shares a word with its English one.
+
+    The package's Latin-script native names are often machine translations of the
+    English name's sound ("Violet" for Poni, "Emploi" for Ioba), which would make common
+    words into places; "Hoose Shebelle" for Lower Shebelle is kept.
+    """
+    words = {w for w in norm(name).split() if len(w) >= 4}
+    return native if words & set(norm(native).split()) else ""
 
 
 @functools.lru_cache(maxsize=64)

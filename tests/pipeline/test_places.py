@@ -250,3 +250,53 @@ def test_places_facility_east_of_a_town_takes_the_town(nlp: Any) -> None:
     base, town = ents["Qweires airbase"], ents["Aleppo"]
     assert base.place is not None and town.place is not None
     assert (base.place.lat, base.place.raw) == (town.place.lat, "Aleppo")
+
+
+def test_places_institutions_and_people_are_not_retyped(nlp: Any) -> None:
+    text = (
+        "Reporters waited in the White House for news from Springfield. Samples from "
+        "Mario Denton were sent near Denton, and a teacher at Lancaster said so."
+    )
+    ents = _hand(
+        nlp,
+        text,
+        {"White House": "ORG", "Springfield": "GPE", "Lancaster": "ORG"},
+    )
+    assert ents["White House"].type == "ORG" and ents["White House"].place is None
+    assert ents["Lancaster"].type == "ORG"  # "a teacher at X": a school
+    person = Entity(
+        "E9",
+        "Mario Denton",
+        "PERSON",
+        (Mention(text.index("Mario"), text.index("Mario") + 12, "Mario Denton", "PERSON"),),
+        ("Mario Denton", "Denton"),
+    )
+    parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
+    found = EntityResult((*(ents[n] for n in ("Springfield",)), person))
+    out = {e.name: e for e in places.resolve_places(parsed, found).entities}
+    assert out["Mario Denton"].type == "PERSON"  # the alias stage read a surname
+
+
+def test_places_a_longer_name_is_no_place(nlp: Any) -> None:
+    text = "She studied in Springfield before a year in Lancaster d'Or at the fair in Texas."
+    ents = _hand(nlp, text, {"Lancaster": "ORG", "Springfield": "GPE", "Texas": "GPE"})
+    assert ents["Lancaster"].type == "ORG"
+
+
+def test_places_apposition_must_end_its_phrase(nlp: Any) -> None:
+    text = (
+        "Rivals from Saraqib, a market town 40 kilometres south of Aleppo, clashed in Syria. "
+        "Rima Odeh, a city official in Syria, confirmed it."
+    )
+    ents = _hand(nlp, text, {"Saraqib": "PERSON", "Rima Odeh": "PERSON", "Syria": "GPE"})
+    assert ents["Saraqib"].type == "GPE" and ents["Saraqib"].place is not None
+    assert ents["Rima Odeh"].type == "PERSON"
+
+
+def test_places_demonym_before_airport_is_no_facility(nlp: Any) -> None:
+    text = "Iraqi airport staff went on strike in Iraq."
+    mentions = (Mention(0, 5, "Iraqi", "NORP"), Mention(37, 41, "Iraq", "GPE"))
+    iraq = Entity("E1", "Iraq", "GPE", mentions, ("Iraq", "Iraqi"))
+    parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
+    out = places.resolve_places(parsed, EntityResult((iraq,))).entities
+    assert [(e.name, e.type, len(e.mentions)) for e in out] == [("Iraq", "GPE", 2)]

@@ -17,19 +17,27 @@ _COMPASS_ADJ = (
     r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern|-central)?"
 )
-# Words before a name that put it on the map: "in X", "near X", "outskirts of X",
-# "the towns of X", "southern X", "rebel-held X".
-_BEFORE = re.compile(
-    r"(?:\b(?:in|near|outside|around|at|from|into|towards?|across|through|inside|within"
-    r"|besieged|captured|seized|recaptured|stormed|shelled|entered|reached)"
-    r"|\b(?:outskirts|town|towns|city|cities|village|villages|district|districts|province"
-    r"|region|area|suburbs?|capital|north|south|east|west|northeast|northwest|southeast"
+_OF = (
+    r"(?:outskirts|town|towns|city|cities|village|villages|district|districts|province"
+    r"|region|area|suburbs?|north|south|east|west|northeast|northwest|southeast"
     r"|southwest|centre|center|heart|streets|governorate|county|state)\s+of"
-    rf"|\b{_COMPASS_ADJ}"
-    r"|\w-(?:held|controlled|besieged|run))"
-    r"(?:\s+(?:the|a|an))?"
-    rf"(?:\s+{_COMPASS_ADJ})?\s+$",
-    re.IGNORECASE,
+)
+# Words before a name that put it on the map ("in X", "near X", "outskirts of X", "the
+# towns of X", "southern X", "rebel-held X"); "from X" only for what is no person's name.
+_STRONG = (
+    r"(?:\b(?i:in|near|outside|around|into|towards?|across|through|inside|within"
+    r"|besieged|captured|seized|recaptured|stormed|shelled|entered|reached)"
+    rf"|\b(?i:{_OF})|\b{_COMPASS_ADJ}|\w-(?:held|controlled|besieged|run))"
+)
+_WEAK = r"(?:\b(?i:from))"
+_TAIL = rf"(?:\s+{_COMPASS_ADJ})?\s+"
+_BEFORE = re.compile(rf"(?:{_STRONG}|{_WEAK}){_TAIL}$")
+_BEFORE_PERSON = re.compile(rf"{_STRONG}{_TAIL}$")
+_BEFORE_ARTICLE = re.compile(rf"(?:{_STRONG}|{_WEAK})\s+(?i:the){_TAIL}$")
+# A list opened by such words: "in X, Y and Z", "the towns of X and Y".
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_LISTED = re.compile(
+    rf"{_STRONG}\s+(?:{_NAME}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){{1,6}}$"
 )
 _KIND_AFTER = frozenset(
     REGION_WORDS
@@ -37,12 +45,21 @@ _KIND_AFTER = frozenset(
     | {"area", "areas", "enclave", "countryside", "outskirts", "suburb", "neighbourhood"}
     | {"neighborhood", "camp", "border", "frontline", "front", "valley", "airport"}
 )
-# ", a (major) (port) city ..." after a name
+# ", a (major) (port) city ..." after a name, the noun ending its phrase
 _APPOSITION = re.compile(
     r"^,\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,3}(?:city|town|village|region|province|district"
-    r"|hub|capital|port|area|suburb|stronghold|settlement)\b"
+    r"|hub|capital|port|area|suburb|stronghold|settlement)"
+    r"(?=\s*[,.;:(]|\s+(?:\d+|in|of|on|near|north|south|east|west|about|some|that|where|which"
+    r"|located|and|with|close|along|bordering)\b)"
 )
-_LIST = re.compile(r"^(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)$")
+# A name that goes on with more name ("St. John's University", "Ballon d'Or").
+_CALENDAR = (
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December"
+)
+_LONGER_NAME = re.compile(
+    rf"['’]s\s+[A-Z]|\s+(?:d['’]|de\s|du\s|del\s|la\s)[A-Z]|\s+(?!(?:{_CALENDAR})\b)[A-Z][a-z]"
+)
 # Words after a name that make it an actor: "X said", "X fighters", "X's leader".
 _ACTOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:said|says|told|added|claimed|denied|announced|warned|accused|"
@@ -51,7 +68,8 @@ _ACTOR_AFTER = re.compile(
 )
 _ACTOR_BEFORE = re.compile(
     r"(?:\b(?:by|with|against|told|said|says|according\s+to|led\s+by|Mr|Ms|Mrs|Dr|Gen|Col)"
-    r"\.?)\s+$"
+    r"\.?|\b(?:students?|teachers?|pupils?|staff|employees?|workers?|professors?|doctors?"
+    r"|nurses?|works?|worked)\s+at|\b(?:graduated|studied|enrolled)\s+(?:at|from))\s+$"
 )
 # A dateline: the city in capitals at the start of a line, then a comma and the country
 # or date, the agency in brackets and a dash ("GOMA, DR Congo, Nov 12, 2019 (AFP) -"), or
@@ -76,11 +94,6 @@ class Dateline:
     rest: str  # ", DR Congo, Nov 12, 2019": the country (or region) comes first
 
 
-def locative_before(text: str, start: int) -> bool:
-    """Tell whether the words before a name put it on the map ("in", "the town of")."""
-    return _BEFORE.search(text, max(0, start - 40), start) is not None
-
-
 def kind_after(text: str, end: int) -> str | None:
     """Return the place word right after a name ("province", "area", "enclave"), if any."""
     m = re.match(r"\s+([a-z]+)\b", text[end : end + 20])
@@ -89,25 +102,30 @@ def kind_after(text: str, end: int) -> str | None:
     return None
 
 
-def locative(text: str, start: int, end: int) -> bool:
-    """Tell whether a name is written as a place: a preposition, a place word, "X, a town"."""
+def locative(text: str, start: int, end: int, *, person: bool = False) -> bool:
+    """Tell whether a name is written as a place: a preposition, a place word, "X, a town".
+
+    A person's name needs the stronger cues ("near X", not "samples from X"); "in the X"
+    needs a place word after ("in the X region", not "in the White House").
+    """
+    if _LONGER_NAME.match(text, end, min(len(text), end + 6)):
+        return False
+    kind = kind_after(text, end)
+    before = _BEFORE_PERSON if person else _BEFORE
+    window = max(0, start - 40)
     return (
-        locative_before(text, start)
-        or kind_after(text, end) is not None
+        kind is not None
+        or before.search(text, window, start) is not None
+        or _LISTED.search(text, max(0, start - 120), start) is not None
         or _APPOSITION.match(text[end : end + 60]) is not None
-    )
-
-
-def listed_after(text: str, gap_start: int, start: int) -> bool:
-    """Tell whether the text between a place and a name only lists them ("X, Y and Z")."""
-    return start - gap_start <= 6 and _LIST.match(text[gap_start:start]) is not None
+    ) and (kind is not None or _BEFORE_ARTICLE.search(text, window, start) is None)
 
 
 def actor_like(text: str, start: int, end: int) -> bool:
     """Tell whether a name is written as an actor ("X said", "X fighters", "by X")."""
     return (
         _ACTOR_AFTER.match(text[end : end + 30]) is not None
-        or _ACTOR_BEFORE.search(text, max(0, start - 20), start) is not None
+        or _ACTOR_BEFORE.search(text, max(0, start - 24), start) is not None
     )
 
 

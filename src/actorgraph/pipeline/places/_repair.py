@@ -23,13 +23,7 @@ from dataclasses import replace
 
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.lexicon import lookup_actor
-from actorgraph.pipeline.places._context import (
-    actor_like,
-    datelines,
-    kind_after,
-    listed_after,
-    locative,
-)
+from actorgraph.pipeline.places._context import actor_like, datelines, kind_after, locative
 from actorgraph.pipeline.places._gazetteer import Gazetteer
 from actorgraph.pipeline.places._names import norm, strip_article
 from actorgraph.pipeline.places._score import Scored
@@ -42,6 +36,7 @@ _FACILITY = re.compile(
     r"\s+(?:(?:[Ii]nternational|[Mm]ilitary)\s+)?"
     r"(?:[Aa]irport|[Aa]ir\s+[Bb]ase|[Aa]irbase|[Aa]irfield|[Aa]irstrip)\b"
 )
+_CITY = 100_000  # a city this big is what its bare name means, next to "X province"
 _REGION_KINDS = frozenset({"province", "governorate", "region", "state", "district"})
 _PAIR = re.compile(
     r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -52,6 +47,15 @@ _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
 _MISSED = re.compile(
     rf"(?:\b(?:town|village|city|district|hamlet|settlement)s?\s+of\s+(?P<a>{_NAME})(?![\w'’-])"
     rf"|(?<![\w'’-])(?P<b>{_NAME})\s+(?:area|district|village|town)\b)"
+)
+# The last word of an organisation's name that makes it no place ("the White House").
+_INSTITUTIONS = frozenset(
+    {"house", "palace", "university", "college", "school", "academy", "hospital", "clinic"}
+    | {"church", "cathedral", "mosque", "temple", "center", "centre", "stadium", "hotel"}
+    | {"court", "prison", "ministry", "bank", "council", "party", "company", "corporation"}
+    | {"foundation", "institute", "agency", "office", "department", "committee", "union"}
+    | {"club", "airlines", "airways", "group", "forces", "army", "police", "brigade"}
+    | {"front", "movement", "network", "times", "post", "news", "radio", "tv"}
 )
 _NOT_NAMES = frozenset(
     {"the", "a", "an", "this", "that", "their", "its", "his", "her", "our", "border", "rural"}
@@ -157,19 +161,23 @@ def _joined_name(gaz: Gazetteer, name: str) -> bool:
     return any(" and " in r.name for r in gaz.regions(strip_article(norm(name))))
 
 
-def extend_facilities(text: str, entities: list[Entity]) -> list[Entity]:
+def extend_facilities(text: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
     """Give "X airport" (a place name, then a facility word) an entity of its own."""
     fresh = _next_id(entities)
     out: list[Entity] = []
     added: dict[str, list[Mention]] = {}
     for e in entities:
-        if e.type in ("PERSON", "EVENT", "LAW") or (e.type == "ORG" and lookup_actor(e.name)):
+        if e.type in ("PERSON", "NORP", "EVENT", "LAW") or (
+            e.type == "ORG" and lookup_actor(e.name)
+        ):
             out.append(e)
             continue
         moved, kept = [], []
+        demonym = gaz.country(e.name) is not None
         for m in e.mentions:
             f = _FACILITY.match(text, m.end)
-            if f is None:
+            if f is None or (demonym and m.text != e.name and gaz.country(m.text) is None):
+                # "Australian airport workers": any airport of the country, no facility
                 kept.append(m)
                 continue
             end = f.end()
@@ -187,7 +195,7 @@ def extend_facilities(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 def split_regions(text: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
-    """Give "X province" its own entity when X also names a city of the same country."""
+    """Give "X province" its own entity when X also names a big city of the same country."""
     fresh = _next_id(entities)
     out: list[Entity] = []
     for e in entities:
@@ -198,7 +206,7 @@ def split_regions(text: str, entities: list[Entity], gaz: Gazetteer) -> list[Ent
             continue
         key = strip_article(norm(e.name))
         regions = {r.country for r in gaz.regions(key) if r.large}
-        cities = {c.country for c in gaz.cities(key) if not c.alternate}
+        cities = {c.country for c in gaz.cities(key) if not c.alternate and c.population >= _CITY}
         if not regions & cities:
             out.append(e)
             continue
@@ -220,33 +228,39 @@ def retype_locatives(
 ) -> dict[str, list[Scored]]:
     """Return the persons and organisations written as places, with their candidates.
 
-    ``knows`` returns the candidates of an entity's name in the document's countries.
-    An entity qualifies when no mention reads as an actor, at least one reads as a place
-    (its own words, or a list with a place: "the towns of X and Y"), and it is no
-    actor the lexicon knows.
+    ``knows`` returns the candidates of a name in the document's countries. An entity
+    qualifies when no mention reads as an actor, at least one reads as a place ("near
+    X", "the towns of X and Y", "X region"), and it names no actor the lexicon knows,
+    no institution ("the White House") and no one by given name and surname.
     """
-    places = sorted((m.start, m.end) for e in entities if e.type in PLACE_TYPES for m in e.mentions)
     chosen: dict[str, list[Scored]] = {}
-    for e in sorted(entities, key=lambda e: e.mentions[0].start if e.mentions else 0):
-        if e.type not in RETYPABLE or not e.mentions or not any(c.isupper() for c in e.name):
+    for e in entities:
+        if e.type not in RETYPABLE or not e.mentions or not _could_be_place(e):
             continue
         known = lookup_actor(e.name)
         if known is not None and known.type not in ("GPE", "LOC"):
             continue
         if any(actor_like(text, m.start, m.end) for m in e.mentions):
             continue
-        if not any(
-            locative(text, m.start, m.end)
-            or any(listed_after(text, b, m.start) for _, b in places if b <= m.start)
-            or any(listed_after(text, m.end, a) for a, _ in places if a >= m.end)
-            for m in e.mentions
-        ):
+        person = e.type == "PERSON"
+        if not any(locative(text, m.start, m.end, person=person) for m in e.mentions):
             continue
-        cands = knows(e)
+        cands = knows(replace(e, aliases=(e.name,)))
         if cands:
             chosen[e.id] = cands
-            places = sorted([*places, *((m.start, m.end) for m in e.mentions)])
     return chosen
+
+
+def _could_be_place(e: Entity) -> bool:
+    words = e.name.split()
+    if not words or not e.name[0].isupper() or words[-1].lower() in _INSTITUTIONS:
+        return False
+    if e.type == "PERSON":
+        if any(re.fullmatch(r"[A-Z]\.", w) for w in words):
+            return False  # "Charles W. Murphy"
+        if any(a != e.name and a in words for a in e.aliases):
+            return False  # the alias stage took it for a person's name ("Whitley")
+    return True
 
 
 def add_missed(

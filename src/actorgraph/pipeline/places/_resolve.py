@@ -80,7 +80,7 @@ def resolve_places(parsed: ParsedDoc, entities: EntityResult) -> EntityResult:
     text = parsed.text
     ents, dateline = _repair.add_datelines(text, list(entities.entities), gaz)
     ents = _repair.join_pairs(text, ents, gaz)
-    ents = _repair.extend_facilities(text, ents)
+    ents = _repair.extend_facilities(text, ents, gaz)
     ents = _repair.split_regions(text, ents, gaz)
     targets = [e for e in ents if _is_place_like(e, gaz)]
     opts = {e.id: o for e in targets if (o := options(e, text, gaz))}

@@ -88,7 +88,11 @@ def _facility_town(name: str, gaz: Gazetteer) -> list[Scored]:
     town = _FACILITY_WORDS.sub("", name)
     if town == name:
         return []
-    return [Scored(c, town, s) for c, s in _scored(gaz, norm(town), "city", "GPE")]
+    country = gaz.country(town)
+    if country is not None:
+        return [Scored(country, town, 100.0)]
+    # a region's airport ("a New Jersey airport") lies somewhere in the region
+    return [Scored(c, town, s) for c, s in _scored(gaz, strip_article(norm(town)), None, "GPE")]
 
 
 def fuzzy_options(e: Entity, text: str, gaz: Gazetteer, countries: list[str]) -> list[Scored]:

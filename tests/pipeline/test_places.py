@@ -228,7 +228,9 @@ def test_places_small_namesake_abroad_is_dropped(nlp: Any) -> None:
 def test_places_namesake_outside_the_written_region_is_dropped(nlp: Any) -> None:
     text = "Rebels overran the Bama camp in Kano State, officials in Nigeria said."
     ents = _hand(nlp, text, {"Bama": "GPE", "Kano State": "GPE", "Nigeria": "GPE"})
-    assert ents["Bama"].place is None  # the gazetteer's Bama lies in Borno, far from Kano
+    place = ents["Bama"].place  # the gazetteer's Bama lies in Borno, far from Kano
+    assert place is not None
+    assert (place.precision, place.admin1, place.raw) == ("region", "Kano", "Kano State")
 
 
 def test_places_a_clause_after_a_comma_is_no_container(nlp: Any) -> None:
@@ -300,3 +302,37 @@ def test_places_demonym_before_airport_is_no_facility(nlp: Any) -> None:
     parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
     out = places.resolve_places(parsed, EntityResult((iraq,))).entities
     assert [(e.name, e.type, len(e.mentions)) for e in out] == [("Iraq", "GPE", 2)]
+
+
+def _daura(nlp: Any, text: str) -> str | None:
+    names = [n for n in ("Daura", "Katsina State", "Nigeria") if n in text]
+    ents = _hand(nlp, text, dict.fromkeys(names, "GPE"))
+    place = ents["Daura"].place
+    return place.admin1 if place is not None else None
+
+
+def test_places_written_container_chooses_the_namesake(nlp: Any) -> None:
+    # two towns of that name: the bigger one lies in Yobe, the text puts it in Katsina
+    assert _daura(nlp, "Gunmen raided Daura on Monday, officials in Nigeria said.") == "Yobe"
+    for text in (
+        "Gunmen raided Daura, in northern Katsina State, officials in Nigeria said.",
+        "Gunmen raided the Katsina State town of Daura, Nigeria said.",
+        "Gunmen raided Daura district of Katsina State, Nigeria said.",
+    ):
+        assert _daura(nlp, text) == "Katsina", text
+
+
+def test_places_unknown_village_takes_the_written_region(nlp: Any) -> None:
+    for text in (
+        "Gunmen raided Zqunbari, in Katsina State, at night, Nigeria said.",
+        "Gunmen raided Katsina State's Zqunbari area at night, Nigeria said.",
+    ):
+        ents = _hand(nlp, text, {"Zqunbari": "GPE", "Katsina State": "GPE", "Nigeria": "GPE"})
+        place = ents["Zqunbari"].place
+        assert place is not None, text
+        assert (place.country, place.precision, place.admin1, place.raw) == (
+            "NG",
+            "region",
+            "Katsina",
+            "Katsina State",
+        )

@@ -45,13 +45,15 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(
     rf"^[\"”’)]?(?:,\s*(?:an?\s+|the\s+)?(?:\w+\s+)?{_SETTLEMENT}\s+(?:in|near|of|outside)\s+|"
-    rf",\s*|\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?(?:{_SETTLEMENT}\s+of\s+)?)$"
+    rf",\s*|,\s*(?:in|near)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+    rf"|(?:\s+{_SETTLEMENT})?\s+(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?(?:{_SETTLEMENT}\s+of\s+)?)$"
 )
 # What may stand between a name and its container: "X, Y", "X department in Y",
 # "X camp in the Y", "X, in northern Y"; and "Y's X" before it.
 _CONTAINER_GAP = re.compile(
     r"(?:\s+(?:department|district|camp|area|village|town|city|county|province|region|state"
-    r"|municipality|commune|prefecture|governorate))?(?:,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?"
+    r"|municipality|commune|prefecture|governorate)(?:\s+of)?)?(?:,\s*(?:in\s+)?|\s+in\s+|(?<=of)\s+)"
+    r"(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+)?(?=[A-Z])"
 )
@@ -234,7 +236,8 @@ def _written_container(
 ) -> Candidate | None:
     """Return the region or country the text puts a mention in.
 
-    "Tripoli, Lebanon", "X department in Y province", "X, in northern Y", "Y's X area".
+    "Tripoli, Lebanon", "X department in Y province", "X district of Y", "X, in northern
+    Y", "Y's X area", "the Y town of X".
     """
     for m in e.mentions:
         gap = _CONTAINER_GAP.match(text, m.end, min(len(text), m.end + 40))
@@ -246,6 +249,9 @@ def _written_container(
         owner = _OWNER.search(text, max(0, m.start - 3), m.start)
         if owner is not None:
             holders.append(entities.at(owner.start() - 1, owner.start()))
+        before = _BEFORE.search(text, max(0, m.start - 40), m.start)  # "the Y town of X"
+        if before and before.group("adj"):
+            holders.append(entities.at(before.start("adj"), before.end("adj")))
         for holder in holders:
             if holder is not None and holder.id != e.id and holder.id in chosen:
                 cand = chosen[holder.id].cand
@@ -297,6 +303,11 @@ def _container(
             if ce.id != e.id and ce.id in places and (near or after):
                 return replace(places[ce.id], raw=cm.text)
             break
+        # "Borno State's X area"
+        owner = _OWNER.search(text, max(0, m.start - 3), m.start)
+        holder = entities.at(owner.start() - 1, owner.start()) if owner else None
+        if holder is not None and holder.id != e.id and holder.id in places:
+            return replace(places[holder.id], raw=holder.name)
         # "the Iraqi village of X"
         before = _BEFORE.search(text, max(0, m.start - 40), m.start)
         if before and before.group("adj"):

@@ -43,6 +43,8 @@ REF = dt.date(2015, 2, 4)  # a Wednesday
         ("summer 2012", "2012", "season"),
         ("the third quarter of 2013", "2013", "quarter"),
         ("2014-2015", "2014", "year"),
+        ("24-28 July 2019", "2019-07-24", "day"),
+        ("Aug. 3-5, 2016", "2016-08-03", "day"),
     ],
 )
 def test_dates_normalize_absolute(expression: str, value: str, precision: str) -> None:
@@ -103,6 +105,11 @@ def test_dates_normalize_absolute(expression: str, value: str, precision: str) -
         ("Monday, Oct. 26", "2015-10-26", "day"),
         ("the third quarter", "2014", "quarter"),
         ("last weekend", "2015-01", "week"),
+        ("weekend", "2015-01", "week"),
+        ("more than two months ago", "2014-12", "month"),
+        ("nearly three years ago", "2012", "year"),
+        ("overnight", "2015-02", "month"),
+        ("December 30-31", "2014-12-30", "day"),
     ],
 )
 def test_dates_normalize_relative(expression: str, value: str | None, precision: str) -> None:
@@ -134,6 +141,34 @@ def test_dates_normalize_interval(expression: str, start: str, end: str) -> None
     n = normalize(expression, REF)
     assert n is not None
     assert (n.start_date, n.end_date) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("expression", "reference", "value", "start", "end"),
+    [
+        ("several days ago", dt.date(2015, 2, 20), "2015-02", "2015-02-12", "2015-02-17"),
+        ("a few days ago", dt.date(2015, 2, 20), "2015-02", "2015-02-15", "2015-02-18"),
+        ("several days ago", dt.date(2015, 2, 4), "2015", "2015-01-27", "2015-02-01"),
+        ("a few weeks ago", dt.date(2015, 6, 30), "2015", "2015-05-26", "2015-06-16"),
+        ("several months ago", dt.date(2015, 12, 15), "2015", "2015-04-01", "2015-09-30"),
+        ("a few years ago", dt.date(2015, 2, 4), None, "2010-01-01", "2013-12-31"),
+    ],
+)
+def test_dates_vague_counts_keep_the_shared_prefix(
+    expression: str, reference: dt.date, value: str | None, start: str, end: str
+) -> None:
+    assert normalize(expression, reference) == Normalized(
+        value, _PRECISION[value], start, end, True
+    )
+
+
+_PRECISION = {None: None, "2015": "year", "2015-02": "month"}
+
+
+def test_dates_day_range_spans_its_days() -> None:
+    n = normalize("July 24-28", REF)
+    assert n == Normalized("2014-07-24", "day", "2014-07-24", "2014-07-28", True)
+    assert normalize("July 28-24", REF) is None
 
 
 def test_dates_season_follows_the_reference() -> None:
@@ -243,3 +278,68 @@ def test_dates_extract_skips_names_and_numbers(nlp: Any) -> None:
         "1500 troops arrived, and the rebels fired 2000 rounds."
     )
     assert extract_dates(_parse(nlp, text, REF)).dates == ()
+
+
+def test_dates_extract_overnight_only_when_it_dates_a_happening(nlp: Any) -> None:
+    text = (
+        "Militants shelled the market overnight, the governor said. An overnight raid "
+        "freed two hostages. The envoys will stay overnight at the border post."
+    )
+    dates = extract_dates(_parse(nlp, text, REF)).dates
+    assert [(d.text, d.value) for d in dates] == [
+        ("overnight", "2015-02"),
+        ("overnight", "2015-02"),
+    ]
+    assert dates[1].start == text.index("overnight raid")
+
+
+def test_dates_extract_overnight_gives_way_to_its_weekdays(nlp: Any) -> None:
+    text = "Overnight Monday to Tuesday, gunmen burned a school. A raid on Sunday overnight failed."
+    dates = extract_dates(_parse(nlp, text, REF)).dates
+    assert [(d.text, d.value) for d in dates] == [
+        ("Monday", "2015-02-02"),
+        ("Tuesday", "2015-02-03"),
+        ("Sunday", "2015-02-01"),
+    ]
+
+
+def test_dates_extract_bare_weekend_after_over(nlp: Any) -> None:
+    text = "Rebels and soldiers fought over weekend. Her weekend column was cancelled."
+    dates = extract_dates(_parse(nlp, text, REF)).dates
+    assert [(d.text, d.value, d.start) for d in dates] == [("weekend", "2015-01", 32)]
+
+
+def test_dates_extract_range_gives_both_endpoints(nlp: Any) -> None:
+    text = (
+        "Troops raided the hills between January 12 and 15, and again from 20 to 22 "
+        "January. On January 27 and 30 policemen were hurt."
+    )
+    dates = extract_dates(_parse(nlp, text, REF)).dates
+    assert [(d.text, d.value) for d in dates] == [
+        ("January 12", "2015-01-12"),
+        ("15", "2015-01-15"),
+        ("20", "2015-01-20"),
+        ("22 January", "2015-01-22"),
+        ("January 27", "2015-01-27"),
+    ]
+
+
+def test_dates_extract_negated_until_stays_past(nlp: Any) -> None:
+    text = (
+        "The bodies were not found until Monday, a police officer said. The court "
+        "adjourned the hearing until Monday."
+    )
+    dates = extract_dates(_parse(nlp, text, REF)).dates
+    assert [(d.text, d.value) for d in dates] == [
+        ("Monday", "2015-02-02"),
+        ("Monday", "2015-02-09"),
+    ]
+
+
+def test_dates_extract_qualified_ago_keeps_its_qualifier(nlp: Any) -> None:
+    text = "The rebels seized the town more than two months ago and lost it several days ago."
+    dates = extract_dates(_parse(nlp, text, dt.date(2015, 2, 20))).dates
+    assert [(d.text, d.value) for d in dates] == [
+        ("more than two months ago", "2014-12"),
+        ("several days ago", "2015-02"),
+    ]

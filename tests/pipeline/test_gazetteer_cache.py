@@ -7,24 +7,24 @@ from pathlib import Path
 import pytest
 
 from actorgraph.pipeline.places import _cache, _gazetteer
-from actorgraph.pipeline.places._gazetteer import Gazetteer
+from actorgraph.pipeline.places._cities import CityIndex
 
 
-def _lookups(g: Gazetteer) -> list[object]:
+def _lookups(g: CityIndex) -> list[object]:
     return [g.cities(k) for k in ("mosul", "springfield", "paris", "nowhere at all")]
 
 
 def test_built_once_then_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    built = Gazetteer()
+    built = CityIndex()
     files = list((tmp_path / "cache").glob("cities-*.marshal"))
     assert len(files) == 1 and not list((tmp_path / "cache").glob("*.tmp"))
 
-    def no_build(self: Gazetteer) -> None:
+    def no_build(self: CityIndex) -> None:
         raise AssertionError("the cached index should have been used")
 
-    monkeypatch.setattr(Gazetteer, "_build_cities", no_build)
-    cached = Gazetteer()
+    monkeypatch.setattr(CityIndex, "_build", no_build)
+    cached = CityIndex()
     assert _lookups(cached) == _lookups(built)
     assert len(cached._names) == len(built._names) > 100_000
     assert cached.cities("mosul")[0].country == "IQ"

@@ -18,6 +18,7 @@ from actorgraph.pipeline.dates._rules import (
     ORDINALS,
     QUARTERS,
     SEASONS,
+    VAGUE,
     WEEKDAYS,
 )
 
@@ -203,6 +204,9 @@ def _resolve(
 ) -> Normalized | None:
     unresolved = Normalized(None, None, None, None, True)
     rel = " ".join(g.get("rel", "").lower().split())
+    if name in ("mdrange", "dmrange"):
+        first = _resolve("mdy", {k: v for k, v in g.items() if k != "d2"}, ref, tense)
+        return _to_day(first, int(g["d2"]))
     if name == "iso":
         return _valid_day(int(g["y"]), int(g["m"]), int(g["d"]))
     if name == "numeric":
@@ -281,6 +285,8 @@ def _resolve(
         return _out(sat.isoformat()[:7], "week", sat, sat + dt.timedelta(days=1), True)
     if name == "weekday":
         return _day(_pick_weekday(WEEKDAYS[g["w"].lower().rstrip(".")], ref, rel, tense), True)
+    if name == "overnight":  # the night before the reference: both days' common prefix
+        return _span(ref - dt.timedelta(days=1), ref)
     if name == "deictic":
         x = " ".join(g["x"].lower().split())
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(x, 0)
@@ -292,12 +298,50 @@ def _resolve(
             k = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
             if rel in ("past", "previous") and unit != "weekend":
                 return None  # "the past year": a duration, or relative to the narrative
+        elif "v" in g:
+            return _vague_ago(ref, unit, VAGUE[" ".join(g["v"].lower().split())])
         else:
             k = NUMBERS.get(g["n"].lower()) or int(g["n"])
             k = -k if g["dir"].lower() == "ago" else k
             if unit in ("decade", "century"):  # "a decade ago": about that year
                 return _year(ref.year + k * (10 if unit == "decade" else 100), True)
         return _shift(ref, unit, k)
+    return None
+
+
+def _to_day(first: Normalized | None, last_day: int) -> Normalized | None:
+    """Stretch a resolved first day to a later day of its month ("July 24-28")."""
+    if first is None or first.start_date is None or first.value is None:
+        return first
+    start = dt.date.fromisoformat(first.start_date)
+    if not start.day < last_day <= calendar.monthrange(start.year, start.month)[1]:
+        return None
+    end = start.replace(day=last_day)
+    return Normalized(first.value, "day", first.start_date, end.isoformat(), first.relative)
+
+
+def _span(start: dt.date, end: dt.date) -> Normalized | None:
+    """An interval whose value is the ISO prefix both ends share (a month or a year)."""
+    if (start.year, start.month) == (end.year, end.month):
+        return _out(f"{start.year:04d}-{start.month:02d}", "month", start, end, True)
+    if start.year == end.year:
+        return _out(f"{start.year:04d}", "year", start, end, True)
+    return Normalized(None, None, start.isoformat(), end.isoformat(), True)
+
+
+def _vague_ago(ref: dt.date, unit: str, counts: tuple[int, int]) -> Normalized | None:
+    """Read "several days ago" as the span of its readings (three to eight days back)."""
+    few, many = counts
+    if unit == "day":
+        return _span(ref - dt.timedelta(days=many), ref - dt.timedelta(days=few))
+    if unit == "week":
+        return _span(ref - dt.timedelta(weeks=many), ref - dt.timedelta(weeks=few))
+    if unit == "month":
+        sy, sm = _shift_month(ref.year, ref.month, -many)
+        ey, em = _shift_month(ref.year, ref.month, -few)
+        return _span(dt.date(sy, sm, 1), _month_end(ey, em))
+    if unit == "year":
+        return _span(dt.date(ref.year - many, 1, 1), dt.date(ref.year - few, 12, 31))
     return None
 
 

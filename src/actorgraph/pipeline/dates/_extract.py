@@ -25,16 +25,20 @@ from typing import Any
 
 from actorgraph.model import DateRef, Evidence
 from actorgraph.pipeline.dates._calendar import Normalized, Tense, narrow, resolve
+from actorgraph.pipeline.dates._ranges import range_ends
 from actorgraph.pipeline.dates._rules import (
     AGE,
     ANCHOR,
     ARTICLE,
+    BARE_WEEKEND,
     CORE_RE,
     FULL_RE,
     LEFT_RE,
     MOD_RE,
     NAME_OF,
+    NAMED_OVERNIGHT,
     NOT_YEAR,
+    OVERNIGHT_NAMED,
     POD_RE,
     RIGHT_RE,
     SEASON_OR_MONTH,
@@ -46,7 +50,7 @@ from actorgraph.pipeline.nlp import ParsedDoc
 
 __all__ = ["STAGE", "DateResult", "Normalized", "Tense", "extract_dates", "normalize"]
 
-STAGE = "dates.v1"
+STAGE = "dates.v2"
 
 
 @dataclass(frozen=True)
@@ -132,8 +136,8 @@ def _tense(
 
     Future: a modal, an infinitive after a verb of intent or a present-tense one ("is to
     resume Tuesday", "plans to leave on Friday"), a present-tense verb other than a
-    reporting one ("talks resume Monday"), or "until". Past: a past-tense verb or a
-    perfect auxiliary.
+    reporting one ("talks resume Monday"), or "until" (but "was not seen until Monday" is
+    past). Past: a past-tense verb or a perfect auxiliary.
     """
     root = _root(doc, starts if starts is not None else [t.idx for t in doc], start, end)
     if text is None:
@@ -145,18 +149,46 @@ def _tense(
     words = {w.lower_ for w in aux}
     if words & _PERFECT:
         return "past"
+    past = verb.tag_ == "VBD" or any(w.tag_ == "VBD" for w in aux)
+    if past and any(c.dep_ == "neg" for c in verb.children):
+        return "past"  # "was not reported until Thursday": it did happen, on Thursday
     if _FUTURE_CUE.search(text, max(0, start - 16), start) or words & _MODALS:
-        return "future"
+        return "future"  # "postponed until Tuesday", "will meet on Friday"
+    if past:
+        return "past"
     if verb.tag_ == "VB" and "to" in words:
         head = verb.head
         if head.lemma_ in _INTENT or head.tag_ in ("VBP", "VBZ"):
             return "future"
         return "past" if head.tag_ == "VBD" else None
-    if verb.tag_ == "VBD" or any(w.tag_ == "VBD" for w in aux):
-        return "past"
     if verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in _REPORTING:
         return "future"
     return None
+
+
+def _last_night(
+    doc: Any, text: str, starts: list[int], start: int, end: int, tense: Tense | None
+) -> bool:
+    """Tell whether "overnight" dates a happening: a past clause or a noun ("an overnight raid").
+
+    Otherwise it means "suddenly" or a length of stay ("will stay overnight").
+    """
+    if OVERNIGHT_NAMED.match(text, end) or NAMED_OVERNIGHT.search(text, max(0, start - 16), start):
+        return False  # "overnight Thursday to Friday": the weekdays date it
+    if tense == "past":
+        return True
+    root = _root(doc, starts, start, end)
+    if root is None or tense == "future":
+        return False
+    if root.dep_ == "amod" and root.head.pos_ == "NOUN":
+        return True
+    # A parse broken by a hard line wrap loses the verb: look back for a past one.
+    for tok in reversed(doc[max(0, root.i - 15) : root.i]):
+        if tok.tag_ == "VBD":
+            return True
+        if tok.text in ".!?;" or tok.tag_ == "MD":
+            break
+    return False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -183,6 +215,8 @@ def _candidates(text: str) -> list[tuple[int, int]]:
                     continue
             if name in ("month", "season") and NAME_OF.match(text, e):
                 continue  # "the March for Life", "the Spring of Nations"
+            if name == "weekend" and not m.group("the") and _lone_weekend(text, s):
+                continue
             if (
                 name == "month"
                 and m.group("m") in ("May", "MAY")
@@ -194,6 +228,11 @@ def _candidates(text: str) -> list[tuple[int, int]]:
             right = RIGHT_RE.match(text[e : e + 12])
             spans.append((s, e + (right.end() if right else 0)))
     return spans
+
+
+def _lone_weekend(text: str, start: int) -> bool:
+    """Tell whether a bare "weekend" is no date ("her weekend column"; "over weekend" is)."""
+    return BARE_WEEKEND.search(text, max(0, start - 8), start) is None
 
 
 def _not_a_date(text: str, start: int, end: int) -> bool:
@@ -226,7 +265,11 @@ def extract_dates(parsed: ParsedDoc) -> DateResult:
     found: list[tuple[int, int, Normalized, float]] = []
     for s, e in _candidates(text):
         check_time("dates")
-        n = normalize(text[s:e], ref, tense=_tense(parsed.doc, s, e, starts, text))
+        tense = _tense(parsed.doc, s, e, starts, text)
+        overnight = text[s:e].lower() == "overnight"
+        if overnight and not _last_night(parsed.doc, text, starts, s, e, tense):
+            continue
+        n = normalize(text[s:e], ref, tense=tense)
         if n is not None:
             found.append((s, e, n, 0.9))
     # the characters found so far (entities never overlap one another, so only these count)
@@ -236,6 +279,8 @@ def extract_dates(parsed: ParsedDoc) -> DateResult:
             continue
         s, e = _trim(text, ent.start_char, ent.end_char)
         if s >= e or AGE.search(text[s:e]) or _not_a_date(text, s, e):
+            continue
+        if text[s:e].lower() == "weekend" and _lone_weekend(text, s):
             continue
         n = normalize(text[s:e], ref, tense=_tense(parsed.doc, s, e, starts, text))
         if n is not None:
@@ -250,6 +295,10 @@ def extract_dates(parsed: ParsedDoc) -> DateResult:
         if not kept_chars.any(f[0], f[1]):
             kept.append(f)
             kept_chars.add(f[0], f[1])
+    for s, e, n in range_ends(text, parsed.doc, starts, [(s, e, n) for s, e, n, _ in kept]):
+        if not kept_chars.any(s, e):
+            kept.append((s, e, n, 0.8))
+            kept_chars.add(s, e)
     doc_id = parsed.document.id
     return DateResult(
         tuple(

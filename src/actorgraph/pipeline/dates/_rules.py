@@ -42,6 +42,17 @@ QUARTERS = {
     "3rd": 3,
     "4th": 4,
 }
+# Counts a writer gives without a number ("several days ago"): the fewest and most units
+# they can mean, so the value keeps only what every reading shares.
+VAGUE = {
+    "a few": (2, 5), "few": (2, 5), "several": (3, 8), "a couple of": (2, 3), "a couple": (2, 3),
+    "some": (2, 8),
+}  # fmt: skip
+# Qualifiers of a count ("more than two months ago"): part of the expression, same value.
+QUALIFIERS = [
+    "more than", "over", "nearly", "almost", "about", "around", "some", "roughly", "less than",
+    "at least", "just over", "just under",
+]  # fmt: skip
 # Northern meteorological seasons: (first month, number of months).
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -95,11 +106,18 @@ _CORES: dict[str, str] = {
     "relmonth": rf"(?P<rel>{_REL})\s+(?P<m>{_MON_FULL})",
     "month": rf"(?P<m>{_MON_FULL})",
     "relunit": rf"(?:(?i:the)\s+)?(?P<rel>{_REL})\s+(?:(?i:fiscal)\s+)?(?P<u>{_UNIT})",
-    "weekend": r"(?i:the\s+weekend)",
+    "weekend": r"(?i:(?P<the>the\s+)?weekend)",
     "weekday": rf"(?:(?P<rel>{_REL})\s+)?(?P<w>{_WD})",
     "deictic": rf"(?P<x>{_ialts(['today', 'tonight', 'yesterday', 'tomorrow', 'last night'])}"
     rf"|(?i:this)\s+{_POD}|(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)))",
-    "ago": rf"(?P<n>{_NUM})\s+(?P<u>{_UNIT})s?\s+(?P<dir>{_ialts(['ago', 'from now', 'hence'])})",
+    "ago": rf"(?:{_ialts(QUALIFIERS)}\s+)?(?:(?P<v>{_ialts(list(VAGUE))})|(?P<n>{_NUM}))\s+"
+    rf"(?P<u>{_UNIT})s?\s+(?P<dir>{_ialts(['ago', 'from now', 'hence'])})",
+    "overnight": r"(?P<x>(?i:overnight))",
+    # "July 24-28", "Dec. 30-31, 2022", "24-28 July": one expression, its first day as value
+    "mdrange": rf"(?P<m>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*[-\u2013]\s*"
+    rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>{_YEAR}))?",
+    "dmrange": rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*[-\u2013]\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+    rf"(?:(?i:of)\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?",
     "year": rf"(?:(?i:fiscal|FY)\s*)?(?:(?i:the\s+year)\s+)?(?P<y>{_YEAR})"
     r"(?!\s*(?:%|[-\d])|[.,]\d)",
 }
@@ -119,6 +137,12 @@ YEAR_CONTEXT = re.compile(
     r"(?i:\b(?:in|since|by|until|till|through|from|to|during|before|after|of|between|and|or"
     r"|around|circa|early|late|mid|summer|spring|autumn|fall|winter)\s+)$"
 )
+# "overnight Thursday to Friday", "Monday overnight": the weekday dates it, not "overnight"
+OVERNIGHT_NAMED = re.compile(
+    rf"\s+(?:(?i:on|of|from|into|between|to)\s+)?(?:{_WD}|(?i:yesterday|today|tonight))\b"
+)
+NAMED_OVERNIGHT = re.compile(rf"\b(?:{_WD}|(?i:yesterday|today))\s+$")
+BARE_WEEKEND = re.compile(r"(?i:\b(?:over|at|during|on)\s+)$")
 NOT_YEAR = re.compile(r"\s*(?:[a-z]+(?:ers|ians|ies|ons|men)|people|troops|percent|per)\b")
 NAME_OF = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
 SEASON_OR_MONTH = re.compile(rf"{_MON_FULL}|(?i:spring|summer|autumn|fall|winter)")

@@ -213,3 +213,14 @@ def test_generic_command_authorities_and_a_regions_police_are_the_states(nlp: An
     assert "Garissa police" in _named(r, "Police Forces of Kenya").aliases
     assert "general staff" in _named(r, "Military Forces of Kenya").aliases
     assert "Authorities" in _named(r, "Government of Kenya").aliases
+
+
+def test_generic_the_leads_country_is_the_storys_country(nlp: Any) -> None:
+    text = (
+        "Gunmen attacked a police post in northern Kenya on Monday, killing two officers.\n\n"
+        "Officials said the attackers came from Somalia. Somalia has long faced an "
+        "insurgency, and Somalia's neighbours fear it."
+    )
+    r = _actors(nlp, text)
+    assert "Unidentified Armed Group (Kenya)" in _names(r)
+    assert "Police Forces of Kenya" in _names(r)

@@ -69,7 +69,7 @@ class GenericActors:
         while i != -1:
             self.paragraphs.append(i + 2)
             i = self.text.find("\n\n", i + 2)
-        self.home = home_country(entities)
+        self.home = home_country(entities, parsed.text)
         home = next((e for e in entities if e.place and country_name(e) == self.home), None)
         self.home_code = home.place.country if home is not None and home.place else None
         self.actors: dict[str, _Actor] = {}

@@ -5,6 +5,7 @@ Used by :mod:`._generic`, which reads them in the parse.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from actorgraph.model import Entity
@@ -65,11 +66,17 @@ def country_name(entity: Entity) -> str | None:
     return None
 
 
-LEAD_CHARS = 600
-LEAD_WEIGHT = 3
+LEAD_WEIGHT = 5
+_SENTENCE_END = re.compile(r"(?<=[\w)\"”’])[.!?](?=\s)")
 
 
-def home_country(entities: list[Entity]) -> str | None:
+def lead_end(text: str) -> int:
+    """The end of a story's first sentence (its lead), where it says where the news is."""
+    m = _SENTENCE_END.search(text, 40)
+    return m.end() if m else min(len(text), 400)
+
+
+def home_country(entities: list[Entity], text: str = "") -> str | None:
     """Return the country the document is about: the one its places and names point to most.
 
     Each mention of a resolved place counts for the place's country, so a story about
@@ -77,6 +84,7 @@ def home_country(entities: list[Entity]) -> str | None:
     more, as the lead says where the news is. Only a country the text names can be chosen
     (its name is the lexicon's).
     """
+    lead = lead_end(text) if text else 0
     names: dict[str, str] = {}  # ISO code -> the country's name
     for e in entities:
         name = country_name(e)
@@ -88,7 +96,7 @@ def home_country(entities: list[Entity]) -> str | None:
         code = e.place.country if e.place is not None else None
         if code in names:
             weight[code] = weight.get(code, 0) + sum(
-                LEAD_WEIGHT if m.start < LEAD_CHARS else 1 for m in e.mentions
+                LEAD_WEIGHT if m.start < lead else 1 for m in e.mentions
             )
             first[code] = min(first.get(code, e.mentions[0].start), e.mentions[0].start)
     if weight:

@@ -302,6 +302,8 @@ def _same(ids: set[str], earlier: Found, f: Found) -> bool:
         return False  # the victims of one act are the attackers of the other
     if set(earlier.args.actors) & set(f.args.targets) - set(f.args.actors):
         return False
+    if not f.args.actors and f.trigger in earlier.trigger.subtree:
+        return True  # "staged a raid ... an attempt to kill X": one act and its aim
     return ids <= theirs or (not _anaphoric(f) and theirs <= ids)
 
 

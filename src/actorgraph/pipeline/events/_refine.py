@@ -71,7 +71,7 @@ class Refiner:
         self.entities = entities
         self.page = page
         self.reference = reference
-        self.home = home_country(list(entities.entities))
+        self.home = home_country(list(entities.entities), text)
         home = next(
             (x for x in entities.entities if x.place and country_name(x) == self.home), None
         )
@@ -367,8 +367,8 @@ def refine(
     kept = []
     for f in found:
         r.vet(f)
-        if not (f.args.actors or f.args.targets) and f.date is None and not f.args.locations:
-            continue
+        if not (f.args.actors or f.args.targets):
+            continue  # no one did it to no one: nothing an analyst can attribute
         if r.habitual(f) or unfounded(f):
             continue
         kept.append(f)

@@ -85,8 +85,7 @@ def _rows(data: Path) -> list[tuple[str, str]]:
 
 def run(data: Path, *, limit: int | None) -> tuple[str, float]:
     from actorgraph.model import Document
-    from actorgraph.pipeline import dates, entities, quotes
-    from actorgraph.pipeline.events import extract_events
+    from actorgraph.pipeline.analyze import analyze_parsed
     from actorgraph.pipeline.nlp import ParsedDoc, load, model_id
 
     rows = _rows(data)
@@ -99,10 +98,7 @@ def run(data: Path, *, limit: int | None) -> tuple[str, float]:
     per_ok: Counter[str] = Counter()
     for (text, label), doc in zip(rows, nlp.pipe([t for t, _ in rows], batch_size=32), strict=True):
         parsed = ParsedDoc(Document.from_text(text), doc, None, model_id(nlp))
-        found = entities.resolve_aliases(parsed, entities.extract_entities(parsed))
-        date_result = dates.extract_dates(parsed)
-        quote_result = quotes.extract_quotes(parsed, found)
-        result = extract_events(parsed, found, date_result.dates, quote_result.quotes)
+        result = analyze_parsed(parsed)  # every stage, as the pipeline runs them
         top = max(result.events, key=lambda e: e.confidence, default=None)
         pred = top.type if top else "NONE"
         gold = MAPPING.get(label)

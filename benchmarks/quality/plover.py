@@ -63,8 +63,7 @@ def _actors(field: Any) -> list[str]:
 
 def run(data: Path, *, limit: int | None) -> tuple[str, float]:
     from actorgraph.model import Document
-    from actorgraph.pipeline import dates, entities, quotes
-    from actorgraph.pipeline.events import extract_events
+    from actorgraph.pipeline.analyze import analyze_parsed
     from actorgraph.pipeline.nlp import ParsedDoc, load, model_id
 
     records = [r for r in json.loads(data.read_text("utf-8")) if r.get("event") != "DOCUMENT"]
@@ -80,10 +79,8 @@ def run(data: Path, *, limit: int | None) -> tuple[str, float]:
     for rec, doc in zip(records, nlp.pipe(texts, batch_size=32), strict=True):
         document = Document.from_text(rec["text"], published="2000-01-01")
         parsed = ParsedDoc(document, doc, dt.date(2000, 1, 1), model_id(nlp))
-        found = entities.resolve_aliases(parsed, entities.extract_entities(parsed))
-        date_result = dates.extract_dates(parsed)
-        quote_result = quotes.extract_quotes(parsed, found)
-        result = extract_events(parsed, found, date_result.dates, quote_result.quotes)
+        result = analyze_parsed(parsed)  # every stage, as the pipeline runs them
+        found = result
         gold = OLD_TO_NEW.get(rec["event"], rec["event"])
         per_class[gold] += 1
         top = max(result.events, key=lambda e: e.confidence, default=None)

@@ -149,3 +149,19 @@ def test_events_another_sources_toll_is_kept_beside_the_first(nlp: Any) -> None:
     killed = to_json(a)["events"][0]["casualties"]["killed"]
     assert killed["value"] == 12 and killed["disputed"] is True
     assert [o["value"] for o in killed["others"]] == [30]
+
+
+def test_events_taking_control_counts_only_of_a_place(nlp: Any) -> None:
+    a = _analyze(nlp, "In Mali, rebels took control of the town of Kidal on Sunday.")
+    assert [e.type for e in a.events] == ["COERCE"]
+    b = _analyze(nlp, "In Mali, the new party took control of the debate and took over the fight.")
+    assert [e.type for e in b.events if e.type == "COERCE"] == []
+
+
+def test_events_protesters_and_a_capital_that_speaks_are_actors(nlp: Any) -> None:
+    a = _analyze(nlp, "Protesters in Kenya rallied against the tax on Monday.")
+    (ev,) = [e for e in a.events if e.type == "PROTEST"]
+    assert _name(a, ev.actors[0]) == "Protesters (Kenya)"
+    b = _analyze(nlp, "Berlin rejected the call for more aid on Tuesday.")
+    (rej,) = [e for e in b.events if e.type == "REJECT"]
+    assert _name(b, rej.actors[0]) == "Berlin"

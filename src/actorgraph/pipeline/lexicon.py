@@ -207,3 +207,19 @@ def kind_of_words(words: list[str]) -> str | None:
         if lowered[i] in table:
             return table[lowered[i]]
     return None
+
+
+@functools.cache
+def capitals() -> dict[str, str]:
+    """Map a national capital's name to its country (the lexicon's name where it has one),
+    from the countries data of the installed ``countrystatecity-countries`` package."""
+    import json
+
+    data = resources.files("countrystatecity_countries").joinpath("data", "countries.json")
+    out: dict[str, str] = {}
+    for row in json.loads(data.read_text("utf-8")):
+        capital, country = row.get("capital"), row.get("name")
+        if capital and country:
+            known = lookup_actor(country)
+            out.setdefault(capital, known.canonical if known else country)
+    return out

@@ -44,13 +44,14 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
     for actor in found.actors.values():
         mentions = _dedupe(actor.mentions)
         aliases = tuple(dict.fromkeys((actor.name, *(" ".join(m.text.split()) for m in mentions))))
-        kind = {"armed_group": "armed_group", "government": "government"}.get(actor.kind)
+        kinds = {"armed_group": "armed_group", "government": "government", "protesters": None}
+        kind = kinds.get(actor.kind, "state_force")
         out.append(
             Entity(
                 id="",
                 name=actor.name,
                 type="ORG",
-                kind=kind or "state_force",
+                kind=kind,
                 mentions=mentions,
                 aliases=aliases,
                 confidence=0.8,

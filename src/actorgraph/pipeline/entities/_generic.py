@@ -289,6 +289,18 @@ class GenericActors:
             left -= 1  # "suspected militants", "heavily armed men"
         self.add("unidentified", name, "armed_group", head, left)
 
+    def protester(self, head: Any) -> None:
+        """People protesting: the organisation their words name, else the document's
+        protesters (rioters apart) of its country."""
+        countries, org, _, left = self.owner_words(head)
+        if org is not None:
+            self.claim(head, left, org)
+            return
+        country = countries[0] if countries else self.home
+        label = "Rioters" if head.lower_ == "rioters" else "Protesters"
+        name = f"{label} ({country})" if country else label
+        self.add(f"{label}:{country}", name, "protesters", head, left)
+
     def _armed(self, entity: Entity) -> bool:
         """An armed group: by its kind, or because attacker nouns already named it."""
         return entity.kind == "armed_group" or (entity.kind is None and entity.id in self.claims)
@@ -340,6 +352,8 @@ def find_generic(parsed: ParsedDoc, entities: list[Entity]) -> GenericActors:
             continue  # part of a name: "Special Forces", "the Free Army"
         if what == "perpetrator":
             found.perpetrator(tok)
+        elif what == "protester":
+            found.protester(tok)
         else:
             found.state(tok, what)
     return found

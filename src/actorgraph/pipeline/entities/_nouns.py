@@ -44,6 +44,10 @@ SOMEONE_ELSES = frozenset(
      "pro", "backed", "aligned", "led", "linked", "affiliated", "sponsored", "supported",
      "dissident", "breakaway", "separatist", "interim", "parallel", "transitional"}
 )  # fmt: skip
+# People in the street, an actor of their own as ACLED codes them ("Protesters (Country)").
+PROTESTERS = frozenset(
+    {"protesters", "protestors", "demonstrators", "marchers", "rioters", "strikers"}
+)
 # Of those, the words that make forces an armed group's: someone's proxy or the state's enemy.
 PROXY_WORDS = frozenset(
     {"rebel", "rebels", "opposition", "insurgent", "militia", "dissident", "breakaway",
@@ -166,6 +170,8 @@ def is_head(tok: Any) -> str | None:
         )
     if low in PERPETRATORS:
         return "perpetrator"
+    if low in PROTESTERS:
+        return "protester"
     if low in {"men", "groups"} and any(
         c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children
     ):

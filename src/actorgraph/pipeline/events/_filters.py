@@ -36,7 +36,7 @@ NEEDS_ACTOR = frozenset(
      "AID", "SANCTION"}
 )  # fmt: skip
 SPECULATIVE = frozenset({"may", "might", "could"})
-STANCES = frozenset({"oppose", "support", "back", "favor", "favour", "reject"})
+STANCES = frozenset({"oppose", "support", "back", "favor", "favour"})
 
 
 def unfounded(f: Found) -> bool:

@@ -88,6 +88,11 @@ _V = (
     ("COERCE", "censor", "censor"),
     ("COERCE", "restrict", "blockade, besiege, restrict, disperse, crack down"),
     ("COERCE", None, "hack, hack into, coerce, intimidate"),
+    ("COERCE", "seize", "overrun, take over, overthrow, topple, oust"),
+    ("ASSAULT", None, "neutralise, neutralize"),
+    ("RETREAT", None, "flee, abandon, evacuate"),
+    ("REQUEST", None, "advise, ask"),
+    ("SANCTION", None, "designate, blacklist"),
     ("COERCE", "restrict", "prevent, suppress, quell, thwart"),
     (
         "ASSAULT",
@@ -190,6 +195,8 @@ _OBJ_GROUPS = {
     "information": "information intelligence expertise data",
     "weapon": "rocket rockets missile missiles mortar mortars shell shells grenade grenades",
     "protest": "protest complaint",
+    "control": "control",
+    "finger": "finger",
 }
 OBJECT_GROUP = {w: g for g, words in _OBJ_GROUPS.items() for w in words.split()}
 VERB_OBJECT: dict[tuple[str, str], Trigger] = {
@@ -216,6 +223,14 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
     ("fire", "weapon"): ("ASSAULT", "heavy-weapons"),
     ("launch", "weapon"): ("ASSAULT", "heavy-weapons"),
     ("lodge", "protest"): ("ACCUSE", None),
+    ("take", "control"): ("COERCE", "seize"),
+    ("gain", "control"): ("COERCE", "seize"),
+    ("seize", "control"): ("COERCE", "seize"),
+    ("regain", "control"): ("COERCE", "seize"),
+    ("wrest", "control"): ("COERCE", "seize"),
+    ("assume", "control"): ("COERCE", "seize"),
+    ("declare", "control"): ("COERCE", "seize"),
+    ("point", "finger"): ("ACCUSE", None),
     ("file", "protest"): ("ACCUSE", None),
 }
 # Verbs whose infinitive complement is still an event ("began to mobilize").

@@ -28,9 +28,13 @@ from actorgraph.pipeline.events._filters import background, unfounded
 from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.layout import Layout
-from actorgraph.pipeline.lexicon import PLACE_NOUNS
+from actorgraph.pipeline.lexicon import PLACE_NOUNS, capitals
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+SPEECH_ACTS = frozenset(
+    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "COOPERATE",
+     "AID", "SANCTION", "CONCEDE"}
+)  # fmt: skip
 HABIT_WORDS = words(
     "frequent frequently regularly repeatedly often routinely sometimes usually times "
     "daily near-daily periodic periodically occasional occasionally constant constantly"
@@ -96,6 +100,10 @@ class Refiner:
                     continue
                 if e.type in {"PERSON", "ORG"} or (e.type == "GPE" and country_name(e)):
                     kept.append(eid)
+                elif e.type == "NORP" and any(m.text.endswith("s") for m in e.mentions):
+                    kept.append(eid)  # a people or a faith as a group ("Kurds", "Shiites")
+                elif role == "actors" and f.type in SPEECH_ACTS and e.name in capitals():
+                    kept.append(eid)  # "Berlin rejected the call": the capital's government
                 elif e.type in PLACE_TYPES and eid not in f.args.locations:
                     f.args.locations.append(eid)
             setattr(f.args, role, kept)
@@ -355,6 +363,12 @@ def _merge(into: Found, other: Found) -> None:
     into.confidence = max(into.confidence, other.confidence)
 
 
+def _concrete(f: Found) -> bool:
+    """An unattributed incident worth keeping: a weapon named, or a place and a date."""
+    weapon = f.type == "ASSAULT" and f.mode not in (None, "beat")
+    return weapon or bool(f.args.locations and f.date is not None)
+
+
 def refine(
     found: list[Found],
     text: str,
@@ -367,8 +381,8 @@ def refine(
     kept = []
     for f in found:
         r.vet(f)
-        if not (f.args.actors or f.args.targets):
-            continue  # no one did it to no one: nothing an analyst can attribute
+        if not (f.args.actors or f.args.targets) and not _concrete(f):
+            continue  # no one, to no one, nowhere: nothing an analyst can use
         if r.habitual(f) or unfounded(f):
             continue
         kept.append(f)

@@ -18,9 +18,44 @@ from actorgraph.pipeline.events._lexicon import (
     Trigger,
 )
 
+TERRITORY = frozenset(
+    {"town", "towns", "city", "cities", "village", "villages", "base", "bases", "camp",
+     "area", "areas", "district", "region", "province", "territory", "port", "airport",
+     "border", "crossing", "checkpoint", "outpost", "post", "office", "building",
+     "buildings", "headquarters", "compound", "hill", "road", "highway", "bridge", "enclave",
+     "neighbourhood", "neighborhood", "suburb", "suburbs", "capital", "island", "depot",
+     "depots", "stronghold", "parts", "swathes", "swaths", "positions", "position", "airbase"}
+)  # fmt: skip
+_HOLDING = frozenset({"take over", "overrun", "overthrow", "topple", "oust"})
+
 
 def verb_key(tok: Any) -> Trigger | None:
-    """Look a verb up with its particle, then its first preposition, then alone."""
+    """Look a verb up with its particle, then its first preposition, then alone; taking
+    control (or taking over) counts only of a place ("took control of the base", not
+    "took over the fight" or "control of the militias")."""
+    hit = _verb_key(tok)
+    if hit is None or hit != ("COERCE", "seize"):
+        return hit
+    lemma = tok.lemma_.lower()
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    phrase = f"{lemma} {prt}" if prt else lemma
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if objects and objects[0].lemma_.lower() == "control":
+        objects = [p for prep in objects[0].children if prep.lower_ == "of" for p in prep.children]
+    elif phrase not in _HOLDING:
+        return hit
+    return hit if any(_territorial(o) for o in objects) else None
+
+
+def _territorial(tok: Any) -> bool:
+    if tok.lower_ in TERRITORY or tok.lemma_.lower() in TERRITORY:
+        return True
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or any(
+        c.ent_type_ in {"GPE", "LOC", "FAC"} for c in tok.subtree
+    )
+
+
+def _verb_key(tok: Any) -> Trigger | None:
     lemma = tok.lemma_.lower()
     for c in tok.children:
         if c.dep_ == "prt":

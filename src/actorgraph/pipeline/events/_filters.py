@@ -48,3 +48,9 @@ def unfounded(f: Found) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in t.children):
         return True
     return t.lemma_.lower() in STANCES and t.tag_ in {"VBZ", "VBP"} and f.date is None
+
+
+def concrete(f: Found) -> bool:
+    """An unattributed incident worth keeping: a weapon named, or a place and a date."""
+    weapon = f.type == "ASSAULT" and f.mode not in (None, "beat")
+    return weapon or bool(f.args.locations and f.date is not None)

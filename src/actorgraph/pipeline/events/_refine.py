@@ -24,7 +24,7 @@ from typing import Any
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import EntityResult, country_name, home_country
 from actorgraph.pipeline.events._casualties import Count, counts
-from actorgraph.pipeline.events._filters import background, unfounded
+from actorgraph.pipeline.events._filters import background, concrete, unfounded
 from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.layout import Layout
@@ -363,12 +363,6 @@ def _merge(into: Found, other: Found) -> None:
     into.confidence = max(into.confidence, other.confidence)
 
 
-def _concrete(f: Found) -> bool:
-    """An unattributed incident worth keeping: a weapon named, or a place and a date."""
-    weapon = f.type == "ASSAULT" and f.mode not in (None, "beat")
-    return weapon or bool(f.args.locations and f.date is not None)
-
-
 def refine(
     found: list[Found],
     text: str,
@@ -381,7 +375,7 @@ def refine(
     kept = []
     for f in found:
         r.vet(f)
-        if not (f.args.actors or f.args.targets) and not _concrete(f):
+        if not (f.args.actors or f.args.targets) and not concrete(f):
             continue  # no one, to no one, nowhere: nothing an analyst can use
         if r.habitual(f) or unfounded(f):
             continue
@@ -394,8 +388,3 @@ def refine(
         r.place(f)
     r.carry_actor(kept)
     return r.corefer(kept)
-
-
-def casualty_tokens(f: Found) -> list[tuple[Count, Any]]:
-    """Each count of an event with its governing token (for its claim status)."""
-    return [(c, c.governor) for c in f.casualties]

@@ -57,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         default="tune",
         help="dev only: the articles to score (benchmarks/gold/dev/split.json)",
     )
+    ap.add_argument(
+        "--fit-calibration",
+        action="store_true",
+        help="dev only: fit the confidence calibration on the tune split and write it",
+    )
     args = ap.parse_args(argv)
     names = DATASETS if args.dataset == "all" else (args.dataset,)
     headlines = []
@@ -68,7 +73,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         t0 = time.perf_counter()
         print(f"== {name} ({data})")
-        options = {"split": args.split} if name == "dev" else {}
+        options: dict[str, object] = {}
+        if name == "dev":
+            options = {"split": args.split, "fit": args.fit_calibration}
         result = mod.run(data, limit=args.limit, **options)
         print(f"   ({time.perf_counter() - t0:.1f} s)")
         figures = result if isinstance(result, dict) else dict([result])

@@ -299,7 +299,9 @@ def reliability(facts: list[tuple[float, bool, str]]) -> list[tuple[float, int, 
     return rows
 
 
-def analyse_articles(data: Path, names: list[str]) -> dict[str, dict[str, Any]]:
+def analyse_articles(
+    data: Path, names: list[str], *, calibrated: bool = True
+) -> dict[str, dict[str, Any]]:
     """Read and analyse the named articles as `actorgraph ingest` would; name -> JSON."""
     from actorgraph.ingest import read_file
     from actorgraph.jsonout import to_json
@@ -313,20 +315,30 @@ def analyse_articles(data: Path, names: list[str]) -> dict[str, dict[str, Any]]:
             if not isinstance(item, Document):
                 raise SystemExit(f"{name}: {item}")
             documents.append((name, item))
-    analyses = analyze_many([d for _, d in documents], nlp=load("auto"))
+    analyses = analyze_many([d for _, d in documents], nlp=load("auto"), calibrated=calibrated)
     return {name: to_json(a) for (name, _), a in zip(documents, analyses, strict=True)}
 
 
-def run(data: Path, *, limit: int | None, split: str = "tune") -> dict[str, float]:
-    """Score the ``split`` articles under ``data``; return the headline figures."""
+def run(
+    data: Path, *, limit: int | None, split: str = "tune", fit: bool = False
+) -> dict[str, float]:
+    """Score the ``split`` articles under ``data``; return the headline figures.
+
+    With ``fit``, analyse the tune split with raw confidences, fit the calibration map
+    (``actorgraph.pipeline.calibration``) on how often they were right, and write it.
+    """
     shared = data.resolve().parent.parent
     scorer = _scorer(shared)
+    if fit:
+        split = "tune"
     names = split_names(split)[:limit]
-    predictions = analyse_articles(data, names)
+    predictions = analyse_articles(data, names, calibrated=not fit)
     totals = Totals()
     for name in names:
         gold = json.loads((GOLD / f"{name}.gold.json").read_text("utf-8"))
         totals.articles.append((name, score_article(scorer, gold, predictions[name], totals)))
+    if fit:
+        write_calibration(totals.facts)
     report(totals, split)
     figures = field_f1(totals)
     overall = sum(f for _, f in totals.articles) / len(totals.articles) if totals.articles else 0.0
@@ -335,6 +347,28 @@ def run(data: Path, *, limit: int | None, split: str = "tune") -> dict[str, floa
         "relations_f1": figures["relations"][2],
         "events_f1": figures["events"][2],
     }
+
+
+def write_calibration(facts: list[tuple[float, bool, str]]) -> None:
+    """Fit and write the calibration map from the tune split's raw confidences."""
+    from actorgraph.pipeline import calibration
+
+    kinds = {}
+    for kind in calibration.KINDS:
+        raw, value = calibration.fit([(c, right) for c, right, k in facts if k == kind])
+        kinds[kind] = {
+            "raw": raw,
+            "calibrated": value,
+            "facts": sum(1 for *_, k in facts if k == kind),
+        }
+    out = Path(calibration.__file__).parent / "lexicons" / calibration.FILE
+    doc = {
+        "about": "Fitted by `benchmarks/quality.py --dataset dev --fit-calibration` on the tune "
+        "split of benchmarks/gold/dev: raw confidence -> share of such facts right.",
+        "kinds": kinds,
+    }
+    out.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+    print(f"   wrote {out}")
 
 
 def report(totals: Totals, split: str) -> None:

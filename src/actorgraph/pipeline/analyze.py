@@ -8,7 +8,7 @@ from typing import Any
 
 from actorgraph.errors import LimitError
 from actorgraph.model import Analysis, Document
-from actorgraph.pipeline import dates, entities, events, places, quotes, relations
+from actorgraph.pipeline import calibration, dates, entities, events, places, quotes, relations
 from actorgraph.pipeline.limits import Limits, check_text, check_time, deadline
 from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse
 
@@ -25,8 +25,9 @@ STAGES: tuple[tuple[str, str], ...] = (
 
 
 def stage_versions(model: str | None) -> tuple[tuple[str, str], ...]:
-    """The versions an analysis is made with: each stage's, and the model's."""
-    return (*STAGES, ("model", model)) if model else STAGES
+    """The versions an analysis is made with: each stage's, the calibration's, the model's."""
+    stages = (*STAGES, ("calibration", calibration.version()))
+    return (*stages, ("model", model)) if model else stages
 
 
 def reference_date(published: str | None) -> dt.date | None:
@@ -44,7 +45,11 @@ def reference_date(published: str | None) -> dt.date | None:
 
 
 def analyze_parsed(
-    parsed: ParsedDoc, *, max_quote_chars: int = 2000, limits: Limits | None = None
+    parsed: ParsedDoc,
+    *,
+    max_quote_chars: int = 2000,
+    limits: Limits | None = None,
+    calibrated: bool = True,
 ) -> Analysis:
     """Run every stage on a parsed document, within ``limits.max_seconds``.
 
@@ -71,6 +76,9 @@ def analyze_parsed(
             parsed, found, dates=date_result.dates, quotes=quote_result.quotes
         )
         check_time("relations")
+    rels, evs = relation_result.relations, event_result.events
+    if calibrated:  # confidence as the share of such facts that are right
+        rels, evs = calibration.apply(rels, evs)
     notes: list[str] = []
     if parsed.reference is None:
         notes.append(
@@ -83,8 +91,8 @@ def analyze_parsed(
         entities=found.entities + quote_result.entities,
         quotes=quote_result.quotes,
         dates=date_result.dates,
-        relations=relation_result.relations,
-        events=event_result.events,
+        relations=rels,
+        events=evs,
         stages=stage_versions(parsed.model),
         notes=tuple(notes),
     )
@@ -108,6 +116,7 @@ def analyze_many(
     model: str = "auto",
     batch_size: int = 16,
     limits: Limits | None = None,
+    calibrated: bool = True,
 ) -> Iterator[Analysis]:
     """Analyse documents in order, parsing them in batches with ``nlp.pipe``.
 
@@ -121,7 +130,8 @@ def analyze_many(
         docs = nlp.pipe([d.text for d in buffer], batch_size=batch_size)
         for document, doc in zip(buffer, docs, strict=True):
             ref = reference_date(document.published)
-            yield analyze_parsed(ParsedDoc(document, doc, ref, model_id(nlp)), limits=limits)
+            parsed = ParsedDoc(document, doc, ref, model_id(nlp))
+            yield analyze_parsed(parsed, limits=limits, calibrated=calibrated)
         buffer.clear()
 
     for document in documents:

@@ -8,12 +8,20 @@ from typing import Any
 
 from actorgraph.model import DateRef, Entity
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.lexicon import lookup_actor
 from actorgraph.pipeline.nlp import ParsedDoc
 from actorgraph.pipeline.relations._args import Args, Token
-from actorgraph.pipeline.relations._lexicon import PLACE_TYPES
+from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, ARMED_KINDS, PLACE_TYPES
+from actorgraph.pipeline.relations._words import BLOCKING_VERBS
 
 ORGS = frozenset({"ORG"})
 ORG_OR_STATE = frozenset({"ORG", "GPE", "NORP"})
+TO_PLACE = frozenset({"located_in", "operates_in"})
+# Predicates between two actors whose object may be a person.
+SIDED = frozenset({"fights_against", "allied_with", "supported_by", "allegiance_to", "ties_to"})
+PERSON_OBJECTS = frozenset(
+    {"allied_with", "fights_against", "ties_to", "allegiance_to", "supported_by", "commands"}
+)
 
 
 @dataclass
@@ -37,36 +45,141 @@ class ReaderBase:
         self.entities = entities
         self.dates = dates
         self.found: list[Found] = []
-        self._country: Entity | bool | None = False
+        self._home: Entity | bool | None = False
 
     def add(self, subj: Entity | None, pred: str, obj: Entity | None, tokens: list[Token],
             **kw: Any) -> None:  # fmt: skip
         if subj is None or obj is None or subj.id == obj.id:
             return
-        if pred in {"located_in", "operates_in", "commands"} and obj.type not in PLACE_TYPES:
-            if pred != "commands" or obj.type != "ORG":
+        if not _named(subj) or not _named(obj) or (tokens and blocked(tokens[0])):
+            return  # "works_for state": a common noun is no actor
+        if pred in TO_PLACE:
+            place = obj.type in PLACE_TYPES or obj.id in self.args.named_places
+            if not place or subj.type not in ACTOR_TYPES | PLACE_TYPES:
                 return
-        elif pred not in {"located_in", "operates_in", "commands"} and obj.type in {"LOC", "FAC"}:
+        elif pred == "commands":
+            if obj.type not in PLACE_TYPES | ORGS or subj.type not in {"PERSON", "ORG"}:
+                return
+        elif pred == "holds_role":
+            obj = self.state_of(obj) if obj.type == "NORP" else obj
+            if obj is None or subj.type != "PERSON" or obj.type == "PERSON":
+                return
+        elif (
+            "LOC" in {subj.type, obj.type}
+            or "FAC" in {subj.type, obj.type}
+            or (obj.type == "PERSON" and pred not in PERSON_OBJECTS)
+        ):
             return
+        elif pred == "supported_by" and (subj.type != "ORG" or obj.type == "PERSON"):
+            return  # a person "supports" a candidate: politics, not patronage
+        elif pred in SIDED and not (_side(subj) and _side(obj)):
+            return  # "Kurdish" fighters, the town of Z: a people or a place is no side
         self.found.append(Found(subj, pred, obj, tokens, **kw))
 
+    def state_of(self, entity: Entity) -> Entity | None:
+        """The country entity a demonym or a place stands for ("Italian" -> Italy)."""
+        if (
+            entity.type == "GPE"
+            and entity.place is not None
+            and entity.place.precision == "country"
+        ):
+            return entity
+        code = entity.place.country if entity.place is not None else None
+        for e in self.entities.entities:
+            if e.type != "GPE" or e.place is None or e.place.precision != "country":
+                continue
+            if code is not None and e.place.country == code:
+                return e
+            if code is None and {a.lower() for a in entity.aliases} & {
+                a.lower() for a in e.aliases
+            }:
+                return e
+        return None
+
     def country(self) -> Entity | None:
-        """The state the document is mostly about (for titles that name none)."""
-        if self._country is False:
-            states = [e for e in self.entities.entities if e.type == "GPE"]
-            counts = Counter({e.id: len(e.mentions) for e in states})
-            best = counts.most_common(1)
-            top = next((e for e in states if best and e.id == best[0][0]), None)
-            self._country = top if top is not None and len(top.mentions) >= 3 else None
-        return self._country if isinstance(self._country, Entity) else None
+        """The country the document is about: the one its towns and regions lie in most,
+        when the text names it (for titles that name no state)."""
+        if self._home is False:
+            towns: Counter[str] = Counter()
+            named: Counter[str] = Counter()
+            for e in self.entities.entities:
+                p = e.place
+                if e.type not in PLACE_TYPES or p is None or not p.country:
+                    continue
+                if p.precision == "country":
+                    named[p.country] += len(e.mentions)
+                else:
+                    towns[p.country] += len(e.mentions)
+            ranked = sorted(named, key=lambda c: (-towns[c], -named[c]))
+            top = ranked[0] if ranked else None
+            runner = towns[ranked[1]] if len(ranked) > 1 else 0
+            home = None
+            if top is not None and towns[top] >= 1 and towns[top] > runner:
+                home = next(
+                    e
+                    for e in self.entities.entities
+                    if e.place is not None
+                    and e.place.precision == "country"
+                    and e.place.country == top
+                    and e.type in PLACE_TYPES
+                )
+            self._home = home
+        return self._home if isinstance(self._home, Entity) else None
+
+    def force_of(self, side: Entity | None) -> Entity | None:
+        """The forces of a side: itself if armed, else the state force the entities stage
+        made for a state or its government ("the Rwandan government deployed a force")."""
+        if side is None or side.kind in ARMED_KINDS:
+            return side
+        name = side.name if side.type == "GPE" else None
+        if side.kind == "government" and side.name.startswith("Government of "):
+            name = side.name.removeprefix("Government of ")
+        for e in self.entities.entities if name else ():
+            if e.kind == "state_force" and e.name == f"Military Forces of {name}":
+                return e
+        return None
 
     def _pobjs(self, prep: Token, types: frozenset[str]) -> list[Entity]:
-        out = []
+        out: list[Entity] = []
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
+                continue
+            if types == PLACE_TYPES:
+                out.extend(self.args.places(pobj))
                 continue
             for t in (pobj, *[c for c in pobj.children if c.dep_ == "conj"]):
                 e = self.args.actor(t, types)
                 if e is not None:
                     out.append(e)
+        if types == PLACE_TYPES:  # "in Cabo Delgado, northern Mozambique": the finer place
+            inner = {e.place.country for e in out if e.place and e.place.precision != "country"}
+            out = [e for e in out if not (e.place and e.place.precision == "country"
+                                          and e.place.country in inner)]  # fmt: skip
         return out
+
+
+def _side(e: Entity) -> bool:
+    """An actor that can fight or ally: not a people, not a town (a country may)."""
+    if e.type == "NORP":
+        return False
+    if e.type != "GPE":
+        return True
+    if e.place is None or e.place.precision == "country":
+        return True
+    known = lookup_actor(e.name)
+    return known is not None and known.type == "GPE"
+
+
+def blocked(tok: Token) -> bool:
+    """'to prevent the group from operating in Z': what follows is kept from being so."""
+    for anc in tok.ancestors:
+        if anc.lemma_ in BLOCKING_VERBS:
+            return True
+        if anc.pos_ == "VERB" and anc.dep_ not in {"pcomp", "xcomp", "prep"}:
+            return False
+    return False
+
+
+def _named(e: Entity) -> bool:
+    """A name, not a common noun the model took for one ("state", "officials")."""
+    return any(c.isupper() or c.isdigit() for c in e.name)

@@ -20,24 +20,24 @@ from actorgraph.pipeline.claims import claim_for
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
-from actorgraph.pipeline.relations._args import Token
+from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
 from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS, Found
 from actorgraph.pipeline.relations._lexicon import (
     ACTOR_TYPES,
-    FIGHT_CARRIERS,
-    FIGHT_NOUNS,
-    FIGHT_VERBS,
+    ARMED_KINDS,
     PLACE_TYPES,
     ROLE_VERBS,
     SUPPORT_MODES,
     TIE_NOUNS,
     VERB_PREDICATES,
 )
+from actorgraph.pipeline.relations._links import LinkRules
+from actorgraph.pipeline.relations._places import PlaceRules
 from actorgraph.pipeline.relations._roles import RoleRules
+from actorgraph.pipeline.relations._words import FIGHT_NOUNS
 
-STAGE = "relations.v1"
+STAGE = "relations.v2"
 SYMMETRIC = frozenset({"allied_with", "fights_against", "ties_to"})
-LEAD_VERBS = frozenset({"lead", "command", "direct", "spearhead", "head"})
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,7 @@ class RelationResult:
     relations: tuple[Relation, ...]
 
 
-class _Reader(RoleRules):
-    # -- verbs --------------------------------------------------------------------------
-
+class _Reader(RoleRules, LinkRules, PlaceRules):
     def verbs(self, tok: Token) -> None:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in {"VERB", "AUX", "ADJ"} and lemma not in FIGHT_NOUNS:
@@ -62,13 +60,7 @@ class _Reader(RoleRules):
         if any(c.dep_ == "neg" for c in tok.children):
             return  # "does not command": the writer says it is not so
         if lemma in SUPPORT_MODES:
-            if passive and agent is not None:
-                modes = [SUPPORT_MODES[lemma], *self._conj_modes(tok)]
-                self.add(subj, "supported_by", agent, [tok], mode=tuple(dict.fromkeys(modes)))
-            elif not passive and subj is not None and lemma not in {"help", "assist"}:
-                for o in objs:
-                    self.add(self.args.actor(o), "supported_by", subj, [tok, o],
-                             mode=(SUPPORT_MODES[lemma],))  # fmt: skip
+            self._support(tok, lemma, subj, agent, objs, passive)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         pred = VERB_PREDICATES.get(f"{lemma} {prt}") or VERB_PREDICATES.get(lemma)
         if subj is not None and subj.type == "PERSON":
@@ -79,31 +71,7 @@ class _Reader(RoleRules):
                 if c.dep_ in {"npadvmod", "compound", "nmod"}:
                     self.add(org, "located_in", self.args.at(c, PLACE_TYPES), [tok, c])
         if pred is not None:
-            if passive and agent is not None and pred in {"leader_of", "founder_of"}:
-                self.add(agent, pred, subj, [tok])
-            elif pred in {"located_in", "operates_in"}:
-                for p in ("in", "at", "near", "from", "out"):
-                    if p in preps:
-                        for place in self._pobjs(preps[p], PLACE_TYPES):
-                            self.add(subj, pred, place, [tok, preps[p]], confidence=0.75)
-            elif pred == "commands":
-                for o in objs:
-                    target = self.args.of_phrase(o, frozenset({"ORG"}))
-                    if target is not None:
-                        self.add(subj, pred, target, [tok, o])
-                    for prep in o.children:
-                        if prep.dep_ == "prep" and prep.lower_ in {"in", "across", "around"}:
-                            for place in self._pobjs(prep, PLACE_TYPES):
-                                self.add(subj, pred, place, [tok, o, prep], confidence=0.7)
-            elif pred == "allied_with":
-                for p in ("with", "to"):
-                    if p in preps:
-                        for e in self._pobjs(preps[p], ACTOR_TYPES):
-                            self.add(subj, pred, e, [tok, preps[p]])
-            elif not passive:
-                for o in objs:
-                    obj = self.args.of_phrase(o, ORGS if pred != "leader_of" else ORG_OR_STATE)
-                    self.add(subj, pred, obj, [tok, o])
+            self._verb_predicate(tok, pred, subj, agent, objs, preps, passive)
         if lemma == "pledge" or lemma == "swear":
             for o in objs:
                 if o.lemma_ in {"allegiance", "loyalty", "fealty", "bay'ah", "oath"}:
@@ -117,8 +85,52 @@ class _Reader(RoleRules):
                         if p.dep_ == "prep" and p.lower_ in {"to", "with"}:
                             for e in self._pobjs(p, ACTOR_TYPES):
                                 self.add(subj, "ties_to", e, [tok, o, p], confidence=0.8)
-        if lemma in FIGHT_VERBS or lemma in FIGHT_CARRIERS:
-            self._fights(tok, subj, lemma in FIGHT_VERBS)
+        if tok.pos_ in {"VERB", "AUX"}:
+            self.fight_verbs(tok, lemma, subj, passive)
+            self.place_verbs(tok, lemma, subj_tok, passive)
+
+    def _verb_predicate(self, tok: Token, pred: str, subj: Entity | None,
+                        agent: Entity | None, objs: list[Token], preps: dict[str, Token],
+                        passive: bool) -> None:  # fmt: skip
+        if passive and agent is not None and pred in {"leader_of", "founder_of"}:
+            self.add(agent, pred, subj, [tok])
+        elif pred in {"located_in", "operates_in"}:
+            for p in ("in", "at", "near", "from", "out"):
+                if p in preps:
+                    for place in self._pobjs(preps[p], PLACE_TYPES):
+                        self.add(subj, pred, place, [tok, preps[p]], confidence=0.75)
+        elif pred == "commands":
+            for o in objs:
+                target = self.args.of_phrase(o, frozenset({"ORG"}))
+                if target is not None:
+                    self.add(subj, pred, target, [tok, o])
+                for prep in o.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"in", "across", "around"}:
+                        for place in self._pobjs(prep, PLACE_TYPES):
+                            self.add(subj, pred, place, [tok, o, prep], confidence=0.7)
+        elif pred == "allied_with":
+            for p in ("with", "to"):
+                if p in preps:
+                    for e in self._pobjs(preps[p], ACTOR_TYPES):
+                        self.add(subj, pred, e, [tok, preps[p]])
+        elif not passive:
+            for o in objs:
+                obj = self.args.of_phrase(o, ORGS if pred != "leader_of" else ORG_OR_STATE)
+                self.add(subj, pred, obj, [tok, o])
+
+    def _support(self, tok: Token, lemma: str, subj: Entity | None, agent: Entity | None,
+                 objs: list[Token], passive: bool) -> None:  # fmt: skip
+        """'trained and equipped by X', 'X funds Y'; 'X supports the army' (both armed: allies)."""
+        if passive and agent is not None:
+            modes = [SUPPORT_MODES[lemma], *self._conj_modes(tok)]
+            self.add(subj, "supported_by", agent, [tok], mode=tuple(dict.fromkeys(modes)))
+        elif not passive and subj is not None and lemma not in {"help", "assist", "advise"}:
+            for o in objs:
+                for e in self.args.actors(o):
+                    if subj.kind in ARMED_KINDS and e.kind in ARMED_KINDS:
+                        self.add(subj, "allied_with", e, [tok, o], confidence=0.75)
+                    else:
+                        self.add(e, "supported_by", subj, [tok, o], mode=(SUPPORT_MODES[lemma],))
 
     def _person_verbs(self, tok: Token, lemma: str, subj: Entity, preps: dict[str, Token]) -> None:
         """'X, who works for Y'; 'X was named publisher of Y'; 'X serves as director of Y'."""
@@ -132,46 +144,6 @@ class _Reader(RoleRules):
                 nouns = [c for c in preps["as"].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
             for noun in nouns:
                 self.role_relations(subj, noun, [tok])
-
-    def _fights(self, verb: Token, subj: Entity | None, is_fight: bool) -> None:
-        if subj is None:
-            return
-        for c in verb.children:
-            low = c.lower_
-            if c.dep_ == "prep" and low in {"alongside", "beside"} and is_fight:
-                for e in self._pobjs(c, ACTOR_TYPES):
-                    self.add(subj, "allied_with", e, [verb, c])
-            elif c.dep_ == "prep" and (low == "against" or (is_fight and low == "with")):
-                if low == "with" and any(x.lower_ == "against" for x in verb.children):
-                    for e in self._pobjs(c, ACTOR_TYPES):
-                        self.add(subj, "allied_with", e, [verb, c])
-                    continue
-                for e in self._pobjs(c, ACTOR_TYPES):
-                    self.add(subj, "fights_against", e, [verb, c])
-            elif low.endswith("against") and len(low) > 7:  # a word glued to "against"
-                for o in c.children:
-                    if o.dep_ in {"dobj", "pobj"}:
-                        self.add(subj, "fights_against", self.args.actor(o), [verb, c, o])
-            elif c.dep_ in {"dobj", "prep", "pobj"}:
-                nouns = [c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"]
-                for noun in nouns:
-                    if noun.lemma_.lower() in FIGHT_NOUNS or noun.lower_ in FIGHT_NOUNS:
-                        self._fight_noun(noun, subj, verb, leads=verb.lemma_ in LEAD_VERBS)
-            elif c.dep_ in {"conj", "xcomp"} and c.pos_ == "VERB":
-                continue
-
-    def _fight_noun(self, noun: Token, subj: Entity, verb: Token, *, leads: bool) -> None:
-        for p in noun.children:
-            if p.dep_ != "prep":
-                continue
-            low = p.lower_
-            if low == "against" or (low == "with" and not _has(noun, "against")):
-                for e in self._pobjs(p, ACTOR_TYPES):
-                    self.add(subj, "fights_against", e, [verb, noun, p], confidence=0.75,
-                             leads=leads)  # fmt: skip
-            elif low in {"with", "alongside"}:
-                for e in self._pobjs(p, ACTOR_TYPES):
-                    self.add(subj, "allied_with", e, [verb, noun, p], confidence=0.75)
 
     def _agent(self, verb: Token) -> Entity | None:
         for c in verb.children:
@@ -191,21 +163,31 @@ class _Reader(RoleRules):
         return [SUPPORT_MODES[c.lemma_] for c in verb.children
                 if c.dep_ == "conj" and c.lemma_ in SUPPORT_MODES]  # fmt: skip
 
-    # -- adjectival support: "Iranian-backed militias" -----------------------------------
-
-    def hyphen_support(self, tok: Token) -> None:
-        low = tok.lower_
-        if not low.endswith(("-backed", "-funded", "-trained", "-armed", "-sponsored")):
+    def org_places(self, tok: Token) -> None:
+        """'the militia in Z' (an armed group operates there); 'the ministry in Z' (is there)."""
+        org = self.args.at(tok, ORGS) or self.args.org_noun(tok)
+        if org is None or (tok.i + 1 < len(self.doc) and self.args.at(tok.nbor(), ORGS) == org):
             return
-        verb = low.rsplit("-", 1)[1]
-        noun = tok.head
-        subj = self.args.of_phrase(noun, ORGS)
-        backer_text = tok.text.rsplit("-", 1)[0]
-        backer = self.entities.at(tok.idx, tok.idx + len(backer_text))
-        if backer is not None and backer.type in ACTOR_TYPES:
-            mode = {"backed": "backed", "funded": "funded", "trained": "trained",
-                    "armed": "armed", "sponsored": "backed"}[verb]  # fmt: skip
-            self.add(subj, "supported_by", backer, [tok, noun], mode=(mode,))
+        armed = org.kind in ARMED_KINDS or tok.lower_ in ORG_NOUNS - {
+            "organisation",
+            "organization",
+        }
+        pred = "operates_in" if armed else "located_in"
+        for c in tok.children:  # "Nigeria's Boko Haram": a group of that country
+            country = self.args.at(c, PLACE_TYPES) if c.dep_ == "poss" else None
+            if country is not None and org.kind == "armed_group" and country.type == "GPE":
+                self.add(org, "operates_in", country, [tok, c], confidence=0.8)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"} and tok.pos_ in {"PROPN", "NOUN"}:
+                if _names_more(c):
+                    continue  # "the Islamic State in West Africa (ISWAP)": a longer name
+                for place in self._pobjs(c, PLACE_TYPES):
+                    self.add(org, pred, place, [tok, c], confidence=0.7)
+            elif c.dep_ == "appos" and c.pos_ == "NOUN":
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in {"in", "at"}:
+                        for place in self._pobjs(p, PLACE_TYPES):
+                            self.add(org, pred, place, [tok, c, p], confidence=0.7)
 
 
 def _groups_of_leaders(found: list[Found]) -> list[Found]:
@@ -223,8 +205,11 @@ def _groups_of_leaders(found: list[Found]) -> list[Found]:
     return out
 
 
-def _has(tok: Token, word: str) -> bool:
-    return any(c.lower_ == word for c in tok.children)
+def _names_more(prep: Token) -> bool:
+    """'the Islamic State in West Africa (ISWAP)': the place ends a name an acronym follows."""
+    end = prep.right_edge.i + 1
+    doc = prep.doc
+    return end + 1 < len(doc) and doc[end].text == "(" and bool(doc[end + 1].text.isupper())
 
 
 def _sentence_date(sent: Any, dates: tuple[DateRef, ...], starts: list[int]) -> str | None:
@@ -254,8 +239,17 @@ def extract_relations(
             reader.titles(tok)
         reader.verbs(tok)
         reader.org_places(tok)
+        if tok.pos_ == "NOUN":
+            reader.fight_nouns(tok)
+            reader.attack_places(tok)
+            reader.strongholds(tok)
+            reader.presence(tok)
+            reader.link_nouns(tok)
+        reader.named_links(tok)
+        reader.link_words(tok)
         if "-" in tok.text:
-            reader.hyphen_support(tok)
+            reader.hyphen_links(tok)
+            reader.held_places(tok)
     reader.found.extend(_groups_of_leaders(reader.found))
     merged: dict[tuple[str, str, str], Relation] = {}
     evidence_of: dict[tuple[str, str, str], dict[Evidence, None]] = {}  # in order, once each

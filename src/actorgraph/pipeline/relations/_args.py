@@ -21,6 +21,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Singular nouns that name an organisation the text named before ("the group").
 ORG_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
 ORGS = frozenset({"ORG"})
+PERSONS = frozenset({"PERSON"})
 NOT_STATE = frozenset({"civilian", "vigilante", "volunteer", "self-defence", "self-defense"})
 QUANTIFIERS = frozenset({"some", "many", "several", "few", "most", "thousands", "hundreds"})
 QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
@@ -120,6 +121,8 @@ class Args:
             return self.reporter(tok, types)
         if tok.pos_ == "NOUN" and (low in PLACE_HEADS or tok.lemma_ in PLACE_HEADS):
             return None  # "attacked Njaba village": a place, not a side
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and self.at(tok.head, PERSONS) is not None:
+            return self.at(tok.head, types)  # "X, an official who heads Y": X, not his employer
         e = self.of_phrase(tok, types)
         plural = e is not None and e.type == "GPE" and tok.tag_ in {"NNPS", "NNS"}
         if plural and any(c.lower_ in QUANTIFIERS or c.dep_ == "nummod" for c in tok.children):
@@ -140,6 +143,12 @@ class Args:
             return e
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
             return self.at(tok.head, types)  # "X, a force that supports the army"
+        if tok.dep_ == "npadvmod" and tok.pos_ == "NOUN" and tok.left_edge.i > 1:
+            before = tok.left_edge.i - 1  # "... the group (VDP), a force that supports"
+            if self.doc[before].text == ",":
+                prev = self.doc[before - 1]
+                prev = self.doc[prev.i - 1] if prev.text == ")" else prev
+                return self.at(prev, types)
         if low in GROUP_NOUNS or tok.lemma_ in GROUP_NOUNS:
             e = self.group_of(tok, look_back=not self.linkers(tok))
             if e is None and low in ORG_NOUNS and _definite(tok):
@@ -194,12 +203,12 @@ class Args:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
-                        return self.place(pobj) or self._named_place(pobj)
+                        return self.place(pobj) or self.named_place(pobj)
             if c.dep_ == "appos":
                 return self.at(c, PLACE_TYPES)
         return None
 
-    def _named_place(self, tok: Token) -> Entity | None:
+    def named_place(self, tok: Token) -> Entity | None:
         """'the towns of Nubl and Zahra': a name the text calls a place, whatever its type."""
         e = self.at(tok, ACTOR_TYPES)
         if e is not None and tok.pos_ == "PROPN":
@@ -215,7 +224,7 @@ class Args:
             head = tok.head.head
             listed = tok.dep_ == "pobj" and tok.head.lower_ == "of"
             if e is None and listed and (head.lower_ in PLACE_HEADS or head.lemma_ in PLACE_HEADS):
-                e = self._named_place(t)
+                e = self.named_place(t)
             if e is not None and e not in out:
                 out.append(e)
         return out

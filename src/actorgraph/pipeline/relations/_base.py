@@ -181,5 +181,8 @@ def blocked(tok: Token) -> bool:
 
 
 def _named(e: Entity) -> bool:
-    """A name, not a common noun the model took for one ("state", "officials")."""
-    return any(c.isupper() or c.isdigit() for c in e.name)
+    """A name, not a common noun the model took for one ("state", "officials") nor a
+    figure ("Trump 47.3 percent")."""
+    words = e.name.lower().split()
+    figure = "percent" in words or "%" in e.name or sum(w[0].isdigit() for w in words) > 1
+    return any(c.isupper() for c in e.name) and not figure

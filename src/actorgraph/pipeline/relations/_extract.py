@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from actorgraph.model import DateRef, Entity, Evidence, Interval, Quote, Relation
-from actorgraph.pipeline.claims import claim_for
+from actorgraph.pipeline.claims import Claim, claim_for
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
@@ -37,6 +37,7 @@ from actorgraph.pipeline.relations._roles import RoleRules
 from actorgraph.pipeline.relations._words import FIGHT_NOUNS
 
 STAGE = "relations.v2"
+ARMED_NOUNS = frozenset({"force", "militia", "army", "brigade", "battalion", "fighter", "group"})
 SYMMETRIC = frozenset({"allied_with", "fights_against", "ties_to"})
 
 
@@ -52,7 +53,7 @@ class _Reader(RoleRules, LinkRules, PlaceRules):
             return
         subj_tok, passive = self.args.subject(tok)
         subj = self.args.actor(subj_tok) if subj_tok is not None else None
-        if subj is None and subj_tok is None and tok.pos_ == "VERB":
+        if subj is None and subj_tok is None and tok.pos_ == "VERB" and tok.dep_ != "pcomp":
             subj = self.args.nearest_before(tok, frozenset({"PERSON", "ORG"}))
         agent = self._agent(tok)
         objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
@@ -60,7 +61,8 @@ class _Reader(RoleRules, LinkRules, PlaceRules):
         if any(c.dep_ == "neg" for c in tok.children):
             return  # "does not command": the writer says it is not so
         if lemma in SUPPORT_MODES:
-            self._support(tok, lemma, subj, agent, objs, passive)
+            armed = subj is not None and (subj.kind in ARMED_KINDS or _armed_noun(subj_tok))
+            self._support(tok, lemma, subj, agent, objs, passive, armed=armed)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         pred = VERB_PREDICATES.get(f"{lemma} {prt}") or VERB_PREDICATES.get(lemma)
         if subj is not None and subj.type == "PERSON":
@@ -119,7 +121,7 @@ class _Reader(RoleRules, LinkRules, PlaceRules):
                 self.add(subj, pred, obj, [tok, o])
 
     def _support(self, tok: Token, lemma: str, subj: Entity | None, agent: Entity | None,
-                 objs: list[Token], passive: bool) -> None:  # fmt: skip
+                 objs: list[Token], passive: bool, *, armed: bool) -> None:  # fmt: skip
         """'trained and equipped by X', 'X funds Y'; 'X supports the army' (both armed: allies)."""
         if passive and agent is not None:
             modes = [SUPPORT_MODES[lemma], *self._conj_modes(tok)]
@@ -127,7 +129,7 @@ class _Reader(RoleRules, LinkRules, PlaceRules):
         elif not passive and subj is not None and lemma not in {"help", "assist", "advise"}:
             for o in objs:
                 for e in self.args.actors(o):
-                    if subj.kind in ARMED_KINDS and e.kind in ARMED_KINDS:
+                    if armed and e.kind in ARMED_KINDS:
                         self.add(subj, "allied_with", e, [tok, o], confidence=0.75)
                     else:
                         self.add(e, "supported_by", subj, [tok, o], mode=(SUPPORT_MODES[lemma],))
@@ -205,6 +207,30 @@ def _groups_of_leaders(found: list[Found]) -> list[Found]:
     return out
 
 
+def _claim(tokens: list[Token], sent: Any, quotes: tuple[Quote, ...],
+           entities: EntityResult) -> Claim:  # fmt: skip
+    """The claim status of a fact (``claims.py``); a description inside a noun phrase ("the
+    US-backed SDF", "Syrian President X") is the writer's own, even in reported speech,
+    unless it stands within quotation marks."""
+    claim = claim_for(tokens, sent, quotes, entities)
+    if claim.modality == "asserted" or not all(
+        t.pos_ not in {"VERB", "AUX"} or t.dep_ in {"amod", "acl", "compound"} for t in tokens
+    ):
+        return claim
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    if any(q.kind == "direct" and q.start <= start and end <= q.end for q in quotes):
+        return claim
+    return Claim()
+
+
+def _armed_noun(tok: Token | None) -> bool:
+    """Whether the words for a subject make it a fighting force ("a force that supports")."""
+    if tok is not None and tok.lower_ in {"that", "which", "who"} and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    return tok is not None and tok.lemma_ in ARMED_NOUNS
+
+
 def _names_more(prep: Token) -> bool:
     """'the Islamic State in West Africa (ISWAP)': the place ends a name an acronym follows."""
     end = prep.right_edge.i + 1
@@ -244,6 +270,7 @@ def extract_relations(
             reader.attack_places(tok)
             reader.strongholds(tok)
             reader.presence(tok)
+            reader.held_by(tok)
             reader.link_nouns(tok)
         reader.named_links(tok)
         reader.link_words(tok)
@@ -259,7 +286,7 @@ def extract_relations(
     for f in reader.found:
         check_time("relations")
         sent = f.tokens[0].sent
-        claim = claim_for(f.tokens, sent, quotes, entities)
+        claim = _claim(f.tokens, sent, quotes, entities)
         ev = Evidence(doc_id, sent.start_char, sent.end_char, STAGE, f.confidence)
         valid = Interval()
         if f.past:

@@ -110,7 +110,9 @@ class LinkRules(FightRules):
             return self._named_by(head)
         if tok.dep_ == "attr" or (tok.dep_ == "pobj" and head.lower_ == "as"):
             verb = head if tok.dep_ == "attr" else head.head
-            if tok.dep_ == "pobj" and verb.lemma_ not in AS_VERBS:
+            if tok.dep_ == "pobj" and verb.dep_ == "attr":
+                verb = verb.head  # "X, which is a coalition ..., functions as the wing of Y"
+            elif tok.dep_ == "pobj" and verb.lemma_ not in AS_VERBS:
                 return None
             subj, _ = self.args.subject(verb)
             return self.args.actor(subj, SIDES) if subj is not None else None

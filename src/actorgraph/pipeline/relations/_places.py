@@ -25,6 +25,8 @@ WHERE_VERBS = frozenset(
     {"have", "maintain", "hold", "reinforce", "deploy", "station", "operate", "control",
      "patrol", "build", "set", "establish", "keep", "base", "entrench", "dig", "mass"}
 )  # fmt: skip
+HELD_VERBS = frozenset({"use", "hold", "control", "occupy", "run", "seize", "capture"})
+PLACE_NOUNS = frozenset({"locality", "town", "village", "city", "district", "area", "region"})
 AERIAL = frozenset({"airstrike", "strike", "bombing", "bombardment", "shelling", "raid"})
 FORCE_WORDS = frozenset({"force", "forces", "troops", "soldiers", "contingent", "units"})
 
@@ -94,6 +96,19 @@ class PlaceRules(FightRules):
             if c.dep_ == "appos" and c.lemma_ in STRONGHOLD_NOUNS:
                 out.extend(self._stronghold_owners(c))
         return out
+
+    def held_by(self, tok: Token) -> None:
+        """'Z, a locality used by X', 'areas held by X': the place X holds or uses."""
+        for c in tok.children:
+            if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_ not in HELD_VERBS:
+                continue
+            place = self.args.place(tok)
+            if place is None and tok.dep_ == "appos" and tok.lemma_ in PLACE_NOUNS:
+                place = self.args.named_place(tok.head)  # "Z, a locality used by X"
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for e in self._pobjs(a, frozenset({"ORG"})):
+                        self.add(e, "operates_in", place, [c, a], confidence=0.8)
 
     def strongholds(self, tok: Token) -> None:
         """'Z, an X stronghold', "X's bastion of Z", 'Z is a stronghold of X'."""

@@ -68,6 +68,10 @@ class RoleRules(ReaderBase):
             return  # "a Norwegian historian": where from, not whom for
         if obj.type != "ORG" and pred != "works_for":
             return
+        if obj.type == "NORP":  # "a former Democratic aide": a party word, not a state
+            obj = self.state_of(obj)
+            if obj is None:
+                return
         partial = bool(set(words[:-1]) & PARTIAL_LEADER)
         if lemma == "commander":
             definite = any(c.lower_ in {"the", "its", "their"} or c.dep_ == "poss"
@@ -152,6 +156,10 @@ class RoleRules(ReaderBase):
         if not left:
             return
         words = [c for c in self.doc[min(c.left_edge.i for c in left) : tok.i] if c.idx < first]
+        cut = max((i for i, w in enumerate(words) if w.pos_ in {"ADP", "VERB"}), default=-1)
+        kept = _state_title([w.lower_ for w in words if w.pos_ != "DET"]) or ""
+        if cut >= 0 and " of " not in kept:
+            words = words[cut + 1 :]  # "Part of the network President X": the title is after "of"
         past = any(w.lower_ in PAST_MARKERS for w in words)
         title_words = [
             w
@@ -160,13 +168,17 @@ class RoleRules(ReaderBase):
             and w.lower_ not in PAST_MARKERS
             and self.entities.at(w.idx, w.idx + len(w.text)) is None
         ]
-        org = None
+        org, org_tok = None, None
         for w in words:
             e = self.entities.at(w.idx, w.idx + len(w.text))
             if e is not None and e.id != person.id and e.type in ORG_OR_STATE | PLACE_TYPES:
-                org = e
+                org, org_tok = e, w
         if not title_words:
             return
+        phrase = [w.lower_ for w in words if w.pos_ not in {"DET", "PUNCT"}]
+        if org_tok is not None and _state_title(phrase) is not None and " of " in " ".join(phrase):
+            org = None  # "Secretary of State X": the name is in the title, no employer
+            title_words = [w for w in words if w.pos_ not in {"DET", "PUNCT"}]
         title_words = _strongest(title_words)
         title = " ".join(w.text for w in title_words)
         lemma = title_words[-1].lemma_.lower()
@@ -176,6 +188,9 @@ class RoleRules(ReaderBase):
             for p in tok.children:  # "President X of China"
                 if org is None and p.dep_ == "prep" and p.lower_ == "of":
                     org = next(iter(self._pobjs(p, frozenset({"GPE"}))), None)
+            anaphor = org_tok is not None and org_tok.pos_ != "PROPN"
+            if org is not None and org.type == "ORG" and anaphor:
+                return  # "the network President X": an anaphor, not a named employer
             self.state_role(person, state_title, title, org, [], ev, past=past)
             self._forces_of(person, tok, org)
             return

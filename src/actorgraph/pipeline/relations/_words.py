@@ -56,7 +56,8 @@ REMOVE_VERBS = frozenset({"remove", "drive", "expel", "oust", "dislodge", "flush
 ACTION_VERBS = frozenset(
     {"kill", "attack", "fight", "battle", "clash", "raid", "ambush", "abduct", "kidnap",
      "operate", "storm", "bomb", "shell", "burn", "loot", "massacre", "ravage", "terrorize",
-     "terrorise", "carry out", "launch", "conduct", "stage", "seize", "capture", "behead"}
+     "terrorise", "carry out", "launch", "conduct", "stage", "seize", "capture", "behead",
+     "displace"}
 )  # fmt: skip
 # Hyphenated modifiers: "the Hamas-run Gaza Strip" (a place the group holds).
 HELD_SUFFIXES = frozenset({"run", "held", "controlled", "occupied", "ruled", "dominated"})

@@ -328,6 +328,9 @@ class Args:
                 if objs and verb.head.lemma_ in {"help", "ask", "urge", "order"}:
                     return subj, passive
             return subj, passive
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "accused of being armed"
+            subj, _ = self.subject(verb.head.head)
+            return subj, passive
         if verb.dep_ in {"acl", "relcl"}:  # "a militia trained by X": the noun it modifies
             return verb.head, True if verb.tag_ == "VBN" else passive
         return None, passive

@@ -33,7 +33,7 @@ class Found:
     role: str | None = None
     mode: tuple[str, ...] = ()
     past: bool = False
-    confidence: float = 0.85
+    confidence: float = 0.9  # titles and appositions: right 12 times in 13 on the dev tune split
     leads: bool = False  # the subject leads the fight ("is leading the fighting against Z")
 
 

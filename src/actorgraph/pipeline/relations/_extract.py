@@ -124,13 +124,13 @@ class _Reader(RoleRules, LinkRules, PlaceRules):
                  objs: list[Token], passive: bool, *, armed: bool) -> None:  # fmt: skip
         """'trained and equipped by X', 'X funds Y'; 'X supports the army' (both armed: allies)."""
         if passive and agent is not None:
-            modes = [SUPPORT_MODES[lemma], *self._conj_modes(tok)]
-            self.add(subj, "supported_by", agent, [tok], mode=tuple(dict.fromkeys(modes)))
+            modes = tuple(dict.fromkeys([SUPPORT_MODES[lemma], *self._conj_modes(tok)]))
+            self.add(subj, "supported_by", agent, [tok], mode=modes, confidence=0.85)
         elif not passive and subj is not None and lemma not in {"help", "assist", "advise"}:
             for o in objs:
                 for e in self.args.actors(o):
                     if armed and e.kind in ARMED_KINDS:
-                        self.add(subj, "allied_with", e, [tok, o], confidence=0.75)
+                        self.add(subj, "allied_with", e, [tok, o], confidence=0.7)
                     else:
                         self.add(e, "supported_by", subj, [tok, o], mode=(SUPPORT_MODES[lemma],))
 
@@ -184,7 +184,7 @@ class _Reader(RoleRules, LinkRules, PlaceRules):
                 if _names_more(c):
                     continue  # "the Islamic State in West Africa (ISWAP)": a longer name
                 for place in self._pobjs(c, PLACE_TYPES):
-                    self.add(org, pred, place, [tok, c], confidence=0.7)
+                    self.add(org, pred, place, [tok, c], confidence=0.75)
             elif c.dep_ == "appos" and c.pos_ == "NOUN":
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in {"in", "at"}:

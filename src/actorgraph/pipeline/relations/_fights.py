@@ -184,6 +184,9 @@ class FightRules(ReaderBase):
         if verb.pos_ != "VERB":
             return
         heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        for p in noun.children:  # "died in a gun battle with soldiers"
+            if p.dep_ == "prep" and p.lower_ in {"with", "against"}:
+                heads.extend(x for x in p.children if x.dep_ == "pobj")
         for c in verb.children:
             if c.dep_ == "prep" and c.i != noun.head.i:
                 heads.extend(p for p in c.children if p.dep_ == "pobj")

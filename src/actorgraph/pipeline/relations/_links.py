@@ -43,7 +43,7 @@ class LinkRules(FightRules):
             subj = self.args.last_org(noun, exclude=frozenset({linker.id}))
         if linker.type == "NORP":
             linker = self.state_of(linker)
-        self.add(subj, pred, linker, [*ev, noun], mode=(mode,) if mode else (), confidence=0.85)
+        self.add(subj, pred, linker, [*ev, noun], mode=(mode,) if mode else (), confidence=0.9)
 
     def _based(self, noun: Token, place: Entity, ev: list[Token]) -> None:
         """'the Cairo-based group' (an organisation), "Hamas's Qatar-based chief" (a person)."""
@@ -94,7 +94,7 @@ class LinkRules(FightRules):
             return
         ev = [tok, tok.head]
         mode = ("backed",) if pred == "supported_by" else ()
-        self.add(subj, pred, obj, ev, mode=mode, confidence=0.85)
+        self.add(subj, pred, obj, ev, mode=mode, confidence=0.9)
         if pred == "allied_with":  # "a partner in the fight against Z"
             for p in tok.children:
                 if p.dep_ == "prep" and p.lower_ == "in":
@@ -114,6 +114,9 @@ class LinkRules(FightRules):
                 verb = verb.head  # "X, which is a coalition ..., functions as the wing of Y"
             elif tok.dep_ == "pobj" and verb.lemma_ not in AS_VERBS:
                 return None
+            elif verb.pos_ == "NOUN":  # "X functions as": the verb taken for a plural noun
+                return next((self.args.at(c, SIDES) for c in verb.children
+                             if c.dep_ == "compound"), None)  # fmt: skip
             subj, _ = self.args.subject(verb)
             return self.args.actor(subj, SIDES) if subj is not None else None
         return None
@@ -129,7 +132,7 @@ class LinkRules(FightRules):
                     if found:
                         return self.state_of(found[0]) if found[0].type == "NORP" else found[0]
         for c in tok.children:
-            if c.dep_ in {"poss", "compound", "nmod"} and c.i < tok.i:
+            if c.dep_ in {"poss", "compound", "nmod", "amod"} and c.i < tok.i:
                 e = self.args.at(c, SIDES | {"NORP"})
                 if e is not None:
                     return self.state_of(e) if e.type == "NORP" else e

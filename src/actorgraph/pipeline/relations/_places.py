@@ -55,7 +55,7 @@ class PlaceRules(FightRules):
         if lemma in REMOVE_VERBS:  # "to remove X fighters from Z": they were in Z
             for o in tok.children:
                 if o.dep_ == "dobj":
-                    for p in tok.children:
+                    for p in (*tok.children, *o.children):
                         if p.dep_ == "prep" and p.lower_ == "from":
                             for place in self._pobjs(p, PLACE_TYPES):
                                 for e in self.args.actors(o):
@@ -74,7 +74,7 @@ class PlaceRules(FightRules):
                 continue
             for place in self.args.places(o):
                 for s in sides:
-                    self.add(s, "operates_in", place, [verb, o], confidence=0.85)
+                    self.add(s, "operates_in", place, [verb, o], confidence=0.9)
             for t in (o, *[c for c in o.children if c.dep_ == "conj"]):
                 for held in self._holders(t):
                     for s in sides:
@@ -115,8 +115,8 @@ class PlaceRules(FightRules):
         if tok.lemma_ not in STRONGHOLD_NOUNS or tok.pos_ != "NOUN":
             return
         place = None
-        if tok.dep_ == "appos":
-            place = self.args.place(tok.head)
+        if tok.dep_ == "appos":  # "Z, an X stronghold": the noun says Z is a place
+            place = self.args.place(tok.head) or self.args.named_place(tok.head)
         elif tok.dep_ == "attr":
             subj, _ = self.args.subject(tok.head)
             place = self.args.place(subj) if subj is not None else None
@@ -186,7 +186,7 @@ class PlaceRules(FightRules):
             if agent is not None and place is not None:
                 for e in self._agents(agent):
                     if e.kind in ARMED_KINDS:
-                        self.add(e, "operates_in", place, [verb, agent], confidence=0.75)
+                        self.add(e, "operates_in", place, [verb, agent], confidence=0.7)
             return
         armed = [s for s in sides if s.kind in ARMED_KINDS]
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "across"}]
@@ -202,7 +202,7 @@ class PlaceRules(FightRules):
         for p in preps:
             for place in self._pobjs(p, PLACE_TYPES):
                 for s in armed:
-                    self.add(s, "operates_in", place, [verb, p], confidence=0.7)
+                    self.add(s, "operates_in", place, [verb, p], confidence=0.65)
 
     def _agents(self, agent: Token) -> list[Entity]:
         """'by jihadist groups such as X and Y': the groups named after 'such as'."""

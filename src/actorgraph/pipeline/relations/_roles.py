@@ -46,8 +46,9 @@ class RoleRules(ReaderBase):
     def role_relation(self, person: Entity, noun: Token, extra: list[Token]) -> None:
         lemma = noun.lemma_.lower()
         mods = _modifiers(noun)
-        title = " ".join(t.text for t in mods if t.pos_ not in {"DET", "PART"})
         obj, toks, owned = self.role_object(noun)
+        named = {t.i for t in mods if obj is not None and self.args.at(t) == obj}  # not "Y leader"
+        title = " ".join(t.text for t in mods if t.pos_ not in {"DET", "PART"} and t.i not in named)
         past = any(c.lower_ in PAST_MARKERS for c in noun.children)
         ev = [noun, *toks, *extra]
         words = [t.lower_ for t in mods if t.i not in {x.i for x in toks}]
@@ -90,14 +91,14 @@ class RoleRules(ReaderBase):
                    toks: list[Token], ev: list[Token], *, past: bool,
                    guess: bool = True) -> None:  # fmt: skip
         """A title of state office: holds_role to the state (or the place it governs)."""
-        conf = 0.85
+        conf = 0.9
         if obj is not None and obj.type == "ORG":
             self.add(person, "works_for", obj, ev, role=title, past=past)
             return
         if obj is not None and toks and toks[0].lower_ in {"in", "at"}:
             obj = self.state_of(obj)  # "the prosecutor in Z": an officer of Z's state
         if obj is None and state_title in NATIONAL_TITLES and guess:
-            obj, conf = self.country(), 0.75
+            obj, conf = self.country(), 0.8
         self.add(person, "holds_role", obj, ev, role=title, past=past, confidence=conf)
 
     def role_relations(self, person: Entity, noun: Token, extra: list[Token]) -> None:
@@ -126,7 +127,9 @@ class RoleRules(ReaderBase):
         if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
             self.role_relation(person, tok.head, [tok])
         of = tok.head.head  # "the chairman of Y, X": X in apposition to Y
-        appos_of = tok.dep_ == "appos" and tok.head.dep_ == "pobj" and of.lower_ in {"of", "in"}
+        appos_of = (
+            tok.dep_ == "appos" and tok.head.dep_ == "pobj" and of.lower_ in {"of", "in", "for"}
+        )
         if appos_of and of.head.pos_ == "NOUN" and of.head.head.i != tok.i:
             self.role_relation(person, of.head, [tok])
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":

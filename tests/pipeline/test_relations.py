@@ -174,6 +174,10 @@ CONFLICT_FACTS = [
      ("Military Forces of Kenya", "fights_against", "Northern Liberation Front")),
     ("Kenyan soldiers recaptured the port of Malindi, an insurgents' stronghold, on Sunday.",
      ("Military Forces of Kenya", "fights_against", "Unidentified Armed Group (Kenya)")),
+    ("The Northern Liberation Front claimed responsibility for the attack on the Kenyan army.",
+     ("Northern Liberation Front", "fights_against", "Military Forces of Kenya")),
+    ("The Northern Liberation Front has waged an insurgency in Kenya since 2015.",
+     ("Northern Liberation Front", "fights_against", "Kenya")),
     # holding ground
     ("The Northern Liberation Front seized the town of Mombasa on Sunday.",
      ("Northern Liberation Front", "operates_in", "Mombasa")),
@@ -205,6 +209,10 @@ CONFLICT_FACTS = [
     ("The Popular Defence Brigade is loyal to Salim Odhiambo, a former general.",
      ("Popular Defence Brigade", "allegiance_to", "Salim Odhiambo")),
     ("Hamas ally Hezbollah fired rockets at Israel.", ("Hezbollah", "allied_with", "Hamas")),
+    ("Hamas's closest ally, Hezbollah, fired rockets at Israel.",
+     ("Hezbollah", "allied_with", "Hamas")),
+    ("The Northern Liberation Front has joined forces with the Popular Defence Brigade.",
+     ("Northern Liberation Front", "allied_with", "Popular Defence Brigade")),
     ("The Northern Liberation Front has been a key Ugandan partner in the fight against the "
      "Islamic State.", ("Northern Liberation Front", "allied_with", "Uganda")),
     ("The Northern Liberation Front has been a key Ugandan partner in the fight against the "
@@ -239,6 +247,8 @@ CONFLICT_FACTS = [
      "Prime Minister Daniel Mwangi visited Mombasa.", ("Daniel Mwangi", "holds_role", "Kenya")),
     ("The Central Bank's chief economist John Mbugua said inflation fell.",
      ("John Mbugua", "works_for", "Central Bank")),
+    ("UN Secretary-General Lars Holm called for calm.",
+     ("Lars Holm", "leader_of", "United Nations")),
     ("The Nairobi-based Centre for Peace Studies published the report.",
      ("Centre for Peace Studies", "located_in", "Nairobi")),
 ]  # fmt: skip
@@ -260,6 +270,7 @@ NOT_FACTS = [
     ("Mombasa and Nairobi clashed over the budget.", "fights_against"),
     ("Secretary of State Mary Ochieng met the envoy.", "works_for"),
     ("Secretary of State Mary Ochieng met the envoy.", "holds_role"),
+    ("Mary Ochieng, the former secretary of State, met the envoy.", "works_for"),
     ("The Central Bank's chief economist John Mbugua said inflation fell.", "leader_of"),
     ("Daniel Mwangi said Grace Wanjiru will always be the queen of the party.", "holds_role"),
     ("The Kenyan army killed five civilians in Lamu.", "fights_against"),

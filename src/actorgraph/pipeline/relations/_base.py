@@ -78,11 +78,9 @@ class ReaderBase:
 
     def state_of(self, entity: Entity) -> Entity | None:
         """The country entity a demonym or a place stands for ("Italian" -> Italy)."""
-        if (
-            entity.type == "GPE"
-            and entity.place is not None
-            and entity.place.precision == "country"
-        ):
+        country = entity.place is not None and entity.place.precision == "country"
+        known = lookup_actor(entity.name) if entity.type == "GPE" else None
+        if entity.type == "GPE" and (country or (known is not None and known.type == "GPE")):
             return entity
         code = entity.place.country if entity.place is not None else None
         for e in self.entities.entities:

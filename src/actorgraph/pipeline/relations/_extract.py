@@ -37,6 +37,7 @@ from actorgraph.pipeline.relations._roles import RoleRules
 from actorgraph.pipeline.relations._words import FIGHT_NOUNS
 
 STAGE = "relations.v2"
+LEMMA_FIXES = {"wag": "wage"}  # the lemmatizer reads "waged" as "wag"
 ARMED_NOUNS = frozenset({"force", "militia", "army", "brigade", "battalion", "fighter", "group"})
 SYMMETRIC = frozenset({"allied_with", "fights_against", "ties_to"})
 
@@ -48,7 +49,7 @@ class RelationResult:
 
 class _Reader(RoleRules, LinkRules, PlaceRules):
     def verbs(self, tok: Token) -> None:
-        lemma = tok.lemma_.lower()
+        lemma = LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
         if tok.pos_ not in {"VERB", "AUX", "ADJ"} and lemma not in FIGHT_NOUNS:
             return
         subj_tok, passive = self.args.subject(tok)

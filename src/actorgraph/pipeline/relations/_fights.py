@@ -17,6 +17,7 @@ from actorgraph.pipeline.relations._words import (
     TOPPLE_VERBS,
 )
 
+REVOLTS = frozenset({"insurgency", "rebellion", "uprising", "insurrection"})
 BATTLES = frozenset({"battle", "gunbattle", "firefight", "clash", "clashes", "fighting",
                      "skirmish", "skirmishes", "shootout", "exchange"})  # fmt: skip
 LEAD_VERBS = frozenset({"lead", "command", "direct", "spearhead", "head"})
@@ -45,6 +46,15 @@ class FightRules(ReaderBase):
                         self.add(subj, "fights_against", e, [tok, o], confidence=0.8)
         if lemma in STRIKE_VERBS or lemma in TOPPLE_VERBS:
             self._strike(tok, lemma, subj, passive)
+        if lemma == "claim" and subj is not None and not passive:
+            self._claimed(tok, subj)
+        if lemma == "join" and subj is not None:  # "X joined forces with Y"
+            for o in tok.children:
+                if o.dep_ == "dobj" and o.lower_ == "forces":
+                    for p in (*tok.children, *o.children):
+                        if p.dep_ == "prep" and p.lower_ == "with":
+                            for e in self._pobjs(p, ACTOR_TYPES):
+                                self.add(subj, "allied_with", e, [tok, o, p], confidence=0.85)
         if lemma in {"repel", "repulse", "thwart", "foil", "fend", "resist"} and subj is not None:
             for o in tok.children:  # "X repelled an attack by Y"
                 if o.dep_ == "dobj" and o.lemma_.lower() in ATTACK_NOUNS | FIGHT_NOUNS:
@@ -52,6 +62,19 @@ class FightRules(ReaderBase):
                         if p.dep_ == "prep" and p.lower_ in {"by", "from"}:
                             for e in self._pobjs(p, ACTOR_TYPES):
                                 self.add(subj, "fights_against", e, [tok, o, p])
+
+    def _claimed(self, verb: Token, subj: Entity) -> None:
+        """'X claimed (responsibility for) the attack on Y': X's attack, so X fights Y."""
+        nouns = []
+        for o in verb.children:
+            if o.dep_ == "dobj" and o.lemma_.lower() in ATTACK_NOUNS:
+                nouns.append(o)
+            elif o.dep_ == "dobj" and o.lemma_ == "responsibility":
+                nouns.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
+                             for x in p.children if x.dep_ == "pobj")  # fmt: skip
+        for noun in nouns:
+            if noun.lemma_.lower() in ATTACK_NOUNS:
+                self.fight_noun(noun, subj, verb)
 
     def _strike(self, verb: Token, lemma: str, subj: Entity | None, passive: bool) -> None:
         """'X attacked Y', 'X killed 15 soldiers', 'Y was ambushed by X', 'X aims to topple Y'."""
@@ -122,6 +145,10 @@ class FightRules(ReaderBase):
                 for noun in nouns:
                     if noun.lemma_.lower() in FIGHT_NOUNS | ATTACK_NOUNS:
                         self.fight_noun(noun, subj, verb, leads=verb.lemma_ in LEAD_VERBS)
+                    if noun.lemma_.lower() in REVOLTS and c.dep_ == "dobj":
+                        for p in verb.children:  # "waged an insurgency in Z since 2015"
+                            if p.dep_ == "prep" and p.lower_ == "in":
+                                self._revolt_in(subj, p, [verb, noun, p])
 
     def fight_noun(self, noun: Token, subj: Entity, verb: Token, *, leads: bool = False) -> None:
         """'battle with Y', 'the fight against Y', 'attacks on Y' for a subject already known."""
@@ -134,6 +161,8 @@ class FightRules(ReaderBase):
                 for e in self._pobjs(p, ACTOR_TYPES):
                     self.add(subj, "fights_against", e, [verb, noun, p], confidence=0.8,
                              leads=leads)  # fmt: skip
+            elif low == "in" and noun.lemma_.lower() in REVOLTS:  # "an insurgency in Z"
+                self._revolt_in(subj, p, [verb, noun, p])
             elif low == "on" and attack:
                 for e in self._pobjs(p, ACTOR_TYPES):
                     if e.type in SIDES and (_armed(e) or e.kind == "government"):
@@ -141,6 +170,18 @@ class FightRules(ReaderBase):
             elif low in {"with", "alongside"}:
                 for e in self._pobjs(p, ACTOR_TYPES):
                     self.add(subj, "allied_with", e, [verb, noun, p], confidence=0.75)
+
+    def _revolt_in(self, subj: Entity, prep: Token, toks: list[Token]) -> None:
+        """An insurgency in a country is fought against that country's state."""
+        places = self._pobjs(prep, frozenset({"GPE"}))
+        home = self.country()
+        for pobj in prep.children:  # "in the country": the country the story is about
+            if pobj.dep_ == "pobj" and pobj.lower_ == "country" and home is not None:
+                places.append(home)
+        for place in places:
+            state = self.state_of(place)
+            if state is not None and state.id == place.id:
+                self.add(subj, "fights_against", state, toks, confidence=0.75)
 
     def fight_nouns(self, noun: Token) -> None:
         """A fight noun with its own sides: 'clashes between X and Y', "the army's battle

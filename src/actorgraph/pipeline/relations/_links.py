@@ -84,7 +84,8 @@ class LinkRules(FightRules):
             return
         subj = self._link_subject(tok)
         obj = self._link_object(tok)
-        if subj is None and _its(tok):  # "X and its offshoot, Y": the noun names Y
+        owned = _its(tok) or any(c.dep_ == "poss" and self.args.at(c) for c in tok.children)
+        if subj is None and owned:  # "X and its offshoot, Y", "X's ally, Y": the noun names Y
             subj = next((self._named_by(c) for c in tok.children if c.dep_ == "appos"), None)
             if subj is not None and obj is None and _its(tok) and tok.dep_ == "conj":
                 obj = self.args.actor(tok.head, SIDES)

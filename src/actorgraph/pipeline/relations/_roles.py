@@ -52,6 +52,8 @@ class RoleRules(ReaderBase):
         past = any(c.lower_ in PAST_MARKERS for c in noun.children)
         ev = [noun, *toks, *extra]
         words = [t.lower_ for t in mods if t.i not in {x.i for x in toks}]
+        if toks and toks[0].lower_ == "of" and f"{lemma} of {toks[1].lower_}" in STATE_TITLES:
+            return  # "the secretary of State": the name is in the title, no employer
         state_title = _state_title(words)
         if state_title is not None:
             guess = not any(t.pos_ in {"VERB", "AUX"} for t in extra)  # not "will be king"
@@ -245,6 +247,10 @@ def _state_title(words: list[str]) -> str | None:
 
 def _strongest(words: list[Token]) -> list[Token]:
     """The title up to its strongest role noun: "army spokesman Colonel" -> "army spokesman"."""
+    low = [w.lower_ for w in words]
+    for i in range(len(low) - 1):
+        if low[i : i + 2] == ["secretary", "general"]:
+            return words[: i + 2]  # "UN Secretary-General X": the head, not a secretary
     best = None
     for i, w in enumerate(words):
         pred = ROLE_PREDICATES.get(w.lemma_.lower())

@@ -95,8 +95,8 @@ class ReaderBase:
         return None
 
     def country(self) -> Entity | None:
-        """The country the document is about: the one its towns and regions lie in most,
-        when the text names it (for titles that name no state)."""
+        """The country the document is about, when the text names it and its towns and
+        mentions point there clearly (for titles that name no state)."""
         if self._home is False:
             towns: Counter[str] = Counter()
             named: Counter[str] = Counter()
@@ -108,11 +108,16 @@ class ReaderBase:
                     named[p.country] += len(e.mentions)
                 else:
                     towns[p.country] += len(e.mentions)
-            ranked = sorted(named, key=lambda c: (-towns[c], -named[c]))
+            # A town or region says where the story is more than a country's name does;
+            # with no town, the country named far more often than any other.
+            score = towns if any(towns[c] for c in named) else named
+            ranked = sorted(named, key=lambda c: (-score[c], -named[c]))
             top = ranked[0] if ranked else None
-            runner = towns[ranked[1]] if len(ranked) > 1 else 0
+            runner = score[ranked[1]] if len(ranked) > 1 else 0
+            lead = score[top] if top is not None else 0
+            enough = score is towns or (lead >= 3 and lead >= 2 * runner)
             home = None
-            if top is not None and towns[top] >= 1 and towns[top] > runner:
+            if top is not None and lead >= 1 and lead > runner and enough:
                 home = next(
                     e
                     for e in self.entities.entities

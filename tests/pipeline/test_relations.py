@@ -204,6 +204,8 @@ CONFLICT_FACTS = [
     # backing, allies, allegiance, ties
     ("The Uganda-backed Popular Defence Brigade said it would fight on.",
      ("Popular Defence Brigade", "supported_by", "Uganda")),
+    ("The United States has backed Kenya's military with training. Kenyan troops patrol "
+     "the border.", ("Military Forces of Kenya", "supported_by", "United States")),
     ("The Popular Defence Brigade, a militia backed by Uganda, denied the charge.",
      ("Popular Defence Brigade", "supported_by", "Uganda")),
     ("The Popular Defence Brigade is loyal to Salim Odhiambo, a former general.",
@@ -222,6 +224,12 @@ CONFLICT_FACTS = [
     ("The al Qaeda-linked Northern Liberation Front claimed the attack.",
      ("Northern Liberation Front", "ties_to", "al-Qaeda")),
     # an affiliate or splinter is its own actor
+    ("The Northern Liberation Front has killed thousands. Its splinter group, the Coastal "
+     "Liberation Front (CLF), controls swathes of territory around Lake Turkana.",
+     ("Coastal Liberation Front", "ties_to", "Northern Liberation Front")),
+    ("The Northern Liberation Front has killed thousands. Its splinter group, the Coastal "
+     "Liberation Front (CLF), controls swathes of territory around Lake Turkana.",
+     ("Coastal Liberation Front", "operates_in", "Lake Turkana")),
     ("The Popular Defence Brigade, an affiliate of the Northern Liberation Front, operates "
      "near the border.", ("Popular Defence Brigade", "part_of", "Northern Liberation Front")),
     ("The Popular Defence Brigade functions as the armed wing of the Northern Liberation Front.",
@@ -290,6 +298,8 @@ def test_relations_common_noun_and_demonym_arguments(nlp: Any) -> None:
     assert ("Marco Villa", "holds_role", "Italy") in rels
     assert not any(o in {"Democratic", "Italian"} for _, _, o in rels)
     assert all(any(c.isupper() for c in a.entity(r.object).name) for r in a.relations)  # type: ignore[union-attr]
+    _, rels = _rels(nlp, '"We held," army spokesman Brigadier General Paul Njoroge said.')
+    assert not [r for r in rels if r[2] == "Brigadier General"]  # a rank is no organisation
 
 
 def test_relations_claim_status_of_support(nlp: Any) -> None:
@@ -303,6 +313,9 @@ def test_relations_claim_status_of_support(nlp: Any) -> None:
         "Mary Ochieng said the Uganda-backed Popular Defence Brigade had attacked the base.":
             ("asserted", None),
     }  # fmt: skip
+    a, _ = _rels(nlp, "Mary Ochieng said the Northern Liberation Front, which controls parts "
+                 "of Mombasa, had attacked the base.")  # fmt: skip
+    assert [r.modality for r in a.relations if r.predicate == "operates_in"] == ["asserted"]
     for text, (modality, source) in cases.items():
         a, _ = _rels(nlp, text)
         rel = next(r for r in a.relations if r.predicate == "supported_by")

@@ -22,6 +22,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 ORG_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
 ORGS = frozenset({"ORG"})
 PERSONS = frozenset({"PERSON"})
+STATE_FORCES = frozenset({"military", "army", "forces", "troops", "soldiers", "armed"})
 NOT_STATE = frozenset({"civilian", "vigilante", "volunteer", "self-defence", "self-defense"})
 QUANTIFIERS = frozenset({"some", "many", "several", "few", "most", "thousands", "hundreds"})
 QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
@@ -141,6 +142,11 @@ class Args:
             return e if e is not None and e.type in types else None
         if e is not None:
             return e
+        if low in STATE_FORCES:  # "Nigeria's military": that state's forces
+            state = next((self.at(c, PLACE_TYPES) for c in tok.children if c.dep_ == "poss"), None)
+            force = self.state_force(state) if state is not None else None
+            if force is not None and force.type in types:
+                return force
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
             return self.at(tok.head, types)  # "X, a force that supports the army"
         if tok.dep_ == "npadvmod" and tok.pos_ == "NOUN" and tok.left_edge.i > 1:
@@ -154,6 +160,13 @@ class Args:
             if e is None and low in ORG_NOUNS and _definite(tok):
                 e = self.last_org(tok)
             return e if e is not None and e.type in types else None
+        return None
+
+    def state_force(self, state: Entity) -> Entity | None:
+        """The actor the entities stage made for a state's forces ("Military Forces of X")."""
+        for e in self.entities.entities:
+            if e.kind == "state_force" and e.name == f"Military Forces of {state.name}":
+                return e
         return None
 
     def actors(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> list[Entity]:
@@ -202,8 +215,14 @@ class Args:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for pobj in c.children:
-                    if pobj.dep_ == "pobj":
-                        return self.place(pobj) or self.named_place(pobj)
+                    e = self.place(pobj) or self.named_place(pobj) if pobj.dep_ == "pobj" else None
+                    if e is not None:
+                        return e
+            if c.dep_ == "prep" and c.lower_ in {"in", "around"}:  # "territory around Z"
+                for pobj in c.children:
+                    e = self.at(pobj, PLACE_TYPES) if pobj.dep_ == "pobj" else None
+                    if e is not None:
+                        return e
             if c.dep_ == "appos":
                 return self.at(c, PLACE_TYPES)
         return None

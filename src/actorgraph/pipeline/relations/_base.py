@@ -8,10 +8,10 @@ from typing import Any
 
 from actorgraph.model import DateRef, Entity
 from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.lexicon import lookup_actor
+from actorgraph.pipeline.lexicon import PERSON_TITLES, lookup_actor
 from actorgraph.pipeline.nlp import ParsedDoc
 from actorgraph.pipeline.relations._args import Args, Token
-from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, ARMED_KINDS, PLACE_TYPES
+from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, ARMED_KINDS, PLACE_TYPES, RANKS
 from actorgraph.pipeline.relations._words import BLOCKING_VERBS
 
 ORGS = frozenset({"ORG"})
@@ -188,4 +188,5 @@ def _named(e: Entity) -> bool:
     figure ("Trump 47.3 percent")."""
     words = e.name.lower().split()
     figure = "percent" in words or "%" in e.name or sum(w[0].isdigit() for w in words) > 1
-    return any(c.isupper() for c in e.name) and not figure
+    title = all(w.strip(".") in RANKS or w in PERSON_TITLES for w in words)  # "Brigadier General"
+    return any(c.isupper() for c in e.name) and not figure and not title

@@ -214,15 +214,22 @@ def _claim(tokens: list[Token], sent: Any, quotes: tuple[Quote, ...],
     US-backed SDF", "Syrian President X") is the writer's own, even in reported speech,
     unless it stands within quotation marks."""
     claim = claim_for(tokens, sent, quotes, entities)
-    if claim.modality == "asserted" or not all(
-        t.pos_ not in {"VERB", "AUX"} or t.dep_ in {"amod", "acl", "compound"} for t in tokens
-    ):
+    if claim.modality == "asserted" or not all(_describes(t) for t in tokens):
         return claim
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     if any(q.kind == "direct" and q.start <= start and end <= q.end for q in quotes):
         return claim
     return Claim()
+
+
+def _describes(tok: Token) -> bool:
+    """Whether a token belongs to a description of a noun, not to what the clause reports:
+    a noun, a participle before or after it, a relative clause set off by a comma."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "acl", "compound"}:
+        return True
+    first = tok.left_edge.i
+    return tok.dep_ == "relcl" and first > 0 and tok.doc[first - 1].text == ","
 
 
 def _armed_noun(tok: Token | None) -> bool:

@@ -80,6 +80,9 @@ class LinkRules(FightRules):
         """'Y, an affiliate of X'; 'Y is an offshoot and a close ally of X'; 'Y functions as
         the military wing of X'; 'X and its offshoot, Y'; 'a key US partner in the fight'."""
         pred = LINK_NOUNS.get(tok.lemma_.lower()) or LINK_NOUNS.get(tok.lower_)
+        if pred is None and tok.lower_ in ORG_NOUNS:  # "its splinter group, Y"
+            pred = next((LINK_NOUNS[c.lemma_] for c in tok.children
+                         if c.dep_ == "compound" and c.lemma_ in LINK_NOUNS), None)  # fmt: skip
         if pred is None or tok.pos_ != "NOUN":
             return
         subj = self._link_subject(tok)
@@ -89,6 +92,8 @@ class LinkRules(FightRules):
             subj = next((self._named_by(c) for c in tok.children if c.dep_ == "appos"), None)
             if subj is not None and obj is None and _its(tok) and tok.dep_ == "conj":
                 obj = self.args.actor(tok.head, SIDES)
+            elif subj is not None and obj is None and _its(tok):  # "Its splinter group, Y"
+                obj = self.args.last_org(tok, exclude=frozenset({subj.id}))
         if subj is None:
             return
         if pred == "part_of" and (subj.type != "ORG" or obj is None or obj.type != "ORG"):

@@ -174,6 +174,8 @@ CONFLICT_FACTS = [
      ("Military Forces of Kenya", "fights_against", "Northern Liberation Front")),
     ("Kenyan soldiers recaptured the port of Malindi, an insurgents' stronghold, on Sunday.",
      ("Military Forces of Kenya", "fights_against", "Unidentified Armed Group (Kenya)")),
+    ("Kenyan airstrikes killed two fighters of the Northern Liberation Front near the border.",
+     ("Kenya", "fights_against", "Northern Liberation Front")),
     ("The Northern Liberation Front claimed responsibility for the attack on the Kenyan army.",
      ("Northern Liberation Front", "fights_against", "Military Forces of Kenya")),
     ("The Northern Liberation Front has waged an insurgency in Kenya since 2015.",
@@ -206,6 +208,8 @@ CONFLICT_FACTS = [
      ("Popular Defence Brigade", "supported_by", "Uganda")),
     ("The United States has backed Kenya's military with training. Kenyan troops patrol "
      "the border.", ("Military Forces of Kenya", "supported_by", "United States")),
+    ("Iran denies arming the group. The Coastal Liberation Front, which is backed by Tehran, "
+     "attacked ships.", ("Coastal Liberation Front", "supported_by", "Iran")),
     ("The Popular Defence Brigade, a militia backed by Uganda, denied the charge.",
      ("Popular Defence Brigade", "supported_by", "Uganda")),
     ("The Popular Defence Brigade is loyal to Salim Odhiambo, a former general.",
@@ -255,6 +259,8 @@ CONFLICT_FACTS = [
      "Prime Minister Daniel Mwangi visited Mombasa.", ("Daniel Mwangi", "holds_role", "Kenya")),
     ("The Central Bank's chief economist John Mbugua said inflation fell.",
      ("John Mbugua", "works_for", "Central Bank")),
+    ("Fighting broke out in Kenya. Kenyan troops clashed with rebels in Mombasa and Nairobi. "
+     "Defense Minister Pedro Ruiz visited Mombasa.", ("Pedro Ruiz", "holds_role", "Kenya")),
     ("UN Secretary-General Lars Holm called for calm.",
      ("Lars Holm", "leader_of", "United Nations")),
     ("The Nairobi-based Centre for Peace Studies published the report.",
@@ -283,6 +289,9 @@ NOT_FACTS = [
     ("Daniel Mwangi said Grace Wanjiru will always be the queen of the party.", "holds_role"),
     ("The Kenyan army killed five civilians in Lamu.", "fights_against"),
     ("Kenyan fighter jets carried out an airstrike in Lamu.", "operates_in"),
+    # a dissident faction is its own actor, not the group it split from
+    ("Kenyan soldiers killed six members of a dissident faction of the Northern Liberation "
+     "Front.", "fights_against"),
 ]  # fmt: skip
 
 

@@ -264,6 +264,8 @@ class Args:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in {"with", "of", "from", "in"}:
                 for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_ in LINK_NOUNS:
+                        return None  # "members of a dissident faction of X": not X itself
                     if pobj.dep_ == "pobj":
                         e = self.of_phrase(pobj, frozenset({"ORG"})) or self.org_noun(pobj)
                         if e is not None:

@@ -72,6 +72,10 @@ class ReaderBase:
             return
         elif pred == "supported_by" and (subj.type != "ORG" or obj.type == "PERSON"):
             return  # a person "supports" a candidate: politics, not patronage
+        elif pred == "supported_by" and not _side(obj):
+            obj = self.state_of(obj)  # "backed by Tehran": a capital for its state
+            if obj is None or obj.id == subj.id:
+                return
         elif pred in SIDED and not (_side(subj) and _side(obj)):
             return  # "Kurdish" fighters, the town of Z: a people or a place is no side
         self.found.append(Found(subj, pred, obj, tokens, **kw))

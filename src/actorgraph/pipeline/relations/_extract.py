@@ -229,7 +229,7 @@ def _describes(tok: Token) -> bool:
     if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "acl", "compound"}:
         return True
     first = tok.left_edge.i
-    return tok.dep_ == "relcl" and first > 0 and tok.doc[first - 1].text == ","
+    return bool(tok.dep_ == "relcl" and first > 0 and tok.doc[first - 1].text == ",")
 
 
 def _armed_noun(tok: Token | None) -> bool:

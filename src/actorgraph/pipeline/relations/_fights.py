@@ -79,6 +79,9 @@ class FightRules(ReaderBase):
     def _strike(self, verb: Token, lemma: str, subj: Entity | None, passive: bool) -> None:
         """'X attacked Y', 'X killed 15 soldiers', 'Y was ambushed by X', 'X aims to topple Y'."""
         targets: list[tuple[Entity, Token]] = []
+        subj_tok, _ = self.args.subject(verb)
+        if subj is None and subj_tok is not None and subj_tok.lemma_.lower() in ATTACK_NOUNS:
+            subj = self._striker(subj_tok)  # "Israeli airstrikes killed two X fighters"
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is None or subj is None:
@@ -93,6 +96,17 @@ class FightRules(ReaderBase):
         for e, o in targets:
             if subj is not None:
                 self._strike_pair(subj, e, verb, lemma, [verb, o])
+
+    def _striker(self, noun: Token) -> Entity | None:
+        """Whose strike a noun names: "Israeli airstrikes", "an X attack", "Y's shelling"."""
+        for c in noun.children:
+            if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < noun.i:
+                e = self.args.at(c)
+                if e is not None and e.type == "NORP":
+                    e = self.state_of(e)
+                if e is not None and e.type in SIDES:
+                    return e
+        return None
 
     def _strike_pair(self, a: Entity, b: Entity, verb: Token, lemma: str,
                      toks: list[Token]) -> None:  # fmt: skip

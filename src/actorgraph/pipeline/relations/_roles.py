@@ -181,8 +181,14 @@ class RoleRules(ReaderBase):
         if not title_words:
             return
         phrase = [w.lower_ for w in words if w.pos_ not in {"DET", "PUNCT"}]
-        if org_tok is not None and _state_title(phrase) is not None and " of " in " ".join(phrase):
-            org = None  # "Secretary of State X": the name is in the title, no employer
+        whole = _state_title(phrase) or ""
+        if (
+            org is not None
+            and org_tok is not None
+            and org.type == "ORG"
+            and org_tok.lower_ in whole.split()
+        ):
+            org = None  # "Secretary of State X", "Defense Minister X": the name is in the title
             title_words = [w for w in words if w.pos_ not in {"DET", "PUNCT"}]
         title_words = _strongest(title_words)
         title = " ".join(w.text for w in title_words)

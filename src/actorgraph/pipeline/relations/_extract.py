@@ -32,11 +32,37 @@ from actorgraph.pipeline.relations._lexicon import (
     VERB_PREDICATES,
 )
 from actorgraph.pipeline.relations._links import LinkRules
-from actorgraph.pipeline.relations._places import PlaceRules
+from actorgraph.pipeline.relations._places import WHERE_VERBS, PlaceRules
 from actorgraph.pipeline.relations._roles import RoleRules
-from actorgraph.pipeline.relations._words import FIGHT_NOUNS
+from actorgraph.pipeline.relations._words import (
+    ACTION_VERBS,
+    CONTROL_NOUNS,
+    CONTROL_VERBS,
+    DEPLOY_VERBS,
+    FIGHT_CARRIERS,
+    FIGHT_NOUNS,
+    FIGHT_VERBS,
+    REMOVE_VERBS,
+    STRIKE_VERBS,
+    TOPPLE_VERBS,
+)
 
 STAGE = "relations.v2"
+# Verbs read by a rule of their own: "pledge allegiance", "have ties to", "works for",
+# "X claimed the attack", "exchanged fire", "joined forces with", "repelled an attack".
+SIDE_VERBS = frozenset(
+    {"base", "pledge", "swear", "have", "maintain", "work", "exchange", "repel", "repulse",
+     "thwart", "foil", "fend", "resist", "claim", "join"}
+)  # fmt: skip
+# The verbs some rule reads (the first word of a phrasal one): the others are skipped.
+TRIGGERS = frozenset(
+    w.split()[0]
+    for words in (SUPPORT_MODES, VERB_PREDICATES, ROLE_VERBS, FIGHT_VERBS, FIGHT_CARRIERS,
+                  STRIKE_VERBS, TOPPLE_VERBS, CONTROL_VERBS, DEPLOY_VERBS, REMOVE_VERBS,
+                  WHERE_VERBS, ACTION_VERBS, FIGHT_NOUNS, SIDE_VERBS)
+    for w in words
+)  # fmt: skip
+SKIP_TAGS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "SPACE", "PRON", "INTJ"})
 LEMMA_FIXES = {"wag": "wage"}  # the lemmatizer reads "waged" as "wag"
 ARMED_NOUNS = frozenset({"force", "militia", "army", "brigade", "battalion", "fighter", "group"})
 SYMMETRIC = frozenset({"allied_with", "fights_against", "ties_to"})
@@ -52,6 +78,8 @@ class _Reader(RoleRules, LinkRules, PlaceRules):
         lemma = LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
         if tok.pos_ not in {"VERB", "AUX", "ADJ"} and lemma not in FIGHT_NOUNS:
             return
+        if lemma not in TRIGGERS and not _controls(tok):
+            return  # most verbs say nothing a rule reads: skip the argument lookups
         subj_tok, passive = self.args.subject(tok)
         subj = self.args.actor(subj_tok) if subj_tok is not None else None
         if subj is None and subj_tok is None and tok.pos_ == "VERB" and tok.dep_ != "pcomp":
@@ -223,6 +251,13 @@ def _claim(tokens: list[Token], sent: Any, quotes: tuple[Quote, ...],
     return Claim()
 
 
+def _controls(tok: Token) -> bool:
+    """'took control of Z', or the purpose of a deployment ('deployed troops to fight Y')."""
+    if tok.dep_ in {"advcl", "xcomp"} and tok.head.lemma_ in DEPLOY_VERBS:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_ in CONTROL_NOUNS for c in tok.children)
+
+
 def _describes(tok: Token) -> bool:
     """Whether a token belongs to a description of a noun, not to what the clause reports:
     a noun, a participle before or after it, a relative clause set off by a comma."""
@@ -268,20 +303,25 @@ def extract_relations(
     for tok in parsed.doc:
         if not tok.i % 1000:
             check_time("relations")
+        pos = tok.pos_
+        if pos in SKIP_TAGS and tok.ent_type_ != "PERSON":
+            continue  # determiners, prepositions, pronouns head no rule
         if tok.ent_type_ == "PERSON" or reader.args.at(tok, frozenset({"PERSON"})) is not None:
             reader.appositions(tok)
             reader.titles(tok)
         reader.verbs(tok)
-        reader.org_places(tok)
-        if tok.pos_ == "NOUN":
+        if pos in {"NOUN", "PROPN"}:
+            reader.org_places(tok)
+        if pos == "NOUN":
             reader.fight_nouns(tok)
             reader.attack_places(tok)
             reader.strongholds(tok)
             reader.presence(tok)
             reader.held_by(tok)
             reader.link_nouns(tok)
-        reader.named_links(tok)
-        reader.link_words(tok)
+            reader.named_links(tok)
+        if pos in {"VERB", "ADJ"}:
+            reader.link_words(tok)
         if "-" in tok.text:
             reader.hyphen_links(tok)
             reader.held_places(tok)

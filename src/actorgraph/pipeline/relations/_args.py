@@ -42,7 +42,7 @@ class Args:
         self.named_places: set[str] = set()
 
     def at(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
-        """The entity whose mention covers this token."""
+        """Return the entity whose mention covers this token."""
         i = tok.i
         if i in self._at:
             e = self._at[i]
@@ -58,7 +58,7 @@ class Args:
         return e if e is not None and e.type in types else None
 
     def shared_at(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> list[Entity]:
-        """The entities that share one mention covering this token ("Mozambican and Rwandan
+        """Return the entities that share one mention covering this token ("Mozambican and Rwandan
         security forces" names two forces), or [] when the mention is one entity's."""
         if self._shared is None:
             by_span: dict[tuple[int, int], list[Entity]] = {}
@@ -76,7 +76,8 @@ class Args:
         return [e for e in self._shared.get(tok.i, []) if e.type in types]
 
     def of_phrase(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
-        """The entity a noun phrase headed by ``tok`` names (its head, then its compounds)."""
+        """Return the entity a noun phrase headed by ``tok`` names (its head, then its
+        compounds)."""
         e = self.at(tok, types)
         if e is not None:
             return e
@@ -93,7 +94,7 @@ class Args:
         return None
 
     def named_by(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
-        """The entity a name stands for, its acronym first: 'the Y in Z (YZ)' -> YZ."""
+        """Return the entity a name stands for, its acronym first: 'the Y in Z (YZ)' -> YZ."""
         for c in tok.children:
             if c.dep_ == "appos" and c.i > 0 and self.doc[c.i - 1].text == "(":
                 e = self.at(c, types)
@@ -102,7 +103,7 @@ class Args:
         return self.at(tok, types)
 
     def owner(self, tok: Token) -> Entity | None:
-        """The organisation a possessive names: "the USDA's research service" -> USDA."""
+        """Return the organisation a possessive names: "the USDA's research service" -> USDA."""
         for child in tok.children:
             if child.dep_ == "poss":
                 e = self.at(child, frozenset({"ORG"}))
@@ -111,7 +112,7 @@ class Args:
         return None
 
     def actor(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
-        """The actor a subject/object token stands for: a name, a group of its members,
+        """Return the actor a subject/object token stands for: a name, a group of its members,
         a relative pronoun's antecedent or a personal pronoun's last-named person."""
         low = tok.lower_
         if low in RELATIVE and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "relcl":
@@ -163,14 +164,15 @@ class Args:
         return None
 
     def state_force(self, state: Entity) -> Entity | None:
-        """The actor the entities stage made for a state's forces ("Military Forces of X")."""
+        """Return the actor the entities stage made for a state's forces ("Military Forces of
+        X")."""
         for e in self.entities.entities:
             if e.kind == "state_force" and e.name == f"Military Forces of {state.name}":
                 return e
         return None
 
     def actors(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> list[Entity]:
-        """The actors of a phrase and of the phrases joined to it ("X and Y")."""
+        """Return the actors of a phrase and of the phrases joined to it ("X and Y")."""
         out: list[Entity] = []
         if tok.lemma_ in QUANTITIES:  # "dozens of soldiers and rebel fighters"
             tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -185,7 +187,7 @@ class Args:
         return out
 
     def reporter(self, tok: Token, types: frozenset[str]) -> Entity | None:
-        """'they' or 'it' as the subject of what an organisation says: "X say they ..."."""
+        """Read 'they' or 'it' as the subject of what an organisation says: "X say they ..."."""
         verb = tok.head
         if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp":
             return None
@@ -196,7 +198,7 @@ class Args:
         return e if e is not None and e.type == "ORG" else None
 
     def place(self, tok: Token) -> Entity | None:
-        """The place a phrase names: "Kidal", "the town of Kidal", "the Amhara region"."""
+        """Return the place a phrase names: "Kidal", "the town of Kidal", "the Amhara region"."""
         e = self.at(tok, PLACE_TYPES)
         if e is not None and e.place is not None and e.place.precision == "country":
             for c in tok.children:  # "Cabo Delgado, northern Mozambique": the finer place
@@ -228,7 +230,7 @@ class Args:
         return None
 
     def named_place(self, tok: Token) -> Entity | None:
-        """'the towns of Nubl and Zahra': a name the text calls a place, whatever its type."""
+        """Read 'the towns of Nubl and Zahra': a name the text calls a place, whatever its type."""
         e = self.at(tok, ACTOR_TYPES)
         if e is not None and tok.pos_ == "PROPN":
             self.named_places.add(e.id)
@@ -236,7 +238,7 @@ class Args:
         return None
 
     def places(self, tok: Token) -> list[Entity]:
-        """The places of a phrase and of the phrases joined to it ("Nubl and Zahra")."""
+        """Return the places of a phrase and of the phrases joined to it ("Nubl and Zahra")."""
         out = []
         for t in (tok, *[c for c in tok.children if c.dep_ == "conj"]):
             e = self.place(t)
@@ -249,7 +251,7 @@ class Args:
         return out
 
     def linkers(self, tok: Token) -> list[Entity]:
-        """The patrons a hyphen names before a noun: 'the Iran-backed group' -> [Iran]."""
+        """Return the patrons a hyphen names before a noun: 'the Iran-backed group' -> [Iran]."""
         out = []
         for c in tok.children:
             hyphen = c.i > 1 and self.doc[c.i - 1].text == "-"
@@ -260,7 +262,8 @@ class Args:
         return out
 
     def group_of(self, tok: Token, *, look_back: bool = True) -> Entity | None:
-        """'volunteers with X', 'X fighters', 'a group of volunteers with X', 'these warriors'."""
+        """Read 'volunteers with X', 'X fighters', 'a group of volunteers with X', 'these
+        warriors'."""
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in {"with", "of", "from", "in"}:
                 for pobj in child.children:
@@ -285,7 +288,7 @@ class Args:
         return None
 
     def org_noun(self, tok: Token) -> Entity | None:
-        """'the Fano militia': the name before an organisation's noun names it, whatever
+        """Read 'the Fano militia': the name before an organisation's noun names it, whatever
         type the model gave the name."""
         if tok.lower_ not in ORG_NOUNS:
             return None
@@ -297,7 +300,7 @@ class Args:
         return None
 
     def last_group(self, tok: Token) -> Entity | None:
-        """The organisation of the last group phrase before ``tok`` (within ~3 sentences)."""
+        """Return the organisation of the last group phrase before ``tok`` (within ~3 sentences)."""
         sents = 0
         for prev in reversed(self.doc[max(0, tok.i - 150) : tok.i]):
             if prev.is_sent_start:
@@ -313,7 +316,8 @@ class Args:
         return None
 
     def last_org(self, tok: Token, exclude: frozenset[str] = frozenset()) -> Entity | None:
-        """'the group': the armed group or party named last, in this sentence or the two before."""
+        """Read 'the group': the armed group or party named last, in this sentence or the two
+        before."""
         sent = tok.sent
         for _ in range(2):
             if sent.start == 0:
@@ -326,7 +330,7 @@ class Args:
         return None
 
     def last_person(self, tok: Token) -> Entity | None:
-        """The person named last before ``tok``, in its sentence or the one before."""
+        """Return the person named last before ``tok``, in its sentence or the one before."""
         sent_start = tok.sent.start
         prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         for prev in reversed(self.doc[prev_start : tok.i]):
@@ -336,7 +340,7 @@ class Args:
         return None
 
     def subject(self, verb: Token) -> tuple[Token | None, bool]:
-        """The subject token of a verb (following conjunctions and xcomps) and whether the
+        """Return the subject token of a verb (following conjunctions and xcomps) and whether the
         verb is passive."""
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
         for c in verb.children:
@@ -357,7 +361,7 @@ class Args:
         return None, passive
 
     def nearest_before(self, tok: Token, types: frozenset[str]) -> Entity | None:
-        """Fallback subject: the last actor named earlier in the sentence."""
+        """Return a fallback subject: the last actor named earlier in the sentence."""
         for prev in reversed(self.doc[tok.sent.start : tok.i]):
             e = self.at(prev, types)
             if e is not None:
@@ -366,7 +370,7 @@ class Args:
 
 
 def linked_to(tok: Token, e: Entity, args: Args) -> bool:
-    """Whether a noun's own mention is of its patron: 'the al Qaeda-linked group'."""
+    """Tell whether a noun's own mention is of its patron: 'the al Qaeda-linked group'."""
     return any(x.id == e.id for x in args.linkers(tok))
 
 

@@ -81,7 +81,7 @@ class ReaderBase:
         self.found.append(Found(subj, pred, obj, tokens, **kw))
 
     def state_of(self, entity: Entity) -> Entity | None:
-        """The country entity a demonym or a place stands for ("Italian" -> Italy)."""
+        """Return the country entity a demonym or a place stands for ("Italian" -> Italy)."""
         country = entity.place is not None and entity.place.precision == "country"
         known = lookup_actor(entity.name) if entity.type == "GPE" else None
         if entity.type == "GPE" and (country or (known is not None and known.type == "GPE")):
@@ -99,7 +99,7 @@ class ReaderBase:
         return None
 
     def country(self) -> Entity | None:
-        """The country the document is about, when the text names it and its towns and
+        """Return the country the document is about, when the text names it and its towns and
         mentions point there clearly (for titles that name no state)."""
         if self._home is False:
             towns: Counter[str] = Counter()
@@ -134,7 +134,7 @@ class ReaderBase:
         return self._home if isinstance(self._home, Entity) else None
 
     def force_of(self, side: Entity | None) -> Entity | None:
-        """The forces of a side: itself if armed, else the state force the entities stage
+        """Return the forces of a side: itself if armed, else the state force the entities stage
         made for a state or its government ("the Rwandan government deployed a force")."""
         if side is None or side.kind in ARMED_KINDS:
             return side
@@ -166,7 +166,7 @@ class ReaderBase:
 
 
 def _side(e: Entity) -> bool:
-    """An actor that can fight or ally: not a people, not a town (a country may)."""
+    """Read an actor that can fight or ally: not a people, not a town (a country may)."""
     if e.type == "NORP":
         return False
     if e.type != "GPE":
@@ -178,7 +178,7 @@ def _side(e: Entity) -> bool:
 
 
 def blocked(tok: Token) -> bool:
-    """'to prevent the group from operating in Z': what follows is kept from being so."""
+    """Read 'to prevent the group from operating in Z': what follows is kept from being so."""
     for anc in tok.ancestors:
         if anc.lemma_ in BLOCKING_VERBS:
             return True
@@ -188,7 +188,7 @@ def blocked(tok: Token) -> bool:
 
 
 def _named(e: Entity) -> bool:
-    """A name, not a common noun the model took for one ("state", "officials") nor a
+    """Read a name, not a common noun the model took for one ("state", "officials") nor a
     figure ("Trump 47.3 percent")."""
     words = e.name.lower().split()
     figure = "percent" in words or "%" in e.name or sum(w[0].isdigit() for w in words) > 1

@@ -28,7 +28,7 @@ SUFFER_VERBS = frozenset({"kill", "die", "wound", "injure", "lose", "abduct", "c
 
 class FightRules(ReaderBase):
     def fight_verbs(self, tok: Token, lemma: str, subj: Entity | None, passive: bool) -> None:
-        """A verb of fighting, striking or toppling, with the subject already resolved."""
+        """Read a verb of fighting, striking or toppling, with the subject already resolved."""
         head = tok.head
         if tok.dep_ in {"advcl", "xcomp"} and head.lemma_ in DEPLOY_VERBS and subj is not None:
             for o in head.children:  # "X deployed a force to fight Y": the force fights
@@ -64,7 +64,7 @@ class FightRules(ReaderBase):
                                 self.add(subj, "fights_against", e, [tok, o, p])
 
     def _claimed(self, verb: Token, subj: Entity) -> None:
-        """'X claimed (responsibility for) the attack on Y': X's attack, so X fights Y."""
+        """Read 'X claimed (responsibility for) the attack on Y': X's attack, so X fights Y."""
         nouns = []
         for o in verb.children:
             if o.dep_ == "dobj" and o.lemma_.lower() in ATTACK_NOUNS:
@@ -77,7 +77,8 @@ class FightRules(ReaderBase):
                 self.fight_noun(noun, subj, verb)
 
     def _strike(self, verb: Token, lemma: str, subj: Entity | None, passive: bool) -> None:
-        """'X attacked Y', 'X killed 15 soldiers', 'Y was ambushed by X', 'X aims to topple Y'."""
+        """Read 'X attacked Y', 'X killed 15 soldiers', 'Y was ambushed by X', 'X aims to topple
+        Y'."""
         targets: list[tuple[Entity, Token]] = []
         subj_tok, _ = self.args.subject(verb)
         if subj is None and subj_tok is not None and subj_tok.lemma_.lower() in ATTACK_NOUNS:
@@ -98,7 +99,7 @@ class FightRules(ReaderBase):
                 self._strike_pair(subj, e, verb, lemma, [verb, o])
 
     def _striker(self, noun: Token) -> Entity | None:
-        """Whose strike a noun names: "Israeli airstrikes", "an X attack", "Y's shelling"."""
+        """Find whose strike a noun names: "Israeli airstrikes", "an X attack", "Y's shelling"."""
         for c in noun.children:
             if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < noun.i:
                 e = self.args.at(c)
@@ -122,7 +123,7 @@ class FightRules(ReaderBase):
         self.add(a, "fights_against", b, toks, confidence=0.75)
 
     def _reciprocal(self, verb: Token, lemma: str) -> None:
-        """'X and Y clashed', 'X and Y have been exchanging fire': the two subjects fight."""
+        """Read 'X and Y clashed', 'X and Y have been exchanging fire': the two subjects fight."""
         if lemma == "exchange" and not any(
             c.dep_ == "dobj" and c.lemma_ in {"fire", "gunfire", "shot", "blow", "rocket"}
             for c in verb.children
@@ -165,7 +166,8 @@ class FightRules(ReaderBase):
                                 self._revolt_in(subj, p, [verb, noun, p])
 
     def fight_noun(self, noun: Token, subj: Entity, verb: Token, *, leads: bool = False) -> None:
-        """'battle with Y', 'the fight against Y', 'attacks on Y' for a subject already known."""
+        """Read 'battle with Y', 'the fight against Y', 'attacks on Y' for a subject already
+        known."""
         attack = noun.lemma_.lower() in ATTACK_NOUNS and noun.lemma_.lower() not in FIGHT_NOUNS
         for p in noun.children:
             if p.dep_ != "prep":
@@ -186,7 +188,7 @@ class FightRules(ReaderBase):
                     self.add(subj, "allied_with", e, [verb, noun, p], confidence=0.75)
 
     def _revolt_in(self, subj: Entity, prep: Token, toks: list[Token]) -> None:
-        """An insurgency in a country is fought against that country's state."""
+        """Read an insurgency in a country is fought against that country's state."""
         places = self._pobjs(prep, frozenset({"GPE"}))
         home = self.country()
         for pobj in prep.children:  # "in the country": the country the story is about
@@ -198,7 +200,7 @@ class FightRules(ReaderBase):
                 self.add(subj, "fights_against", state, toks, confidence=0.75)
 
     def fight_nouns(self, noun: Token) -> None:
-        """A fight noun with its own sides: 'clashes between X and Y', "the army's battle
+        """Read a fight noun with its own sides: 'clashes between X and Y', "the army's battle
         against Y", 'an X offensive on Y', 'soldiers were killed in an X attack'."""
         lemma = noun.lemma_.lower()
         if lemma not in FIGHT_NOUNS and lemma not in ATTACK_NOUNS:
@@ -231,7 +233,7 @@ class FightRules(ReaderBase):
                         self.add(owner, "fights_against", e, [noun, verb, c], confidence=0.75)
 
     def _battle_sides(self, noun: Token) -> None:
-        """'militants died during a gun battle after soldiers raided': a battle the clause
+        """Read 'militants died during a gun battle after soldiers raided': a battle the clause
         puts between an armed group and a state's forces."""
         if noun.dep_ != "pobj" or noun.lemma_.lower() not in BATTLES:
             return

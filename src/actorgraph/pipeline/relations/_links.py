@@ -15,7 +15,7 @@ AS_VERBS = frozenset({"function", "serve", "act", "operate", "work"})
 
 class LinkRules(FightRules):
     def hyphen_links(self, tok: Token) -> None:
-        """'the US-backed Y', 'the ISIS-affiliated Y', 'the Qatar-based chief' (hyphen split
+        """Read 'the US-backed Y', 'the ISIS-affiliated Y', 'the Qatar-based chief' (hyphen split
         into three tokens, or one token 'Iranian-backed')."""
         if tok.text == "-" and 0 < tok.i < len(self.doc) - 1:
             left, right = self.doc[tok.i - 1], self.doc[tok.i + 1]
@@ -46,7 +46,8 @@ class LinkRules(FightRules):
         self.add(subj, pred, linker, [*ev, noun], mode=(mode,) if mode else (), confidence=0.9)
 
     def _based(self, noun: Token, place: Entity, ev: list[Token]) -> None:
-        """'the Cairo-based group' (an organisation), "Hamas's Qatar-based chief" (a person)."""
+        """Read 'the Cairo-based group' (an organisation), "Hamas's Qatar-based chief" (a
+        person)."""
         if place.type not in PLACE_TYPES:
             return
         who = self.args.of_phrase(noun, frozenset({"ORG"}))
@@ -55,7 +56,7 @@ class LinkRules(FightRules):
         self.add(who, "located_in", place, ev, confidence=0.85)
 
     def link_words(self, tok: Token) -> None:
-        """'insurgents linked to X', 'jihadis affiliated with X', 'forces loyal to X'."""
+        """Read 'insurgents linked to X', 'jihadis affiliated with X', 'forces loyal to X'."""
         pred = LINK_WORDS.get(tok.lemma_.lower())
         if pred is None or tok.pos_ not in {"VERB", "ADJ"}:
             return
@@ -77,7 +78,7 @@ class LinkRules(FightRules):
                 self.add(subj, pred, e, [tok, p], confidence=0.85)
 
     def link_nouns(self, tok: Token) -> None:
-        """'Y, an affiliate of X'; 'Y is an offshoot and a close ally of X'; 'Y functions as
+        """Read 'Y, an affiliate of X'; 'Y is an offshoot and a close ally of X'; 'Y functions as
         the military wing of X'; 'X and its offshoot, Y'; 'a key US partner in the fight'."""
         pred = LINK_NOUNS.get(tok.lemma_.lower()) or LINK_NOUNS.get(tok.lower_)
         if pred is None and tok.lower_ in ORG_NOUNS:  # "its splinter group, Y"
@@ -145,7 +146,7 @@ class LinkRules(FightRules):
         return None
 
     def _named_by(self, tok: Token) -> Entity | None:
-        """The entity a name stands for, its acronym first: 'the Y in Z (YZ)' -> YZ."""
+        """Return the entity a name stands for, its acronym first: 'the Y in Z (YZ)' -> YZ."""
         for c in tok.children:
             if c.dep_ == "appos" and c.i > 0 and self.doc[c.i - 1].text == "(":
                 e = self.args.at(c, SIDES)
@@ -154,7 +155,7 @@ class LinkRules(FightRules):
         return self.args.at(tok, SIDES)
 
     def named_links(self, tok: Token) -> None:
-        """'Hamas ally Hezbollah', 'Iran proxy Y': a link noun between two names."""
+        """Read 'Hamas ally Hezbollah', 'Iran proxy Y': a link noun between two names."""
         if tok.i == 0 or tok.i + 1 >= len(self.doc):
             return
         pred = LINK_NOUNS.get(tok.lower_)

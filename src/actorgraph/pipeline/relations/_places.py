@@ -33,7 +33,7 @@ FORCE_WORDS = frozenset({"force", "forces", "troops", "soldiers", "contingent", 
 
 class PlaceRules(FightRules):
     def place_verbs(self, tok: Token, lemma: str, subj_tok: Token | None, passive: bool) -> None:
-        """Verbs of holding, entering, leaving or acting in a place."""
+        """Read verbs of holding, entering, leaving or acting in a place."""
         if any(c.dep_ == "neg" for c in tok.children):
             return
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
@@ -68,7 +68,8 @@ class PlaceRules(FightRules):
             self._acting_in(tok, sides, passive)
 
     def _control(self, verb: Token, sides: list[Entity]) -> None:
-        """'X seized Z', 'X controls parts of Z'; 'X recaptured Z, a Y stronghold' (X fights Y)."""
+        """Read 'X seized Z', 'X controls parts of Z'; 'X recaptured Z, a Y stronghold' (X fights
+        Y)."""
         for o in verb.children:
             if o.dep_ != "dobj":
                 continue
@@ -81,7 +82,8 @@ class PlaceRules(FightRules):
                         self._strike_pair(s, held, verb, "attack", [verb, t])
 
     def _holders(self, tok: Token) -> list[Entity]:
-        """Who held a place before it was taken: "areas controlled by Y", "Z, a Y stronghold"."""
+        """Find who held a place before it was taken: "areas controlled by Y", "Z, a Y
+        stronghold"."""
         out: list[Entity] = []
         for c in tok.children:
             if c.dep_ == "acl" and c.lemma_ in CONTROL_VERBS | HELD_SUFFIXES:
@@ -98,7 +100,7 @@ class PlaceRules(FightRules):
         return out
 
     def held_by(self, tok: Token) -> None:
-        """'Z, a locality used by X', 'areas held by X': the place X holds or uses."""
+        """Read 'Z, a locality used by X', 'areas held by X': the place X holds or uses."""
         for c in tok.children:
             if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_ not in HELD_VERBS:
                 continue
@@ -111,7 +113,7 @@ class PlaceRules(FightRules):
                         self.add(e, "operates_in", place, [c, a], confidence=0.8)
 
     def strongholds(self, tok: Token) -> None:
-        """'Z, an X stronghold', "X's bastion of Z", 'Z is a stronghold of X'."""
+        """Read 'Z, an X stronghold', "X's bastion of Z", 'Z is a stronghold of X'."""
         if tok.lemma_ not in STRONGHOLD_NOUNS or tok.pos_ != "NOUN":
             return
         place = None
@@ -135,7 +137,7 @@ class PlaceRules(FightRules):
         return out
 
     def presence(self, tok: Token) -> None:
-        """'Z, which has a strong X presence'; "X's presence in Z"."""
+        """Read 'Z, which has a strong X presence'; "X's presence in Z"."""
         if tok.lemma_ not in {"presence", "foothold"}:
             return
         owners = [e for c in tok.children if c.dep_ in {"poss", "compound", "nmod"}
@@ -152,7 +154,8 @@ class PlaceRules(FightRules):
                 self.add(owner, "operates_in", place, [tok, verb], confidence=0.8)
 
     def _antecedent_place(self, tok: Token) -> Entity | None:
-        """The place 'where' refers to: "Z, a stronghold where ...", not "east of Z, where"."""
+        """Return the place 'where' refers to: "Z, a stronghold where ...", not "east of Z,
+        where"."""
         if tok.dep_ == "pobj" and tok.head.head.lower_ in DIRECTIONS:
             return None
         place = self.args.place(tok)
@@ -161,7 +164,7 @@ class PlaceRules(FightRules):
         return place
 
     def _deploy(self, verb: Token, sides: list[Entity], passive: bool) -> None:
-        """'X deployed troops to Z' (X's troops are in Z); 'the force deployed to Z'."""
+        """Read 'X deployed troops to Z' (X's troops are in Z); 'the force deployed to Z'."""
         moved = list(sides) if passive or verb.dep_ == "acl" else []
         dests = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "into"}]
         for o in verb.children:
@@ -178,7 +181,7 @@ class PlaceRules(FightRules):
                     self.add(m, "operates_in", place, [verb, p], confidence=0.85)
 
     def _acting_in(self, verb: Token, sides: list[Entity], passive: bool) -> None:
-        """'X killed 14 insurgents in Z', 'X carried out operations in Z', 'Z ravaged by X'."""
+        """Read 'X killed 14 insurgents in Z', 'X carried out operations in Z', 'Z ravaged by X'."""
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subj, _ = self.args.subject(verb)
@@ -205,7 +208,7 @@ class PlaceRules(FightRules):
                     self.add(s, "operates_in", place, [verb, p], confidence=0.65)
 
     def _agents(self, agent: Token) -> list[Entity]:
-        """'by jihadist groups such as X and Y': the groups named after 'such as'."""
+        """Read 'by jihadist groups such as X and Y': the groups named after 'such as'."""
         out = self._pobjs(agent, ACTOR_TYPES)
         for pobj in agent.children:
             for p in pobj.children:
@@ -214,7 +217,7 @@ class PlaceRules(FightRules):
         return out
 
     def attack_places(self, noun: Token) -> None:
-        """ "the insurgents' attack in Z", "X's offensive in Z"."""
+        """Read "the insurgents' attack in Z", "X's offensive in Z"."""
         if noun.lemma_.lower() not in ATTACK_NOUNS | FIGHT_NOUNS:
             return
         owner = None
@@ -229,7 +232,7 @@ class PlaceRules(FightRules):
                     self.add(owner, "operates_in", place, [noun, p], confidence=0.75)
 
     def held_places(self, hyphen: Token) -> None:
-        """'the Hamas-run Gaza Strip', 'the rebel-held town of Z' (at the hyphen)."""
+        """Read 'the Hamas-run Gaza Strip', 'the rebel-held town of Z' (at the hyphen)."""
         i = hyphen.i
         if i == 0 or i + 1 >= len(self.doc):
             return

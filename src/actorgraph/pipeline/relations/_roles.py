@@ -24,7 +24,7 @@ FORCE_NOUNS = frozenset({"forces", "troops", "army", "soldiers", "fighters", "me
 
 class RoleRules(ReaderBase):
     def role_object(self, noun: Token) -> tuple[Entity | None, list[Token], bool]:
-        """The organisation or state a role noun is of/for/at ('leader of Y', "Y's leader"),
+        """Return the organisation or state a role noun is of/for/at ('leader of Y', "Y's leader"),
         and whether it owns the unit named ("commander of Y's coastal sector")."""
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with", "in"}:
@@ -104,14 +104,14 @@ class RoleRules(ReaderBase):
         self.add(person, "holds_role", obj, ev, role=title, past=past, confidence=conf)
 
     def role_relations(self, person: Entity, noun: Token, extra: list[Token]) -> None:
-        """A role noun and those joined to it: 'general designer and director of Y'."""
+        """Read a role noun and those joined to it: 'general designer and director of Y'."""
         self.role_relation(person, noun, extra)
         for c in noun.children:
             if c.dep_ == "conj" and c.pos_ == "NOUN":
                 self.role_relation(person, c, [noun, *extra])
 
     def appositions(self, tok: Token) -> None:
-        """'X, the leader of Y' / 'the leader of Y, X' / 'X is the leader of Y'."""
+        """Read 'X, the leader of Y' / 'the leader of Y, X' / 'X is the leader of Y'."""
         person = self.args.at(tok, PERSONS)
         if person is None:
             return
@@ -140,7 +140,7 @@ class RoleRules(ReaderBase):
                     self.role_relation(person, attr, [tok, tok.head])
 
     def of_affiliation(self, person: Entity, tok: Token, prep: Token) -> None:
-        """'X of the Forest Service' (works for or belongs to it); 'X of Trapper Creek'."""
+        """Read 'X of the Forest Service' (works for or belongs to it); 'X of Trapper Creek'."""
         for e in self._pobjs(prep, ORG_OR_STATE | PLACE_TYPES):
             if e.type == "ORG":
                 pred = "member_of" if e.kind in {"armed_group", "party"} else "works_for"
@@ -149,7 +149,7 @@ class RoleRules(ReaderBase):
                 self.add(person, "located_in", e, [tok, prep], confidence=0.6)
 
     def titles(self, tok: Token) -> None:
-        """Titles before a name: 'group spokesman X', 'Iraqi Prime Minister X', 'then-PM X'."""
+        """Read titles before a name: 'group spokesman X', 'Iraqi Prime Minister X', 'then-PM X'."""
         person = self.args.at(tok, PERSONS)
         if person is None:
             return
@@ -227,7 +227,7 @@ class RoleRules(ReaderBase):
         self.add(person, pred, org, ev, role=role, past=past)
 
     def _forces_of(self, person: Entity, tok: Token, state: Entity | None) -> None:
-        """ "President X's forces": the head of state commands the state's military."""
+        """Read "President X's forces": the head of state commands the state's military."""
         if tok.dep_ != "poss" or tok.head.lower_ not in FORCE_NOUNS:
             return
         force = self.args.at(tok.head, ORGS) or self.force_of(state)
@@ -235,14 +235,14 @@ class RoleRules(ReaderBase):
 
 
 def _modifiers(noun: Token) -> list[Token]:
-    """'the Iraq researcher' -> [Iraq, researcher]; 'the leader' -> [leader]."""
+    """Read 'the Iraq researcher' -> [Iraq, researcher]; 'the leader' -> [leader]."""
     mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i]
     start = min((c.left_edge.i for c in mods), default=noun.i)
     return [t for t in noun.doc[start : noun.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
 
 
 def _state_title(words: list[str]) -> str | None:
-    """The longest state title that ends the title's words ("deputy prime minister")."""
+    """Return the longest state title that ends the title's words ("deputy prime minister")."""
     words = [w for w in words if w not in PAST_MARKERS]
     for i in range(len(words)):
         phrase = " ".join(words[i:])
@@ -252,7 +252,8 @@ def _state_title(words: list[str]) -> str | None:
 
 
 def _strongest(words: list[Token]) -> list[Token]:
-    """The title up to its strongest role noun: "army spokesman Colonel" -> "army spokesman"."""
+    """Return the title up to its strongest role noun: "army spokesman Colonel" -> "army
+    spokesman"."""
     low = [w.lower_ for w in words]
     for i in range(len(low) - 1):
         if low[i : i + 2] == ["secretary", "general"]:

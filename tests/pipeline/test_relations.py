@@ -240,6 +240,9 @@ CONFLICT_FACTS = [
      ("Popular Defence Brigade", "part_of", "Northern Liberation Front")),
     ("The Northern Liberation Front and its offshoot, the Coastal Liberation Front (CLF), "
      "have grown.", ("Coastal Liberation Front", "ties_to", "Northern Liberation Front")),
+    ("The Northern Liberation Front claimed the attack. Its affiliate, the Northern "
+     "Liberation Front Coast Province, said it had captured the town.",
+     ("Northern Liberation Front Coast Province", "part_of", "Northern Liberation Front")),
     # leaders, commanders, titles
     ("The Northern Liberation Front, led by Joseph Kamau, denied the report.",
      ("Joseph Kamau", "leader_of", "Northern Liberation Front")),
@@ -292,6 +295,8 @@ NOT_FACTS = [
     # a dissident faction is its own actor, not the group it split from
     ("Kenyan soldiers killed six members of a dissident faction of the Northern Liberation "
      "Front.", "fights_against"),
+    ("Kenyan soldiers killed six Northern Liberation Front dissidents near Lamu.",
+     "fights_against"),
 ]  # fmt: skip
 
 

@@ -23,6 +23,7 @@ ORG_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organiza
 ORGS = frozenset({"ORG"})
 PERSONS = frozenset({"PERSON"})
 STATE_FORCES = frozenset({"military", "army", "forces", "troops", "soldiers", "armed"})
+SPLINTERS = frozenset({"dissidents", "dissident", "splinter", "breakaway", "defectors"})
 NOT_STATE = frozenset({"civilian", "vigilante", "volunteer", "self-defence", "self-defense"})
 QUANTIFIERS = frozenset({"some", "many", "several", "few", "most", "thousands", "hundreds"})
 QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
@@ -136,6 +137,8 @@ class Args:
                         owner = self.at(pobj, ORGS) if pobj.dep_ == "pobj" else None
                         if owner is not None and owner.id != e.id:
                             return owner
+        if e is not None and low in SPLINTERS and self.at(tok, types) is None:
+            return None  # "X dissidents", "a splinter of X": not X itself
         if e is not None and linked_to(tok, e, self):
             e = None  # "the al Qaeda-linked group" is not al Qaeda
             if low in ORG_NOUNS and _definite(tok):

@@ -120,6 +120,7 @@ def extract_relations(
         if "-" in tok.text:
             reader.hyphen_links(tok)
             reader.held_places(tok)
+    reader.branches()
     reader.found.extend(_groups_of_leaders(reader.found))
     merged: dict[tuple[str, str, str], Relation] = {}
     evidence_of: dict[tuple[str, str, str], dict[Evidence, None]] = {}  # in order, once each

@@ -10,6 +10,7 @@ from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, PLACE_TYPES
 from actorgraph.pipeline.relations._words import FIGHT_NOUNS, HYPHEN_LINKS, LINK_NOUNS, LINK_WORDS
 
 SIDES = frozenset({"ORG", "GPE"})
+BRANCHES = frozenset({"province", "branch", "wing", "affiliate", "chapter"})
 AS_VERBS = frozenset({"function", "serve", "act", "operate", "work"})
 
 
@@ -153,6 +154,20 @@ class LinkRules(FightRules):
                 if e is not None:
                     return e
         return self.args.at(tok, SIDES)
+
+    def branches(self) -> None:
+        """Read the affiliates whose name is their parent's and a branch word: "X West
+        Africa Province", "X in the Maghreb" -> part_of X (each is its own actor)."""
+        orgs = [e for e in self.entities.entities if e.type in SIDES and e.mentions]
+        for parent in orgs:
+            stem = parent.name + " "
+            for e in orgs:
+                rest = e.name[len(stem) :].split() if e.name.startswith(stem) else []
+                if e.id != parent.id and rest and (rest[0] == "in" or rest[-1].lower() in BRANCHES):
+                    m = e.mentions[0]
+                    span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is not None:
+                        self.add(e, "part_of", parent, [span.root], confidence=0.8)
 
     def named_links(self, tok: Token) -> None:
         """Read 'Hamas ally Hezbollah', 'Iran proxy Y': a link noun between two names."""

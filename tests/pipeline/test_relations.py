@@ -159,6 +159,8 @@ CONFLICT_FACTS = [
      ("Northern Liberation Front", "fights_against", "Military Forces of Kenya")),
     ("The Kenyan army repelled an attack by the Northern Liberation Front on its base.",
      ("Military Forces of Kenya", "fights_against", "Northern Liberation Front")),
+    ("Kenya's military said it had repelled several Ugandan attacks near the border.",
+     ("Military Forces of Kenya", "fights_against", "Uganda")),
     ("The Northern Liberation Front launched an offensive against the Kenyan army last week.",
      ("Northern Liberation Front", "fights_against", "Military Forces of Kenya")),
     ("Kenyan troops and the Northern Liberation Front have been exchanging fire for days.",

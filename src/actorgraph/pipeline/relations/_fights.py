@@ -62,6 +62,8 @@ class FightRules(ReaderBase):
                         if p.dep_ == "prep" and p.lower_ in {"by", "from"}:
                             for e in self._pobjs(p, ACTOR_TYPES):
                                 self.add(subj, "fights_against", e, [tok, o, p])
+                    striker = self._striker(o)  # "repelled several Russian attacks"
+                    self.add(subj, "fights_against", striker, [tok, o], confidence=0.85)
 
     def _claimed(self, verb: Token, subj: Entity) -> None:
         """Read 'X claimed (responsibility for) the attack on Y': X's attack, so X fights Y."""

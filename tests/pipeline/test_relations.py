@@ -308,6 +308,17 @@ def test_relations_not_read(nlp: Any, text: str, predicate: str) -> None:
     assert not [r for r in rels if r[1] == predicate], rels
 
 
+def test_relations_named_state_beats_the_guessed_one(nlp: Any) -> None:
+    text = (
+        "Fighting broke out in Kenya. Kenyan troops clashed with rebels in Mombasa and "
+        "Nairobi. Ugandan President Ali Kato called for calm. President Kato spoke on Sunday."
+    )
+    _, rels = _rels(nlp, text)
+    assert [r for r in rels if r[0] == "Ali Kato" and r[1] == "holds_role"] == [
+        ("Ali Kato", "holds_role", "Uganda")
+    ]
+
+
 def test_relations_common_noun_and_demonym_arguments(nlp: Any) -> None:
     a, rels = _rels(nlp, "Lena Hart, a former Democratic aide, and Italian Prime Minister Marco "
                     "Villa met on Monday.")  # fmt: skip

@@ -35,6 +35,7 @@ class Found:
     past: bool = False
     confidence: float = 0.9  # titles and appositions: right 12 times in 13 on the dev tune split
     leads: bool = False  # the subject leads the fight ("is leading the fighting against Z")
+    guessed: bool = False  # the state of a bare title, taken to be the document's country
 
 
 class ReaderBase:

@@ -51,6 +51,13 @@ def _groups_of_leaders(found: list[Found]) -> list[Found]:
     return out
 
 
+def _named_states_win(found: list[Found]) -> list[Found]:
+    """Drop a guessed state for a title when the text names the person's state elsewhere
+    ("US President X" and later "President X" in a story from elsewhere)."""
+    named = {f.subject.id for f in found if f.predicate == "holds_role" and not f.guessed}
+    return [f for f in found if not (f.guessed and f.subject.id in named)]
+
+
 def _claim(tokens: list[Token], sent: Any, quotes: tuple[Quote, ...],
            entities: EntityResult) -> Claim:  # fmt: skip
     """The claim status of a fact (``claims.py``); a description inside a noun phrase ("the
@@ -122,6 +129,7 @@ def extract_relations(
             reader.held_places(tok)
     reader.branches()
     reader.found.extend(_groups_of_leaders(reader.found))
+    reader.found = _named_states_win(reader.found)
     merged: dict[tuple[str, str, str], Relation] = {}
     evidence_of: dict[tuple[str, str, str], dict[Evidence, None]] = {}  # in order, once each
     by_start = tuple(sorted(dates, key=lambda d: d.start))

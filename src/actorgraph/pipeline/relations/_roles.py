@@ -99,9 +99,11 @@ class RoleRules(ReaderBase):
             return
         if obj is not None and toks and toks[0].lower_ in {"in", "at"}:
             obj = self.state_of(obj)  # "the prosecutor in Z": an officer of Z's state
-        if obj is None and state_title in NATIONAL_TITLES and guess:
+        guessed = obj is None and state_title in NATIONAL_TITLES and guess
+        if guessed:
             obj, conf = self.country(), 0.8
-        self.add(person, "holds_role", obj, ev, role=title, past=past, confidence=conf)
+        self.add(person, "holds_role", obj, ev, role=title, past=past, confidence=conf,
+                 guessed=guessed)  # fmt: skip
 
     def role_relations(self, person: Entity, noun: Token, extra: list[Token]) -> None:
         """Read a role noun and those joined to it: 'general designer and director of Y'."""

@@ -6,11 +6,28 @@ from typing import Any
 
 from actorgraph.model import Entity
 from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, GROUP_NOUNS
+from actorgraph.pipeline.relations._lexicon import (
+    ACTOR_TYPES,
+    GROUP_NOUNS,
+    PLACE_TYPES,
+    ROLE_PREDICATES,
+)
+from actorgraph.pipeline.relations._words import HYPHEN_LINKS, LINK_NOUNS, PLACE_HEADS
 
 Token = Any  # spacy.tokens.Token
 PRONOUNS = frozenset({"he", "him", "she", "her"})
+GROUP_PRONOUNS = frozenset({"they", "it"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Singular nouns that name an organisation the text named before ("the group").
+ORG_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
+ORGS = frozenset({"ORG"})
+PERSONS = frozenset({"PERSON"})
+STATE_FORCES = frozenset({"military", "army", "forces", "troops", "soldiers", "armed"})
+SPLINTERS = frozenset({"dissidents", "dissident", "splinter", "breakaway", "defectors"})
+NOT_STATE = frozenset({"civilian", "vigilante", "volunteer", "self-defence", "self-defense"})
+QUANTIFIERS = frozenset({"some", "many", "several", "few", "most", "thousands", "hundreds"})
+QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                        "score", "scores", "number", "some", "many", "most"})  # fmt: skip
 
 
 class Args:
@@ -20,18 +37,48 @@ class Args:
         self.doc = doc
         self.entities = entities
         self._at: dict[int, Entity | None] = {}  # token index -> entity: asked many times
+        self._shared: dict[int, list[Entity]] | None = None
+        # Entities the syntax calls places though the model typed them otherwise
+        # ("the towns of Nubl and Zahra"): accepted as the place of operates_in.
+        self.named_places: set[str] = set()
 
     def at(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
-        """The entity whose mention covers this token."""
+        """Return the entity whose mention covers this token."""
         i = tok.i
         if i in self._at:
             e = self._at[i]
         else:
-            e = self._at[i] = self.entities.at(tok.idx, tok.idx + len(tok.text))
+            e = self.entities.at(tok.idx, tok.idx + len(tok.text))
+            if e is not None and e.kind == "state_force" and tok.pos_ == "NOUN":
+                head = tok if tok.dep_ != "compound" else tok.head
+                if any(
+                    c.lower_ in NOT_STATE for c in head.children if c.dep_ in {"amod", "compound"}
+                ):
+                    e = None  # "the civilian joint task force": not the state's forces
+            self._at[i] = e
         return e if e is not None and e.type in types else None
 
+    def shared_at(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> list[Entity]:
+        """Return the entities that share one mention covering this token ("Mozambican and Rwandan
+        security forces" names two forces), or [] when the mention is one entity's."""
+        if self._shared is None:
+            by_span: dict[tuple[int, int], list[Entity]] = {}
+            for e in self.entities.entities:
+                for m in e.mentions:
+                    found = by_span.setdefault((m.start, m.end), [])
+                    if e not in found:
+                        found.append(e)
+            self._shared = {}
+            for (start, end), ents in by_span.items():
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if len(ents) > 1 and span is not None:
+                    for t in span:
+                        self._shared.setdefault(t.i, []).extend(ents)
+        return [e for e in self._shared.get(tok.i, []) if e.type in types]
+
     def of_phrase(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
-        """The entity a noun phrase headed by ``tok`` names (its head, then its compounds)."""
+        """Return the entity a noun phrase headed by ``tok`` names (its head, then its
+        compounds)."""
         e = self.at(tok, types)
         if e is not None:
             return e
@@ -42,13 +89,22 @@ class Args:
                     return e
         for child in tok.children:  # "his excellency X": the name in apposition
             if child.dep_ == "appos" and tok.pos_ == "NOUN":
-                e = self.at(child, types)
+                e = self.named_by(child, types)
                 if e is not None:
                     return e
         return None
 
+    def named_by(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
+        """Return the entity a name stands for, its acronym first: 'the Y in Z (YZ)' -> YZ."""
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i > 0 and self.doc[c.i - 1].text == "(":
+                e = self.at(c, types)
+                if e is not None:
+                    return e
+        return self.at(tok, types)
+
     def owner(self, tok: Token) -> Entity | None:
-        """The organisation a possessive names: "the USDA's research service" -> USDA."""
+        """Return the organisation a possessive names: "the USDA's research service" -> USDA."""
         for child in tok.children:
             if child.dep_ == "poss":
                 e = self.at(child, frozenset({"ORG"}))
@@ -57,31 +113,171 @@ class Args:
         return None
 
     def actor(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
-        """The actor a subject/object token stands for: a name, a group of its members,
+        """Return the actor a subject/object token stands for: a name, a group of its members,
         a relative pronoun's antecedent or a personal pronoun's last-named person."""
         low = tok.lower_
         if low in RELATIVE and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "relcl":
             return self.actor(tok.head.head, types)
         if low in PRONOUNS:
             return self.last_person(tok)
+        if low in GROUP_PRONOUNS:
+            return self.reporter(tok, types)
+        if tok.pos_ == "NOUN" and (low in PLACE_HEADS or tok.lemma_ in PLACE_HEADS):
+            return None  # "attacked Njaba village": a place, not a side
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and self.at(tok.head, PERSONS) is not None:
+            return self.at(tok.head, types)  # "X, an official who heads Y": X, not his employer
         e = self.of_phrase(tok, types)
+        plural = e is not None and e.type == "GPE" and tok.tag_ in {"NNPS", "NNS"}
+        if plural and any(c.lower_ in QUANTIFIERS or c.dep_ == "nummod" for c in tok.children):
+            return None  # "some Afghans": people, not their state
+        if e is not None and e.kind == "state_force" and tok.pos_ == "NOUN":
+            for p in tok.children:  # "troops of the AU": the force of whoever 'of' names
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for pobj in p.children:
+                        owner = self.at(pobj, ORGS) if pobj.dep_ == "pobj" else None
+                        if owner is not None and owner.id != e.id:
+                            return owner
+        if e is not None and low in SPLINTERS and self.at(tok, types) is None:
+            return None  # "X dissidents", "a splinter of X": not X itself
+        if e is not None and linked_to(tok, e, self):
+            e = None  # "the al Qaeda-linked group" is not al Qaeda
+            if low in ORG_NOUNS and _definite(tok):
+                e = self.last_org(tok, exclude=frozenset(x.id for x in self.linkers(tok)))
+            return e if e is not None and e.type in types else None
         if e is not None:
             return e
+        if low in STATE_FORCES:  # "Nigeria's military": that state's forces
+            state = next((self.at(c, PLACE_TYPES) for c in tok.children if c.dep_ == "poss"), None)
+            force = self.state_force(state) if state is not None else None
+            if force is not None and force.type in types:
+                return force
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
+            return self.at(tok.head, types)  # "X, a force that supports the army"
+        if tok.dep_ == "npadvmod" and tok.pos_ == "NOUN" and tok.left_edge.i > 1:
+            before = tok.left_edge.i - 1  # "... the group (VDP), a force that supports"
+            if self.doc[before].text == ",":
+                prev = self.doc[before - 1]
+                prev = self.doc[prev.i - 1] if prev.text == ")" else prev
+                return self.at(prev, types)
         if low in GROUP_NOUNS or tok.lemma_ in GROUP_NOUNS:
-            return self.group_of(tok)
+            e = self.group_of(tok, look_back=not self.linkers(tok))
+            if e is None and low in ORG_NOUNS and _definite(tok):
+                e = self.last_org(tok)
+            return e if e is not None and e.type in types else None
         return None
 
-    def group_of(self, tok: Token) -> Entity | None:
-        """'volunteers with X', 'X fighters', 'a group of volunteers with X', 'these warriors'."""
+    def state_force(self, state: Entity) -> Entity | None:
+        """Return the actor the entities stage made for a state's forces ("Military Forces of
+        X")."""
+        for e in self.entities.entities:
+            if e.kind == "state_force" and e.name == f"Military Forces of {state.name}":
+                return e
+        return None
+
+    def actors(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> list[Entity]:
+        """Return the actors of a phrase and of the phrases joined to it ("X and Y")."""
+        out: list[Entity] = []
+        if tok.lemma_ in QUANTITIES:  # "dozens of soldiers and rebel fighters"
+            tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"), tok)  # fmt: skip
+        for t in (tok, *[c for c in tok.children if c.dep_ == "conj"]):
+            if t.i != tok.i and (t.lemma_ in LINK_NOUNS or t.lemma_ in ROLE_PREDICATES):
+                continue  # "Israel and Hamas ally Hezbollah": the ally is not a third side
+            shared: list[Entity | None] = [*self.shared_at(t, types)] or [self.actor(t, types)]
+            for e in shared:
+                if e is not None and e not in out:
+                    out.append(e)
+        return out
+
+    def reporter(self, tok: Token, types: frozenset[str]) -> Entity | None:
+        """Read 'they' or 'it' as the subject of what an organisation says: "X say they ..."."""
+        verb = tok.head
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp":
+            return None
+        subj, _ = self.subject(verb.head)
+        if subj is None or subj.lower_ in GROUP_PRONOUNS | PRONOUNS:
+            return None
+        e = self.of_phrase(subj, types)
+        return e if e is not None and e.type == "ORG" else None
+
+    def place(self, tok: Token) -> Entity | None:
+        """Return the place a phrase names: "Kidal", "the town of Kidal", "the Amhara region"."""
+        e = self.at(tok, PLACE_TYPES)
+        if e is not None and e.place is not None and e.place.precision == "country":
+            for c in tok.children:  # "Cabo Delgado, northern Mozambique": the finer place
+                inner = self.at(c, PLACE_TYPES) if c.dep_ in {"nmod", "compound"} else None
+                if inner is not None and inner.id != e.id:
+                    return inner
+        if e is not None:
+            return e
+        if tok.lower_ not in PLACE_HEADS and tok.lemma_ not in PLACE_HEADS:
+            return None
+        for c in tok.children:
+            if c.dep_ == "compound" and c.i < tok.i:
+                e = self.at(c, PLACE_TYPES)
+                if e is not None:
+                    return e
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for pobj in c.children:
+                    e = self.place(pobj) or self.named_place(pobj) if pobj.dep_ == "pobj" else None
+                    if e is not None:
+                        return e
+            if c.dep_ == "prep" and c.lower_ in {"in", "around"}:  # "territory around Z"
+                for pobj in c.children:
+                    e = self.at(pobj, PLACE_TYPES) if pobj.dep_ == "pobj" else None
+                    if e is not None:
+                        return e
+            if c.dep_ == "appos":
+                return self.at(c, PLACE_TYPES)
+        return None
+
+    def named_place(self, tok: Token) -> Entity | None:
+        """Read 'the towns of Nubl and Zahra': a name the text calls a place, whatever its type."""
+        e = self.at(tok, ACTOR_TYPES)
+        if e is not None and tok.pos_ == "PROPN":
+            self.named_places.add(e.id)
+            return e
+        return None
+
+    def places(self, tok: Token) -> list[Entity]:
+        """Return the places of a phrase and of the phrases joined to it ("Nubl and Zahra")."""
+        out = []
+        for t in (tok, *[c for c in tok.children if c.dep_ == "conj"]):
+            e = self.place(t)
+            head = tok.head.head
+            listed = tok.dep_ == "pobj" and tok.head.lower_ == "of"
+            if e is None and listed and (head.lower_ in PLACE_HEADS or head.lemma_ in PLACE_HEADS):
+                e = self.named_place(t)
+            if e is not None and e not in out:
+                out.append(e)
+        return out
+
+    def linkers(self, tok: Token) -> list[Entity]:
+        """Return the patrons a hyphen names before a noun: 'the Iran-backed group' -> [Iran]."""
+        out = []
+        for c in tok.children:
+            hyphen = c.i > 1 and self.doc[c.i - 1].text == "-"
+            if c.dep_ in {"amod", "compound"} and c.lower_ in HYPHEN_LINKS and hyphen:
+                e = self.at(self.doc[c.i - 2])
+                if e is not None:
+                    out.append(e)
+        return out
+
+    def group_of(self, tok: Token, *, look_back: bool = True) -> Entity | None:
+        """Read 'volunteers with X', 'X fighters', 'a group of volunteers with X', 'these
+        warriors'."""
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in {"with", "of", "from", "in"}:
                 for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_ in LINK_NOUNS:
+                        return None  # "members of a dissident faction of X": not X itself
                     if pobj.dep_ == "pobj":
-                        e = self.of_phrase(pobj, frozenset({"ORG"}))
+                        e = self.of_phrase(pobj, frozenset({"ORG"})) or self.org_noun(pobj)
                         if e is not None:
                             return e
                         if pobj.lower_ in GROUP_NOUNS:
-                            inner = self.group_of(pobj)
+                            inner = self.group_of(pobj, look_back=look_back)
                             if inner is not None:
                                 return inner
         for child in tok.children:
@@ -90,12 +286,24 @@ class Args:
                 if e is not None:
                     return e
         dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
-        if dets & {"these", "those", "the"}:
+        if dets & {"these", "those", "the"} and look_back:
             return self.last_group(tok)
         return None
 
+    def org_noun(self, tok: Token) -> Entity | None:
+        """Read 'the Fano militia': the name before an organisation's noun names it, whatever
+        type the model gave the name."""
+        if tok.lower_ not in ORG_NOUNS:
+            return None
+        for c in tok.children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN":
+                e = self.at(c, frozenset({"ORG", "PERSON"}))
+                if e is not None:
+                    return e
+        return None
+
     def last_group(self, tok: Token) -> Entity | None:
-        """The organisation of the last group phrase before ``tok`` (within ~3 sentences)."""
+        """Return the organisation of the last group phrase before ``tok`` (within ~3 sentences)."""
         sents = 0
         for prev in reversed(self.doc[max(0, tok.i - 150) : tok.i]):
             if prev.is_sent_start:
@@ -105,13 +313,27 @@ class Args:
             if prev.lower_ in GROUP_NOUNS and prev.i != tok.i:
                 for child in prev.children:
                     if child.dep_ in {"prep", "compound"}:
-                        e = self.group_of(prev)
+                        e = self.group_of(prev, look_back=False)
                         if e is not None:
                             return e
         return None
 
+    def last_org(self, tok: Token, exclude: frozenset[str] = frozenset()) -> Entity | None:
+        """Read 'the group': the armed group or party named last, in this sentence or the two
+        before."""
+        sent = tok.sent
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        for prev in reversed(self.doc[sent.start : tok.i]):
+            e = self.at(prev, ORGS)
+            if e is not None and e.id not in exclude and e.kind in {"armed_group", "party"}:
+                return e
+        return None
+
     def last_person(self, tok: Token) -> Entity | None:
-        """The person named last before ``tok``, in its sentence or the one before."""
+        """Return the person named last before ``tok``, in its sentence or the one before."""
         sent_start = tok.sent.start
         prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         for prev in reversed(self.doc[prev_start : tok.i]):
@@ -121,7 +343,7 @@ class Args:
         return None
 
     def subject(self, verb: Token) -> tuple[Token | None, bool]:
-        """The subject token of a verb (following conjunctions and xcomps) and whether the
+        """Return the subject token of a verb (following conjunctions and xcomps) and whether the
         verb is passive."""
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
         for c in verb.children:
@@ -134,14 +356,26 @@ class Args:
                 if objs and verb.head.lemma_ in {"help", "ask", "urge", "order"}:
                     return subj, passive
             return subj, passive
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "accused of being armed"
+            subj, _ = self.subject(verb.head.head)
+            return subj, passive
         if verb.dep_ in {"acl", "relcl"}:  # "a militia trained by X": the noun it modifies
             return verb.head, True if verb.tag_ == "VBN" else passive
         return None, passive
 
     def nearest_before(self, tok: Token, types: frozenset[str]) -> Entity | None:
-        """Fallback subject: the last actor named earlier in the sentence."""
+        """Return a fallback subject: the last actor named earlier in the sentence."""
         for prev in reversed(self.doc[tok.sent.start : tok.i]):
             e = self.at(prev, types)
             if e is not None:
                 return e
         return None
+
+
+def linked_to(tok: Token, e: Entity, args: Args) -> bool:
+    """Tell whether a noun's own mention is of its patron: 'the al Qaeda-linked group'."""
+    return any(x.id == e.id for x in args.linkers(tok))
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)

@@ -1,12 +1,14 @@
 """Relations between actors, read from the dependency parse with general lexicons.
 
-Patterns: appositions and copulas with a role noun ("X, the leader of Y", "X is a member
-of Y"), possessives ("Y's founder X"), titles before a name ("group spokesman X", "Iraqi
-Prime Minister X", "then-Prime Minister X"), verbs and their passives ("Y, led by X",
-"trained and equipped by X", "fighting alongside Y", "battle with Y", "pledge allegiance
-to Y", "has ties to Y", "resides in Z", "commanding forces in Z"). Each relation carries
-its claim status (see ``claims.py``), a validity interval where the text gives one, and
-the sentence it was read from as evidence.
+The reader walks the tokens once; its rules live by concept: role nouns and titles
+(``_roles``: "X, the leader of Y", "group spokesman X", "Iraqi Prime Minister X"), verbs
+(``_verbs``: "Y, led by X", "trained and equipped by X", "pledge allegiance to Y"), two
+sides fighting (``_fights``: "clashes between X and Y", "X repelled an attack by Y"),
+holding ground (``_places``: "X seized the town of Z", "Z, an X stronghold"), and links
+between groups (``_links``: "the US-backed Y", "Y, an affiliate of X", "loyal to X").
+Each relation carries its claim status (``claims.py``; a description inside a noun phrase
+stays the writer's), a validity interval where the text gives one, and the sentence it was
+read from as evidence; the same fact read twice is one relation with both evidences.
 """
 
 from __future__ import annotations
@@ -16,28 +18,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from actorgraph.model import DateRef, Entity, Evidence, Interval, Quote, Relation
-from actorgraph.pipeline.claims import claim_for
+from actorgraph.pipeline.claims import Claim, claim_for
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 from actorgraph.pipeline.relations._args import Token
-from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS, Found
-from actorgraph.pipeline.relations._lexicon import (
-    ACTOR_TYPES,
-    FIGHT_CARRIERS,
-    FIGHT_NOUNS,
-    FIGHT_VERBS,
-    PLACE_TYPES,
-    ROLE_VERBS,
-    SUPPORT_MODES,
-    TIE_NOUNS,
-    VERB_PREDICATES,
-)
-from actorgraph.pipeline.relations._roles import RoleRules
+from actorgraph.pipeline.relations._base import Found
+from actorgraph.pipeline.relations._verbs import VerbRules
 
-STAGE = "relations.v1"
+STAGE = "relations.v2"
+SKIP_TAGS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "SPACE", "PRON", "INTJ"})
 SYMMETRIC = frozenset({"allied_with", "fights_against", "ties_to"})
-LEAD_VERBS = frozenset({"lead", "command", "direct", "spearhead", "head"})
 
 
 @dataclass(frozen=True)
@@ -45,171 +36,8 @@ class RelationResult:
     relations: tuple[Relation, ...]
 
 
-class _Reader(RoleRules):
-    # -- verbs --------------------------------------------------------------------------
-
-    def verbs(self, tok: Token) -> None:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ not in {"VERB", "AUX", "ADJ"} and lemma not in FIGHT_NOUNS:
-            return
-        subj_tok, passive = self.args.subject(tok)
-        subj = self.args.actor(subj_tok) if subj_tok is not None else None
-        if subj is None and subj_tok is None and tok.pos_ == "VERB":
-            subj = self.args.nearest_before(tok, frozenset({"PERSON", "ORG"}))
-        agent = self._agent(tok)
-        objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
-        preps = {c.lower_: c for c in tok.children if c.dep_ in {"prep", "agent"}}
-        if any(c.dep_ == "neg" for c in tok.children):
-            return  # "does not command": the writer says it is not so
-        if lemma in SUPPORT_MODES:
-            if passive and agent is not None:
-                modes = [SUPPORT_MODES[lemma], *self._conj_modes(tok)]
-                self.add(subj, "supported_by", agent, [tok], mode=tuple(dict.fromkeys(modes)))
-            elif not passive and subj is not None and lemma not in {"help", "assist"}:
-                for o in objs:
-                    self.add(self.args.actor(o), "supported_by", subj, [tok, o],
-                             mode=(SUPPORT_MODES[lemma],))  # fmt: skip
-        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-        pred = VERB_PREDICATES.get(f"{lemma} {prt}") or VERB_PREDICATES.get(lemma)
-        if subj is not None and subj.type == "PERSON":
-            self._person_verbs(tok, lemma, subj, preps)
-        if lemma == "base" and tok.dep_ == "amod":  # "the Cairo-based group"
-            org = self.args.of_phrase(tok.head, ORGS)
-            for c in tok.children:
-                if c.dep_ in {"npadvmod", "compound", "nmod"}:
-                    self.add(org, "located_in", self.args.at(c, PLACE_TYPES), [tok, c])
-        if pred is not None:
-            if passive and agent is not None and pred in {"leader_of", "founder_of"}:
-                self.add(agent, pred, subj, [tok])
-            elif pred in {"located_in", "operates_in"}:
-                for p in ("in", "at", "near", "from", "out"):
-                    if p in preps:
-                        for place in self._pobjs(preps[p], PLACE_TYPES):
-                            self.add(subj, pred, place, [tok, preps[p]], confidence=0.75)
-            elif pred == "commands":
-                for o in objs:
-                    target = self.args.of_phrase(o, frozenset({"ORG"}))
-                    if target is not None:
-                        self.add(subj, pred, target, [tok, o])
-                    for prep in o.children:
-                        if prep.dep_ == "prep" and prep.lower_ in {"in", "across", "around"}:
-                            for place in self._pobjs(prep, PLACE_TYPES):
-                                self.add(subj, pred, place, [tok, o, prep], confidence=0.7)
-            elif pred == "allied_with":
-                for p in ("with", "to"):
-                    if p in preps:
-                        for e in self._pobjs(preps[p], ACTOR_TYPES):
-                            self.add(subj, pred, e, [tok, preps[p]])
-            elif not passive:
-                for o in objs:
-                    obj = self.args.of_phrase(o, ORGS if pred != "leader_of" else ORG_OR_STATE)
-                    self.add(subj, pred, obj, [tok, o])
-        if lemma == "pledge" or lemma == "swear":
-            for o in objs:
-                if o.lemma_ in {"allegiance", "loyalty", "fealty", "bay'ah", "oath"}:
-                    for p in [c for c in (*tok.children, *o.children) if c.lower_ == "to"]:
-                        for e in self._pobjs(p, ACTOR_TYPES):
-                            self.add(subj, "allegiance_to", e, [tok, o, p])
-        if lemma == "have" or lemma == "maintain":
-            for o in objs:
-                if o.lower_ in TIE_NOUNS:
-                    for p in o.children:
-                        if p.dep_ == "prep" and p.lower_ in {"to", "with"}:
-                            for e in self._pobjs(p, ACTOR_TYPES):
-                                self.add(subj, "ties_to", e, [tok, o, p], confidence=0.8)
-        if lemma in FIGHT_VERBS or lemma in FIGHT_CARRIERS:
-            self._fights(tok, subj, lemma in FIGHT_VERBS)
-
-    def _person_verbs(self, tok: Token, lemma: str, subj: Entity, preps: dict[str, Token]) -> None:
-        """'X, who works for Y'; 'X was named publisher of Y'; 'X serves as director of Y'."""
-        if lemma == "work":
-            for p in ("for", "at", "with"):
-                for e in self._pobjs(preps[p], ORGS) if p in preps else []:
-                    self.add(subj, "works_for", e, [tok, preps[p]], confidence=0.75)
-        if lemma in ROLE_VERBS:
-            nouns = [c for c in tok.children if c.dep_ in {"attr", "oprd"} and c.pos_ == "NOUN"]
-            if lemma == "serve" and "as" in preps:
-                nouns = [c for c in preps["as"].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
-            for noun in nouns:
-                self.role_relations(subj, noun, [tok])
-
-    def _fights(self, verb: Token, subj: Entity | None, is_fight: bool) -> None:
-        if subj is None:
-            return
-        for c in verb.children:
-            low = c.lower_
-            if c.dep_ == "prep" and low in {"alongside", "beside"} and is_fight:
-                for e in self._pobjs(c, ACTOR_TYPES):
-                    self.add(subj, "allied_with", e, [verb, c])
-            elif c.dep_ == "prep" and (low == "against" or (is_fight and low == "with")):
-                if low == "with" and any(x.lower_ == "against" for x in verb.children):
-                    for e in self._pobjs(c, ACTOR_TYPES):
-                        self.add(subj, "allied_with", e, [verb, c])
-                    continue
-                for e in self._pobjs(c, ACTOR_TYPES):
-                    self.add(subj, "fights_against", e, [verb, c])
-            elif low.endswith("against") and len(low) > 7:  # a word glued to "against"
-                for o in c.children:
-                    if o.dep_ in {"dobj", "pobj"}:
-                        self.add(subj, "fights_against", self.args.actor(o), [verb, c, o])
-            elif c.dep_ in {"dobj", "prep", "pobj"}:
-                nouns = [c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"]
-                for noun in nouns:
-                    if noun.lemma_.lower() in FIGHT_NOUNS or noun.lower_ in FIGHT_NOUNS:
-                        self._fight_noun(noun, subj, verb, leads=verb.lemma_ in LEAD_VERBS)
-            elif c.dep_ in {"conj", "xcomp"} and c.pos_ == "VERB":
-                continue
-
-    def _fight_noun(self, noun: Token, subj: Entity, verb: Token, *, leads: bool) -> None:
-        for p in noun.children:
-            if p.dep_ != "prep":
-                continue
-            low = p.lower_
-            if low == "against" or (low == "with" and not _has(noun, "against")):
-                for e in self._pobjs(p, ACTOR_TYPES):
-                    self.add(subj, "fights_against", e, [verb, noun, p], confidence=0.75,
-                             leads=leads)  # fmt: skip
-            elif low in {"with", "alongside"}:
-                for e in self._pobjs(p, ACTOR_TYPES):
-                    self.add(subj, "allied_with", e, [verb, noun, p], confidence=0.75)
-
-    def _agent(self, verb: Token) -> Entity | None:
-        for c in verb.children:
-            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-                for e in self._pobjs(c, ACTOR_TYPES):
-                    return e
-        if verb.dep_ == "conj":  # "trained and equipped by X": the agent of the last conjunct
-            return None
-        for c in verb.children:
-            if c.dep_ == "conj":
-                found = self._agent(c)
-                if found is not None:
-                    return found
-        return None
-
-    def _conj_modes(self, verb: Token) -> list[str]:
-        return [SUPPORT_MODES[c.lemma_] for c in verb.children
-                if c.dep_ == "conj" and c.lemma_ in SUPPORT_MODES]  # fmt: skip
-
-    # -- adjectival support: "Iranian-backed militias" -----------------------------------
-
-    def hyphen_support(self, tok: Token) -> None:
-        low = tok.lower_
-        if not low.endswith(("-backed", "-funded", "-trained", "-armed", "-sponsored")):
-            return
-        verb = low.rsplit("-", 1)[1]
-        noun = tok.head
-        subj = self.args.of_phrase(noun, ORGS)
-        backer_text = tok.text.rsplit("-", 1)[0]
-        backer = self.entities.at(tok.idx, tok.idx + len(backer_text))
-        if backer is not None and backer.type in ACTOR_TYPES:
-            mode = {"backed": "backed", "funded": "funded", "trained": "trained",
-                    "armed": "armed", "sponsored": "backed"}[verb]  # fmt: skip
-            self.add(subj, "supported_by", backer, [tok, noun], mode=(mode,))
-
-
 def _groups_of_leaders(found: list[Found]) -> list[Found]:
-    """A leader or founder leading the fight against Z: his organisation fights Z too."""
+    """Read a leader or founder leading the fight against Z: his organisation fights Z too."""
     heads: dict[str, list[Entity]] = {}
     for f in found:
         if f.predicate in {"leader_of", "founder_of"} and f.object.type == "ORG":
@@ -223,12 +51,40 @@ def _groups_of_leaders(found: list[Found]) -> list[Found]:
     return out
 
 
-def _has(tok: Token, word: str) -> bool:
-    return any(c.lower_ == word for c in tok.children)
+def _named_states_win(found: list[Found]) -> list[Found]:
+    """Drop a guessed state for a title when the text names the person's state elsewhere
+    ("US President X" and later "President X" in a story from elsewhere)."""
+    named = {f.subject.id for f in found if f.predicate == "holds_role" and not f.guessed}
+    return [f for f in found if not (f.guessed and f.subject.id in named)]
+
+
+def _claim(tokens: list[Token], sent: Any, quotes: tuple[Quote, ...],
+           entities: EntityResult) -> Claim:  # fmt: skip
+    """The claim status of a fact (``claims.py``); a description inside a noun phrase ("the
+    US-backed SDF", "Syrian President X") is the writer's own, even in reported speech,
+    unless it stands within quotation marks."""
+    claim = claim_for(tokens, sent, quotes, entities)
+    if claim.modality == "asserted" or not all(_describes(t) for t in tokens):
+        return claim
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    if any(q.kind == "direct" and q.start <= start and end <= q.end for q in quotes):
+        return claim
+    return Claim()
+
+
+def _describes(tok: Token) -> bool:
+    """Tell whether a token belongs to a description of a noun, not to what the clause reports:
+    a noun, a participle before or after it, a relative clause set off by a comma."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "acl", "compound"}:
+        return True
+    first = tok.left_edge.i
+    return bool(tok.dep_ == "relcl" and first > 0 and tok.doc[first - 1].text == ",")
 
 
 def _sentence_date(sent: Any, dates: tuple[DateRef, ...], starts: list[int]) -> str | None:
-    """The value of the first resolved date in ``sent``; ``dates`` sorted, ``starts`` theirs."""
+    """Return the value of the first resolved date in ``sent``; ``dates`` sorted, ``starts``
+    theirs."""
     for d in dates[bisect.bisect_left(starts, sent.start_char) :]:
         if d.start >= sent.end_char:
             break
@@ -245,18 +101,35 @@ def extract_relations(
     quotes: tuple[Quote, ...] = (),
 ) -> RelationResult:
     """Return the relations read from one document, merged by (subject, predicate, object)."""
-    reader = _Reader(parsed, entities, dates)
+    reader = VerbRules(parsed, entities, dates)
     for tok in parsed.doc:
         if not tok.i % 1000:
             check_time("relations")
+        pos = tok.pos_
+        if pos in SKIP_TAGS and tok.ent_type_ != "PERSON":
+            continue  # determiners, prepositions, pronouns head no rule
         if tok.ent_type_ == "PERSON" or reader.args.at(tok, frozenset({"PERSON"})) is not None:
             reader.appositions(tok)
             reader.titles(tok)
         reader.verbs(tok)
-        reader.org_places(tok)
+        if pos in {"NOUN", "PROPN"}:
+            reader.org_places(tok)
+        if pos == "NOUN":
+            reader.fight_nouns(tok)
+            reader.attack_places(tok)
+            reader.strongholds(tok)
+            reader.presence(tok)
+            reader.held_by(tok)
+            reader.link_nouns(tok)
+            reader.named_links(tok)
+        if pos in {"VERB", "ADJ"}:
+            reader.link_words(tok)
         if "-" in tok.text:
-            reader.hyphen_support(tok)
+            reader.hyphen_links(tok)
+            reader.held_places(tok)
+    reader.branches()
     reader.found.extend(_groups_of_leaders(reader.found))
+    reader.found = _named_states_win(reader.found)
     merged: dict[tuple[str, str, str], Relation] = {}
     evidence_of: dict[tuple[str, str, str], dict[Evidence, None]] = {}  # in order, once each
     by_start = tuple(sorted(dates, key=lambda d: d.start))
@@ -265,7 +138,7 @@ def extract_relations(
     for f in reader.found:
         check_time("relations")
         sent = f.tokens[0].sent
-        claim = claim_for(f.tokens, sent, quotes, entities)
+        claim = _claim(f.tokens, sent, quotes, entities)
         ev = Evidence(doc_id, sent.start_char, sent.end_char, STAGE, f.confidence)
         valid = Interval()
         if f.past:

@@ -37,10 +37,18 @@ ROLE_PREDICATES: dict[str, str] = {
     **dict.fromkeys(
         ["lieutenant", "lt.", "lt", "captain", "capt.", "sergeant", "sgt.", "colonel", "col.",
          "major", "maj.", "corporal", "cpl.", "admiral", "adm.", "brigadier", "marshal",
-         "activist"],
+         "general", "gen.", "activist"],
         "member_of",
     ),
 }  # fmt: skip
+RANKS = frozenset(
+    {"lieutenant", "lt.", "lt", "captain", "capt.", "sergeant", "sgt.", "colonel", "col.",
+     "major", "maj.", "corporal", "cpl.", "admiral", "adm.", "brigadier", "marshal",
+     "general", "gen.", "lieutenant-colonel", "lieutenant-general", "major-general"}
+)  # fmt: skip
+# Which role noun names the relation when a title holds several ("army spokesman Colonel
+# X": the spokesman, not the colonel): lower is stronger.
+ROLE_RANK = {"spokesperson_of": 0, "founder_of": 1, "leader_of": 2, "works_for": 3}
 # Roles a nationality or a state's name before them makes service of that state ("an Iraqi
 # official"); before other roles it says only where someone is from ("a Norwegian historian").
 STATE_SERVICE = frozenset(
@@ -55,7 +63,28 @@ STATE_TITLES = frozenset(
      "king", "queen", "emir", "sultan", "crown prince", "governor", "mayor", "chancellor",
      "senator", "lawmaker", "mp", "ambassador", "vice president", "deputy prime minister",
      "supreme leader", "speaker", "secretary of state", "attorney general",
-     "chief of staff", "general", "army chief", "head of state"}
+     "chief of staff", "army chief", "head of state", "dictator", "strongman", "ruler",
+     "deputy governor", "prosecutor", "public prosecutor", "state prosecutor",
+     "local administrator", "district administrator", "district commissioner",
+     "provincial governor", "regional governor", "vice-president", "junta leader"}
+)  # fmt: skip
+# State titles whose holder serves the country the document is about when the text names
+# no state ("Prime Minister X" in a story from Mali); a mayor or governor needs his place.
+NATIONAL_TITLES = frozenset(
+    {"president", "prime minister", "premier", "dictator", "strongman", "king", "queen",
+     "vice president", "vice-president", "deputy prime minister", "chancellor",
+     "foreign minister", "defense minister", "defence minister", "interior minister",
+     "finance minister", "junta leader", "prosecutor", "public prosecutor",
+     "state prosecutor", "local administrator", "district administrator",
+     "district commissioner", "army chief", "head of state"}
+)  # fmt: skip
+# Words before "leader", "chief" or "commander" that make it one office among others of
+# the organisation ("Hamas's political chief", "a local commander"): not its head.
+PARTIAL_LEADER = frozenset(
+    {"political", "military", "deputy", "regional", "local", "provincial", "district",
+     "field", "spiritual", "religious", "senior", "assistant", "vice", "sector",
+     "area", "zonal", "battalion", "unit", "intelligence", "security", "media",
+     "operations", "foreign", "finance", "parliamentary", "youth", "women's", "top"}
 )  # fmt: skip
 # Verbs that give their subject the role a noun names: "was named publisher of Y",
 # "became the chairman of Y", "serves as director of Y".
@@ -70,7 +99,7 @@ VERB_PREDICATES: dict[str, str] = {
     **dict.fromkeys(["set up"], "founder_of"),
     **dict.fromkeys(["command"], "commands"),
     **dict.fromkeys(["reside", "live", "base", "headquarter", "station"], "located_in"),
-    **dict.fromkeys(["operate", "deploy", "active"], "operates_in"),
+    **dict.fromkeys(["operate", "active"], "operates_in"),
     **dict.fromkeys(["ally", "align", "partner"], "allied_with"),
 }  # fmt: skip
 # Support verbs: "trained and equipped by X", "X funds Y": lemma -> support mode.
@@ -78,26 +107,19 @@ SUPPORT_MODES: dict[str, str] = {
     "fund": "funded", "finance": "funded", "bankroll": "funded", "pay": "funded",
     "train": "trained", "equip": "equipped", "arm": "armed", "supply": "armed",
     "back": "backed", "support": "backed", "sponsor": "backed", "aid": "backed",
-    "assist": "backed", "help": "backed", "direct": "directed", "control": "directed",
+    "assist": "backed", "help": "backed", "direct": "directed",
     "advise": "backed", "sustain": "backed",
 }  # fmt: skip
-# Nouns of fighting: "battle with X", "the fight against X".
-FIGHT_NOUNS = frozenset(
-    {"battle", "fight", "fighting", "war", "combat", "clash", "clashes", "offensive",
-     "campaign", "struggle", "insurgency", "operation", "operations", "counteroffensive"}
-)  # fmt: skip
-FIGHT_VERBS = frozenset({"fight", "battle", "combat", "clash", "attack", "wage", "confront"})
-# Verbs that carry a fight noun for their subject ("lead the fighting", "prepare for battle").
-FIGHT_CARRIERS = frozenset(
-    {"lead", "wage", "join", "launch", "prepare", "psych", "gear", "head", "spearhead",
-     "coordinate", "help", "continue", "step", "mount", "conduct", "go", "ready"}
-)  # fmt: skip
 TIE_NOUNS = frozenset({"ties", "tie", "links", "link", "connections", "relations", "contacts"})
 # Plural nouns for members of a group: "volunteers with X", "X fighters", "these warriors".
 GROUP_NOUNS = frozenset(
     {"volunteers", "fighters", "men", "members", "militants", "troops", "soldiers",
      "warriors", "militiamen", "gunmen", "forces", "rebels", "insurgents", "loyalists",
-     "supporters", "recruits", "units", "commanders", "guerrillas", "jihadists", "group"}
+     "supporters", "recruits", "units", "commanders", "guerrillas", "jihadists", "group",
+     "jihadis", "terrorists", "combatants", "force", "militia", "faction", "factions",
+     "groups", "movement", "organisation", "organization"}
 )  # fmt: skip
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Kinds of organisation that bear arms (for the patterns that need two fighting sides).
+ARMED_KINDS = frozenset({"armed_group", "state_force"})

@@ -6,64 +6,115 @@ from actorgraph.model import Entity
 from actorgraph.pipeline.relations._args import Token
 from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS, ReaderBase
 from actorgraph.pipeline.relations._lexicon import (
+    NATIONAL_TITLES,
+    PARTIAL_LEADER,
     PAST_MARKERS,
     PLACE_TYPES,
+    RANKS,
     ROLE_PREDICATES,
+    ROLE_RANK,
     STATE_SERVICE,
     STATE_TITLES,
 )
 
+PERSONS = frozenset({"PERSON"})
+RESIDENT_NOUNS = frozenset({"resident", "native", "inhabitant", "villager"})
+FORCE_NOUNS = frozenset({"forces", "troops", "army", "soldiers", "fighters", "men", "militia"})
+
 
 class RoleRules(ReaderBase):
-    def role_object(self, noun: Token) -> tuple[Entity | None, list[Token]]:
-        """The organisation or state a role noun is of/for/at ('leader of Y', "Y's leader")."""
+    def role_object(self, noun: Token) -> tuple[Entity | None, list[Token], bool]:
+        """Return the organisation or state a role noun is of/for/at ('leader of Y', "Y's leader"),
+        and whether it owns the unit named ("commander of Y's coastal sector")."""
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with", "in"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        e = self.args.of_phrase(pobj, ORG_OR_STATE) or self.args.owner(pobj)
+                        e = self.args.of_phrase(pobj, ORG_OR_STATE) or self.args.place(pobj)
                         if e is not None:
-                            return e, [child, pobj]
+                            return e, [child, pobj], False
+                        e = self.args.owner(pobj)
+                        if e is not None:
+                            return e, [child, pobj], True
         for child in noun.children:
-            if child.dep_ in {"poss", "compound", "amod"} and child.i < noun.i:
-                e = self.args.of_phrase(child, ORG_OR_STATE)
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i:
+                e = self.args.of_phrase(child, ORG_OR_STATE) or self.args.actor(child, ORGS)
                 if e is not None:
-                    return e, [child]
-        return None, []
+                    return e, [child], False
+        return None, [], False
 
     def role_relation(self, person: Entity, noun: Token, extra: list[Token]) -> None:
         lemma = noun.lemma_.lower()
-        title = _title_of(noun)
-        obj, toks = self.role_object(noun)
+        mods = _modifiers(noun)
+        obj, toks, owned = self.role_object(noun)
+        named = {t.i for t in mods if obj is not None and self.args.at(t) == obj}  # not "Y leader"
+        title = " ".join(t.text for t in mods if t.pos_ not in {"DET", "PART"} and t.i not in named)
         past = any(c.lower_ in PAST_MARKERS for c in noun.children)
-        if title in STATE_TITLES or lemma in STATE_TITLES:
-            if obj is None or obj.type == "ORG":
-                if obj is None:
-                    return
-                self.add(person, "works_for", obj, [noun, *toks, *extra], role=title, past=past)
-                return
-            self.add(person, "holds_role", obj, [noun, *toks, *extra], role=title, past=past)
+        ev = [noun, *toks, *extra]
+        words = [t.lower_ for t in mods if t.i not in {x.i for x in toks}]
+        if toks and toks[0].lower_ == "of" and f"{lemma} of {toks[1].lower_}" in STATE_TITLES:
+            return  # "the secretary of State": the name is in the title, no employer
+        state_title = _state_title(words)
+        if state_title is not None:
+            guess = not any(t.pos_ in {"VERB", "AUX"} for t in extra)  # not "will be king"
+            self.state_role(person, state_title, title, obj, toks, ev, past=past, guess=guess)
+            return
+        if lemma in RESIDENT_NOUNS and obj is not None and obj.type in PLACE_TYPES:
+            self.add(person, "located_in", obj, ev, confidence=0.8)
             return
         pred = ROLE_PREDICATES.get(lemma)
-        if pred is None or obj is None:
+        if lemma == "general" and words[-2:-1] == ["secretary"]:
+            pred = "leader_of"  # "the secretary general of Y"
+        if pred is None or obj is None or obj.type in {"LOC", "FAC"}:
             return
         if obj.type != "ORG" and toks[0].dep_ != "prep" and lemma not in STATE_SERVICE:
             return  # "a Norwegian historian": where from, not whom for
-        role = title if pred == "works_for" or lemma == "commander" else None
         if obj.type != "ORG" and pred != "works_for":
             return
-        self.add(person, pred, obj, [noun, *toks, *extra], role=role, past=past)
+        if obj.type == "NORP":  # "a former Democratic aide": a party word, not a state
+            obj = self.state_of(obj)
+            if obj is None:
+                return
+        partial = bool(set(words[:-1]) & PARTIAL_LEADER)
+        if lemma == "commander":
+            definite = any(c.lower_ in {"the", "its", "their"} or c.dep_ == "poss"
+                           for c in noun.children)  # fmt: skip
+            if definite and not partial and not owned:
+                self.add(person, "commands", obj, ev, role=title, past=past)
+                return
+            self.add(person, "member_of", obj, ev, role=title, past=past)
+            return
+        if pred == "leader_of" and partial:
+            pred = "works_for" if obj.kind == "state_force" else "holds_role"
+        role = title if pred in {"works_for", "holds_role"} else None
+        self.add(person, pred, obj, ev, role=role, past=past)
+
+    def state_role(self, person: Entity, state_title: str, title: str, obj: Entity | None,
+                   toks: list[Token], ev: list[Token], *, past: bool,
+                   guess: bool = True) -> None:  # fmt: skip
+        """A title of state office: holds_role to the state (or the place it governs)."""
+        conf = 0.9
+        if obj is not None and obj.type == "ORG":
+            self.add(person, "works_for", obj, ev, role=title, past=past)
+            return
+        if obj is not None and toks and toks[0].lower_ in {"in", "at"}:
+            obj = self.state_of(obj)  # "the prosecutor in Z": an officer of Z's state
+        guessed = obj is None and state_title in NATIONAL_TITLES and guess
+        if guessed:
+            obj, conf = self.country(), 0.8
+        self.add(person, "holds_role", obj, ev, role=title, past=past, confidence=conf,
+                 guessed=guessed)  # fmt: skip
 
     def role_relations(self, person: Entity, noun: Token, extra: list[Token]) -> None:
-        """A role noun and those joined to it: 'general designer and director of Y'."""
+        """Read a role noun and those joined to it: 'general designer and director of Y'."""
         self.role_relation(person, noun, extra)
         for c in noun.children:
             if c.dep_ == "conj" and c.pos_ == "NOUN":
                 self.role_relation(person, c, [noun, *extra])
 
     def appositions(self, tok: Token) -> None:
-        """'X, the leader of Y' / 'the leader of Y, X' / 'X is the leader of Y'."""
-        person = self.args.at(tok, frozenset({"PERSON"}))
+        """Read 'X, the leader of Y' / 'the leader of Y, X' / 'X is the leader of Y'."""
+        person = self.args.at(tok, PERSONS)
         if person is None:
             return
         for child in tok.children:
@@ -80,8 +131,10 @@ class RoleRules(ReaderBase):
         if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
             self.role_relation(person, tok.head, [tok])
         of = tok.head.head  # "the chairman of Y, X": X in apposition to Y
-        appos_of = tok.dep_ == "appos" and tok.head.dep_ == "pobj" and of.lower_ == "of"
-        if appos_of and of.head.pos_ == "NOUN":
+        appos_of = (
+            tok.dep_ == "appos" and tok.head.dep_ == "pobj" and of.lower_ in {"of", "in", "for"}
+        )
+        if appos_of and of.head.pos_ == "NOUN" and of.head.head.i != tok.i:
             self.role_relation(person, of.head, [tok])
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             for attr in tok.head.children:
@@ -89,7 +142,7 @@ class RoleRules(ReaderBase):
                     self.role_relation(person, attr, [tok, tok.head])
 
     def of_affiliation(self, person: Entity, tok: Token, prep: Token) -> None:
-        """'X of the Forest Service' (works for or belongs to it); 'X of Trapper Creek'."""
+        """Read 'X of the Forest Service' (works for or belongs to it); 'X of Trapper Creek'."""
         for e in self._pobjs(prep, ORG_OR_STATE | PLACE_TYPES):
             if e.type == "ORG":
                 pred = "member_of" if e.kind in {"armed_group", "party"} else "works_for"
@@ -97,24 +150,9 @@ class RoleRules(ReaderBase):
             elif e.type in PLACE_TYPES:
                 self.add(person, "located_in", e, [tok, prep], confidence=0.6)
 
-    def org_places(self, tok: Token) -> None:
-        """'the consulate in Z' (operates there); 'Y, a newspaper in Z' (located there)."""
-        org = self.args.at(tok, ORGS)
-        if org is None:
-            return
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in {"in", "at"} and tok.pos_ == "PROPN":
-                for place in self._pobjs(c, PLACE_TYPES):
-                    self.add(org, "operates_in", place, [tok, c], confidence=0.6)
-            elif c.dep_ == "appos" and c.pos_ == "NOUN":
-                for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in {"in", "at"}:
-                        for place in self._pobjs(p, PLACE_TYPES):
-                            self.add(org, "located_in", place, [tok, c, p], confidence=0.6)
-
     def titles(self, tok: Token) -> None:
-        """Titles before a name: 'group spokesman X', 'Iraqi Prime Minister X', 'then-PM X'."""
-        person = self.args.at(tok, frozenset({"PERSON"}))
+        """Read titles before a name: 'group spokesman X', 'Iraqi Prime Minister X', 'then-PM X'."""
+        person = self.args.at(tok, PERSONS)
         if person is None:
             return
         first = self.entities.first_start(person.id, tok.idx)  # of the mentions it is in
@@ -125,44 +163,112 @@ class RoleRules(ReaderBase):
         if not left:
             return
         words = [c for c in self.doc[min(c.left_edge.i for c in left) : tok.i] if c.idx < first]
+        cut = max((i for i, w in enumerate(words) if w.pos_ in {"ADP", "VERB"}), default=-1)
+        kept = _state_title([w.lower_ for w in words if w.pos_ != "DET"]) or ""
+        if cut >= 0 and " of " not in kept:
+            words = words[cut + 1 :]  # "Part of the network President X": the title is after "of"
         past = any(w.lower_ in PAST_MARKERS for w in words)
         title_words = [
             w
             for w in words
-            if w.pos_ not in {"DET", "PUNCT", "ADP", "CCONJ"}
+            if w.pos_ not in {"DET", "PUNCT", "ADP", "CCONJ", "PART"}
             and w.lower_ not in PAST_MARKERS
             and self.entities.at(w.idx, w.idx + len(w.text)) is None
         ]
-        org = None
+        org, org_tok = None, None
         for w in words:
             e = self.entities.at(w.idx, w.idx + len(w.text))
-            if e is not None and e.id != person.id and e.type in ORG_OR_STATE:
-                org = e
+            if e is not None and e.id != person.id and e.type in ORG_OR_STATE | PLACE_TYPES:
+                org, org_tok = e, w
         if not title_words:
             return
+        phrase = [w.lower_ for w in words if w.pos_ not in {"DET", "PUNCT"}]
+        whole = _state_title(phrase) or ""
+        if (
+            org is not None
+            and org_tok is not None
+            and org.type == "ORG"
+            and org_tok.lower_ in whole.split()
+        ):
+            org = None  # "Secretary of State X", "Defense Minister X": the name is in the title
+            title_words = [w for w in words if w.pos_ not in {"DET", "PUNCT"}]
+        title_words = _strongest(title_words)
         title = " ".join(w.text for w in title_words)
         lemma = title_words[-1].lemma_.lower()
-        if title.lower() in STATE_TITLES or lemma in STATE_TITLES:
-            state = org if org is not None and org.type != "ORG" else None
-            conf = 0.85
-            if org is not None and org.type == "ORG":
-                self.add(person, "works_for", org, [tok, *words], role=title, past=past)
-                return
-            if state is None:
-                state, conf = self.country(), 0.6
-            self.add(
-                person, "holds_role", state, [tok, *words], role=title, past=past, confidence=conf
-            )
+        ev = [tok, *words]
+        state_title = _state_title([w.lower_ for w in title_words])
+        if state_title is not None:
+            for p in tok.children:  # "President X of China"
+                if org is None and p.dep_ == "prep" and p.lower_ == "of":
+                    org = next(iter(self._pobjs(p, frozenset({"GPE"}))), None)
+            anaphor = org_tok is not None and org_tok.pos_ != "PROPN"
+            if org is not None and org.type == "ORG" and anaphor:
+                return  # "the network President X": an anaphor, not a named employer
+            self.state_role(person, state_title, title, org, [], ev, past=past)
+            self._forces_of(person, tok, org)
+            return
+        if org is None:
+            return
+        if lemma in RESIDENT_NOUNS and org.type in PLACE_TYPES:
+            self.add(person, "located_in", org, ev, confidence=0.8)
             return
         pred = ROLE_PREDICATES.get(lemma)
-        if pred is not None and org is not None and org.type == "ORG":
-            role = title if pred == "works_for" or lemma == "commander" else None
-            self.add(person, pred, org, [tok, *words], role=role, past=past)
+        if lemma == "general" and len(title_words) > 1 and title_words[-2].lower_ == "secretary":
+            pred = "leader_of"  # "UN Secretary General X"
+        if pred is None or org.type != "ORG":
+            return
+        partial = bool({w.lower_ for w in title_words[:-1]} & PARTIAL_LEADER)
+        if lemma == "commander":
+            definite = any(w.dep_ == "poss" or w.lower_ in {"its", "their"} for w in words)
+            pred = "commands" if definite and not partial else "member_of"
+        elif pred == "leader_of" and partial:
+            pred = "works_for" if org.kind == "state_force" else "holds_role"
+        role = title if pred in {"works_for", "holds_role", "member_of", "commands"} else None
+        if pred == "member_of" and lemma != "commander":
+            role = None
+        self.add(person, pred, org, ev, role=role, past=past)
+
+    def _forces_of(self, person: Entity, tok: Token, state: Entity | None) -> None:
+        """Read "President X's forces": the head of state commands the state's military."""
+        if tok.dep_ != "poss" or tok.head.lower_ not in FORCE_NOUNS:
+            return
+        force = self.args.at(tok.head, ORGS) or self.force_of(state)
+        self.add(person, "commands", force, [tok, tok.head], confidence=0.8)
 
 
-def _title_of(noun: Token) -> str:
-    """'the Iraq researcher' -> 'Iraq researcher'; 'the leader' -> 'leader'."""
-    mods = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
-    start = min((c.i for c in mods), default=noun.i)
-    words = [t.text for t in noun.doc[start : noun.i + 1] if t.pos_ != "DET"]
-    return " ".join(words).strip()
+def _modifiers(noun: Token) -> list[Token]:
+    """Read 'the Iraq researcher' -> [Iraq, researcher]; 'the leader' -> [leader]."""
+    mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i]
+    start = min((c.left_edge.i for c in mods), default=noun.i)
+    return [t for t in noun.doc[start : noun.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
+
+
+def _state_title(words: list[str]) -> str | None:
+    """Return the longest state title that ends the title's words ("deputy prime minister")."""
+    words = [w for w in words if w not in PAST_MARKERS]
+    for i in range(len(words)):
+        phrase = " ".join(words[i:])
+        if phrase in STATE_TITLES:
+            return phrase
+    return None
+
+
+def _strongest(words: list[Token]) -> list[Token]:
+    """Return the title up to its strongest role noun: "army spokesman Colonel" -> "army
+    spokesman"."""
+    low = [w.lower_ for w in words]
+    for i in range(len(low) - 1):
+        if low[i : i + 2] == ["secretary", "general"]:
+            return words[: i + 2]  # "UN Secretary-General X": the head, not a secretary
+    best = None
+    for i, w in enumerate(words):
+        pred = ROLE_PREDICATES.get(w.lemma_.lower())
+        later = words[i + 1].lemma_.lower() if i + 1 < len(words) else ""
+        if pred == "leader_of" and ROLE_PREDICATES.get(later) == "works_for":
+            continue  # "chief economist": "chief" says which economist
+        stronger = pred in ROLE_RANK and (best is None or ROLE_RANK[pred] <= ROLE_RANK[best[1]])
+        if stronger and w.lower_ not in RANKS and pred is not None:
+            best = (i, pred)
+    if best is None or _state_title([w.lower_ for w in words]) is not None:
+        return words
+    return words[: best[0] + 1]

@@ -1,0 +1,187 @@
+"""Links between groups: "the US-backed Y", "the al Qaeda-linked group", "insurgents linked
+to X", "loyal to X", "Y, an affiliate of X", "X and its offshoot, Y", "Hamas ally Y"."""
+
+from __future__ import annotations
+
+from actorgraph.model import Entity
+from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
+from actorgraph.pipeline.relations._fights import FightRules
+from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, PLACE_TYPES
+from actorgraph.pipeline.relations._words import FIGHT_NOUNS, HYPHEN_LINKS, LINK_NOUNS, LINK_WORDS
+
+SIDES = frozenset({"ORG", "GPE"})
+BRANCHES = frozenset({"province", "branch", "wing", "affiliate", "chapter"})
+AS_VERBS = frozenset({"function", "serve", "act", "operate", "work"})
+
+
+class LinkRules(FightRules):
+    def hyphen_links(self, tok: Token) -> None:
+        """Read 'the US-backed Y', 'the ISIS-affiliated Y', 'the Qatar-based chief' (hyphen split
+        into three tokens, or one token 'Iranian-backed')."""
+        if tok.text == "-" and 0 < tok.i < len(self.doc) - 1:
+            left, right = self.doc[tok.i - 1], self.doc[tok.i + 1]
+            word = right.lower_
+            linker = self.args.at(left, ACTOR_TYPES | PLACE_TYPES)
+            ev = [left, right]
+        elif "-" in tok.text[1:-1]:
+            head_text, word = tok.text.rsplit("-", 1)
+            word, right = word.lower(), tok
+            linker = self.entities.at(tok.idx, tok.idx + len(head_text))
+            ev = [tok]
+        else:
+            return
+        if linker is None or right.head.i <= right.i or right.dep_ not in {"amod", "compound"}:
+            return
+        noun = right.head
+        if word == "based":
+            self._based(noun, linker, [*ev, noun])
+            return
+        if word not in HYPHEN_LINKS or linker.type not in ACTOR_TYPES:
+            return
+        pred, mode = HYPHEN_LINKS[word]
+        subj = self.args.actor(noun, frozenset({"ORG"}))
+        if (subj is None or subj.id == linker.id) and noun.lower_ in ORG_NOUNS:
+            subj = self.args.last_org(noun, exclude=frozenset({linker.id}))
+        if linker.type == "NORP":
+            linker = self.state_of(linker)
+        self.add(subj, pred, linker, [*ev, noun], mode=(mode,) if mode else (), confidence=0.9)
+
+    def _based(self, noun: Token, place: Entity, ev: list[Token]) -> None:
+        """Read 'the Cairo-based group' (an organisation), "Hamas's Qatar-based chief" (a
+        person)."""
+        if place.type not in PLACE_TYPES:
+            return
+        who = self.args.of_phrase(noun, frozenset({"ORG"}))
+        if who is None and noun.dep_ == "appos":
+            who = self.args.at(noun.head, frozenset({"ORG", "PERSON"}))
+        self.add(who, "located_in", place, ev, confidence=0.85)
+
+    def link_words(self, tok: Token) -> None:
+        """Read 'insurgents linked to X', 'jihadis affiliated with X', 'forces loyal to X'."""
+        pred = LINK_WORDS.get(tok.lemma_.lower())
+        if pred is None or tok.pos_ not in {"VERB", "ADJ"}:
+            return
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}]
+        if not preps or any(c.dep_ == "neg" for c in tok.children):
+            return
+        before = self.doc[tok.i - 2] if tok.i > 1 and self.doc[tok.i - 1].text == "," else None
+        if tok.dep_ in {"acl", "amod"}:
+            subj = self.args.actor(tok.head)
+        elif tok.tag_ == "VBN" and before is not None and self.args.at(before) is not None:
+            subj = self.args.actor(before)  # "insurgents, linked to X, seized ..."
+        else:
+            subj_tok, _ = self.args.subject(tok if tok.pos_ == "VERB" else tok.head)
+            subj = self.args.actor(subj_tok) if subj_tok is not None else None
+        if subj is None or subj.type not in SIDES:
+            return
+        for p in preps:
+            for e in self._pobjs(p, ACTOR_TYPES):
+                self.add(subj, pred, e, [tok, p], confidence=0.85)
+
+    def link_nouns(self, tok: Token) -> None:
+        """Read 'Y, an affiliate of X'; 'Y is an offshoot and a close ally of X'; 'Y functions as
+        the military wing of X'; 'X and its offshoot, Y'; 'a key US partner in the fight'."""
+        pred = LINK_NOUNS.get(tok.lemma_.lower()) or LINK_NOUNS.get(tok.lower_)
+        if pred is None and tok.lower_ in ORG_NOUNS:  # "its splinter group, Y"
+            pred = next((LINK_NOUNS[c.lemma_] for c in tok.children
+                         if c.dep_ == "compound" and c.lemma_ in LINK_NOUNS), None)  # fmt: skip
+        if pred is None or tok.pos_ != "NOUN":
+            return
+        subj = self._link_subject(tok)
+        obj = self._link_object(tok)
+        owned = _its(tok) or any(c.dep_ == "poss" and self.args.at(c) for c in tok.children)
+        if subj is None and owned:  # "X and its offshoot, Y", "X's ally, Y": the noun names Y
+            subj = next((self._named_by(c) for c in tok.children if c.dep_ == "appos"), None)
+            if subj is not None and obj is None and _its(tok) and tok.dep_ == "conj":
+                obj = self.args.actor(tok.head, SIDES)
+            elif subj is not None and obj is None and _its(tok):  # "Its splinter group, Y"
+                obj = self.args.last_org(tok, exclude=frozenset({subj.id}))
+        if subj is None:
+            return
+        if pred == "part_of" and (subj.type != "ORG" or obj is None or obj.type != "ORG"):
+            return
+        ev = [tok, tok.head]
+        mode = ("backed",) if pred == "supported_by" else ()
+        self.add(subj, pred, obj, ev, mode=mode, confidence=0.9)
+        if pred == "allied_with":  # "a partner in the fight against Z"
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "in":
+                    for fight in p.children:
+                        if fight.dep_ == "pobj" and fight.lemma_.lower() in FIGHT_NOUNS:
+                            self.fight_noun(fight, subj, tok)
+
+    def _link_subject(self, tok: Token) -> Entity | None:
+        head = tok.head
+        if tok.dep_ == "conj" and head.dep_ == "attr":
+            tok, head = head, head.head
+        if tok.dep_ == "appos" and head.pos_ == "PROPN":
+            return self._named_by(head)
+        if tok.dep_ == "attr" or (tok.dep_ == "pobj" and head.lower_ == "as"):
+            verb = head if tok.dep_ == "attr" else head.head
+            if tok.dep_ == "pobj" and verb.dep_ == "attr":
+                verb = verb.head  # "X, which is a coalition ..., functions as the wing of Y"
+            elif tok.dep_ == "pobj" and verb.lemma_ not in AS_VERBS:
+                return None
+            elif verb.pos_ == "NOUN":  # "X functions as": the verb taken for a plural noun
+                return next((self.args.at(c, SIDES) for c in verb.children
+                             if c.dep_ == "compound"), None)  # fmt: skip
+            subj, _ = self.args.subject(verb)
+            return self.args.actor(subj, SIDES) if subj is not None else None
+        return None
+
+    def _link_object(self, tok: Token) -> Entity | None:
+        nouns = [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+        if tok.dep_ == "conj":
+            nouns.append(tok.head)  # "an offshoot and a close ally of X": of X for both
+        for t in nouns:
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in {"of", "to", "for"}:
+                    found = self._pobjs(p, SIDES | {"NORP"})
+                    if found:
+                        return self.state_of(found[0]) if found[0].type == "NORP" else found[0]
+        for c in tok.children:
+            if c.dep_ in {"poss", "compound", "nmod", "amod"} and c.i < tok.i:
+                e = self.args.at(c, SIDES | {"NORP"})
+                if e is not None:
+                    return self.state_of(e) if e.type == "NORP" else e
+        return None
+
+    def _named_by(self, tok: Token) -> Entity | None:
+        """Return the entity a name stands for, its acronym first: 'the Y in Z (YZ)' -> YZ."""
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i > 0 and self.doc[c.i - 1].text == "(":
+                e = self.args.at(c, SIDES)
+                if e is not None:
+                    return e
+        return self.args.at(tok, SIDES)
+
+    def branches(self) -> None:
+        """Read the affiliates whose name is their parent's and a branch word: "X West
+        Africa Province", "X in the Maghreb" -> part_of X (each is its own actor)."""
+        orgs = [e for e in self.entities.entities if e.type in SIDES and e.mentions]
+        for parent in orgs:
+            stem = parent.name + " "
+            for e in orgs:
+                rest = e.name[len(stem) :].split() if e.name.startswith(stem) else []
+                if e.id != parent.id and rest and (rest[0] == "in" or rest[-1].lower() in BRANCHES):
+                    m = e.mentions[0]
+                    span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is not None:
+                        self.add(e, "part_of", parent, [span.root], confidence=0.8)
+
+    def named_links(self, tok: Token) -> None:
+        """Read 'Hamas ally Hezbollah', 'Iran proxy Y': a link noun between two names."""
+        if tok.i == 0 or tok.i + 1 >= len(self.doc):
+            return
+        pred = LINK_NOUNS.get(tok.lower_)
+        if pred not in {"allied_with", "supported_by"}:
+            return
+        a = self.args.at(self.doc[tok.i - 1], SIDES)
+        b = self.args.at(self.doc[tok.i + 1], SIDES)
+        if a is not None and b is not None and a.id != b.id and self.args.at(tok) is None:
+            mode = ("backed",) if pred == "supported_by" else ()
+            self.add(b, pred, a, [tok], mode=mode, confidence=0.85)
+
+
+def _its(tok: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in tok.children)

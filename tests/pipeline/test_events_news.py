@@ -165,3 +165,25 @@ def test_events_protesters_and_a_capital_that_speaks_are_actors(nlp: Any) -> Non
     b = _analyze(nlp, "Berlin rejected the call for more aid on Tuesday.")
     (rej,) = [e for e in b.events if e.type == "REJECT"]
     assert _name(b, rej.actors[0]) == "Berlin"
+
+
+def test_events_a_datelines_city_is_never_the_subject_or_the_speaker(nlp: Any) -> None:
+    text = (
+        "KARMAL, Ruritania, Jan 3 (AFP) - The Liberation Brigade said on Wednesday it had "
+        "shot down a government helicopter over the province of Ostrava."
+    )
+    a = _analyze(nlp, text, published="2024-01-03")
+    (ev,) = _assaults(a)
+    assert _name(a, ev.actors[0]) == "Liberation Brigade"
+    assert _name(a, ev.attributed_to) == "Liberation Brigade"
+    assert all(_name(a, q.speaker) != "KARMAL" for q in a.quotes)
+
+
+def test_events_a_led_coalition_is_one_actor_and_strikes(nlp: Any) -> None:
+    text = (
+        "In Yemen, the rebels have been fighting a Saudi-led coalition since 2015. On Tuesday, "
+        "coalition warplanes struck rebel positions near the city of Marib."
+    )
+    a = _analyze(nlp, text, published="2024-01-03")
+    (ev,) = _assaults(a)
+    assert _name(a, ev.actors[0]) == "Saudi Arabia-led coalition"

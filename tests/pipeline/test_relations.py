@@ -214,6 +214,9 @@ CONFLICT_FACTS = [
      "attacked ships.", ("Coastal Liberation Front", "supported_by", "Iran")),
     ("The Popular Defence Brigade, a militia backed by Uganda, denied the charge.",
      ("Popular Defence Brigade", "supported_by", "Uganda")),
+    # a group's dissidents are their own actor: the soldiers fight them, not the parent
+    ("Kenyan soldiers killed six Northern Liberation Front dissidents near Lamu.",
+     ("Military Forces of Kenya", "fights_against", "Northern Liberation Front dissidents")),
     ("The Popular Defence Brigade is loyal to Salim Odhiambo, a former general.",
      ("Popular Defence Brigade", "allegiance_to", "Salim Odhiambo")),
     ("Hamas ally Hezbollah fired rockets at Israel.", ("Hezbollah", "allied_with", "Hamas")),
@@ -297,8 +300,6 @@ NOT_FACTS = [
     # a dissident faction is its own actor, not the group it split from
     ("Kenyan soldiers killed six members of a dissident faction of the Northern Liberation "
      "Front.", "fights_against"),
-    ("Kenyan soldiers killed six Northern Liberation Front dissidents near Lamu.",
-     "fights_against"),
 ]  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from actorgraph.model import Quote
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.layout import in_dateline
 
 ALLEGED_WORDS = frozenset(
     {"allegedly", "reportedly", "purportedly", "accused", "accuses", "accusing", "alleged",
@@ -89,7 +90,8 @@ def _according_to(sent: Any, entities: EntityResult) -> tuple[str | None, int, i
 def _speaker(verb: Any, entities: EntityResult) -> str | None:
     """The entity a speech verb's subject names: itself, a word of it ("police sources"),
     or whose statement it is ("a statement from the general staff"); None when unnamed."""
-    for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for subj in (c for c in subjects if not in_dateline(c)):
         for t in [subj, *sorted(subj.lefts, key=lambda t: -t.i)]:
             ent = entities.at(t.idx, t.idx + len(t.text))
             if ent is not None and ent.type in SPEAKER_TYPES:

@@ -140,3 +140,12 @@ def _dateline(text: str, start: int, end: int) -> Dateline | None:
     agency_group = "agency" if m.group("agency") is not None else "tagency"
     agency = m.span(agency_group) if m.group(agency_group) is not None else None
     return Dateline(start, m.end(), places, agency)
+
+
+def in_dateline(tok: object) -> bool:
+    """Whether a spaCy token lies in its document's dateline (a parse often makes the
+    dateline's city the subject of the lead's verb)."""
+    t = tok  # spaCy Token
+    idx: int = t.idx  # type: ignore[attr-defined]
+    text: str = t.doc.text  # type: ignore[attr-defined]
+    return layout(text).in_dateline(idx, idx + 1) is not None

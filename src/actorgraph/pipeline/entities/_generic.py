@@ -160,6 +160,8 @@ class GenericActors:
     def _says(self, t: Any) -> bool:
         """A word that can say whose a force is, or what kind of force it is."""
         low = t.lower_
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound", "npadvmod"}:
+            return False  # "has backed Kenya's military": the verb is no part of the name
         if low in STATE_WORDS or low in SOMEONE_ELSES or low.startswith("pro-"):
             return True
         if country_word(t.text) is not None:
@@ -210,6 +212,9 @@ class GenericActors:
     def state(self, head: Any, kind: str) -> None:
         """A military, police or government noun: give it its country's actor."""
         countries, org, blocked, left = self.owner_words(head)
+        if head.lower_ in {"coalition", "alliance"}:
+            self._coalition(head, left)
+            return
         if blocked and kind == "military" and org is None and self._proxy(head, left):
             self.perpetrator(head, proxy=True)  # "Turkish-backed forces": unnamed fighters
             return
@@ -242,6 +247,20 @@ class GenericActors:
                 "government": f"Government of {country}",
             }[kind]
             self.add(f"{kind}:{country}", name, kind, head, left)
+
+    def _coalition(self, head: Any, left: int) -> None:
+        """ "The Saudi-led coalition": states at war together, named by their leader."""
+        words = [t for t in head.doc[left : head.i]]
+        if not any(t.lower_ == "led" for t in words):
+            recent = self.last.get("military")  # "the coalition", "coalition warplanes"
+            if recent and recent[1].startswith("coalition:") and self.near(recent[0], head.idx):
+                self.add(recent[1], self.actors[recent[1]].name, "military", head, left)
+            return
+        leader = next((c for t in words if (c := country_word(t.text)) is not None), None)
+        if leader is None:
+            return
+        name = f"{leader}-led coalition"
+        self.add(f"coalition:{leader}", name, "military", head, left)
 
     @staticmethod
     def _proxy(head: Any, left: int) -> bool:

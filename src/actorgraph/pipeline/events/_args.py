@@ -7,6 +7,7 @@ from typing import Any
 
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._lexicon import ROLE_NOUNS, words
+from actorgraph.pipeline.layout import in_dateline
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -187,7 +188,7 @@ def _speaker_subject(verb: Any, pronoun: Any) -> Any:
         up = up.head
     if pronoun.lower_ in SPEECH_PRONOUNS and up.dep_ == "ccomp" and up.head.lemma_ in SPEECH:
         for c in up.head.children:
-            if c.dep_ == "nsubj" and c.lower_ not in SPEECH_PRONOUNS:
+            if c.dep_ == "nsubj" and c.lower_ not in SPEECH_PRONOUNS and not in_dateline(c):
                 return c
     return pronoun
 
@@ -202,6 +203,8 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
 
 def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and in_dateline(c):
+            continue  # "TRIPOLI, May 3 - Rebels said": the rebels are the subject
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return _relative_head(verb), False

@@ -103,6 +103,7 @@ _V = (
         ),
     ),
     ("ASSAULT", "firearms", "shoot, gun down, open fire, clash, snipe"),
+    ("ASSAULT", None, "strike, shoot down"),
     ("ASSAULT", "explosives", "bomb, blow up, detonate, explode, go off, hurl, lob"),
     ("ASSAULT", "heavy-weapons", "shell, bombard, pound"),
     ("ASSAULT", "assassinate", "assassinate"),

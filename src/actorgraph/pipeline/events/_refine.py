@@ -51,7 +51,7 @@ PROTEST_WORDS = words(
     "against demand demands demanding march marchers strike strikers"
 )
 ARMED_KINDS = frozenset({"armed_group", "state_force"})
-PLACE_PREPS = words("in near at outside around across inside into on throughout along off")
+PLACE_PREPS = words("in near at outside around across inside into on throughout along off over")
 LEAD_PARAGRAPHS = 1  # the story's first paragraph sums up what later ones detail
 SAYS = words("say tell report put estimate state claim confirm give")
 LOOKBACK = 8  # events back that a new one may repeat or continue (besides the lead's)

@@ -23,7 +23,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from actorgraph.model import Entity, Evidence, Quote
-from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.entities import EntityResult, country_name
+from actorgraph.pipeline.layout import layout
+from actorgraph.pipeline.lexicon import capitals
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc
 from actorgraph.pipeline.quotes._actors import Actors
@@ -152,7 +154,23 @@ def extract_quotes(
     out.sort(key=lambda x: (x.start, x.end))
     used = {q.speaker for q in out}
     made = tuple(e for e in actors.orgs.entities(STAGE) if e.id in used)
+    out = [_placeless(q, entities, text) for q in out]
     return QuoteResult(tuple(out), tuple(skipped), made)
+
+
+def _placeless(q: Quote, entities: EntityResult, text: str) -> Quote:
+    """A town never speaks: a dateline's city, a place that is no country nor capital."""
+    e = entities.by_id(q.speaker)
+    if e is None or e.type not in {"GPE", "LOC", "FAC"}:
+        return q
+    page = layout(text)
+    if q.speaker_mention and page.in_dateline(*q.speaker_mention):
+        return replace(q, speaker=None, speaker_mention=None, speaker_text=None)
+    only_dateline = all(page.in_dateline(m.start, m.end) for m in e.mentions)
+    state = e.type == "GPE" and (country_name(e) is not None or e.name in capitals())
+    if state and not only_dateline:
+        return q
+    return replace(q, speaker=None, speaker_mention=None, speaker_text=None)
 
 
 def _at(q: Quote) -> int:

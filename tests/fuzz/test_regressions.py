@@ -88,7 +88,9 @@ def _stage_calls(nlp: Any, n: int) -> dict[str, int]:
 
 def test_regression_stages_work_grows_linearly(nlp: Any) -> None:
     _stage_calls(nlp, 2)  # lexicons and patterns load lazily: not part of the measure
-    small, large = _stage_calls(nlp, 15), _stage_calls(nlp, 60)
+    # 30 against 120 paragraphs: large enough that one odd generated name (a lexicon
+    # hit in one paragraph) does not move the ratio
+    small, large = _stage_calls(nlp, 30), _stage_calls(nlp, 120)
     growth = {stage: round(large[stage] / small[stage], 2) for stage in small}
     # 4.0 is linear; before the fix: entities 11, aliases 10, dates 4.8, relations 4.9,
     # events 4.5

@@ -147,5 +147,11 @@ def in_dateline(tok: object) -> bool:
     dateline's city the subject of the lead's verb)."""
     t = tok  # spaCy Token
     idx: int = t.idx  # type: ignore[attr-defined]
-    text: str = t.doc.text  # type: ignore[attr-defined]
-    return layout(text).in_dateline(idx, idx + 1) is not None
+    data: dict[str, object] = t.doc.user_data  # type: ignore[attr-defined]
+    page = data.get(_KEY)
+    if not isinstance(page, Layout):  # doc.text is rebuilt at each access: read it once
+        page = data[_KEY] = layout(t.doc.text)  # type: ignore[attr-defined]
+    return page.in_dateline(idx, idx + 1) is not None
+
+
+_KEY = "actorgraph.layout"

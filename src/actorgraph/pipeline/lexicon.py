@@ -213,9 +213,15 @@ def kind_of_words(words: list[str]) -> str | None:
 def capitals() -> dict[str, str]:
     """Map a national capital's name to its country (the lexicon's name where it has one),
     from the countries data of the installed ``countrystatecity-countries`` package."""
+    import importlib.util
     import json
+    from pathlib import Path
 
-    data = resources.files("countrystatecity_countries").joinpath("data", "countries.json")
+    # The data file only: importing the package would load pydantic for its models.
+    spec = importlib.util.find_spec("countrystatecity_countries")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    data = Path(next(iter(spec.submodule_search_locations))) / "data" / "countries.json"
     out: dict[str, str] = {}
     for row in json.loads(data.read_text("utf-8")):
         capital, country = row.get("capital"), row.get("name")

@@ -201,6 +201,12 @@ def test_generic_dissidents_of_a_group_are_their_own_group(nlp: Any) -> None:
     assert splinter.kind == "armed_group" and "Dissidents" in splinter.aliases
     parent = next(e for e in r.entities if "ELN" in e.aliases)
     assert "Dissidents" not in parent.aliases
+    import actorgraph
+
+    a = actorgraph.analyze(text, nlp=nlp)
+    names = {e.id: e.name for e in a.entities}
+    links = {(names[x.subject], x.predicate, names[x.object]) for x in a.relations}
+    assert (splinter.name, "ties_to", parent.name) in links
 
 
 def test_generic_command_authorities_and_a_regions_police_are_the_states(nlp: Any) -> None:

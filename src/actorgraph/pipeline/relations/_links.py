@@ -157,17 +157,22 @@ class LinkRules(FightRules):
 
     def branches(self) -> None:
         """Read the affiliates whose name is their parent's and a branch word: "X West
-        Africa Province", "X in the Maghreb" -> part_of X (each is its own actor)."""
+        Africa Province", "X in the Maghreb" -> part_of X; "X dissidents" -> ties_to X
+        (each is its own actor)."""
         orgs = [e for e in self.entities.entities if e.type in SIDES and e.mentions]
         for parent in orgs:
             stem = parent.name + " "
             for e in orgs:
                 rest = e.name[len(stem) :].split() if e.name.startswith(stem) else []
-                if e.id != parent.id and rest and (rest[0] == "in" or rest[-1].lower() in BRANCHES):
+                if e.id == parent.id or not rest:
+                    continue
+                splinter = rest in (["dissidents"], ["splinters"])  # left it: linked, not part
+                if splinter or rest[0] == "in" or rest[-1].lower() in BRANCHES:
                     m = e.mentions[0]
                     span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                     if span is not None:
-                        self.add(e, "part_of", parent, [span.root], confidence=0.8)
+                        pred = "ties_to" if splinter else "part_of"
+                        self.add(e, pred, parent, [span.root], confidence=0.8)
 
     def named_links(self, tok: Token) -> None:
         """Read 'Hamas ally Hezbollah', 'Iran proxy Y': a link noun between two names."""

@@ -6,7 +6,7 @@ import re
 
 from actorgraph.errors import NotFoundError
 from actorgraph.store import Store
-from actorgraph.store.exports import Filters
+from actorgraph.store.filters import Filters
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 

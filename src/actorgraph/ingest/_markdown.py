@@ -58,9 +58,9 @@ def parse_markdown(text: str) -> Markdown:
         # The opening heading is the title, not body text (as a plain text's headline):
         # analysed, it would repeat the lead in headline grammar and make actors of
         # title-cased words. One that repeats the front matter's title goes too.
-        heading = _clean_inline(_heading_text(first[1], keep_hashes=True)).strip()
-        if "title" not in meta or same_title(str(meta["title"]), heading):
-            meta.setdefault("title", heading)
+        opening = _clean_inline(_heading_text(first[1], keep_hashes=True)).strip()
+        if "title" not in meta or same_title(str(meta["title"]), opening):
+            meta.setdefault("title", opening)
             body = body[first.end() :]
     if "title" not in meta:
         heading = _H1.search(body)

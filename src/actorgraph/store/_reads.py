@@ -38,6 +38,10 @@ class Reads:
         on mentions, counting only the mentions they keep."""
         return queries.actors(self._db, type=type, limit=limit, flt=flt)
 
+    def aliases_of(self, ids: Sequence[str]) -> dict[str, list[str]]:
+        """Return the names each of these actors is mentioned by, sorted, by actor id."""
+        return queries.aliases_of(self._db, ids)
+
     def actors_by_id(self, ids: Sequence[str]) -> dict[str, ActorRow]:
         """Return the actors with these ids, by id; ids of no actor are left out."""
         return queries.actor_rows(self._db, ids)

@@ -117,6 +117,19 @@ def actor_rows(db: Database, ids: Sequence[str]) -> dict[str, ActorRow]:
     return {row[0]: ActorRow(*row) for row in db.execute(sql, [*ids, *ids])}
 
 
+def aliases_of(db: Database, ids: Sequence[str]) -> dict[str, list[str]]:
+    """Return the distinct names each of these actors is mentioned by, sorted, by id."""
+    found: dict[str, list[str]] = {}
+    if ids:
+        for actor, alias in db.execute(
+            "SELECT DISTINCT actor_id, alias FROM actor_aliases "
+            f"WHERE actor_id IN ({_marks(ids)}) ORDER BY actor_id, alias",
+            list(ids),
+        ):
+            found.setdefault(actor, []).append(alias)
+    return found
+
+
 def passage(text: str, start: int, end: int, *, reach: int = 300) -> str:
     """Return the sentence(s) around ``text[start:end]``, at most ``reach`` characters more."""
     left = text[max(0, start - reach) : start]

@@ -47,7 +47,7 @@ def limit_option(default: int = 50) -> Decorator:
 
 
 def filter_options(
-    *, modality: bool = True, places: bool = False, events: bool = False
+    *, modality: bool = True, confidence: bool = True, places: bool = False, events: bool = False
 ) -> Decorator:
     """Add the common filters: dates, documents, confidence; claim status; event places."""
     when = (
@@ -66,13 +66,16 @@ def filter_options(
             help="Only what was read from this document (an id or its first 6+ characters; "
             "repeatable).",
         ),
-        click.option(
-            "--min-confidence",
-            type=click.FloatRange(0.0, 1.0),
-            default=None,
-            help="Only rows at least this confident (0-1).",
-        ),
     ]
+    if confidence:
+        options.append(
+            click.option(
+                "--min-confidence",
+                type=click.FloatRange(0.0, 1.0),
+                default=None,
+                help="Only rows at least this confident (0-1).",
+            )
+        )
     if modality:
         options.append(
             click.option(

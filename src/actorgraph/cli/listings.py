@@ -53,14 +53,14 @@ def actors(ctx: click.Context, /, type_: str | None, limit: int, fmt: str, **typ
 
 
 @click.command()
-@filter_options(modality=False)
+@filter_options(modality=False, confidence=False)
 @limit_option()
 @format_option()
 @click.pass_context
 def documents(ctx: click.Context, /, limit: int, fmt: str, **typed: Any) -> None:
     """List the stored documents, newest first: id, title, publisher, date and counts.
 
-    --since/--until filter on the publication date; --min-confidence does not apply.
+    --since/--until filter on the publication date.
     """
     with read_store(ctx) as store:
         flt = scope(store, **typed)

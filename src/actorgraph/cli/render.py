@@ -61,7 +61,9 @@ def render_actors(rows: Sequence[Any]) -> str:
 def render_documents(rows: Sequence[Any]) -> str:
     if not rows:
         return "no documents (ingest some first: actorgraph ingest PATH)"
-    lines = [f"{'document':<12} {'ment':>5} {'quot':>4} {'rel':>4} {'ev':>4}  title (publisher, date)"]
+    lines = [
+        f"{'document':<12} {'ment':>5} {'quot':>4} {'rel':>4} {'ev':>4}  title (publisher, date)"
+    ]
     for d in rows:
         c = d.counts
         lines.append(

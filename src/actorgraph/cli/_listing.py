@@ -200,6 +200,8 @@ def to_csv(items: Iterable[Mapping[str, Any]]) -> str:
     from actorgraph.export.csv_acled import safe_cell
 
     rows = [flatten(item) for item in items]
+    if not rows:
+        return ""  # no columns to name: nothing rather than an empty header
     columns = list(dict.fromkeys(key for row in rows for key in row))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", restval="")

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from actorgraph.cli.main import cli
+from actorgraph.store import open_store
 
 ARTICLE = (
     "Colonel Samir Haddad, the commander of the Northern Shield Brigades, said on Monday "
@@ -127,6 +128,7 @@ def test_cli_ingest_is_idempotent_and_queries_work(tmp_path: Path) -> None:
 
 def test_cli_show_unknown_actor_fails_clearly(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
+    open_store(db).close()
     result = CliRunner().invoke(cli, ["--db", str(db), "show", "Nobody"])
     assert result.exit_code == 1
     assert "no actor matches 'Nobody'" in result.stderr

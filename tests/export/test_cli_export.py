@@ -56,7 +56,7 @@ def test_export_writes_to_stdout_and_file(db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["actor1"] for r in rows] == ["'" + HOSTILE]
-    assert "exported 1 events as acled-csv" in result.stderr
+    assert "exported 1 rows as acled-csv" in result.stderr
     out = tmp_path / "graph.gexf"
     result = _run(db, "gexf", "--out", str(out), "--actor", "Khazali")
     assert result.exit_code == 0
@@ -64,11 +64,13 @@ def test_export_writes_to_stdout_and_file(db: Path, tmp_path: Path) -> None:
     assert not out.with_name("graph.gexf.part").exists()
 
 
-def test_export_refuses_dates_for_graphs_and_bad_dates(db: Path) -> None:
-    result = CliRunner().invoke(export, ["stix", "--since", "2015"], obj=Settings(db=str(db)))
-    assert result.exit_code == 2 and "--since/--until filter events" in result.stderr
+def test_export_refuses_graph_options_elsewhere_and_bad_dates(db: Path) -> None:
+    result = CliRunner().invoke(export, ["stix", "--with-events"], obj=Settings(db=str(db)))
+    assert result.exit_code == 2 and "options of graphml and gexf" in result.stderr
     result = CliRunner().invoke(export, ["jsonl", "--until", "someday"], obj=Settings(db=str(db)))
     assert result.exit_code == 2 and "is not a date" in result.stderr
+    result = CliRunner().invoke(export, ["stix", "--since", "2015"], obj=Settings(db=str(db)))
+    assert result.exit_code == 0  # every format takes the dates now
 
 
 def _real_store(tmp_path: Path, nlp: Any) -> Store:
@@ -92,7 +94,9 @@ def test_export_every_format_matches_the_store_on_real_analyses(tmp_path: Path, 
             write(name, store, again)
             assert fp.getvalue() == again.getvalue(), name
             outputs[name] = fp.getvalue()
-    assert len(list(csv.DictReader(io.StringIO(outputs["acled-csv"])))) == len(events)
+    acled = list(csv.DictReader(io.StringIO(outputs["acled-csv"])))
+    assert {r["actorgraph_event_id"] for r in acled} == {e.id for e in events}
+    assert len(acled) == sum(max(1, len(e.locations)) for e in events)  # a row per place
     plover = [json.loads(line) for line in outputs["plover-json"].splitlines()]
     assert sorted(r["id"] for r in plover) == sorted(e.id for e in events)
     facts = [json.loads(line) for line in outputs["jsonl"].splitlines()]

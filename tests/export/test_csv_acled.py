@@ -8,8 +8,10 @@ import io
 import pytest
 from export_samples import HOSTILE
 
+from actorgraph.cli.facts import EVENT_TYPES
 from actorgraph.errors import NotFoundError
 from actorgraph.export import csv_acled
+from actorgraph.export._acled_types import acled_type
 from actorgraph.store import Store
 from actorgraph.store.rows import Doc, EventRec, Party
 
@@ -32,6 +34,7 @@ def _event(type_: str, mode: str | None = None, targets: tuple[Party, ...] = ())
 
 
 ARMED = Party("a", "Badr Organization", "ORG", "armed_group", None)
+KIRKUK_PARTY = Party("k", "Kirkuk", "GPE", None, None)
 PERSON = Party("p", "Erin Evers", "PERSON", None, None)
 
 
@@ -48,7 +51,7 @@ def test_csv_acled_rows_hold_acled_codes_and_our_ids(sample_store: Store) -> Non
         "36.335",
         "43.11889",
     )
-    assert (june["country"], june["admin1"], june["geo_precision"]) == ("IQ", "Nineveh", "1")
+    assert (june["country"], june["admin1"], june["geo_precision"]) == ("Iraq", "Nineveh", "1")
     assert june["source"] == "Example Wire"
     assert june["notes"].startswith("Asaib Ahl al-Haq fighters attacked")
     assert june["claim_status"] == "asserted"
@@ -60,6 +63,9 @@ def test_csv_acled_rows_hold_acled_codes_and_our_ids(sample_store: Store) -> Non
     )
     assert march["claim_status"] == "reported"
     assert march["actor2"] == ""
+    assert march["coding_notes"] == "no target named in the text"
+    assert june["coding_notes"] == "" and june["fatalities"] == "0"
+    assert june["actorgraph_event_id"] == june["event_id"]  # one place: one row
 
 
 def test_csv_acled_neutralises_formula_cells(sample_store: Store) -> None:
@@ -109,14 +115,34 @@ def test_csv_acled_output_is_deterministic(sample_store: Store) -> None:
         ),
         (_event("ASSAULT", "firearms", (ARMED,)), ("Battles", "Armed clash")),
         (_event("ASSAULT", None, (PERSON,)), ("Violence against civilians", "Attack")),
-        (_event("ASSAULT"), ("", "")),
+        (_event("ASSAULT"), ("Battles", "Armed clash")),  # no target: noted in the row
+        (
+            _event("ASSAULT", "heavy-weapons"),
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (_event("ASSAULT", "suicide-attack"), ("Explosions/Remote violence", "Suicide bomb")),
+        (_event("COERCE", "seize"), ("Strategic developments", "Looting/property destruction")),
+        (
+            _event("COERCE", "seize", (KIRKUK_PARTY,)),
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+        (_event("RETREAT", "ceasefire"), ("Strategic developments", "Agreement")),
+        (_event("RETREAT"), ("Strategic developments", "Non-violent transfer of territory")),
+        (_event("MOBILIZE"), ("Strategic developments", "Change to group/activity")),
         (_event("PROTEST", "riot"), ("Riots", "Violent demonstration")),
         (_event("PROTEST"), ("Protests", "Peaceful protest")),
         (_event("COERCE", "arrest"), ("Strategic developments", "Arrests")),
         (_event("AGREE"), ("Strategic developments", "Agreement")),
-        (_event("CONSULT"), ("", "")),
-        (_event("ACCUSE"), ("", "")),
+        (_event("CONSULT"), ("Strategic developments", "Other")),
+        (_event("ACCUSE"), ("Strategic developments", "Other")),
     ],
 )
 def test_csv_acled_maps_plover_to_acled_types(event: EventRec, expected: tuple[str, str]) -> None:
-    assert csv_acled.acled_type(event) == expected
+    assert acled_type(event)[:2] == expected
+
+
+def test_csv_acled_every_plover_type_and_mode_has_an_acled_type() -> None:
+    for type_ in EVENT_TYPES:
+        for mode in (None, "demo", "riot", "arrest", "seize", "aerial", "firearms", "x"):
+            event_type, sub_type, _ = acled_type(_event(type_, mode))
+            assert event_type and sub_type, (type_, mode)

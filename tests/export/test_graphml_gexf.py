@@ -12,11 +12,9 @@ from export_samples import HOSTILE
 from actorgraph.export import gexf, graphml
 from actorgraph.store import Store
 
-ACTORS = {
+ACTORS = {  # Baghdad and Iraq, at the end of no relation, are left out
     "Qais al-Khazali",
     "Asaib Ahl al-Haq",
-    "Baghdad",
-    "Iraq",
     "Islamic State",
     "Mosul",
     HOSTILE,
@@ -36,7 +34,7 @@ def _edges(graph: Any) -> dict[tuple[str, str, str], dict[str, Any]]:
 
 
 def _check(graph: Any) -> None:
-    assert graph.number_of_nodes() == 8
+    assert graph.number_of_nodes() == 6
     assert graph.number_of_edges() == 4
     nodes = {data["name"]: data for _, data in graph.nodes(data=True)}
     assert set(nodes) == ACTORS
@@ -53,7 +51,10 @@ def _check(graph: Any) -> None:
     edges = _edges(graph)
     fights = edges[("Asaib Ahl al-Haq", "fights_against", "Islamic State")]
     assert fights["weight"] == 2  # two documents
-    assert fights["modality"] == "asserted; denied"
+    assert (fights["documents"], fights["sources"], fights["relations"]) == (2, 2, 2)
+    assert fights["modality"] == fights["claim_status"] == "asserted; denied"
+    assert fights["conflict"].startswith("disputed")
+    assert fights["kind"] == "relation"
     assert fights["label"] == "fights_against"
     assert fights["evidence"].startswith("Asaib Ahl al-Haq fighters attacked")
     assert fights["document_title"] == "Militias in Baghdad"
@@ -94,3 +95,36 @@ def test_graphml_and_gexf_output_is_deterministic(sample_store: Store) -> None:
         module.write(sample_store, first)
         module.write(sample_store, second)
         assert first.getvalue() == second.getvalue()
+
+
+def test_graphml_and_gexf_carry_events_as_edges(sample_store: Store, tmp_path: Path) -> None:
+    for module, read in ((graphml, _read_graphml), (gexf, nx.read_gexf)):
+        path = tmp_path / f"events.{module.__name__.rsplit('.', 1)[1]}"
+        assert _export(module, sample_store, path, with_events=True) == 6
+        graph = read(path)
+        events = {
+            (graph.nodes[u]["name"], graph.nodes[v]["name"]): d
+            for u, v, d in graph.edges(data=True)
+            if d["kind"] == "event"
+        }
+        assert set(events) == {("Asaib Ahl al-Haq", "Islamic State"), (HOSTILE, "Kirkuk")}
+        attack = events[("Asaib Ahl al-Haq", "Islamic State")]
+        assert (attack["label"], attack["target_role"], attack["date"]) == (
+            "ASSAULT",
+            "target",
+            "2014-06",
+        )
+        shelling = events[(HOSTILE, "Kirkuk")]
+        assert (shelling["target_role"], shelling["claim_status"]) == ("location", "reported")
+        assert shelling["mode"] == "explosives" and shelling["date_start"] == "2015-03-01"
+
+
+def test_graphml_isolated_keeps_actors_without_edges(sample_store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "all.graphml"
+    _export(graphml, sample_store, path, isolated=True)
+    names = set(nx.get_node_attributes(_read_graphml(path), "name").values())
+    assert names == ACTORS | {"Baghdad", "Iraq"}
+
+
+def _read_graphml(path: Path) -> Any:
+    return nx.read_graphml(path, force_multigraph=True)

@@ -79,7 +79,8 @@ def test_readers_markdown_front_matter_and_syntax(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     doc = one_document(path)
-    assert doc.text == "Truce agreed\n\nBoth sides signed in Minsk.\nA photo\n"
+    # The opening heading repeats the title: it is not body text.
+    assert doc.text == "Both sides signed in Minsk.\nA photo\n"
     assert doc.title == "Truce agreed"
     assert doc.published == "2015-02-04"
     assert doc.publisher == "Daily Example"

@@ -8,13 +8,15 @@ import threading
 import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Annotated, TypeVar
+from dataclasses import replace
+from typing import Annotated, Literal, TypeVar
 
 from fastapi import Depends, HTTPException, Query, Request
 
 from actorgraph.api.models import Page
-from actorgraph.errors import NotFoundError
+from actorgraph.errors import AmbiguousError, NotFoundError, UsageError
 from actorgraph.store import Store, open_pooled
+from actorgraph.store.filters import Filters
 
 T = TypeVar("T")
 
@@ -101,6 +103,51 @@ DateBound = Annotated[
         description="YYYY, YYYY-MM or YYYY-MM-DD; events overlapping the range are kept.",
     ),
 ]
+
+
+MinConfidence = Annotated[
+    float | None,
+    Query(ge=0.0, le=1.0, description="Only rows at least this confident (0-1)."),
+]
+DocumentFilter = Annotated[
+    str | None,
+    Query(
+        min_length=6,
+        max_length=64,
+        pattern=r"^[0-9a-fA-F]+$",
+        description="Only rows read from this document: its id or its first 6+ characters.",
+    ),
+]
+ModalityFilter = Annotated[
+    Literal["asserted", "reported", "alleged", "denied", "planned"] | None,
+    Query(description="Only this claim status."),
+]
+
+
+def listing_filters(
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    document: str | None = None,
+    modality: str | None = None,
+    min_confidence: float | None = None,
+    place: str | None = None,
+) -> Filters:
+    """Return the store filters of a list's query (dates already full, as ``date_bound``
+    gives them); a place is a place actor (its id or name), not a region."""
+    try:
+        flt = store.filters(
+            since=since,
+            until=until,
+            documents=(document,) if document else (),
+            modalities=(modality,) if modality else (),
+            min_confidence=min_confidence,
+            place=place,
+        )
+    except (UsageError, AmbiguousError) as exc:
+        raise HTTPException(422, str(exc)) from exc
+    return replace(flt, regions=None)
 
 
 def date_bound(value: str | None, *, end: bool) -> str | None:

@@ -80,6 +80,35 @@ class Relation(_Out):
     evidence_text: str
 
 
+class Party(_Out):
+    """An actor by id and name (with its type and kind)."""
+
+    id: str
+    name: str
+    type: str
+    kind: str | None
+
+
+class SpanText(_Out):
+    """An evidence span of the fact's document, with its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Casualty(_Out):
+    """A count of people killed, injured, abducted or arrested, and who says so; several
+    of one kind are different sources' tolls, in the order the text gives them."""
+
+    kind: Literal["killed", "injured", "abducted", "arrested"]
+    value: int
+    qualifier: str | None = Field(description='"at least", "more than", "about" or "up to".')
+    modality: str
+    attributed_to: Party | None
+    evidence: list[SpanText]
+
+
 class Event(_Out):
     """A PLOVER event with its date, participants by role and evidence sentence."""
 
@@ -102,6 +131,7 @@ class Event(_Out):
     actors: list[str]
     targets: list[str]
     locations: list[str]
+    casualties: list[Casualty] = []
 
 
 class ActorEvent(_Out):

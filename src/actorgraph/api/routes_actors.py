@@ -6,7 +6,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from actorgraph.api._deps import Limit, Offset, StoresDep, Text, page
+from actorgraph.api._deps import (
+    DateBound,
+    DocumentFilter,
+    Limit,
+    MinConfidence,
+    Offset,
+    StoresDep,
+    Text,
+    date_bound,
+    listing_filters,
+    page,
+)
 from actorgraph.api.models import (
     Actor,
     ActorEvent,
@@ -51,10 +62,18 @@ def actors(
         str | None, Query(max_length=200, description="Name or alias, matched fuzzily.")
     ] = None,
     type: Text = None,
+    since: DateBound = None,
+    until: DateBound = None,
+    document: DocumentFilter = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[Actor]:
-    """List actors, most mentioned first, or the best matches for ``q`` first."""
+    """List actors, most mentioned first, or the best matches for ``q`` first.
+
+    ``since``/``until`` (publication dates), ``document`` and ``min_confidence`` count only
+    the mentions they keep, and leave out actors with none; a search ignores them.
+    """
     type_ = type.strip().upper() if type and type.strip() else None
     with stores.open() as store:
         if q and q.strip():
@@ -65,7 +84,14 @@ def actors(
             ]
             window = found[offset : offset + limit]
             return page(request, window, offset=offset, limit=limit, total=len(found))
-        rows = store.actors(type=type_, limit=offset + limit + 1)
+        flt = listing_filters(
+            store,
+            since=date_bound(since, end=False),
+            until=date_bound(until, end=True),
+            document=document,
+            min_confidence=min_confidence,
+        )
+        rows = store.actors(type=type_, limit=offset + limit + 1, flt=flt)
     return page(request, [_actor(r) for r in rows[offset:]], offset=offset, limit=limit)
 
 

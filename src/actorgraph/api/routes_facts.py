@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
 from actorgraph.api._deps import (
     DateBound,
+    DocumentFilter,
     Limit,
+    MinConfidence,
+    ModalityFilter,
     Offset,
     StoresDep,
     Text,
     date_bound,
+    listing_filters,
     page,
 )
 from actorgraph.api.models import (
@@ -33,7 +37,6 @@ ActorFilter = Annotated[
     str | None,
     Query(max_length=200, description="An actor id, or a name matched as `actorgraph show` does."),
 ]
-MAX_PLACE_SCAN = 10_000  # events read to filter by place, which the store cannot do
 
 
 def _actor_ids(store: Store, actor: str) -> list[str]:
@@ -49,16 +52,33 @@ def relations(
     stores: StoresDep,
     actor: ActorFilter = None,
     predicate: Text = None,
+    since: DateBound = None,
+    until: DateBound = None,
+    document: DocumentFilter = None,
+    modality: ModalityFilter = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[Relation]:
-    """List relations with their evidence sentence, newest document first."""
+    """List relations with their evidence sentence, newest document first.
+
+    ``since``/``until`` keep the relations read from documents published within them.
+    """
     with stores.open() as store:
         ids = None if actor is None else _actor_ids(store, actor)
+        flt = listing_filters(
+            store,
+            since=date_bound(since, end=False),
+            until=date_bound(until, end=True),
+            document=document,
+            modality=modality,
+            min_confidence=min_confidence,
+        )
         rows = store.relations_of(
             ids,
             predicate=predicate.strip().lower() if predicate else None,
             limit=offset + limit + 1,
+            flt=flt,
         )
     items = [Relation.model_validate(r) for r in rows[offset:]]
     return page(request, items, offset=offset, limit=limit)
@@ -75,6 +95,9 @@ def events(
     ] = None,
     since: DateBound = None,
     until: DateBound = None,
+    document: DocumentFilter = None,
+    modality: ModalityFilter = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[Event]:
@@ -84,24 +107,16 @@ def events(
     """
     with stores.open() as store:
         ids = None if actor is None else _actor_ids(store, actor)
-        places = None if place is None else _actor_ids(store, place)
-        within: dict[str, Any] = {
-            "type": type,
-            "since": date_bound(since, end=False),
-            "until": date_bound(until, end=True),
-        }
-        if places is not None:
-            # The store filters by participant in any role: read those events, keep the
-            # ones with the place as their location.
-            names = {row.name for row in store.actors_by_id(places).values()}
-            scan = store.events_of(places, **within, limit=MAX_PLACE_SCAN)
-            keep = {e.id for e in scan if names & set(e.locations)}
-            if ids is not None:
-                keep &= {e.id for e in store.events_of(ids, limit=MAX_PLACE_SCAN)}
-            rows = [e for e in scan if e.id in keep]
-            window = [Event.model_validate(e) for e in rows[offset : offset + limit]]
-            return page(request, window, offset=offset, limit=limit, total=len(rows))
-        found = store.events_of(ids, **within, limit=offset + limit + 1)
+        flt = listing_filters(
+            store,
+            since=date_bound(since, end=False),
+            until=date_bound(until, end=True),
+            document=document,
+            modality=modality,
+            min_confidence=min_confidence,
+            place=place,
+        )
+        found = store.events_of(ids, type=type, limit=offset + limit + 1, flt=flt)
     items = [Event.model_validate(e) for e in found[offset:]]
     return page(request, items, offset=offset, limit=limit)
 
@@ -112,16 +127,23 @@ def timeline(
     stores: StoresDep,
     since: DateBound = None,
     until: DateBound = None,
+    document: DocumentFilter = None,
+    modality: ModalityFilter = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[Event]:
     """List events earliest first; undated events come last."""
     with stores.open() as store:
+        flt = listing_filters(
+            store, document=document, modality=modality, min_confidence=min_confidence
+        )
         rows, total = store.timeline(
             limit=limit,
             offset=offset,
             since=date_bound(since, end=False),
             until=date_bound(until, end=True),
+            flt=flt,
         )
     items = [Event.model_validate(e) for e in rows]
     return page(request, items, offset=offset, limit=limit, total=total)
@@ -132,24 +154,46 @@ def quotes(
     request: Request,
     stores: StoresDep,
     speaker: ActorFilter = None,
+    since: DateBound = None,
+    until: DateBound = None,
+    document: DocumentFilter = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[Quote]:
-    """List quotes with their speaker and passage, newest document first."""
+    """List quotes with their speaker and passage, newest document first.
+
+    ``since``/``until`` keep the quotes of documents published within them.
+    """
     with stores.open() as store:
         ids = None if speaker is None else _actor_ids(store, speaker)
-        rows = store.quotes_of(ids, limit=offset + limit + 1)
+        flt = listing_filters(
+            store,
+            since=date_bound(since, end=False),
+            until=date_bound(until, end=True),
+            document=document,
+            min_confidence=min_confidence,
+        )
+        rows = store.quotes_of(ids, limit=offset + limit + 1, flt=flt)
     items = [Quote.model_validate(q) for q in rows[offset:]]
     return page(request, items, offset=offset, limit=limit)
 
 
 @router.get("/documents", summary="List documents")
 def documents(
-    request: Request, stores: StoresDep, limit: Limit = 50, offset: Offset = 0
+    request: Request,
+    stores: StoresDep,
+    since: DateBound = None,
+    until: DateBound = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> Page[Document]:
-    """List documents, newest first."""
+    """List documents, newest first (published within ``since``/``until``, if given)."""
     with stores.open() as store:
-        rows, total = store.documents(limit=limit, offset=offset)
+        flt = listing_filters(
+            store, since=date_bound(since, end=False), until=date_bound(until, end=True)
+        )
+        rows, total = store.documents(limit=limit, offset=offset, flt=flt)
     items = [Document.model_validate(d) for d in rows]
     return page(request, items, offset=offset, limit=limit, total=total)
 

@@ -4,33 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from actorgraph.export import DATED, FORMATS
-from actorgraph.settings import Settings
+from actorgraph.cli._listing import filter_options, normalize_dates
+from actorgraph.cli._open import CommandError, read_store
+from actorgraph.export import FORMATS
 
 UNITS = {
-    "acled-csv": "events",
+    "acled-csv": "rows",
     "plover-json": "events",
     "graphml": "edges",
     "gexf": "edges",
     "stix": "objects",
     "jsonl": "facts",
 }
-
-
-def _date(label: str, value: str | None) -> str | None:
-    from actorgraph.ingest import normalize_published
-
-    if value is None:
-        return None
-    found = normalize_published(value)
-    if found is None:
-        raise click.BadParameter(
-            f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", param_hint=label
-        )
-    return found
+GRAPHS = ("graphml", "gexf")
 
 
 @click.command()
@@ -42,46 +32,64 @@ def _date(label: str, value: str | None) -> str | None:
     default=None,
     help="File to write (UTF-8); standard output if not given.",
 )
-@click.option("--since", default=None, help="Only events dated on or after (YYYY[-MM[-DD]]).")
-@click.option("--until", default=None, help="Only events dated on or before (YYYY[-MM[-DD]]).")
 @click.option("--actor", default=None, help="Only the facts of the actor matching this name.")
+@filter_options(places=True, events=True)
+@click.option(
+    "--with-events",
+    is_flag=True,
+    help="graphml/gexf: events as edges too, from each actor to each target (or place).",
+)
+@click.option(
+    "--isolated",
+    is_flag=True,
+    help="graphml/gexf: keep the actors no edge links (left out by default).",
+)
 @click.pass_context
 def export(
     ctx: click.Context,
     /,
     format_: str,
     out: Path | None,
-    since: str | None,
-    until: str | None,
-    actor: str | None,
+    with_events: bool,
+    isolated: bool,
+    **typed: Any,
 ) -> None:
     """Export the store as FORMAT.
 
     acled-csv and plover-json: events; graphml and gexf: the actor graph for Gephi;
     stix: a STIX 2.1 bundle; jsonl: every relation, event and quote with its evidence.
+    The filters are the listings': --since/--until keep events by their own date and
+    relations and quotes by their document's publication date; --country and --place
+    keep events located there.
     """
     from actorgraph.export import write
-    from actorgraph.store import open_store
 
-    if format_ not in DATED and (since or until):
-        raise click.UsageError(
-            f"--since/--until filter events; {format_} has none (use {', '.join(sorted(DATED))})"
-        )
-    filters: dict[str, str | None] = {"actor": actor}
-    if format_ in DATED:
-        filters.update(since=_date("--since", since), until=_date("--until", until))
-    settings: Settings = ctx.obj
-    with open_store(settings.db) as store:
-        if out is None:
-            count = write(format_, store, sys.stdout, **filters)
-        else:
-            # Written beside the target, then renamed: a failed export leaves no half file.
-            part = out.with_name(out.name + ".part")
-            try:
-                with part.open("w", encoding="utf-8", newline="") as fp:
-                    count = write(format_, store, fp, **filters)
-                part.replace(out)
-            finally:
-                part.unlink(missing_ok=True)
+    if (with_events or isolated) and format_ not in GRAPHS:
+        raise click.UsageError("--with-events and --isolated are options of graphml and gexf")
+    options = {k: v for k, v in normalize_dates(typed).items() if v not in (None, ())}
+    if format_ in GRAPHS:
+        options.update(with_events=with_events, isolated=isolated)
+    with read_store(ctx) as store:
+        try:
+            count = _write(write, format_, store, out, options)
+        except ValueError as exc:
+            raise CommandError(str(exc), 2) from exc
     where = "standard output" if out is None else str(out)
     click.echo(f"exported {count} {UNITS[format_]} as {format_} to {where}", err=True)
+
+
+def _write(write: Any, format_: str, store: Any, out: Path | None, options: Any) -> int:
+    if out is None:
+        count: int = write(format_, store, sys.stdout, **options)
+        return count
+    # Written beside the target, then renamed: a failed export leaves no half file.
+    part = out.with_name(out.name + ".part")
+    try:
+        with part.open("w", encoding="utf-8", newline="") as fp:
+            count = write(format_, store, fp, **options)
+        part.replace(out)
+    except OSError as exc:
+        raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    finally:
+        part.unlink(missing_ok=True)
+    return count

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from actorgraph.cli._finish import finish, interrupted
-from actorgraph.settings import Settings
+from actorgraph.cli._open import write_store
 
 
 @click.command()
@@ -23,12 +23,10 @@ def load(ctx: click.Context, /, folder: Path, quiet: bool) -> None:
     """
     from actorgraph.batch.shards import count_rows, load_shards, shard_paths
     from actorgraph.cli.progress import progress_bar
-    from actorgraph.store import open_store
 
-    settings: Settings = ctx.obj
     paths = shard_paths(folder)
     with (
-        open_store(settings.db) as store,
+        write_store(ctx) as store,
         progress_bar(count_rows(paths), enabled=not quiet and sys.stderr.isatty()) as advance,
     ):
         try:

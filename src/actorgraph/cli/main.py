@@ -11,12 +11,14 @@ from typing import Any
 import click
 
 from actorgraph.cli._finish import finish, interrupted
+from actorgraph.cli._open import CommandError, exit_code, read_store, write_store
 from actorgraph.cli.export import export
 from actorgraph.cli.facts import events, relations
+from actorgraph.cli.listings import actors, documents, quotes, show, summary
 from actorgraph.cli.load import load
 from actorgraph.cli.resolve import alias, merge, split
 from actorgraph.cli.serve import serve
-from actorgraph.errors import ActorgraphError, InputError
+from actorgraph.errors import ActorgraphError
 from actorgraph.settings import Settings
 
 _META_OPTIONS = ("title", "published", "publisher", "author", "url")
@@ -37,31 +39,43 @@ def _meta(kwargs: dict[str, Any]) -> Any:
     return Meta(**{k: kwargs.get(k) for k in _META_OPTIONS})
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group: our errors become one ``error:`` line and their exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ActorgraphError as exc:
+            raise CommandError(str(exc), exit_code(exc)) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     default=None,
     envvar="ACTORGRAPH_DB",
-    help="Store: a SQLite file (default ./actorgraph.db) or a postgresql:// URL.",
+    show_envvar=True,
+    help="Store: a SQLite file (default ./actorgraph.db) or a postgresql:// URL. Only "
+    "ingest and load create it; the other commands need it to exist.",
 )
 @click.option(
     "--model",
     default=None,
     envvar="ACTORGRAPH_MODEL",
+    show_envvar=True,
     help="spaCy pipeline: auto (md if installed, else sm), md, sm, or a path.",
 )
 @click.version_option(package_name="actorgraph")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, model: str | None) -> None:
-    """Turn news about conflict and politics into a sourced graph of its actors."""
+    """Turn news about conflict and politics into a sourced graph of its actors.
+
+    \b
+    Exit codes: 0 everything worked; 1 some inputs failed (each is named, then the
+    summary line), check found problems, or what was asked for is not in the store;
+    2 a usage error (a bad option, a store that does not exist); 130 interrupted.
+    """
     ctx.obj = Settings.from_env(db=db, model=model)
-
-
-def _store(ctx: click.Context) -> Any:
-    from actorgraph.store import open_store
-
-    settings: Settings = ctx.obj
-    return open_store(settings.db)
 
 
 @cli.command()
@@ -160,7 +174,7 @@ def ingest(
         raise click.UsageError("--out needs --dask (--dask local:N runs on this machine)")
     settings: Settings = ctx.obj
     meta = _meta(kw)
-    store = _store(ctx)
+    store = write_store(ctx)
     total = count_inputs(list(paths))
     report: IngestReport
     with store, progress_bar(total, enabled=not quiet and sys.stderr.isatty()) as advance:
@@ -198,65 +212,13 @@ def ingest(
 
 
 @cli.command()
-@click.option("--type", "type_", default=None, help="Only this type (PERSON, ORG, GPE, ...).")
-@click.option("--limit", default=50, show_default=True)
-@click.pass_context
-def actors(ctx: click.Context, type_: str | None, limit: int) -> None:
-    """List actors with their mention and document counts."""
-    from actorgraph.cli.render import render_actors
-
-    with _store(ctx) as store:
-        rows = store.actors(type=type_.upper() if type_ else None, limit=limit)
-    click.echo(render_actors(rows))
-
-
-@cli.command()
-@click.argument("name")
-@click.pass_context
-def show(ctx: click.Context, name: str) -> None:
-    """Show the actor best matching NAME: aliases, mentions per document, quotes."""
-    from actorgraph.cli.render import render_profile
-
-    with _store(ctx) as store:
-        found = store.find_actors(name, limit=5)
-        if not found:
-            raise click.ClickException(f"no actor matches {name!r}; try 'actorgraph actors'")
-        best = found[0][0]
-        profile = store.actor_profile(best.id)
-    click.echo(render_profile(profile))
-    others = [row.name for row, _ in found[1:]]
-    if others:
-        click.echo(f"\nalso matching: {', '.join(others)}")
-
-
-@cli.command()
-@click.option("--speaker", default=None, help="Only quotes by the actor matching this name.")
-@click.option("--limit", default=50, show_default=True)
-@click.pass_context
-def quotes(ctx: click.Context, speaker: str | None, limit: int) -> None:
-    """List quotes with their speakers and sources."""
-    from actorgraph.cli.render import render_quotes
-
-    with _store(ctx) as store:
-        rows = store.quotes(speaker=speaker, limit=limit)
-    click.echo(render_quotes(rows))
-
-
-@cli.command()
-@click.pass_context
-def summary(ctx: click.Context) -> None:
-    """Summarise the store: actors by type, top relations, quotes by speaker."""
-    from actorgraph.cli.render import render_summary
-
-    with _store(ctx) as store:
-        click.echo(render_summary(store.summary()))
-
-
-@cli.command()
 @click.pass_context
 def check(ctx: click.Context) -> None:
-    """Verify the store: foreign keys, spans and their texts, evidence, links, sort keys."""
-    with _store(ctx) as store:
+    """Verify the store: foreign keys, spans and their texts, evidence, links, sort keys.
+
+    Exits 1 when it finds problems (each printed on its own line).
+    """
+    with read_store(ctx) as store:
         problems = store.check()
     for p in problems:
         click.echo(f"problem: {p}")
@@ -265,8 +227,8 @@ def check(ctx: click.Context) -> None:
         ctx.exit(1)
 
 
-cli.add_command(relations)
-cli.add_command(events)
+for command in (actors, documents, show, quotes, summary, relations, events):
+    cli.add_command(command)
 cli.add_command(export)
 cli.add_command(serve)
 cli.add_command(merge)
@@ -276,9 +238,9 @@ cli.add_command(load)
 
 
 def main() -> None:
-    """Run the CLI, turning our errors into one clear line and exit code 2."""
+    """Run the CLI and exit with its code: 0 done, 1 some inputs failed, 2 usage, 130 stopped."""
     try:
-        cli.main(standalone_mode=False)
+        code = cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -287,12 +249,15 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
-    except InputError as exc:
+    except ActorgraphError as exc:  # raised outside a command (the group translates them)
         click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
-    except ActorgraphError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(exit_code(exc))
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`| head`): say nothing more, and let no flush at exit fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    # Without standalone mode click returns the code a command gave ctx.exit().
+    sys.exit(code if isinstance(code, int) else 0)

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from actorgraph.model import Analysis
+
+Docs = Mapping[str, Any]  # document id -> DocumentInfo (with a ``label``)
+
+
+def source_line(document_id: str, docs: Docs, indent: str = "    ") -> str:
+    """Return the "— title (publisher, date)" line under a fact: never a bare hash."""
+    doc = docs.get(document_id)
+    return f"{indent}— {doc.label if doc is not None else 'document ' + document_id[:12]}"
 
 
 def _clip(text: str, width: int = 100) -> str:
@@ -50,7 +58,22 @@ def render_actors(rows: Sequence[Any]) -> str:
     return "\n".join(lines)
 
 
-def render_profile(p: Any) -> str:
+def render_documents(rows: Sequence[Any]) -> str:
+    if not rows:
+        return "no documents (ingest some first: actorgraph ingest PATH)"
+    lines = [
+        f"{'document':<12} {'ment':>5} {'quot':>4} {'rel':>4} {'ev':>4}  title (publisher, date)"
+    ]
+    for d in rows:
+        c = d.counts
+        lines.append(
+            f"{d.id[:12]:<12} {c.get('mentions', 0):>5} {c.get('quotes', 0):>4} "
+            f"{c.get('relations', 0):>4} {c.get('events', 0):>4}  {d.label}"
+        )
+    return "\n".join(lines)
+
+
+def render_profile(p: Any, docs: Docs) -> str:
     a = p.actor
     typ = a.type + (f" / {a.kind}" if a.kind else "")
     lines = [
@@ -60,9 +83,7 @@ def render_profile(p: Any) -> str:
         f"  mentions: {a.mentions} in {a.documents} document(s)",
     ]
     for d in p.documents:
-        lines.append(
-            f"    {d.mentions:>4} × {d.title or d.document_id[:12]} ({d.published or '?'})"
-        )
+        lines.append(f"    {d.mentions:>4} × {source_line(d.document_id, docs, '')[2:]}")
     if p.relations:
         lines.append(f"  relations ({len(p.relations)}):")
         for r in p.relations:
@@ -85,18 +106,18 @@ def render_profile(p: Any) -> str:
             subsequent_indent="      | ",
         )  # fmt: skip
         lines.append(wrapped)
-        lines.append(f"      — {q.document_title or q.document_id[:12]} ({q.published or '?'})")
+        lines.append(source_line(q.document_id, docs, "      "))
     return "\n".join(lines)
 
 
-def render_quotes(rows: Sequence[Any]) -> str:
+def render_quotes(rows: Sequence[Any], docs: Docs) -> str:
     if not rows:
         return "no quotes"
     lines = []
     for q in rows:
         who = q.speaker_name or (f"({q.speaker_text})" if q.speaker_text else "unknown speaker")
         lines.append(f"{who} [{q.kind}]: “{_clip(q.text, 110)}”")
-        lines.append(f"    — {q.document_title or q.document_id[:12]} ({q.published or '?'})")
+        lines.append(source_line(q.document_id, docs))
     return "\n".join(lines)
 
 
@@ -115,10 +136,12 @@ def render_summary(s: dict[str, Any]) -> str:
         lines.append(f"  {a['name']:<36} {a['type']:<7} {a['mentions']:>5}")
     lines.append("\ntop relations:")
     if not s["top_relations"]:
-        lines.append("  (none yet: relation extraction arrives with the relations stage)")
+        lines.append("  (none)")
     for r in s["top_relations"]:
         lines.append(f"  {r['subject']} {r['predicate']} {r['object']}  ×{r['count']}")
     lines.append("\nquotes by speaker:")
+    if not s["quotes_by_speaker"]:
+        lines.append("  (none)")
     for q in s["quotes_by_speaker"]:
         lines.append(f"  {q['name']:<36} {q['quotes']:>4}")
     return "\n".join(lines)

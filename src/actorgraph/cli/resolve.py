@@ -10,14 +10,9 @@ from typing import Any
 
 import click
 
-from actorgraph.settings import Settings
+from actorgraph.cli._open import CommandError, read_store
 
-
-def _open(ctx: click.Context) -> Any:
-    from actorgraph.store import open_store
-
-    settings: Settings = ctx.obj
-    return open_store(settings.db)
+_open = read_store
 
 
 def _actor(store: Any, ref: str) -> tuple[str, str]:
@@ -27,9 +22,9 @@ def _actor(store: Any, ref: str) -> tuple[str, str]:
     try:
         found: tuple[str, str] = store.actor_named(ref)
     except NotFoundError as exc:
-        raise click.ClickException(f"{exc}; try 'actorgraph actors'") from exc
+        raise CommandError(f"{exc}; try 'actorgraph actors'") from exc
     except AmbiguousError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CommandError(str(exc)) from exc
     return found
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from actorgraph.api._access import TOKEN_ENV
+from actorgraph.cli._open import read_store
 from actorgraph.errors import UsageError
 from actorgraph.settings import Settings
 
@@ -60,6 +61,7 @@ def serve(
     from actorgraph.api.server import run
 
     settings: Settings = ctx.obj
+    read_store(ctx).close()  # a store that does not exist is an error here, not a new one
     try:
         run(
             settings.db,

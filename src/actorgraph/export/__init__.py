@@ -6,12 +6,14 @@ how many records (events, lines, edges or STIX objects) it wrote:
 - ``acled-csv`` (:mod:`.csv_acled`): events as an ACLED-style CSV;
 - ``plover-json`` (:mod:`.plover`): events as PLOVER/POLECAT-style JSON Lines;
 - ``graphml`` (:mod:`.graphml`) and ``gexf`` (:mod:`.gexf`): the actor graph for Gephi;
-- ``stix`` (:mod:`.stix`): a STIX 2.1 bundle of actors, relations and articles;
+- ``stix`` (:mod:`.stix`): a STIX 2.1 bundle of actors, relations, events, quotes and
+  articles;
 - ``jsonl`` (:mod:`.jsonl`): every relation, event and quote with its evidence.
 
-Every format takes ``actor`` (the facts of the actors a name matches); the event formats
-and ``jsonl`` also take ``since``/``until`` (YYYY, YYYY-MM or YYYY-MM-DD). A format's
-module is imported only when it is used.
+Every format takes the listings' filters (``export._filters``): ``since``/``until``
+(YYYY, YYYY-MM or YYYY-MM-DD), ``actor``, ``documents``, ``modalities``,
+``min_confidence``, ``countries`` and ``place``; the graphs also ``with_events`` and
+``isolated``. A format's module is imported only when it is used.
 """
 
 from __future__ import annotations
@@ -30,8 +32,6 @@ FORMATS: dict[str, str] = {
     "stix": "stix",
     "jsonl": "jsonl",
 }
-DATED = frozenset({"acled-csv", "plover-json", "jsonl"})
-"""The formats that take ``since``/``until``: those with events."""
 
 
 def write(format: str, store: Store, fp: TextIO, **filters: Any) -> int:
@@ -43,4 +43,4 @@ def write(format: str, store: Store, fp: TextIO, **filters: Any) -> int:
     return count
 
 
-__all__ = ["DATED", "FORMATS", "write"]
+__all__ = ["FORMATS", "write"]

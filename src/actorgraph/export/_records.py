@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from actorgraph.store.rows import Doc, Party, Span
+from actorgraph.store.rows import CasualtyRec, Doc, Party, Span
 
 
 def doc_json(doc: Doc) -> dict[str, Any]:
@@ -49,6 +49,25 @@ def place_json(party: Party) -> dict[str, Any]:
 def spans_json(spans: Sequence[Span]) -> list[dict[str, Any]]:
     """Return evidence spans with their text."""
     return [{"start": s.start, "end": s.end, "text": s.text, "stage": s.stage} for s in spans]
+
+
+def casualties_json(found: Sequence[CasualtyRec]) -> dict[str, Any]:
+    """Return an event's counts as the analysis JSON gives them: one entry per kind (killed,
+    injured, abducted, arrested) with the first source's count, the others' in "others"."""
+    out: dict[str, Any] = {}
+    for c in found:
+        entry = {
+            "value": c.value,
+            "qualifier": c.qualifier,
+            "modality": c.modality,
+            "attributed_to": party_json(c.attributed_to),
+            "evidence": spans_json(c.evidence),
+        }
+        if c.kind in out:
+            out[c.kind].setdefault("others", []).append(entry)
+        else:
+            out[c.kind] = entry
+    return out
 
 
 def date_precision(start: str | None, end: str | None) -> str | None:

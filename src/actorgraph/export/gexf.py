@@ -6,7 +6,7 @@ See :mod:`actorgraph.export._graph` for the nodes, edges and their attributes.
 from __future__ import annotations
 
 import re
-from typing import TextIO
+from typing import Any, TextIO
 
 import networkx as nx
 
@@ -16,12 +16,12 @@ from actorgraph.store import Store
 _STAMP = re.compile(r'lastmodifieddate="[^"]*"')
 
 
-def write(store: Store, fp: TextIO, *, actor: str | None = None) -> int:
-    """Write the actor graph (around ``actor``, if given); return the number of edges.
+def write(store: Store, fp: TextIO, **options: Any) -> int:
+    """Write the actor graph (``build_graph``'s options); return the number of edges.
 
     The XML declares UTF-8: open a file for it with ``encoding="utf-8"``.
     """
-    graph = build_graph(store, actor=actor)
+    graph = build_graph(store, **options)
     # networkx stamps today's date; the store's last change keeps re-exports identical.
     changed = store.last_modified()
     fp.write(XML_DECLARATION)

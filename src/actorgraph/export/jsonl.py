@@ -2,9 +2,10 @@
 
 Every line has ``type`` ("relation", "event" or "quote"), ``id``, the fact's fields,
 ``document`` (id, title, published, publisher, url) and ``evidence``: the spans it was
-read from, with offsets into the document text and the text itself. Relations come
-first, then events, then quotes, each in a fixed order. The date filters apply to events
-only (relations and quotes carry no event date); the actor filter applies to all three.
+read from, with offsets into the document text and the text itself; an event also has
+its ``casualties`` (as in the PLOVER export). Relations come first, then events, then
+quotes, each in a fixed order. The filters are the listings': dates keep events by their
+own date and relations and quotes by their document's publication date.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, TextIO
 
 from actorgraph.export._filters import filters
 from actorgraph.export._records import (
+    casualties_json,
     doc_json,
     party_json,
     place_json,
@@ -54,6 +56,7 @@ def event_line(e: EventRec) -> dict[str, Any]:
         "actors": [party_json(p) for p in e.actors],
         "targets": [party_json(p) for p in e.targets],
         "locations": [place_json(p) for p in e.locations],
+        "casualties": casualties_json(e.casualties),
         "date": {
             "text": e.date_text,
             "value": e.date_value,
@@ -86,16 +89,9 @@ def quote_line(q: QuoteRec) -> dict[str, Any]:
     }
 
 
-def write(
-    store: Store,
-    fp: TextIO,
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    actor: str | None = None,
-) -> int:
-    """Write relations, events (within [since, until]) and quotes; return the line count."""
-    flt = filters(store, since=since, until=until, actor=actor)
+def write(store: Store, fp: TextIO, **options: Any) -> int:
+    """Write relations, events and quotes within the filters; return the line count."""
+    flt = filters(store, **options)
     reader = store.export_reader()
     lines = [
         *(relation_line(r) for r in reader.relations(flt)),

@@ -12,6 +12,9 @@ JSON Lines rather than one array: an export streams and can be appended to, and
 - ``location``: the first location, ``{"id", "name", "latitude", "longitude", "country",
   "admin1", "precision", "gazetteer_id"}`` (null coordinates when unresolved), and
   ``locations``: all of them;
+- ``casualties``: ``{"killed"|"injured"|"abducted"|"arrested": {"value", "qualifier",
+  "modality", "attributed_to", "evidence", "others"?}}``, the first source's count of each
+  kind and the other sources' in ``others`` (as in the analysis JSON);
 - ``source_text`` (the sentence the event was read from), ``evidence`` (every span with
   its offsets), ``claim_status`` (asserted, reported, alleged, denied, planned),
   ``attributed_to``, ``confidence``, ``document`` (id, title, published, publisher, url).
@@ -24,6 +27,7 @@ from typing import Any, TextIO
 
 from actorgraph.export._filters import filters
 from actorgraph.export._records import (
+    casualties_json,
     date_precision,
     doc_json,
     party_json,
@@ -54,6 +58,7 @@ def record(event: EventRec) -> dict[str, Any]:
         "date_text": event.date_text,
         "location": locations[0] if locations else None,
         "locations": locations,
+        "casualties": casualties_json(event.casualties),
         "source_text": " ".join(event.evidence[0].text.split()),
         "evidence": spans_json(event.evidence),
         "claim_status": event.modality,
@@ -63,16 +68,9 @@ def record(event: EventRec) -> dict[str, Any]:
     }
 
 
-def write(
-    store: Store,
-    fp: TextIO,
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    actor: str | None = None,
-) -> int:
-    """Write the events (dated within [since, until], with ``actor``); return the count."""
-    flt = filters(store, since=since, until=until, actor=actor)
+def write(store: Store, fp: TextIO, **options: Any) -> int:
+    """Write the events within the listings' filters (``export._filters``); return the count."""
+    flt = filters(store, **options)
     count = 0
     for event in store.export_reader().events(flt):
         fp.write(json.dumps(record(event), ensure_ascii=False) + "\n")

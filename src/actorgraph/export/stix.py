@@ -1,21 +1,24 @@
-"""The actors, their relations and the articles they were read from as a STIX 2.1 bundle.
+"""The store as a STIX 2.1 bundle: actors, relations, events, quotes and their articles.
 
 Objects, each built (and so validated) by the ``stix2`` library:
 
-- ``identity`` for persons (individual), organisations (organization, with a sector for
-  governments, state forces, NGOs and media), NORP groups (group) and states (a GPE the
-  gazetteer resolves to a country, or not at all);
-- ``threat-actor`` for armed groups, with their aliases;
-- ``location`` for places finer than a country (cities, regions, facilities) with their
-  coordinates; places the gazetteer does not know, events and laws are left out;
-- ``relationship`` for each relation claim, with a STIX type where the STIX 2.1 spec
-  has one for that pair of objects (``targets``: an armed group fights a state, person
-  or place; ``located-at``: an actor in a place; ``attributed-to``: an armed group part
-  of, or directed by, a state or organisation) and ``related-to`` otherwise.
-  ``x_actorgraph_predicate`` always holds ours, with ``x_actorgraph_modality``
-  (claim status), ``x_actorgraph_attributed_to``, ``x_actorgraph_role``/``_mode`` and
-  ``x_actorgraph_evidence`` (the spans, with text); the first evidence sentence is also
-  the ``description`` and an external reference to the article;
+- ``threat-actor`` for armed groups (ORG of kind armed_group), with their aliases;
+- ``identity`` for persons (individual), other organisations (organization, with a
+  sector for governments, state forces, NGOs and media), NORP groups (group) and states
+  (a GPE the gazetteer resolves to a country, or not at all);
+- ``location`` for places (cities, regions, facilities) with their coordinates, and for
+  each state the gazetteer places, its country (so that ``located-at`` and sightings can
+  point at it); places the gazetteer does not know, events and laws are left out;
+- ``relationship`` for each relation claim, typed from STIX 2.1's vocabulary where the
+  spec has a type for that pair of objects (``targets``: an armed group fights a state,
+  person or place; ``located-at``: an actor in a place or a country; ``attributed-to``:
+  an armed group part of, pledging allegiance to, or directed by a state, person or
+  organisation) and ``related-to`` otherwise. ``x_actorgraph_predicate`` always holds
+  ours, with ``x_actorgraph_modality`` (claim status), ``_attributed_to``, ``_role``,
+  ``_mode``, ``_valid_start``/``_end`` and ``_evidence`` (the spans, with text); the first
+  evidence sentence is also the ``description`` and an external reference's;
+- events as ``sighting``s (or ``report``s) and quotes as ``note``s with ``authored-by``
+  relationships: see :mod:`._stix_facts`;
 - ``report`` for each article: name = title, published = publication date, and
   ``object_refs`` = the objects read from it.
 
@@ -34,6 +37,7 @@ from typing import Any, TextIO
 import stix2  # type: ignore[import-untyped]
 
 from actorgraph.export._filters import filters
+from actorgraph.export._stix_facts import event_objects, quote_objects
 from actorgraph.store import Store
 from actorgraph.store.rows import ActorRec, Doc, RelationRec
 
@@ -74,8 +78,10 @@ def relationship_type(predicate: str, mode: Iterable[str], source: str, target: 
     if predicate == "fights_against" and source == "threat-actor" and target != "threat-actor":
         return "targets"  # the spec's threat-actor targets identity / location
     if predicate in ("located_in", "operates_in") and target == "location":
-        return "located-at"
-    directed = predicate == "part_of" or (predicate == "supported_by" and "directed" in mode)
+        return "located-at"  # identity / threat-actor located-at location
+    directed = predicate in ("part_of", "allegiance_to") or (
+        predicate == "supported_by" and "directed" in mode
+    )
     if directed and source == "threat-actor" and target == "identity":
         return "attributed-to"
     return "related-to"
@@ -194,42 +200,89 @@ def _report(doc: Doc, refs: list[str]) -> Any:
     )
 
 
-def build_bundle(store: Store, *, actor: str | None = None) -> Any:
-    """Return the STIX 2.1 bundle (only ``actor``'s relations and their ends, if given)."""
-    flt = filters(store, actor=actor)
+def _country(actor: ActorRec, docs: list[Doc]) -> Any:
+    """Return the location object of a state's country, for located-at and sightings."""
+    place = actor.place
+    assert place is not None
+    return stix2.v21.Location(
+        id=stix_id("location", actor.id),
+        name=actor.name,
+        latitude=place.lat,
+        longitude=place.lon,
+        country=place.country,
+        x_actorgraph_id=actor.id,
+        x_actorgraph_precision=place.precision,
+        allow_custom=True,
+        **_times(docs),
+    )
+
+
+def build_bundle(store: Store, **options: Any) -> Any:
+    """Return the STIX 2.1 bundle within the listings' filters (``actor``: its facts and
+    their ends)."""
+    flt = filters(store, **options)
     reader = store.export_reader()
     relations = reader.relations(flt)
+    events = reader.events(flt)
+    quotes = reader.quotes(flt)
     wanted: set[str] | None = None
     if flt.actor_ids is not None:
         wanted = set(flt.actor_ids) | {r.subject.id for r in relations}
         wanted |= {r.object.id for r in relations}
+        wanted |= {p.id for e in events for p in (*e.actors, *e.targets, *e.locations)}
+        wanted |= {q.speaker.id for q in quotes if q.speaker is not None}
     by_actor: dict[str, Any] = {}
+    places: dict[str, Any] = {}  # actor id -> location: a place's own, or a state's country
     read_from: dict[str, list[str]] = {}  # document id -> STIX ids read from it
     for a in reader.actors(wanted):
         kind = object_type(a)
         if kind is None:
             continue
-        by_actor[a.id] = _actor_object(a, kind, [reader.docs[d] for d in a.document_ids])
+        docs = [reader.docs[d] for d in a.document_ids]
+        by_actor[a.id] = _actor_object(a, kind, docs)
+        made = [by_actor[a.id]]
+        if kind == "location":
+            places[a.id] = by_actor[a.id]
+        elif a.type == "GPE" and a.place is not None:
+            places[a.id] = _country(a, docs)
+            made.append(places[a.id])
         for d in a.document_ids:
-            read_from.setdefault(d, []).append(by_actor[a.id].id)
+            read_from.setdefault(d, []).extend(o.id for o in made)
     links = []
     for r in relations:
         source, target = by_actor.get(r.subject.id), by_actor.get(r.object.id)
+        if r.predicate in ("located_in", "operates_in") and r.object.id in places:
+            target = places[r.object.id]
         if source is None or target is None:
             continue  # an end STIX has no object for (an event, a law, an unplaced place)
         links.append(_relationship(r, source, target))
         read_from.setdefault(r.doc.id, []).append(links[-1].id)
+    facts: list[Any] = []
+    for e in events:
+        made = event_objects(
+            e, by_actor, places, stix_id=stix_id, reference=_reference,
+            times=_times([e.doc]), time=_time,
+        )  # fmt: skip
+        facts += made
+        read_from.setdefault(e.doc.id, []).extend(o.id for o in made)
+    for q in quotes:
+        made = quote_objects(
+            q, by_actor, stix_id=stix_id, reference=_reference, times=_times([q.doc])
+        )
+        facts += made
+        read_from.setdefault(q.doc.id, []).extend(o.id for o in made)
     reports = [
         _report(reader.docs[doc_id], sorted(set(refs)))
         for doc_id, refs in sorted(read_from.items())
     ]
-    objects = [*by_actor.values(), *links, *reports]
+    countries = [o for a, o in places.items() if o is not by_actor.get(a)]
+    objects = [*by_actor.values(), *countries, *links, *facts, *reports]
     key = "\n".join(o.id for o in objects)
     return stix2.v21.Bundle(id=stix_id("bundle", key), objects=objects, allow_custom=True)
 
 
-def write(store: Store, fp: TextIO, *, actor: str | None = None) -> int:
+def write(store: Store, fp: TextIO, **options: Any) -> int:
     """Write the bundle as JSON; return the number of objects in it."""
-    bundle = build_bundle(store, actor=actor)
+    bundle = build_bundle(store, **options)
     fp.write(bundle.serialize(pretty=True) + "\n")
     return len(bundle.get("objects", ()))  # stix2 drops an empty list

@@ -18,6 +18,25 @@ def _fold(text: str) -> str:
     return _FOLD.sub(" ", text.casefold()).strip()
 
 
+def is_headline_only(text: str) -> bool:
+    """Return whether ``text`` is one line that reads as a headline and nothing else:
+    short, of two words or more with letters, without a final full stop."""
+    line = text.strip()
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    return (
+        bool(line)
+        and "\n" not in line
+        and len(line) <= MAX_CHARS
+        and 2 <= len(words) <= MAX_WORDS
+        and line[-1] not in ".,;:"
+    )
+
+
+def same_title(title: str | None, line: str) -> bool:
+    """Return whether ``line`` says ``title`` (case, spacing and punctuation aside)."""
+    return title is not None and _fold(title) == _fold(line)
+
+
 def split_headline(text: str, title: str | None = None) -> tuple[str, str | None]:
     """Return (body, headline): the headline is the first line when it is short, ends
     without a full stop and is followed by a blank line, or when it is the given title;
@@ -27,7 +46,7 @@ def split_headline(text: str, title: str | None = None) -> tuple[str, str | None
     line = first.strip()
     if not newline or not rest.strip() or not line:
         return text, None
-    same_as_title = title is not None and _fold(title) == _fold(line)
+    same_as_title = same_title(title, line)
     looks = (
         len(line) <= MAX_CHARS
         and len(line.split()) <= MAX_WORDS

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from actorgraph.ingest._headline import same_title
 from actorgraph.ingest.metadata import Fields, from_mapping
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
@@ -14,6 +15,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>(?:.*\n)*?)(?:---|\.\.\.)[ \t
 # bracketed part may contain "[" (so a line of "[" is not scanned once per "[").
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t](.*))?$", re.M)
 _H1 = re.compile(r"^ {0,3}#[ \t](.+)$", re.M)
+# A heading as the first line with text, of any level, and the blank lines after it.
+_FIRST_HEADING = re.compile(r"\A\s*^ {0,3}#{1,6}[ \t]+(\S[^\n]*)$\n?\s*", re.M)
 _CLOSING = re.compile(r"[ \t]#+$")
 _IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\((?:[^()\[\n]|\([^()\[\n]*\))*\)")
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:[^()\[\n]|\([^()\[\n]*\))*\)")
@@ -32,8 +35,9 @@ def parse_markdown(text: str) -> Markdown:
     """Split front matter off ``text`` and return readable text with its metadata.
 
     Front matter that is not valid YAML, or not a mapping, is left in the text (with a
-    problem reported for invalid YAML) rather than dropped unread. Without a title in the
-    front matter, the first level-1 heading is the title.
+    problem reported for invalid YAML) rather than dropped unread. A heading that opens the
+    text is its title and leaves the body (unless the front matter names another title);
+    without either, the first level-1 heading is the title.
     """
     meta: Fields = {}
     problems: list[str] = []
@@ -49,6 +53,15 @@ def parse_markdown(text: str) -> Markdown:
             body = text[m.end() :]
         elif parsed is None:  # an empty block
             body = text[m.end() :]
+    first = _FIRST_HEADING.match(body)
+    if first:
+        # The opening heading is the title, not body text (as a plain text's headline):
+        # analysed, it would repeat the lead in headline grammar and make actors of
+        # title-cased words. One that repeats the front matter's title goes too.
+        opening = _clean_inline(_heading_text(first[1], keep_hashes=True)).strip()
+        if "title" not in meta or same_title(str(meta["title"]), opening):
+            meta.setdefault("title", opening)
+            body = body[first.end() :]
     if "title" not in meta:
         heading = _H1.search(body)
         if heading:

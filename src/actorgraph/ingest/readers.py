@@ -13,7 +13,7 @@ from pathlib import Path
 
 from actorgraph.errors import InputError
 from actorgraph.ingest import _html, _markdown, _text
-from actorgraph.ingest._headline import split_headline
+from actorgraph.ingest._headline import is_headline_only, split_headline
 from actorgraph.ingest.failure import Failure
 from actorgraph.ingest.jsonl import parse_record, read_jsonl
 from actorgraph.ingest.metadata import (
@@ -89,7 +89,17 @@ def read_file(
         text, headline = split_headline(text, fields.get("title"))
         if headline is not None and not fields.get("title"):
             fields["title"] = headline
+        if headline is None and is_headline_only(text):
+            yield Failure(source, _headline_only(text.strip()))
+            return
     yield Document.from_text(text, source=source, **fields)
+
+
+def _headline_only(headline: str) -> str:
+    return (
+        f"holds only a headline ({headline!r}) and no article text; add the text below it "
+        "after a blank line (the headline becomes the title)"
+    )
 
 
 def _read_one(
@@ -110,6 +120,8 @@ def _read_one(
     if kind == "markdown":
         md = _markdown.parse_markdown(text)
         if not md.text.strip():
+            if md.meta.get("title") and not text.lstrip().startswith("---"):
+                raise InputError(source, _headline_only(str(md.meta["title"])))
             raise InputError(source, "has front matter but no text; add the document text")
         return md.text, md.meta, md.problems
     return text, {}, ()

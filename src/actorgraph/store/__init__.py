@@ -36,20 +36,22 @@ __all__ = [
 ]
 
 
-def open_store(location: str | Path) -> Store:
+def open_store(location: str | Path, *, create: bool = True) -> Store:
     """Open (and migrate) the store at ``location``.
 
     A ``postgresql://`` or ``postgres://`` URL opens that PostgreSQL database; anything
-    else is the path of a SQLite file, created if missing.
+    else is the path of a SQLite file, created if missing. With ``create=False`` (the
+    commands that only read) a store that does not exist yet is a StoreError naming it:
+    a missing SQLite file, or a database or file with no actorgraph tables in it.
     """
     # Each engine's module is imported only when used: psycopg loads for a URL alone.
     if is_url(location):
         from actorgraph.store import postgres
 
-        return postgres.open_store(str(location))
+        return postgres.open_store(str(location), create=create)
     from actorgraph.store import sqlite
 
-    return sqlite.open_store(location)
+    return sqlite.open_store(location, create=create)
 
 
 def open_pooled(location: str, *, mmap_size: int = 0) -> Store:

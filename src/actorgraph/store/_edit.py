@@ -31,6 +31,7 @@ _ACTOR_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("relations", "object_actor_id", "object_local_id"),
     ("relations", "attributed_actor_id", "attributed_local_id"),
     ("events", "attributed_actor_id", "attributed_local_id"),
+    ("event_casualties", "attributed_actor_id", "attributed_local_id"),
 )
 
 

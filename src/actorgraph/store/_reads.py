@@ -6,17 +6,18 @@ grows past the size of one concern; it only reads, through the store's one conne
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
 
 from actorgraph.errors import AmbiguousError, NotFoundError
 from actorgraph.resolve import corroborate
 from actorgraph.resolve.corroborate import CorroboratedRelation
-from actorgraph.store import checks, exports, facts, graph, queries, search
+from actorgraph.store import checks, exports, facts, graph, queries, scope, search
 from actorgraph.store import documents as docs
 from actorgraph.store._db import Database
-from actorgraph.store.documents import AnnotatedDocument, DocumentInfo
-from actorgraph.store.rows import ActorRow, Profile, QuoteRow
+from actorgraph.store.documents import AnnotatedDocument, DocumentInfo, DocumentRow
+from actorgraph.store.filters import Filters
+from actorgraph.store.rows import ActorRow, Profile, QuoteRow, Span
 
 
 class Reads:
@@ -30,9 +31,16 @@ class Reads:
         """Return counts, actors per type, top relations and top speakers."""
         return queries.summary(self._db)
 
-    def actors(self, type: str | None = None, limit: int = 100) -> list[ActorRow]:
-        """Return actors (of one entity type, if given), most mentioned first."""
-        return queries.actors(self._db, type=type, limit=limit)
+    def actors(
+        self, type: str | None = None, limit: int = 100, *, flt: Filters | None = None
+    ) -> list[ActorRow]:
+        """Return actors (of one entity type, if given), most mentioned first; with filters
+        on mentions, counting only the mentions they keep."""
+        return queries.actors(self._db, type=type, limit=limit, flt=flt)
+
+    def aliases_of(self, ids: Sequence[str]) -> dict[str, list[str]]:
+        """Return the names each of these actors is mentioned by, sorted, by actor id."""
+        return queries.aliases_of(self._db, ids)
 
     def actors_by_id(self, ids: Sequence[str]) -> dict[str, ActorRow]:
         """Return the actors with these ids, by id; ids of no actor are left out."""
@@ -71,27 +79,43 @@ class Reads:
 
     # -- facts -----------------------------------------------------------------------
 
-    def quotes(self, speaker: str | None = None, limit: int = 100) -> list[QuoteRow]:
+    def quotes(
+        self, speaker: str | None = None, limit: int = 100, *, flt: Filters | None = None
+    ) -> list[QuoteRow]:
         """Return quotes, newest first; ``speaker`` keeps those of the actors it names."""
         speakers = None if speaker is None else search.matching_ids(self._db, speaker)
-        return queries.quotes(self._db, speakers=speakers, limit=limit)
+        return queries.quotes(self._db, speakers=speakers, limit=limit, flt=flt)
 
-    def quotes_of(self, speakers: Sequence[str] | None, *, limit: int = 100) -> list[QuoteRow]:
+    def quotes_of(
+        self, speakers: Sequence[str] | None, *, limit: int = 100, flt: Filters | None = None
+    ) -> list[QuoteRow]:
         """Return quotes, newest first, by the actors with these ids (None: by anyone)."""
-        return queries.quotes(self._db, speakers=speakers, limit=limit)
+        return queries.quotes(self._db, speakers=speakers, limit=limit, flt=flt)
 
     def relations(
-        self, actor: str | None = None, *, predicate: str | None = None, limit: int = 100
+        self,
+        actor: str | None = None,
+        *,
+        predicate: str | None = None,
+        limit: int = 100,
+        flt: Filters | None = None,
     ) -> list[facts.RelationFact]:
         """Return relations, newest first; ``actor`` keeps those of the actors it names."""
         ids = None if actor is None else search.matching_ids(self._db, actor)
-        return self.relations_of(ids, predicate=predicate, limit=limit)
+        return self.relations_of(ids, predicate=predicate, limit=limit, flt=flt)
 
     def relations_of(
-        self, actor_ids: Sequence[str] | None, *, predicate: str | None = None, limit: int = 100
+        self,
+        actor_ids: Sequence[str] | None,
+        *,
+        predicate: str | None = None,
+        limit: int = 100,
+        flt: Filters | None = None,
     ) -> list[facts.RelationFact]:
         """Return relations, newest first, touching the actors with these ids (None: any)."""
-        return facts.relation_facts(self._db, actor_ids=actor_ids, predicate=predicate, limit=limit)
+        return facts.relation_facts(
+            self._db, actor_ids=actor_ids, predicate=predicate, limit=limit, flt=flt
+        )
 
     def events(
         self,
@@ -101,10 +125,11 @@ class Reads:
         until: str | None = None,
         actor: str | None = None,
         limit: int = 100,
+        flt: Filters | None = None,
     ) -> list[facts.EventFact]:
         """Return events, most recent first, filtered by type, date range and actor."""
         ids = None if actor is None else search.matching_ids(self._db, actor)
-        return self.events_of(ids, type=type, since=since, until=until, limit=limit)
+        return self.events_of(ids, type=type, since=since, until=until, limit=limit, flt=flt)
 
     def events_of(
         self,
@@ -114,11 +139,18 @@ class Reads:
         since: str | None = None,
         until: str | None = None,
         limit: int = 100,
+        flt: Filters | None = None,
     ) -> list[facts.EventFact]:
         """Return events, most recent first, with one of the actors with these ids (None:
         any), of a type and dated within [since, until]; a range leaves undated ones out."""
         return facts.event_facts(
-            self._db, type=type, since=since, until=until, actor_ids=actor_ids, limit=limit
+            self._db,
+            type=type,
+            since=since,
+            until=until,
+            actor_ids=actor_ids,
+            limit=limit,
+            flt=flt,
         )
 
     def timeline(
@@ -128,12 +160,41 @@ class Reads:
         until: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        flt: Filters | None = None,
     ) -> tuple[list[facts.EventFact], int]:
         """Return one page of all events, earliest first (undated last), and how many there are.
 
         The events are sorted from the first ``facts.MAX_TIMELINE`` of them, newest first.
         """
-        return facts.event_timeline(self._db, since=since, until=until, limit=limit, offset=offset)
+        return facts.event_timeline(
+            self._db, since=since, until=until, limit=limit, offset=offset, flt=flt
+        )
+
+    def count(
+        self,
+        kind: Literal["actors", "relations", "events", "quotes"],
+        *,
+        flt: Filters | None = None,
+        type: str | None = None,
+        predicate: str | None = None,
+    ) -> int:
+        """Return how many rows the listing of ``kind`` holds within ``flt`` (no limit)."""
+        if kind == "actors":
+            return queries.count_actors(self._db, type=type, flt=flt)
+        if kind == "relations":
+            return facts.count_relations(self._db, predicate=predicate, flt=flt)
+        if kind == "events":
+            return facts.count_events(self._db, type=type, flt=flt)
+        return queries.count_quotes(self._db, flt=flt)
+
+    def filters(self, **typed: Any) -> Filters:
+        """Return the :class:`Filters` that what a user typed stands for (``scope.resolve``)."""
+        return scope.resolve(self._db, **typed)
+
+    def evidence_of(self, kind: str, ids: Sequence[str]) -> dict[str, tuple[Span, ...]]:
+        """Return every evidence span (with its text) of these relations, events or quotes."""
+        column = {"relation": "relation_id", "event": "event_id", "quote": "quote_id"}[kind]
+        return exports.evidence(self._db, column, ids)
 
     def corroborated_relations(
         self, actor: str | None = None, *, predicate: str | None = None
@@ -182,9 +243,16 @@ class Reads:
 
     # -- documents and exports -------------------------------------------------------
 
-    def documents(self, *, limit: int = 50, offset: int = 0) -> tuple[list[DocumentInfo], int]:
-        """Return one page of documents' metadata, newest first, and how many there are."""
-        return docs.documents(self._db, limit=limit, offset=offset)
+    def documents(
+        self, *, limit: int = 50, offset: int = 0, flt: Filters | None = None
+    ) -> tuple[list[DocumentRow], int]:
+        """Return one page of documents' metadata and counts, newest first, and how many
+        there are (within ``flt``: its dates, on publication, and documents)."""
+        return docs.documents(self._db, limit=limit, offset=offset, flt=flt)
+
+    def documents_by_id(self, ids: Iterable[str]) -> dict[str, DocumentInfo]:
+        """Return the metadata of the documents with these ids, by id."""
+        return docs.documents_by_id(self._db, ids)
 
     def document(self, document_id: str) -> AnnotatedDocument:
         """Return a document's text with its mentions, quotes and every fact's evidence.

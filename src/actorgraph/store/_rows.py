@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.errors import StoreError
-from actorgraph.model import Analysis, Entity, Evidence
+from actorgraph.model import Analysis, Casualty, Entity, Evidence
 from actorgraph.resolve.identity import actor_id, fact_id, normalize_name
 from actorgraph.resolve.keys import names_of
 
 Row = tuple[Any, ...]
+KINDS = ("killed", "injured", "abducted", "arrested")  # of casualties, as m006 checks
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Rows:
     relations: list[Row] = field(default_factory=list)
     events: list[Row] = field(default_factory=list)
     event_actors: list[Row] = field(default_factory=list)
+    event_casualties: list[Row] = field(default_factory=list)
     # Evidence rows per owning table: quotes, relations, events.
     evidence: dict[str, list[Row]] = field(
         default_factory=lambda: {"quotes": [], "relations": [], "events": []}
@@ -266,6 +268,40 @@ class _Builder:
                     self.rows.event_actors.append(
                         (eid, role, self.doc_id, local, aid, date_key, first.start)
                     )
+            self.casualties(eid, ev.casualties, what)
+
+    def casualties(self, event_id: str, found: Sequence[Casualty], what: str) -> None:
+        for seq, c in enumerate(found):
+            label = f"{what}: {c.kind} count {c.value}"
+            if c.kind not in KINDS:
+                raise StoreError(f"{label}: kind must be one of {', '.join(KINDS)}")
+            if c.value < 0:
+                raise StoreError(f"{label}: a count cannot be negative")
+            if not c.evidence:
+                raise StoreError(f"{label} has no evidence: every count needs its span")
+            attributed = self.actor(c.attributed_to, label)
+            for span_seq, ev in enumerate(c.evidence):
+                if ev.document_id != self.doc_id:
+                    raise StoreError(f"{label}: evidence names document {ev.document_id[:12]}…")
+                self.span(label, ev.start, ev.end)
+                self.rows.event_casualties.append(
+                    (
+                        event_id,
+                        seq,
+                        span_seq,
+                        self.doc_id,
+                        c.kind,
+                        c.value,
+                        c.qualifier,
+                        c.modality,
+                        c.attributed_to,
+                        attributed,
+                        ev.start,
+                        ev.end,
+                        ev.stage,
+                        ev.confidence,
+                    )
+                )
 
 
 def build_rows(analysis: Analysis, actors: Mapping[str, str] | None = None) -> Rows:

@@ -21,7 +21,7 @@ from actorgraph.store._db import Database
 from actorgraph.store._index import SQLActorIndex
 from actorgraph.store._reads import Reads
 from actorgraph.store._rows import Rows, build_rows
-from actorgraph.store.migrations import migrate
+from actorgraph.store.migrations import is_store, migrate
 
 SaveResult = Literal["added", "unchanged", "updated"]
 _RESOLUTION = 2  # the migration that adds the actor key index
@@ -34,16 +34,22 @@ class Store(Reads):
     transaction. Run the pipeline in workers and save each result from one writer.
     """
 
-    def __init__(self, db: Database, *, migrated: bool = False) -> None:
+    def __init__(self, db: Database, *, migrated: bool = False, create: bool = True) -> None:
         """Take over ``db`` and migrate it; ``db`` is closed if migrating fails.
 
         ``migrated`` skips the migration check, which takes the write lock: for the
         connections of a pool, once the store has been opened (and migrated) before.
+        ``create=False`` refuses a database that holds no store yet (StoreError).
         """
         self._db = db
         if migrated:
             return
         try:
+            if not create and not is_store(db):
+                raise StoreError(
+                    f"no store at {db.location}: it holds no actorgraph tables; check --db "
+                    "(or ACTORGRAPH_DB), or build one with `actorgraph ingest FILES`"
+                )
             if _RESOLUTION in migrate(db):
                 self._index_stored_entities()
         except BaseException as exc:

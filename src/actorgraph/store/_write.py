@@ -49,6 +49,9 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
                "date_start", "date_end", "confidence", "stage"),
     "event_actors": ("event_id", "role", "document_id", "local_id", "actor_id", "date_key",
                      "start_char"),
+    "event_casualties": ("event_id", "seq", "span_seq", "document_id", "kind", "value",
+                         "qualifier", "modality", "attributed_local_id", "attributed_actor_id",
+                         "start_char", "end_char", "stage", "confidence"),
     "evidence": ("id", "document_id", "start_char", "end_char", "stage", "confidence",
                  "quote_id", "relation_id", "event_id"),
 }  # fmt: skip
@@ -59,7 +62,7 @@ _TABLES: Mapping[str, tuple[str, ...]] = {
     "dates": ("dates",),
     "quotes": ("quotes",),
     "relations": ("relations",),
-    "events": ("events", "event_actors"),
+    "events": ("events", "event_actors", "event_casualties"),
 }
 # Tables whose rows carry their document's COALESCE(published, '') as published_key.
 _PUBLISHED_KEYED: tuple[str, ...] = ("mentions", "quotes", "relations")

@@ -29,6 +29,7 @@ _SPANS: tuple[tuple[str, str, bool], ...] = (
     ("quotes", "id", True),
     ("relations", "id", False),
     ("events", "id", False),
+    ("event_casualties", "event_id", False),
     ("evidence", "id", False),
 )
 # A quote's optional inner spans: the words naming its speaker and the speech verb.
@@ -91,7 +92,8 @@ _FACTS: tuple[tuple[str, str], ...] = (
 
 
 def check_evidence(db: Database) -> list[str]:
-    """Return relations and events without evidence, and evidence in another document.
+    """Return relations and events without evidence, and evidence (or the casualty counts
+    and participants of an event) in another document than its fact.
 
     A quote is its own evidence: its evidence rows are optional.
     """
@@ -114,6 +116,12 @@ def check_evidence(db: Database) -> list[str]:
         "ORDER BY x.event_id, x.role, x.local_id"
     ):
         problems.append(f"event_actors {event} {role} {local}: in another document than its event")
+    for event, seq in db.execute(
+        "SELECT x.event_id, x.seq FROM event_casualties x "
+        "JOIN events e ON e.id = x.event_id WHERE x.document_id <> e.document_id "
+        "ORDER BY x.event_id, x.seq"
+    ):
+        problems.append(f"event_casualties {event} #{seq}: in another document than its event")
     return problems
 
 
@@ -129,6 +137,7 @@ _ACTOR_COPIES: tuple[tuple[str, str, str], ...] = (
     ("relations", "object_actor_id", "object_local_id"),
     ("relations", "attributed_actor_id", "attributed_local_id"),
     ("events", "attributed_actor_id", "attributed_local_id"),
+    ("event_casualties", "attributed_actor_id", "attributed_local_id"),
 )
 # The stage whose run a document must record for it to have rows in a table.
 _STAGE_OF: tuple[tuple[str, str], ...] = (
@@ -137,6 +146,7 @@ _STAGE_OF: tuple[tuple[str, str], ...] = (
     ("quotes", "quotes"),
     ("relations", "relations"),
     ("events", "events"),
+    ("event_casualties", "events"),
 )
 
 

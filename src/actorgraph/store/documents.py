@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
 
-from actorgraph.errors import NotFoundError
+from actorgraph.errors import AmbiguousError, NotFoundError, UsageError
 from actorgraph.store._db import Database
+from actorgraph.store.filters import Filters, document_where, marks
 
-_COLUMNS = "id, title, published, publisher, author, url, LENGTH(text)"
+_COLUMNS = "id, title, published, publisher, author, url, LENGTH(text), source"
+MIN_PREFIX = 6  # characters of a document id that name it (listings show 12)
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,23 @@ class DocumentInfo:
     author: str | None
     url: str | None
     length: int
+    source: str | None = None  # the path (and line) it was read from
+
+    @property
+    def label(self) -> str:
+        """Return "title (publisher, date)" to show it by: the URL or file name stand in
+        for a missing title, "undated" for a missing date; never a bare hash."""
+        name = self.title or self.url or (PurePath(self.source).name if self.source else None)
+        extra = ", ".join(x for x in (self.publisher, self.published or "undated") if x)
+        return f"{name or 'untitled document ' + self.id[:12]} ({extra})"
+
+
+@dataclass(frozen=True)
+class DocumentRow(DocumentInfo):
+    """A document in a listing, with how many rows of each kind were read from it."""
+
+    added_at: str = ""
+    counts: dict[str, int] = field(default_factory=dict)  # mentions, quotes, relations, events
 
 
 @dataclass(frozen=True)
@@ -60,7 +81,7 @@ class EvidenceSpan:
     modality: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AnnotatedDocument(DocumentInfo):
     """A document's text with every span the store holds for it, in text order."""
 
@@ -70,14 +91,75 @@ class AnnotatedDocument(DocumentInfo):
     evidence: tuple[EvidenceSpan, ...]
 
 
-def documents(db: Database, *, limit: int, offset: int) -> tuple[list[DocumentInfo], int]:
-    """Return one page of documents, newest first, and how many there are."""
-    (total,) = db.execute("SELECT COUNT(*) FROM documents").fetchone()
+_COUNTED = ("mentions", "quotes", "relations", "events")
+
+
+def documents(
+    db: Database, *, limit: int, offset: int, flt: Filters | None = None
+) -> tuple[list[DocumentRow], int]:
+    """Return one page of documents, newest first, with their counts, and how many match."""
+    where = document_where(flt or Filters())
+    sql = f"SELECT COUNT(*) FROM documents d {where.sql()}"
+    (total,) = db.execute(sql, where.params).fetchone()
     rows = db.execute(
-        f"SELECT {_COLUMNS} FROM documents ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
-        (limit, offset),
+        f"SELECT {_COLUMNS}, added_at FROM documents d {where.sql()}"
+        "ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
+        (*where.params, limit, offset),
     ).fetchall()
-    return [DocumentInfo(*row) for row in rows], int(total)
+    ids = [row[0] for row in rows]
+    counts: dict[str, dict[str, int]] = {i: dict.fromkeys(_COUNTED, 0) for i in ids}
+    if ids:
+        for table in _COUNTED:
+            for doc, n in db.execute(
+                f"SELECT document_id, COUNT(*) FROM {table} WHERE document_id IN ({marks(ids)}) "
+                "GROUP BY document_id",
+                ids,
+            ):
+                counts[doc][table] = int(n)
+    found = [
+        DocumentRow(**vars(DocumentInfo(*row[:8])), added_at=row[8], counts=counts[row[0]])
+        for row in rows
+    ]
+    return found, int(total)
+
+
+def documents_by_id(db: Database, ids: Iterable[str]) -> dict[str, DocumentInfo]:
+    """Return the metadata of the documents with these ids, by id."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    sql = f"SELECT {_COLUMNS} FROM documents WHERE id IN ({marks(wanted)})"
+    return {row[0]: DocumentInfo(*row) for row in db.execute(sql, wanted)}
+
+
+def document_ids(db: Database, prefixes: Sequence[str]) -> list[str]:
+    """Return the id each of ``prefixes`` (a document id or its first characters) names.
+
+    Raises UsageError for a prefix too short to name one, NotFoundError when no document
+    id starts so and AmbiguousError when several do.
+    """
+    found = []
+    for prefix in prefixes:
+        prefix = prefix.strip().lower()
+        if len(prefix) < MIN_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
+            raise UsageError(
+                f"{prefix!r} is not a document id: give at least {MIN_PREFIX} of its "
+                "hexadecimal characters (`actorgraph documents` lists them)"
+            )
+        rows = db.execute(
+            "SELECT id, title FROM documents WHERE SUBSTR(id, 1, ?) = ? ORDER BY id LIMIT 6",
+            (len(prefix), prefix),
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(
+                f"no document id starts with {prefix!r}; `actorgraph documents` lists them"
+            )
+        if len(rows) > 1:
+            listed = [(str(i), str(t or "")) for i, t in rows]
+            names = ", ".join(i[:12] for i, _ in listed)
+            raise AmbiguousError(f"{prefix!r} starts several document ids: {names}", listed)
+        found.append(str(rows[0][0]))
+    return found
 
 
 def document(db: Database, document_id: str) -> AnnotatedDocument:

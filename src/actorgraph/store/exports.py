@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from actorgraph.store._db import Database
+from actorgraph.store.casualties import casualties
+from actorgraph.store.filters import Filters, event_where, quote_where, relation_where
 from actorgraph.store.rows import (
     ActorRec,
     Doc,
@@ -25,15 +25,6 @@ from actorgraph.store.rows import (
     RelationRec,
     Span,
 )
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What to export: events dated within [since, until], facts of some actors."""
-
-    since: str | None = None  # "YYYY-MM-DD" or a prefix, compared as text
-    until: str | None = None
-    actor_ids: frozenset[str] | None = None  # None: every actor
 
 
 def last_modified(db: Database) -> str | None:
@@ -82,31 +73,12 @@ class Reader:
         return tuple(p for p in found if p is not None)
 
     def _evidence(self, column: str, ids: Sequence[str]) -> dict[str, tuple[Span, ...]]:
-        if not ids:
-            return {}
-        found: dict[str, list[Span]] = {}
-        for chunk in _chunks(ids):
-            for row in self._db.execute(
-                f"SELECT ev.{column}, ev.start_char, ev.end_char, "
-                "SUBSTR(d.text, ev.start_char + 1, ev.end_char - ev.start_char), ev.stage, "
-                "ev.confidence FROM evidence ev JOIN documents d ON d.id = ev.document_id "
-                f"WHERE ev.{column} IN ({_marks(chunk)}) "
-                f"ORDER BY ev.{column}, ev.start_char, ev.end_char, ev.id",
-                chunk,
-            ):
-                found.setdefault(row[0], []).append(Span(*row[1:]))
-        return {k: tuple(v) for k, v in found.items()}
+        return evidence(self._db, column, ids)
 
     def relations(self, flt: Filters) -> list[RelationRec]:
-        """Return relations (touching the filter's actors), in document then text order."""
-        where, params = "", []
-        if flt.actor_ids is not None:
-            ids = sorted(flt.actor_ids)
-            where = (
-                f"WHERE r.subject_actor_id IN ({_marks(ids)}) "
-                f"OR r.object_actor_id IN ({_marks(ids)}) "
-            )
-            params = [*ids, *ids]
+        """Return relations (within the filters), in document then text order."""
+        found = relation_where(flt)
+        where, params = found.sql(), found.params
         rows = self._db.execute(
             "SELECT r.id, r.document_id, r.subject_local_id, r.predicate, r.object_local_id, "
             "r.role, r.mode, r.valid_start, r.valid_end, r.modality, r.attributed_local_id, "
@@ -116,7 +88,7 @@ class Reader:
             f"{where}ORDER BY d.published NULLS LAST, r.document_id, r.start_char, r.id",
             params,
         ).fetchall()
-        evidence = self._evidence("relation_id", [row[0] for row in rows])
+        spans = self._evidence("relation_id", [row[0] for row in rows])
         out = []
         for row in rows:
             doc_id = row[1]
@@ -138,43 +110,31 @@ class Reader:
                     modality=row[9],
                     attributed_to=self.party(doc_id, row[10]),
                     confidence=row[11],
-                    evidence=evidence.get(row[0], own),
+                    evidence=spans.get(row[0], own),
                 )
             )
         return out
 
     def events(self, flt: Filters) -> list[EventRec]:
-        """Return events (within the dates, with one of the actors), oldest first.
+        """Return events (within the filters: their own dates), oldest first.
 
         Undated events come last, and are left out when a date range is given.
         """
-        where: list[str] = []
-        params: list[Any] = []
-        if flt.since is not None:
-            where.append("e.date_end >= ?")
-            params.append(flt.since)
-        if flt.until is not None:
-            where.append("e.date_start <= ?")
-            params.append(flt.until)
-        if flt.actor_ids is not None:
-            ids = sorted(flt.actor_ids)
-            where.append(
-                f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({_marks(ids)}))"
-            )
-            params += ids
+        found = event_where(flt)
         rows = self._db.execute(
             "SELECT e.id, e.document_id, e.type, e.mode, e.modality, e.attributed_local_id, "
             "e.confidence, e.date_text, e.date_value, e.date_start, e.date_end, "
             "e.start_char, e.end_char, e.stage, "
             "SUBSTR(d.text, e.start_char + 1, e.end_char - e.start_char) "
             "FROM events e JOIN documents d ON d.id = e.document_id "
-            + (f"WHERE {' AND '.join(where)} " if where else "")
+            + found.sql()
             + "ORDER BY e.date_start NULLS LAST, d.published NULLS LAST, e.document_id, "
             "e.start_char, e.id",
-            params,
+            found.params,
         ).fetchall()
         ids = [row[0] for row in rows]
-        evidence = self._evidence("event_id", ids)
+        spans = self._evidence("event_id", ids)
+        counts = casualties(self._db, ids)
         roles: dict[str, dict[str, list[str]]] = {}
         for chunk in _chunks(ids):
             for event_id, role, local_id in self._db.execute(
@@ -204,17 +164,16 @@ class Reader:
                     actors=self._parties(doc_id, by_role.get("actor", ())),
                     targets=self._parties(doc_id, by_role.get("target", ())),
                     locations=self._parties(doc_id, by_role.get("location", ())),
-                    evidence=evidence.get(row[0], own),
+                    evidence=spans.get(row[0], own),
+                    casualties=counts.get(row[0], ()),
                 )
             )
         return out
 
     def quotes(self, flt: Filters) -> list[QuoteRec]:
-        """Return quotes (by the filter's actors), in document then text order."""
-        where, params = "", []
-        if flt.actor_ids is not None:
-            ids = sorted(flt.actor_ids)
-            where, params = f"WHERE q.speaker_actor_id IN ({_marks(ids)}) ", ids
+        """Return quotes (within the filters: by their actors), in document then text order."""
+        found = quote_where(flt)
+        where, params = found.sql(), found.params
         rows = self._db.execute(
             "SELECT q.id, q.document_id, q.kind, q.text, q.start_char, q.end_char, "
             "q.speaker_local_id, q.speaker_text, q.cue, q.confidence, q.stage "
@@ -222,7 +181,7 @@ class Reader:
             f"{where}ORDER BY d.published NULLS LAST, q.document_id, q.start_char, q.id",
             params,
         ).fetchall()
-        evidence = self._evidence("quote_id", [row[0] for row in rows])
+        spans = self._evidence("quote_id", [row[0] for row in rows])
         return [
             QuoteRec(
                 id=row[0],
@@ -236,7 +195,7 @@ class Reader:
                 cue=row[8],
                 confidence=row[9],
                 # A quote's own span is its evidence when the stage recorded no other.
-                evidence=evidence.get(row[0], (Span(row[4], row[5], row[3], row[10], row[9]),)),
+                evidence=spans.get(row[0], (Span(row[4], row[5], row[3], row[10], row[9]),)),
             )
             for row in rows
         ]
@@ -285,6 +244,25 @@ class Reader:
                 )
             )
         return out
+
+
+def evidence(db: Database, column: str, ids: Sequence[str]) -> dict[str, tuple[Span, ...]]:
+    """Return the evidence spans (with their text) of the facts ``ids``, by fact id.
+
+    ``column`` names the owner: ``relation_id``, ``event_id`` or ``quote_id``.
+    """
+    found: dict[str, list[Span]] = {}
+    for chunk in _chunks(ids):
+        for row in db.execute(
+            f"SELECT ev.{column}, ev.start_char, ev.end_char, "
+            "SUBSTR(d.text, ev.start_char + 1, ev.end_char - ev.start_char), ev.stage, "
+            "ev.confidence FROM evidence ev JOIN documents d ON d.id = ev.document_id "
+            f"WHERE ev.{column} IN ({_marks(chunk)}) "
+            f"ORDER BY ev.{column}, ev.start_char, ev.end_char, ev.id",
+            chunk,
+        ):
+            found.setdefault(row[0], []).append(Span(*row[1:]))
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[list[str]]:

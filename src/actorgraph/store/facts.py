@@ -8,6 +8,9 @@ from dataclasses import dataclass, replace
 
 from actorgraph.resolve.corroborate import CREDIT_WINDOW, Claim, wire_credit
 from actorgraph.store._db import Database
+from actorgraph.store.casualties import casualties
+from actorgraph.store.filters import Filters, Where, event_where, relation_where
+from actorgraph.store.rows import CasualtyRec
 
 MAX_TIMELINE = 10_000
 """Events read to sort the timeline of all events: they are listed newest first."""
@@ -36,6 +39,7 @@ class RelationFact:
     start: int
     end: int
     evidence_text: str
+    attributed_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,10 +65,34 @@ class EventFact:
     actors: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     locations: tuple[str, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    casualties: tuple[CasualtyRec, ...] = ()
+    attributed_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An actor taking part in an event: as ``actor``, ``target`` or ``location``."""
+
+    role: str
+    id: str
+    name: str
+    type: str
+    country: str | None = None  # ISO code of the place its entity resolved to
+    admin1: str | None = None
 
 
 def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
+
+
+def _relation_where(
+    actor_ids: Sequence[str] | None, predicate: str | None, flt: Filters | None
+) -> Where:
+    where = relation_where((flt or Filters()).with_actors(actor_ids))
+    if predicate is not None:
+        where.add("r.predicate = ?", predicate)
+    return where
 
 
 def relation_facts(
@@ -73,37 +101,44 @@ def relation_facts(
     actor_ids: Sequence[str] | None = None,
     predicate: str | None = None,
     limit: int = 100,
+    flt: Filters | None = None,
 ) -> list[RelationFact]:
-    """Return relations (touching ``actor_ids``, of ``predicate``), newest document first."""
-    where, params = [], []
-    if actor_ids is not None:
-        if not actor_ids:
-            return []
-        where.append(
-            f"(r.subject_actor_id IN ({_marks(actor_ids)}) "
-            f"OR r.object_actor_id IN ({_marks(actor_ids)}))"
-        )
-        params += [*actor_ids, *actor_ids]
-    if predicate is not None:
-        where.append("r.predicate = ?")
-        params.append(predicate)
+    """Return relations (touching ``actor_ids``, of ``predicate``, within ``flt``), newest
+    document first."""
+    where = _relation_where(actor_ids, predicate, flt)
     sql = (
         "SELECT r.id, r.document_id, d.title, d.published, r.subject_actor_id, s.name, "
         "r.predicate, r.object_actor_id, o.name, r.role, r.mode, r.valid_start, r.valid_end, "
         "r.modality, a.name, r.confidence, r.start_char, r.end_char, "
-        "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char) "
+        "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char), r.attributed_actor_id "
         "FROM relations r JOIN documents d ON d.id = r.document_id "
         "JOIN actors s ON s.id = r.subject_actor_id JOIN actors o ON o.id = r.object_actor_id "
         "LEFT JOIN actors a ON a.id = r.attributed_actor_id "
-        + (f"WHERE {' AND '.join(where)} " if where else "")
+        + where.sql()
         + "ORDER BY d.published DESC NULLS LAST, r.document_id, r.start_char, r.id LIMIT ?"
     )
     out = []
-    for row in db.execute(sql, (*params, limit)):
+    for row in db.execute(sql, (*where.params, limit)):
         fields = list(row)
         fields[10] = tuple(json.loads(fields[10]))
         out.append(RelationFact(*fields))
     return out
+
+
+def count_relations(
+    db: Database, *, predicate: str | None = None, flt: Filters | None = None
+) -> int:
+    """Return how many relations :func:`relation_facts` would list without a limit."""
+    where = _relation_where(None, predicate, flt)
+    (n,) = db.execute(f"SELECT COUNT(*) FROM relations r {where.sql()}", where.params).fetchone()
+    return int(n)
+
+
+def _event_where(type: str | None, flt: Filters | None) -> Where:
+    where = event_where(flt or Filters())
+    if type is not None:
+        where.add("e.type = ?", type.upper())
+    return where
 
 
 def event_facts(
@@ -114,72 +149,81 @@ def event_facts(
     until: str | None = None,
     actor_ids: Sequence[str] | None = None,
     limit: int = 100,
+    flt: Filters | None = None,
 ) -> list[EventFact]:
-    """Return events (of a type, dated within [since, until], with one of the actors),
-    most recent first; undated events are left out when a date range is asked for."""
-    where, params = [], []
-    if type is not None:
-        where.append("e.type = ?")
-        params.append(type.upper())
-    if since is not None:
-        where.append("e.date_end >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("e.date_start <= ?")
-        params.append(until)
-    if actor_ids is not None:
-        if not actor_ids:
-            return []
-        where.append(
-            f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({_marks(actor_ids)}))"
-        )
-        params += list(actor_ids)
+    """Return events (of a type, dated within [since, until], with one of the actors,
+    within ``flt``), most recent first; undated events are left out of a date range."""
+    flt = (flt or Filters()).with_actors(actor_ids).with_dates(since, until)
+    where = _event_where(type, flt)
     sql = (
         "SELECT e.id, e.document_id, d.title, d.published, e.type, e.mode, e.date_text, "
         "e.date_value, e.date_start, e.date_end, e.modality, a.name, e.confidence, "
-        "e.start_char, e.end_char, SUBSTR(d.text, e.start_char + 1, e.end_char - e.start_char) "
+        "e.start_char, e.end_char, SUBSTR(d.text, e.start_char + 1, e.end_char - e.start_char), "
+        "e.attributed_actor_id "
         "FROM events e JOIN documents d ON d.id = e.document_id "
         "LEFT JOIN actors a ON a.id = e.attributed_actor_id "
-        + (f"WHERE {' AND '.join(where)} " if where else "")
+        + where.sql()
         + "ORDER BY e.date_start DESC NULLS LAST, e.document_id, e.start_char, e.id LIMIT ?"
     )
-    rows = [EventFact(*row) for row in db.execute(sql, (*params, limit))]
+    rows = [(EventFact(*row[:16]), row[16]) for row in db.execute(sql, (*where.params, limit))]
     if not rows:
-        return rows
-    roles: dict[str, dict[str, list[str]]] = {}
-    ids = [r.id for r in rows]
-    for event_id, role, name in db.execute(
-        "SELECT ea.event_id, ea.role, a.name FROM event_actors ea "
-        f"JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({_marks(ids)}) "
-        "ORDER BY ea.event_id, ea.role, a.name",
+        return []
+    ids = [r.id for r, _ in rows]
+    parts: dict[str, list[Participant]] = {}
+    for event_id, role, actor_id, name, type_, country, admin1 in db.execute(
+        "SELECT ea.event_id, ea.role, a.id, a.name, a.type, en.place_country, en.place_admin1 "
+        "FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
+        "JOIN entities en ON en.document_id = ea.document_id AND en.local_id = ea.local_id "
+        f"WHERE ea.event_id IN ({_marks(ids)}) ORDER BY ea.event_id, ea.role, a.name, a.id",
         ids,
     ):
-        roles.setdefault(event_id, {}).setdefault(role, []).append(name)
+        parts.setdefault(event_id, []).append(
+            Participant(role, actor_id, name, type_, country, admin1)
+        )
+    counts = casualties(db, ids)
     out = []
-    for r in rows:
-        by_role = roles.get(r.id, {})
+    for r, attributed_id in rows:
+        found = parts.get(r.id, [])
+
+        def names(role: str, found: list[Participant] = found) -> tuple[str, ...]:
+            return tuple(p.name for p in found if p.role == role)
+
         out.append(
-            EventFact(
-                **{
-                    **vars(r),
-                    "actors": tuple(by_role.get("actor", ())),
-                    "targets": tuple(by_role.get("target", ())),
-                    "locations": tuple(by_role.get("location", ())),
-                }
+            replace(
+                r,
+                actors=names("actor"),
+                targets=names("target"),
+                locations=names("location"),
+                participants=tuple(found),
+                casualties=counts.get(r.id, ()),
+                attributed_id=attributed_id,
             )
         )
     return out
 
 
+def count_events(db: Database, *, type: str | None = None, flt: Filters | None = None) -> int:
+    """Return how many events :func:`event_facts` would list without a limit."""
+    where = _event_where(type, flt)
+    (n,) = db.execute(f"SELECT COUNT(*) FROM events e {where.sql()}", where.params).fetchone()
+    return int(n)
+
+
 def event_timeline(
-    db: Database, *, limit: int, offset: int, since: str | None = None, until: str | None = None
+    db: Database,
+    *,
+    limit: int,
+    offset: int,
+    since: str | None = None,
+    until: str | None = None,
+    flt: Filters | None = None,
 ) -> tuple[list[EventFact], int]:
     """Return one page of all events, earliest first (undated last), and how many there are.
 
     An actor's timeline is ``graph.timeline``, paged in SQL; this one sorts in Python the
     first ``MAX_TIMELINE`` events :func:`event_facts` lists (newest first).
     """
-    events = event_facts(db, since=since, until=until, limit=MAX_TIMELINE)
+    events = event_facts(db, since=since, until=until, limit=MAX_TIMELINE, flt=flt)
     events.sort(key=lambda e: (e.date_start is None, e.date_start or "", e.date_end or "", e.id))
     return events[offset : offset + limit], len(events)
 

@@ -63,6 +63,15 @@ def applied(db: Database) -> list[int]:
     return [row[0] for row in db.execute("SELECT version FROM schema_migrations ORDER BY 1")]
 
 
+def is_store(db: Database) -> bool:
+    """Return whether ``db`` holds a store: its ``schema_migrations`` table lists a version."""
+    try:
+        row = db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()
+    except db.error:
+        return False
+    return bool(row and row[0])
+
+
 def migrate(db: Database) -> list[int]:
     """Apply pending migrations; return the versions applied now.
 

@@ -36,12 +36,13 @@ ORDER BY 1, c.conname
 """
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, create: bool = True) -> Store:
     """Open the store in the PostgreSQL database at ``url``, migrating it as needed.
 
-    The database must exist (``createdb NAME``); the tables are created on first open.
+    The database must exist (``createdb NAME``); the tables are created on first open,
+    unless ``create`` is False.
     """
-    return Store(PostgresDatabase(url))
+    return Store(PostgresDatabase(url), create=create)
 
 
 class PostgresDatabase(Database):

@@ -14,6 +14,7 @@ from typing import Any
 
 from actorgraph.errors import NotFoundError
 from actorgraph.store._db import Database
+from actorgraph.store.filters import Filters, Where, mention_where, quote_where
 from actorgraph.store.rows import (
     ActorRow,
     DocumentMentions,
@@ -42,11 +43,42 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def actors(db: Database, *, type: str | None = None, limit: int = 100) -> list[ActorRow]:
-    """Return actors (of one entity type, if given), most mentioned first."""
-    where, params = ("WHERE a.type = ?", [type]) if type else ("", [])
-    sql = _ACTOR_SELECT.format(where=where) + " ORDER BY 5 DESC, a.name, a.id LIMIT ?"
-    return [ActorRow(*row) for row in db.execute(sql, [*params, limit])]
+def _actor_where(type: str | None, flt: Filters | None) -> tuple[Where, bool]:
+    """Return the conditions of an actor listing and whether they narrow its mentions."""
+    flt = flt or Filters()
+    where = mention_where(flt)
+    narrowed = bool(where.clauses)
+    if flt.actor_ids is not None:
+        where.add_in("a.id", flt.actor_ids)
+    if type:
+        where.add("a.type = ?", type)
+    return where, narrowed
+
+
+def actors(
+    db: Database, *, type: str | None = None, limit: int = 100, flt: Filters | None = None
+) -> list[ActorRow]:
+    """Return actors (of one entity type, if given), most mentioned first.
+
+    With filters on mentions (their documents, dates or confidence) the counts are of the
+    mentions they keep, and actors with none are left out.
+    """
+    where, narrowed = _actor_where(type, flt)
+    sql = _ACTOR_SELECT.format(where=where.sql())
+    if narrowed:
+        sql = sql.replace("LEFT JOIN mentions", "JOIN mentions")
+    sql += " ORDER BY 5 DESC, a.name, a.id LIMIT ?"
+    return [ActorRow(*row) for row in db.execute(sql, [*where.params, limit])]
+
+
+def count_actors(db: Database, *, type: str | None = None, flt: Filters | None = None) -> int:
+    """Return how many actors :func:`actors` would list without a limit."""
+    where, narrowed = _actor_where(type, flt)
+    join = "JOIN mentions m ON m.actor_id = a.id " if narrowed else ""
+    (n,) = db.execute(
+        f"SELECT COUNT(DISTINCT a.id) FROM actors a {join}{where.sql()}", where.params
+    ).fetchone()
+    return int(n)
 
 
 def actor_rows(db: Database, ids: Sequence[str]) -> dict[str, ActorRow]:
@@ -85,6 +117,19 @@ def actor_rows(db: Database, ids: Sequence[str]) -> dict[str, ActorRow]:
     return {row[0]: ActorRow(*row) for row in db.execute(sql, [*ids, *ids])}
 
 
+def aliases_of(db: Database, ids: Sequence[str]) -> dict[str, list[str]]:
+    """Return the distinct names each of these actors is mentioned by, sorted, by id."""
+    found: dict[str, list[str]] = {}
+    if ids:
+        for actor, alias in db.execute(
+            "SELECT DISTINCT actor_id, alias FROM actor_aliases "
+            f"WHERE actor_id IN ({_marks(ids)}) ORDER BY actor_id, alias",
+            list(ids),
+        ):
+            found.setdefault(actor, []).append(alias)
+    return found
+
+
 def passage(text: str, start: int, end: int, *, reach: int = 300) -> str:
     """Return the sentence(s) around ``text[start:end]``, at most ``reach`` characters more."""
     left = text[max(0, start - reach) : start]
@@ -96,21 +141,34 @@ def passage(text: str, start: int, end: int, *, reach: int = 300) -> str:
     return text[lo:hi].strip()
 
 
+def _quote_where(speakers: Sequence[str] | None, flt: Filters | None) -> Where:
+    return quote_where((flt or Filters()).with_actors(speakers))
+
+
+def count_quotes(db: Database, *, flt: Filters | None = None) -> int:
+    """Return how many quotes :func:`quotes` would list without a limit."""
+    where = _quote_where(None, flt)
+    (n,) = db.execute(f"SELECT COUNT(*) FROM quotes q {where.sql()}", where.params).fetchone()
+    return int(n)
+
+
 def quotes(
-    db: Database, *, speakers: Sequence[str] | None = None, limit: int = 100
+    db: Database,
+    *,
+    speakers: Sequence[str] | None = None,
+    limit: int = 100,
+    flt: Filters | None = None,
 ) -> list[QuoteRow]:
-    """Return quotes (by any of the actors ``speakers``, if given), newest documents first."""
-    where, params = "", []
-    if speakers is not None:
-        if not speakers:
-            return []
-        where, params = f"WHERE q.speaker_actor_id IN ({_marks(speakers)})", list(speakers)
+    """Return quotes (by any of the actors ``speakers``, if given, and within ``flt``),
+    newest documents first."""
+    chosen = _quote_where(speakers, flt)
+    where, params = chosen.sql(), chosen.params
     rows = db.execute(
         "SELECT q.id, q.document_id, d.title, d.published, q.kind, q.text, q.start_char, "
         "q.end_char, q.speaker_actor_id, a.name, q.speaker_text, q.cue, q.confidence, "
         "q.speaker_start, q.speaker_end "
         "FROM (SELECT q.id, q.published_key, q.document_id, q.start_char FROM quotes q "
-        f"     {where} ORDER BY {_NEWEST.format(x='q')} LIMIT ?) k "
+        f"     {where}ORDER BY {_NEWEST.format(x='q')} LIMIT ?) k "
         "JOIN quotes q ON q.id = k.id JOIN documents d ON d.id = q.document_id "
         "LEFT JOIN actors a ON a.id = q.speaker_actor_id "
         f"ORDER BY {_NEWEST.format(x='k')}",

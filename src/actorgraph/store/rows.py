@@ -177,6 +177,7 @@ class EventRec:
     targets: tuple[Party, ...]
     locations: tuple[Party, ...]
     evidence: tuple[Span, ...]
+    casualties: tuple[CasualtyRec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,3 +207,18 @@ class ActorRec:
     aliases: tuple[str, ...]
     document_ids: tuple[str, ...]
     place: Place | None
+
+
+@dataclass(frozen=True)
+class CasualtyRec:
+    """A count of people killed, injured, abducted or arrested in an event, and who says so.
+
+    Several of one kind are different sources' tolls, in the order the text gives them.
+    """
+
+    kind: str  # killed / injured / abducted / arrested
+    value: int
+    qualifier: str | None  # "at least", "more than", "about", "up to"
+    modality: str
+    attributed_to: Party | None
+    evidence: tuple[Span, ...]

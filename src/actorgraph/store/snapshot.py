@@ -5,7 +5,8 @@ Two ingests of the same documents should store the same graph, however they were
 (type, name and the first entity that names it), timestamps are left out, and facts carry
 their actors' labels and their evidence spans instead of ids, so two stores compare equal
 when they hold the same documents, actors (with the same entities, names and aliases),
-mentions, quotes, dates, relations, events, evidence and corroboration counts. Rows are
+mentions, quotes, dates, relations, events (with their casualty counts), evidence and
+corroboration counts. Rows are
 kept as multisets: a duplicated fact shows as a row counted twice.
 """
 
@@ -80,6 +81,14 @@ def snapshot(store: Store) -> Snapshot:
         participants.setdefault(event, []).append(
             (role, doc, local, actor(actor_id), date_key, start)
         )
+
+    casualties: dict[str, list[Row]] = {}
+    for event, *row in db.execute(
+        "SELECT event_id, seq, span_seq, document_id, kind, value, qualifier, modality, "
+        "attributed_local_id, attributed_actor_id, start_char, end_char, stage, confidence "
+        "FROM event_casualties"
+    ):
+        casualties.setdefault(event, []).append((*row[:7], actor(row[7]), *row[8:]))
 
     sections: dict[str, Counter[Row]] = {
         "table rows": Counter(_table_counts(db).items()),
@@ -159,6 +168,7 @@ def snapshot(store: Store) -> Snapshot:
                 *row[9:],
                 spans("event", row[0]),
                 tuple(sorted(participants.get(row[0], []), key=repr)),
+                tuple(sorted(casualties.get(row[0], []), key=repr)),
             )
             for row in db.execute(
                 "SELECT id, document_id, start_char, end_char, type, mode, modality, "

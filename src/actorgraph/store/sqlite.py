@@ -16,9 +16,15 @@ from actorgraph.store._store import SaveResult, Store
 __all__ = ["SQLiteDatabase", "SaveResult", "Store", "open_store"]
 
 
-def open_store(path: str | Path) -> Store:
-    """Open the SQLite store at ``path``, creating and migrating it as needed."""
-    return Store(SQLiteDatabase(path))
+def open_store(path: str | Path, *, create: bool = True) -> Store:
+    """Open the SQLite store at ``path``, migrating it (and creating it, if ``create``)."""
+    if not create and not Path(path).is_file():
+        what = "is a directory" if Path(path).is_dir() else "does not exist"
+        raise StoreError(
+            f"no store at {path}: the file {what}; check --db (or ACTORGRAPH_DB), or build "
+            f"one with `actorgraph --db {path} ingest FILES`"
+        )
+    return Store(SQLiteDatabase(path), create=create)
 
 
 BUSY_MS = 5000  # how long a statement waits for another connection's lock

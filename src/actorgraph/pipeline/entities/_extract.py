@@ -23,7 +23,7 @@ from actorgraph.pipeline.lexicon import (
     known_names_pattern,
     lookup_actor,
 )
-from actorgraph.pipeline.nlp import ParsedDoc, hard_wrapped
+from actorgraph.pipeline.nlp import ParsedDoc, hard_wrapped, tokens
 
 STAGE = "entities.v2"
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
@@ -172,7 +172,7 @@ def _repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
 def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:
     """Find 'Iraqi army', 'the Syrian government': an adjectival people or country + a body."""
     out = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ not in INSTITUTION_NOUNS or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         left = tok.i

@@ -38,7 +38,7 @@ from actorgraph.pipeline.entities._nouns import (
     institution,
     is_head,
 )
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
 STAGE = "actors.v1"
 LABEL = "generic"
@@ -362,7 +362,7 @@ class GenericActors:
 def find_generic(parsed: ParsedDoc, entities: list[Entity]) -> GenericActors:
     """Read the document's generic actor phrases; the result says who gains which mention."""
     found = GenericActors(parsed, entities)
-    for tok in parsed.doc:
+    for tok in tokens(parsed.doc):
         what = is_head(tok)
         if what is None:
             continue

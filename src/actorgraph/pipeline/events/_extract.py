@@ -36,7 +36,7 @@ from actorgraph.pipeline.events._triggers import (
 )
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
 STAGE = "events.v2"
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -104,7 +104,7 @@ def _future_recode(tok: Any, typ: str) -> str:
 def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
     out: list[Found] = []
     consumed: set[int] = set()
-    for tok in parsed.doc:
+    for tok in tokens(parsed.doc):
         if tok.i in consumed:
             continue
         if tok.pos_ == "VERB":

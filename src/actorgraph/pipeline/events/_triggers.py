@@ -126,7 +126,7 @@ def forms(tok: Any) -> set[str]:
 
 def light_object(verb: Any) -> Any | None:
     """The event noun a light verb governs ("held talks", "carried out an attack")."""
-    if not forms(verb) & LIGHT_VERBS:
+    if verb.lemma_.lower() not in LIGHT_VERBS and not forms(verb) & LIGHT_VERBS:
         return None
     for c in verb.children:
         if c.dep_ == "dobj" and (

@@ -21,7 +21,7 @@ from actorgraph.model import DateRef, Entity, Evidence, Interval, Quote, Relatio
 from actorgraph.pipeline.claims import Claim, claim_for
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, tokens
 from actorgraph.pipeline.relations._args import Token
 from actorgraph.pipeline.relations._base import Found
 from actorgraph.pipeline.relations._verbs import VerbRules
@@ -102,7 +102,7 @@ def extract_relations(
 ) -> RelationResult:
     """Return the relations read from one document, merged by (subject, predicate, object)."""
     reader = VerbRules(parsed, entities, dates)
-    for tok in parsed.doc:
+    for tok in tokens(parsed.doc):
         if not tok.i % 1000:
             check_time("relations")
         pos = tok.pos_

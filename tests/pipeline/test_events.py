@@ -147,3 +147,15 @@ def test_events_stated_intention_is_agree(nlp: Any) -> None:
     result, found = run(nlp, text)
     ev = only(result, "AGREE")
     assert names(found, ev.actors) == ["Syria"]
+
+
+def test_events_a_toll_and_the_act_that_took_it_are_one_event(nlp: Any) -> None:
+    text = (
+        "Two Kenyan soldiers were wounded when al-Shabaab fighters ambushed their convoy "
+        "near Mandera on Friday."
+    )
+    result, found = run(nlp, text, published="2023-05-10")
+    ev = only(result, "ASSAULT")
+    assert names(found, ev.actors) == ["al-Shabaab"]
+    assert names(found, ev.targets) == ["Military Forces of Kenya"]
+    assert [(c.kind, c.value) for c in ev.casualties] == [("injured", 2)]

@@ -191,6 +191,16 @@ def test_entities_a_groups_branch_is_a_group_of_its_own(nlp: Any) -> None:
     assert "Islamic State" in names and "Hezbollah" in names  # a country is no branch
 
 
+def test_entities_a_group_in_a_town_is_no_branch(nlp: Any) -> None:
+    text = (
+        "Fighters attacked the Taliban in Kandahar on Monday. Twenty people died in an "
+        "attack by Boko Haram in Nigeria's northeast."
+    )
+    names = _names(_actors(nlp, text))
+    assert {"Taliban", "Kandahar", "Boko Haram"} <= names
+    assert not any(" in " in n for n in names)
+
+
 def test_generic_dissidents_of_a_group_are_their_own_group(nlp: Any) -> None:
     text = (
         "Dissidents of the National Liberation Army (ELN) ambushed a patrol in Colombia. "

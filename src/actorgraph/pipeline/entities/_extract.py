@@ -259,19 +259,28 @@ def _branch(text: str, end: int) -> int | None:
     """The end of a branch's name after a group's ("... in the Greater Sahara", "... West
     Africa Province"), or None; "in Syria" says where the group is, not which branch."""
     m = _BRANCH.match(text, end)
-    if m is None:
-        return None
+    if m is None or text.startswith(("'s", "’s"), m.end()):
+        return None  # "Boko Haram in Nigeria's north": a place of the group's, no name
     where = m.group("where")
     if where is not None:
         known = lookup_actor(where)
         if known is not None and known.type == "GPE":
             return None
+        if not m.group("the") and " " not in where and where not in BRANCH_REGIONS:
+            return None  # "the Taliban in Jalalabad": a town where the group is
     return m.end()
+
+
+# The regions that name a group's branch without "the" ("Islamic State in Khorasan");
+# a bare single word after "in" is otherwise a town or a province the group is in.
+BRANCH_REGIONS = frozenset(
+    {"Khorasan", "Khurasan", "Sinai", "Maghreb", "Levant", "Sahel", "Caucasus", "Africa"}
+)
 
 
 # A group's regional branch named after it: "X in the Sahel", "X West Africa Province".
 _BRANCH = re.compile(
-    r" (?:in|of) (?:the )?(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\b"
+    r" (?:in|of) (?P<the>the )?(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\b"
     r"|(?: [A-Z][\w'’-]+){1,3} Province\b"
 )
 

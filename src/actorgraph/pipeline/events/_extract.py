@@ -40,6 +40,7 @@ from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
 STAGE = "events.v2"
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+_TOLD_BY = frozenset({"advcl", "conj"})  # how a toll's clause governs the act that took it
 _FUTURE = frozenset({"will", "would", "'ll", "shall"})
 _CONDITION = frozenset({"unless", "if"})
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "RETREAT"})
@@ -304,6 +305,12 @@ def _same(ids: set[str], earlier: Found, f: Found) -> bool:
         return False
     if not f.args.actors and f.trigger in earlier.trigger.subtree:
         return True  # "staged a raid ... an attempt to kill X": one act and its aim
+    if (
+        not earlier.args.actors
+        and f.trigger.head.i == earlier.trigger.i
+        and f.trigger.dep_ in _TOLD_BY
+    ):
+        return True  # "two soldiers were wounded when rebels ambushed ...": a toll and its act
     return ids <= theirs or (not _anaphoric(f) and theirs <= ids)
 
 

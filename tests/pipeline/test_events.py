@@ -159,3 +159,18 @@ def test_events_a_toll_and_the_act_that_took_it_are_one_event(nlp: Any) -> None:
     assert names(found, ev.actors) == ["al-Shabaab"]
     assert names(found, ev.targets) == ["Military Forces of Kenya"]
     assert [(c.kind, c.value) for c in ev.casualties] == [("injured", 2)]
+
+
+def test_events_fighting_with_names_the_other_side(nlp: Any) -> None:
+    result, found = run(nlp, "Sudanese soldiers fought with RSF fighters in Khartoum on Monday.")
+    ev = only(result, "ASSAULT")
+    assert names(found, ev.actors) == ["Military Forces of Sudan"]
+    assert names(found, ev.targets) == ["Rapid Support Forces"]
+
+
+def test_events_who_takes_part_in_a_clash_is_its_actor(nlp: Any) -> None:
+    text = "The Nigerian army was involved in a gunfight with Boko Haram fighters in Bama."
+    result, found = run(nlp, text)
+    ev = only(result, "ASSAULT")
+    assert names(found, ev.actors) == ["Military Forces of Nigeria"]
+    assert names(found, ev.targets) == ["Boko Haram"]

@@ -174,3 +174,17 @@ def test_events_who_takes_part_in_a_clash_is_its_actor(nlp: Any) -> None:
     ev = only(result, "ASSAULT")
     assert names(found, ev.actors) == ["Military Forces of Nigeria"]
     assert names(found, ev.targets) == ["Boko Haram"]
+
+
+def test_events_a_deeply_embedded_background_killing_is_not_kept(nlp: Any) -> None:
+    from actorgraph.pipeline.events._extract import FLOOR
+
+    text = (
+        "Since 2015, the country has been grappling with an insurgency led by jihadists "
+        "affiliated with al-Qaeda that have killed thousands of people. On Monday, "
+        "al-Qaeda fighters attacked an army base in Mali."
+    )
+    result, _ = run(nlp, text, published="2023-05-10")
+    ev = only(result, "ASSAULT")  # the background killing falls under the floor
+    assert "Monday" in text[ev.evidence[0].start : ev.evidence[0].end]
+    assert all(e.confidence >= FLOOR for e in result.events)

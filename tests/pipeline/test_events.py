@@ -208,3 +208,11 @@ def test_events_a_killing_after_a_while_clause_is_not_the_visitors(nlp: Any) -> 
     for ev in result.events:
         if ev.type == "ASSAULT":
             assert "Ali Traore" not in names(found, ev.actors)
+
+
+def test_events_irregular_past_and_counted_weapons_are_read(nlp: Any) -> None:
+    result, found = run(nlp, "Rebel fighters overran an army base in Kidal in Mali on Monday.")
+    assert only(result, "COERCE").mode == "seize"
+    text = "Syrian forces fired dozens of missiles at rebel positions in Idlib on Monday."
+    result, found = run(nlp, text)
+    assert names(found, only(result, "ASSAULT").actors) == ["Military Forces of Syria"]

@@ -251,3 +251,33 @@ def test_generic_an_islamist_attack_is_an_unidentified_groups(nlp: Any) -> None:
     (ev,) = [e for e in a.events if e.type == "ASSAULT"]
     assert [names[x] for x in ev.actors] == ["Unidentified Armed Group (Mali)"]
     assert [names[x] for x in ev.targets] == ["Military Forces of Mali"]
+
+
+def test_entities_a_name_cut_before_its_open_parenthesis() -> None:
+    from actorgraph.pipeline.entities._extract import clean_span
+
+    text = "members of the Allied Democratic Forces (ADF killed"
+    start = text.index("Allied")
+    span = clean_span(text, start, text.index(" killed"))
+    assert span is not None and text[span[0] : span[1]] == "Allied Democratic Forces"
+
+
+def test_entities_a_role_before_a_name_makes_it_a_person(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from actorgraph.pipeline.entities._extract import _repair_label
+
+    doc = Doc(nlp.vocab, words=["local", "administrator", "Donat", "Kibwana", "told", "AFP"])
+    assert _repair_label(doc, doc[2:4], "ORG")[0] == "PERSON"
+    doc = Doc(nlp.vocab, words=["spokesman", "for", "Democratic", "Forces", "said"])
+    assert _repair_label(doc, doc[2:4], "ORG")[0] == "ORG"
+
+
+def test_entities_the_armed_forces_are_not_a_group_named_forces(nlp: Any) -> None:
+    text = (
+        "The Allied Democratic Forces attacked Beni. The armed forces, for their part, "
+        "say they have retaken the town."
+    )
+    r = _actors(nlp, text)
+    group = next(e for e in r.entities if e.name == "Allied Democratic Forces")
+    assert "armed forces" not in {m.text for m in group.mentions}

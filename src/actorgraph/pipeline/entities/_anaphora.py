@@ -63,6 +63,9 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
         if (start, end) in taken:
             continue
         target = _antecedent(named, noun, start, para)
+        words = {t.lower_ for t in doc[left : tok.i]}
+        if target is not None and words - {w.lower() for w in target.name.split()}:
+            continue  # "the armed forces" after "Allied Democratic Forces": not that group
         if target is not None:
             added.setdefault(target.id, []).append(Mention(start, end, text[start:end], LABEL))
             taken.add((start, end))

@@ -19,6 +19,7 @@ from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.lexicon import (
     INSTITUTION_NOUNS,
     ORG_HEADS,
+    PERSON_TITLES,
     PLACE_NOUNS,
     known_names_pattern,
     lookup_actor,
@@ -133,6 +134,9 @@ def clean_span(text: str, start: int, end: int, *, wrapped: bool = False) -> tup
         m2 = _POSSESSIVE.search(text, start, end)
         if m2 and m2.start() > start:
             end = m2.start() + (1 if text[m2.start()] == "s" else 0)
+        paren = text.find("(", start, end)
+        if paren > start and text.find(")", paren, end) == -1:
+            end = paren  # "Allied Democratic Forces (ADF": the acronym is read apart
         if (start, end) == before:
             break
     # A line break inside a name is a heading running into text, unless the text is
@@ -166,7 +170,25 @@ def _repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         and label in {"PERSON", "ORG", "NORP"}
     ):
         return "GPE", 3
+    if (
+        prev is not None
+        and label == "ORG"
+        and (prev.lower_ in PERSON_TITLES or prev.lower_ in _ROLES_BEFORE_NAMES)
+        and 2 <= len(words := [t for t in span if not t.is_space]) <= 3
+        and all(t.is_title for t in words)
+        and not any(t.lower_ in ORG_HEADS for t in words)
+    ):
+        return "PERSON", 2  # "local administrator Donat Kibwana": a person's role, then him
     return label, 1
+
+
+# Roles written right before a person's name ("army spokesman X", "administrator X").
+_ROLES_BEFORE_NAMES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "administrator", "official", "chief",
+     "leader", "mayor", "envoy", "ambassador", "director", "chairman", "secretary",
+     "analyst", "expert", "researcher", "activist", "lawmaker", "deputy", "legislator",
+     "journalist", "correspondent", "witness", "resident", "coordinator", "negotiator"}
+)  # fmt: skip
 
 
 def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:

@@ -2,7 +2,7 @@
 
 - D (2016-07-04, East Courier): rebels shell Al-Bayda and Zarzour in Syria on 2 July 2016,
   wounding 4 (ASSAULT located at Al-Bayda, without coordinates, Syria, a country, and
-  Zarzour, a city: shown at Zarzour, a few kilometres from A's Tel Hamra); rebels attack
+  Zarzour, a city: shown at Zarzour, some 30 km from A's Tel Hamra); rebels attack
   Wadi Zeit on 3 July 2016, a place the gazetteer has no coordinates for (ASSAULT,
   alleged).
 
@@ -30,7 +30,7 @@ from actorgraph.model import (
 from actorgraph.store import Store, open_store
 from listing_samples import STAGES, analysis_a, analysis_b, analysis_c, span
 
-ZARZOUR = Place(36.21, 37.15, "SY", "Aleppo", "city", "geonames:4")
+ZARZOUR = Place(36.35, 37.4, "SY", "Aleppo", "city", "geonames:4")
 SYRIA = Place(35.0, 38.0, "SY", None, "country", "geonames:5")
 
 TEXT_D = (

@@ -38,7 +38,7 @@ def test_api_map_lists_every_event_with_or_without_coordinates(four: TestClient)
     placed = _places(four)
     assert placed[:4] == [
         ("ASSAULT", "Wadi Zeit", None, None),
-        ("ASSAULT", "Zarzour", 36.21, 37.15),
+        ("ASSAULT", "Zarzour", 36.35, 37.4),
         ("PROTEST", "Douma", 33.57, 36.4),
         ("ASSAULT", "Tel Hamra", 36.2, 37.1),
     ]
@@ -75,7 +75,7 @@ def test_api_map_filters(four: TestClient) -> None:
     assert _places(four, modality="reported") == [("ASSAULT", "Tel Hamra", 36.2, 37.1)]
     assert _places(four, type="PROTEST") == [("PROTEST", "Douma", 33.57, 36.4)]
     july = _places(four, since="2016-07", until="2016-07")
-    assert july == [("ASSAULT", "Wadi Zeit", None, None), ("ASSAULT", "Zarzour", 36.21, 37.15)]
+    assert july == [("ASSAULT", "Wadi Zeit", None, None), ("ASSAULT", "Zarzour", 36.35, 37.4)]
     assert _places(four, since="2016-06-01", until="2016-06-30") == [
         ("PROTEST", "Douma", 33.57, 36.4)
     ]

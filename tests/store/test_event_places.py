@@ -30,7 +30,7 @@ def test_event_places_every_event_with_its_best_place(store: Store) -> None:
         "The Southern Front d": ("ASSAULT", None, None, None),
         "Protesters rallied i": ("PROTEST", ("Douma", 33.57, 36.4, "city", "SY"), None, None),
         "Northern Brigade fig": ("COERCE", None, None, None),
-        SHELLED[:20]: ("ASSAULT", ("Zarzour", 36.21, 37.15, "city", "SY"), None, 4),
+        SHELLED[:20]: ("ASSAULT", ("Zarzour", 36.35, 37.4, "city", "SY"), None, 4),
         WADI[:20]: ("ASSAULT", ("Wadi Zeit", None, None, None, None), None, None),
     }
 

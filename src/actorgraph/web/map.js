@@ -41,6 +41,11 @@ function tolls(e) {
   return parts.join(", ");
 }
 
+// A sentence that opens with its own quotation mark is shown as it is.
+function quoted(text) {
+  return /^["“”'‘]/.test(text) ? el("span", {}, text) : el("q", {}, text);
+}
+
 function mapEventItem(e) {
   const href = eventHref(e);
   const who = [];
@@ -59,7 +64,7 @@ function mapEventItem(e) {
     el("div", { class: "map-event-where" }, el("span", { class: "muted" }, where),
       tolls(e) ? el("span", { class: "tolls" }, tolls(e)) : null),
     el("a", { class: "evidence-link", href, title: "Open the document at this sentence" },
-      el("q", {}, clip(e.evidence_text, 220))),
+      quoted(clip(e.evidence_text, 220))),
     el("div", { class: "source" }, sourceLine(e.document_title, e.published)));
   item.addEventListener("click", (ev) => {
     if (!ev.target.closest("a")) window.location.hash = href;

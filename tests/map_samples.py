@@ -103,3 +103,44 @@ def build_map(path: Path) -> Path:
     with open_store(path) as store:
         save_map(store)
     return path
+
+
+HOSTILE_PLACE = '<img src=x onerror="alert(1)">Tel Qasr'
+HOSTILE_ACTOR = "<script>alert(2)</script>Brigade"
+TEXT_HOSTILE = (
+    f"The {HOSTILE_ACTOR} attacked {HOSTILE_PLACE} on 5 May 2016, killing 3 people. "
+    '<a href="javascript:alert(3)">Witnesses</a> said so.'
+)
+
+
+def analysis_hostile() -> Analysis:
+    """One event whose place, actor, sentence and title are markup: shown as text."""
+    doc = Document.from_text(TEXT_HOSTILE, title="<b>Raid</b><script>alert(4)</script>",
+                             published="2016-05-06")  # fmt: skip
+    t = doc.text
+
+    def entity(local: str, name: str, type_: str, place: Place | None = None) -> Entity:
+        start, end = span(t, name)
+        return Entity(local, name, type_, (Mention(start, end, name, "NER"),), place=place)
+
+    sentence = f"The {HOSTILE_ACTOR} attacked {HOSTILE_PLACE} on 5 May 2016, killing 3 people."
+    evidence = (Evidence(doc.id, *span(t, sentence), "events.v1", 0.9),)
+    return Analysis(
+        document=doc,
+        entities=(
+            entity("E1", HOSTILE_ACTOR, "ORG"),
+            entity("E2", HOSTILE_PLACE, "GPE", Place(34.0, 36.0, "LB", None, "city")),
+        ),
+        dates=(_day(t, "5 May 2016", "2016-05-05"),),
+        events=(
+            Event(
+                "ASSAULT",
+                evidence,
+                actors=("E1",),
+                locations=("E2",),
+                date=_day(t, "5 May 2016", "2016-05-05"),
+                casualties=(Casualty("killed", 3, evidence),),
+            ),
+        ),
+        stages=STAGES,
+    )

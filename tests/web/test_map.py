@@ -2,7 +2,8 @@
 
 Tel Hamra and Zarzour (some 30 km apart) share one point until the map is zoomed in;
 Douma is a point of its own; three events cannot be put on the map and are listed beside
-it. Every request stays on this machine (the ``watched`` fixture fails the test if not).
+it. A second store holds one event whose place, actor, sentence and title are markup.
+Every request stays on this machine (the ``watched`` fixture fails the test if not).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import Any
 import pytest
 from web_samples import serving
 
-from map_samples import SHELLED, build_map
+from actorgraph.store import open_store
+from map_samples import HOSTILE_ACTOR, HOSTILE_PLACE, SHELLED, analysis_hostile, build_map
 
 Watched = Any
 
@@ -142,3 +144,34 @@ def test_map_guard_stops_a_request_to_another_host(watched: Watched, map_server:
     page.wait_for_timeout(300)
     assert watched.offsite == ["http://offsite.invalid/tiles/0/0/0.png"]
     watched.offsite.clear()  # this one was made on purpose: the fixture checks the rest
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("hostile-map") / "map.db"
+    with open_store(path) as store:
+        store.save(analysis_hostile())
+    with serving(path) as url:
+        yield url
+
+
+def test_map_shows_hostile_names_as_text(watched: Watched, hostile_server: str) -> None:
+    page = watched.page
+    page.goto(hostile_server + "#/map")
+    point = page.locator("svg.map g.point")
+    point.wait_for()
+    assert point.get_attribute("data-places") == HOSTILE_PLACE
+    assert HOSTILE_PLACE in (point.locator("title").text_content() or "")
+    point.click()
+    chosen = page.locator(".map-selection li.map-event")
+    chosen.wait_for()
+    text = chosen.inner_text()
+    assert HOSTILE_PLACE in text and HOSTILE_ACTOR in text and "3 killed" in text
+    assert "<b>Raid</b><script>alert(4)</script>" in text
+    assert (
+        page.locator("#view script, #view img, #view b, #view a[href^='javascript']").count() == 0
+    )
+    chosen.locator("a.evidence-link").click()
+    page.locator("#selected-evidence").wait_for()
+    assert HOSTILE_PLACE in page.locator("#selected-evidence").inner_text()
+    assert watched.dialogs == [] and watched.errors == []

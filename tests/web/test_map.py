@@ -125,6 +125,10 @@ def test_map_type_and_date_filters_and_an_empty_map(watched: Watched, map_server
     page.goto(map_server + "#/map?type=PROTEST&since=2016-06-01&until=2016-06-30")
     page.locator("svg.map g.point").first.wait_for()
     assert [p["places"] for p in _points(page)] == ["Douma"]
+    assert page.locator(".map-summary").inner_text() == (
+        "1 event: 1 on the map at 1 place, 0 not on the map "
+        "(a date range leaves undated events out)"
+    )
     assert page.locator(".map-filters select[name='type']").input_value() == "PROTEST"
     page.goto(map_server + "#/map?actor=Southern%20Front&type=ASSAULT")
     page.locator(".map-summary", has_text="1 event: 0 on the map").wait_for()
@@ -174,4 +178,32 @@ def test_map_shows_hostile_names_as_text(watched: Watched, hostile_server: str) 
     chosen.locator("a.evidence-link").click()
     page.locator("#selected-evidence").wait_for()
     assert HOSTILE_PLACE in page.locator("#selected-evidence").inner_text()
+    assert watched.dialogs == [] and watched.errors == []
+
+
+def test_map_wheel_zooms_at_the_pointer_and_drag_pans(watched: Watched, map_server: str) -> None:
+    page = _open_map(watched, map_server)
+    box = page.locator("svg.map g.point.cluster").bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    for _ in range(5):
+        page.mouse.wheel(0, -200)
+    page.wait_for_function("document.querySelectorAll('svg.map g.point').length === 3")
+    zarzour = page.locator("svg.map g.point[data-places='Zarzour']")
+    before = zarzour.bounding_box()
+    assert before is not None
+    # Zoomed at the pointer: the two places stay near where their cluster was.
+    assert abs(before["x"] - x) < 120 and abs(before["y"] - y) < 120
+    map_box = page.locator("svg.map").bounding_box()
+    assert map_box is not None
+    start = (map_box["x"] + 40, map_box["y"] + map_box["height"] - 40)  # open sea or land
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(start[0] + 60, start[1] - 30, steps=5)
+    page.mouse.up()
+    after = zarzour.bounding_box()
+    assert after is not None
+    assert abs(after["x"] - before["x"] - 60) < 3 and abs(after["y"] - before["y"] + 30) < 3
+    assert page.locator(".map-selection li.map-event").count() == 0  # a drag is no click
     assert watched.dialogs == [] and watched.errors == []

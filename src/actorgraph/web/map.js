@@ -160,7 +160,8 @@ export async function mapPage(view, params, isCurrent) {
     el("p", { class: "meta map-summary" },
       `${data.total.toLocaleString("en")} event${data.total === 1 ? "" : "s"}: `
       + `${onMap.length.toLocaleString("en")} on the map at ${placeCount} place${placeCount === 1 ? "" : "s"}, `
-      + `${offMap.length.toLocaleString("en")} not on the map`),
+      + `${offMap.length.toLocaleString("en")} not on the map`
+      + (query.since || query.until ? " (a date range leaves undated events out)" : "")),
     data.truncated ? el("p", { class: "notice" },
       `Showing the ${data.items.length.toLocaleString("en")} most recent events of `
       + `${data.total.toLocaleString("en")}: narrow the filters to see the others.`) : null,

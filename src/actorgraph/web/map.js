@@ -2,7 +2,7 @@
 // filters, the events of the clicked point beside the map, and the events that cannot be
 // put on it (a place without coordinates, or no place at all), listed rather than dropped.
 
-import { clip, el, getJSON, modalityBadge, replace, route, sourceLine } from "./dom.js";
+import { clip, el, getJSON, modalityBadge, replace, route, sourceLine, svg } from "./dom.js";
 import {
   PLOVER_COLOURS, casualtiesOf, drawMap, loadMapLibraries, mapLegend, typeColour,
 } from "./mapdraw.js";
@@ -26,12 +26,12 @@ function eventHref(e) {
   return `${route("document", e.document_id)}?fact=${encodeURIComponent(`event:${e.id}`)}`;
 }
 
-// The page's policy refuses style attributes in markup, not styles set from script.
+// The type's colour as on the map: an SVG fill (the page's policy refuses style attributes).
 function typeBadge(e) {
-  const badge = el("span", { class: "badge plover", "data-type": e.type },
+  return el("span", { class: "badge plover", "data-type": e.type },
+    svg("svg", { class: "type-dot", width: 8, height: 8, viewBox: "-4 -4 8 8", "aria-hidden": "true" },
+      svg("circle", { r: 4, fill: typeColour(e.type) })),
     e.type + (e.mode ? ` · ${e.mode}` : ""));
-  badge.style.backgroundColor = typeColour(e.type);
-  return badge;
 }
 
 function tolls(e) {

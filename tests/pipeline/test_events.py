@@ -216,3 +216,14 @@ def test_events_irregular_past_and_counted_weapons_are_read(nlp: Any) -> None:
     text = "Syrian forces fired dozens of missiles at rebel positions in Idlib on Monday."
     result, found = run(nlp, text)
     assert names(found, only(result, "ASSAULT").actors) == ["Military Forces of Syria"]
+
+
+def test_events_an_unattributed_attack_with_place_and_date_is_kept(nlp: Any) -> None:
+    text = (
+        "Residents said a separate attack on Monday near Ouallam in Niger killed four "
+        "civilians, according to a local source who asked not to be named."
+    )
+    result, found = run(nlp, text, published="2024-03-06")
+    ev = only(result, "ASSAULT")
+    assert not ev.actors and names(found, ev.locations) == ["Ouallam"]
+    assert ev.date is not None and ev.date.value == "2024-03-04"

@@ -32,6 +32,7 @@ from actorgraph.pipeline.entities._nouns import (
     STATE_WORDS,
     UNNAMED,
     _is_government,
+    attacker_word,
     country_name,
     country_word,
     home_country,
@@ -359,33 +360,12 @@ class GenericActors:
         return found[0] if len(found) == 1 else None
 
 
-# Words that say who attacked when no one is named: "an Islamist attack", "a rebel raid".
-ATTACKER_WORDS = frozenset(
-    {"islamist", "jihadist", "jihadi", "militant", "rebel", "insurgent", "terrorist"}
-)
-ATTACKS = frozenset(
-    {"attack", "attacks", "raid", "raids", "ambush", "ambushes", "assault", "assaults",
-     "offensive", "bombing", "bombings", "incursion", "incursions"}
-)  # fmt: skip
-
-
-def _attacker_word(tok: Any) -> str | None:
-    if (
-        tok.lower_ in ATTACKER_WORDS
-        and tok.dep_ in {"amod", "compound"}
-        and tok.head.lower_ in ATTACKS
-        and tok.i < tok.head.i
-    ):
-        return "perpetrator"
-    return None
-
-
 def find_generic(parsed: ParsedDoc, entities: list[Entity]) -> GenericActors:
     """Read the document's generic actor phrases; the result says who gains which mention."""
     found = GenericActors(parsed, entities)
     for tok in tokens(parsed.doc):
         what = is_head(tok)
-        word = what is None and _attacker_word(tok) is not None
+        word = what is None and attacker_word(tok) is not None
         what = "perpetrator" if word else what
         if what is None:
             continue

@@ -177,3 +177,24 @@ def is_head(tok: Any) -> str | None:
     ):
         return "perpetrator"
     return None
+
+
+# Words that say who attacked when no one is named: "an Islamist attack", "a rebel raid".
+ATTACKER_WORDS = frozenset(
+    {"islamist", "jihadist", "jihadi", "militant", "rebel", "insurgent", "terrorist"}
+)
+ATTACKS = frozenset(
+    {"attack", "attacks", "raid", "raids", "ambush", "ambushes", "assault", "assaults",
+     "offensive", "bombing", "bombings", "incursion", "incursions"}
+)  # fmt: skip
+
+
+def attacker_word(tok: Any) -> str | None:
+    if (
+        tok.lower_ in ATTACKER_WORDS
+        and tok.dep_ in {"amod", "compound"}
+        and tok.head.lower_ in ATTACKS
+        and tok.i < tok.head.i
+    ):
+        return "perpetrator"
+    return None

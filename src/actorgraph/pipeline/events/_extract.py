@@ -40,7 +40,7 @@ from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
 STAGE = "events.v2"
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-FLOOR = 0.4  # the least confidence an event with no actor needs to be kept
+FLOOR = 0.4  # the least confidence an event with no actor, place or date needs
 _TOLD_BY = frozenset({"advcl", "conj"})  # how a toll's clause governs the act that took it
 _FUTURE = frozenset({"will", "would", "'ll", "shall"})
 _CONDITION = frozenset({"unless", "if"})
@@ -238,7 +238,7 @@ def extract_events(
         if own_denial and not any(c.dep_ == "neg" for c in f.trigger.children):
             claim = replace(claim, modality="asserted", confidence=1.0)  # "rejected" itself
         conf = round(_confidence(f) * (0.5 + 0.5 * claim.confidence), 3)
-        if conf < FLOOR and not f.args.actors:
+        if conf < FLOOR and not f.args.actors and not (f.args.locations and f.date):
             continue  # no one did it, and little else is sure: right one time in five on tune
         told = [f.sent, *(s for s in f.sentences if s.start != f.sent.start)]
         events.append(

@@ -129,3 +129,13 @@ def test_network_facets_name_what_the_store_holds(store: Store) -> None:
     assert facets.types == ("GPE", "ORG", "PERSON")
     assert facets.kinds == ("armed_group", "none", "state_force")
     assert facets.predicates == ("leader_of", "operates_in")
+
+
+def test_network_one_wire_story_in_two_papers_is_one_source(store: Store) -> None:
+    store.save(allies("BEIRUT (Reuters) - Red Hand allied with Blue Sky.", "Red Hand", "Blue Sky",
+                      "2019-01-02"))  # fmt: skip
+    store.save(allies("DAMASCUS (Reuters) - Blue Sky allied itself with Red Hand.", "Blue Sky",
+                      "Red Hand", "2019-01-03"))  # fmt: skip
+    (edge,) = store.network(NetworkFilters()).edges
+    assert (edge.documents, edge.sources) == (2, 1)
+    assert store.network(NetworkFilters(min_sources=2)).edges == ()

@@ -235,11 +235,14 @@ def claims(
     object_ids: Sequence[str] | None = None,
     predicate: str | None = None,
     also: Where | None = None,
+    credits: bool = True,
 ) -> list[Claim]:
     """Return relations as claims, with what tells their sources apart (a wire credit).
 
     ``also`` adds conditions on the relation ``r``, its document ``d``, its subject ``s``
-    and its object ``o``.
+    and its object ``o``. Without ``credits`` the wire credits are left out (None): a
+    caller that groups many claims reads them (``wire_credits``) for the documents it
+    has to tell apart.
     """
     where: list[str] = [] if also is None else list(also.clauses)
     params: list[object] = [] if also is None else list(also.params)
@@ -265,12 +268,23 @@ def claims(
         + "ORDER BY r.document_id, r.start_char, r.id",
         params,
     ).fetchall()
-    wires = _wires(db, sorted({row[1] for row in rows}))
-    claims = (Claim(*row) for row in rows)
-    return [replace(c, wire=wires[c.document_id]) if wires[c.document_id] else c for c in claims]
+    claims = [Claim(*row) for row in rows]
+    return with_credits(db, claims) if credits else claims
 
 
-def _wires(db: Database, document_ids: Sequence[str]) -> dict[str, str | None]:
+def with_credits(
+    db: Database, claims: Sequence[Claim], documents: Sequence[str] | None = None
+) -> list[Claim]:
+    """Return the claims with the wire credits of their documents (of ``documents`` only)."""
+    wires = wire_credits(
+        db, sorted({c.document_id for c in claims} if documents is None else documents)
+    )
+    return [
+        replace(c, wire=wires[c.document_id]) if wires.get(c.document_id) else c for c in claims
+    ]
+
+
+def wire_credits(db: Database, document_ids: Sequence[str]) -> dict[str, str | None]:
     """Return the wire credit of each document, read once per document (not per claim)."""
     window = CREDIT_WINDOW
     out: dict[str, str | None] = {}

@@ -23,7 +23,7 @@ const OTHER = "#7a828c";
 const SMALL = "#9aa3ad"; // communities past the palette share one grey
 // Edges fade as they grow in number, so that thousands still leave the nodes readable.
 const edgeAlpha = (count) => (count > 4000 ? 0.16 : count > 800 ? 0.3 : 0.6);
-const FULL_ITERATIONS = 200;
+const FULL_ITERATIONS = 150;
 const NEW_ITERATIONS = 80;
 
 const positions = new Map(); // node id -> {x, y}, for the session

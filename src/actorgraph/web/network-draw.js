@@ -286,9 +286,9 @@ export function drawNetwork(container, data, options) {
     }
     edgesById = new Map();
     const alpha = edgeAlpha(next.edges.length);
-    // sigma finds the edge under the mouse in a picture drawn at half the resolution: an
-    // edge thinner than about 2.5 pixels cannot be clicked. Thousands of edges are drawn
-    // thinner, to stay readable; the table beside the canvas lists them all.
+    // sigma finds the edge under the mouse in a raster drawn at half the resolution, so a
+    // thin edge is hard to hit; thousands of edges are drawn thin all the same, to stay
+    // readable: the table beside the canvas lists them all.
     const width = next.edges.length > 4000 ? 1 : next.edges.length > 800 ? 1.8 : 2.6;
     for (const e of next.edges) {
       edgesById.set(e.id, e);

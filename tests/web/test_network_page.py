@@ -133,6 +133,9 @@ def test_network_page_actor_filters_match_the_store(
     assert _shown(page) == (2, 1)  # nothing fetched: the drawing stays
     page.locator("button[data-style='colour'][data-value='type']").click()
     assert "colour=type" in page.url
+    mentions = page.locator("button[data-style='size'][data-value='mentions']")
+    mentions.click()
+    assert mentions.get_attribute("aria-pressed") == "true" and "size=mentions" in page.url
     legend = page.locator(".net-main .legend").inner_text()
     assert "ORG" in legend and "GPE" in legend
 

@@ -1,13 +1,15 @@
 // The whole network drawn with sigma (WebGL) on a graphology graph, laid out with
 // ForceAtlas2 and coloured by Louvain community or by entity type.
 //
-// The layout runs a fixed number of ForceAtlas2 iterations on the main thread, once per
-// node: positions are kept for the session, so applying a filter redraws the same map
-// with fewer nodes instead of a new picture, and only nodes never placed before are laid
-// out (with the others held fixed). The library's worker is not used: it starts from a
-// blob: URL, which the page's Content-Security-Policy (script-src 'self') refuses.
-// Start positions and Louvain's random choices come from the node ids, so the same data
-// always gives the same picture.
+// The layout runs a fixed number of ForceAtlas2 iterations in the page, in slices between
+// which the page answers, once per node: positions (and communities) are kept for the
+// browser tab, so applying a filter redraws the same map with fewer nodes instead of a
+// new picture, and only nodes never placed before are laid out (with the others held
+// fixed). The library's worker is not used: it starts from a blob: URL, which the page's
+// Content-Security-Policy (script-src 'self') refuses; nor is the layout computed by the
+// server, which would cost each request (or a cache) what the browser does once per tab.
+// Start positions and Louvain's random choices come from the node ids and the data, so
+// the same data always gives the same picture.
 
 import { forceAtlas2, Graph, louvain, Sigma } from "./vendor/sigma/sigma-graphology.min.js";
 
@@ -52,7 +54,7 @@ function seededRandom(seed) {
   };
 }
 
-/** Colour of a community (by rank, largest first) or of an entity type. */
+/** The colour of an entity type. */
 export function typeColour(type) {
   return TYPE_COLOURS[type] || OTHER;
 }

@@ -214,22 +214,25 @@ export async function networkPage(view, params, isCurrent) {
   const settledOnce = () => {
     canvas.dataset.settled = String(Number(canvas.dataset.settled || 0) + 1);
   };
-  current = drawNetwork(canvas, data, {
+  const drawing = drawNetwork(canvas, data, {
     size: params.get("size"), colour: params.get("colour"), onRendered: rendered,
     onSettled: settledOnce,
     onNode: (n) => { window.location.hash = route("actor", n.id); }, onEdge,
   });
-  window.networkView = current; // a handle for the browser tests and the benchmark
+  current = drawing;
+  window.networkView = drawing; // a handle for the browser tests and the benchmark
+  let fetches = 0;
   const apply = async () => {
     const { params: next, error } = formParams(form, state);
     replace(message, error || "");
     if (error) return;
     window.history.replaceState(null, "", `#/network${next.toString() ? `?${next}` : ""}`);
     state = next;
+    const mine = ++fetches;
     const fresh = await getJSON(`/api/network?${apiQuery(next)}`);
-    if (state !== next || !current) return; // a later filter, or the page left
+    if (mine !== fetches || current !== drawing) return; // a later filter, or the page left
     show(fresh);
-    current.update(fresh);
+    drawing.update(fresh);
   };
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -243,8 +246,8 @@ export async function networkPage(view, params, isCurrent) {
       state = new URLSearchParams(state);
       state.set(b.dataset.style, b.dataset.value);
       window.history.replaceState(null, "", `#/network?${state}`);
-      current.style({ [b.dataset.style]: b.dataset.value });
-      legend(legendBox, current.legend());
+      drawing.style({ [b.dataset.style]: b.dataset.value });
+      legend(legendBox, drawing.legend());
     });
   }
 }

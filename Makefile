@@ -6,7 +6,7 @@ DB     ?= actorgraph.db
 CORPUS ?= examples/
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test check lint typecheck install install-dev audit fuzz clean
+.PHONY: demo test check lint typecheck install install-dev audit fuzz clean vendor-web
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ fuzz: install-dev
 audit: install
 	$(BIN)/pip install --quiet pip-audit==2.10.1
 	$(BIN)/python scripts/audit.py $(if $(OSV),--osv $(OSV))
+
+# The page's vendored JS and map data (src/actorgraph/web/vendor/), from web-vendor's lock.
+vendor-web:
+	scripts/vendor-web.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -147,3 +147,72 @@ def test_events_stated_intention_is_agree(nlp: Any) -> None:
     result, found = run(nlp, text)
     ev = only(result, "AGREE")
     assert names(found, ev.actors) == ["Syria"]
+
+
+def test_events_a_toll_and_the_act_that_took_it_are_one_event(nlp: Any) -> None:
+    text = (
+        "Two Kenyan soldiers were wounded when al-Shabaab fighters ambushed their convoy "
+        "near Mandera on Friday."
+    )
+    result, found = run(nlp, text, published="2023-05-10")
+    ev = only(result, "ASSAULT")
+    assert names(found, ev.actors) == ["al-Shabaab"]
+    assert names(found, ev.targets) == ["Military Forces of Kenya"]
+    assert [(c.kind, c.value) for c in ev.casualties] == [("injured", 2)]
+
+
+def test_events_fighting_with_names_the_other_side(nlp: Any) -> None:
+    result, found = run(nlp, "Sudanese soldiers fought with RSF fighters in Khartoum on Monday.")
+    ev = only(result, "ASSAULT")
+    assert names(found, ev.actors) == ["Military Forces of Sudan"]
+    assert names(found, ev.targets) == ["Rapid Support Forces"]
+
+
+def test_events_who_takes_part_in_a_clash_is_its_actor(nlp: Any) -> None:
+    text = "The Nigerian army was involved in a gunfight with Boko Haram fighters in Bama."
+    result, found = run(nlp, text)
+    ev = only(result, "ASSAULT")
+    assert names(found, ev.actors) == ["Military Forces of Nigeria"]
+    assert names(found, ev.targets) == ["Boko Haram"]
+
+
+def test_events_an_unsure_killing_by_no_one_is_not_kept(nlp: Any) -> None:
+    from actorgraph.pipeline.events._extract import FLOOR
+
+    text = (
+        "Officials believe that nearly 35 Taliban members have been killed in the blasts. "
+        "On Monday, al-Qaeda fighters attacked an army base in Mali."
+    )
+    result, _ = run(nlp, text, published="2023-05-10")
+    ev = only(result, "ASSAULT")  # the reported killing by no one falls under the floor
+    assert "Monday" in text[ev.evidence[0].start : ev.evidence[0].end]
+    assert all(e.confidence >= FLOOR or e.actors for e in result.events)
+
+
+def test_events_an_attack_and_its_toll_clause_are_one_event(nlp: Any) -> None:
+    text = (
+        "Officials in Kenya said gunmen had staged an attack on a police camp, killing "
+        "four army soldiers."
+    )
+    result, found = run(nlp, text, published="2023-05-10")
+    ev = only(result, "ASSAULT")
+    assert {"Police Forces of Kenya", "Military Forces of Kenya"} <= set(names(found, ev.targets))
+
+
+def test_events_a_killing_after_a_while_clause_is_not_the_visitors(nlp: Any) -> None:
+    text = (
+        "Clashes between the Malian army and rebels broke out on Saturday in Kidal while "
+        "Prime Minister Ali Traore was visiting the town, killing eight soldiers."
+    )
+    result, found = run(nlp, text, published="2023-05-10")
+    for ev in result.events:
+        if ev.type == "ASSAULT":
+            assert "Ali Traore" not in names(found, ev.actors)
+
+
+def test_events_irregular_past_and_counted_weapons_are_read(nlp: Any) -> None:
+    result, found = run(nlp, "Rebel fighters overran an army base in Kidal in Mali on Monday.")
+    assert only(result, "COERCE").mode == "seize"
+    text = "Syrian forces fired dozens of missiles at rebel positions in Idlib on Monday."
+    result, found = run(nlp, text)
+    assert names(found, only(result, "ASSAULT").actors) == ["Military Forces of Syria"]

@@ -187,3 +187,18 @@ def test_events_a_led_coalition_is_one_actor_and_strikes(nlp: Any) -> None:
     a = _analyze(nlp, text, published="2024-01-03")
     (ev,) = _assaults(a)
     assert _name(a, ev.actors[0]) == "Saudi Arabia-led coalition"
+
+
+def test_news_according_to_an_unnamed_source_reports_the_fact(nlp: Any) -> None:
+    import actorgraph
+
+    for text in (
+        "According to reports, Nigerian fighter jets attacked Boko Haram fighters near Bama.",
+        "Nigerian fighter jets attacked Boko Haram fighters near Bama, according to sources.",
+    ):
+        a = actorgraph.analyze(text, nlp=nlp)
+        (ev,) = [e for e in a.events if e.type == "ASSAULT"]
+        assert (ev.modality, ev.attributed_to) == ("reported", None)
+    plan = "According to the plan, Nigerian troops attacked Boko Haram fighters near Bama."
+    a = actorgraph.analyze(plan, nlp=nlp)
+    assert [e.modality for e in a.events if e.type == "ASSAULT"] == ["asserted"]

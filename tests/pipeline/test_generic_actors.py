@@ -191,6 +191,16 @@ def test_entities_a_groups_branch_is_a_group_of_its_own(nlp: Any) -> None:
     assert "Islamic State" in names and "Hezbollah" in names  # a country is no branch
 
 
+def test_entities_a_group_in_a_town_is_no_branch(nlp: Any) -> None:
+    text = (
+        "Fighters attacked the Taliban in Kandahar on Monday. Twenty people died in an "
+        "attack by Boko Haram in Nigeria's northeast."
+    )
+    names = _names(_actors(nlp, text))
+    assert {"Taliban", "Kandahar", "Boko Haram"} <= names
+    assert not any(" in " in n for n in names)
+
+
 def test_generic_dissidents_of_a_group_are_their_own_group(nlp: Any) -> None:
     text = (
         "Dissidents of the National Liberation Army (ELN) ambushed a patrol in Colombia. "
@@ -230,3 +240,44 @@ def test_generic_the_leads_country_is_the_storys_country(nlp: Any) -> None:
     r = _actors(nlp, text)
     assert "Unidentified Armed Group (Kenya)" in _names(r)
     assert "Police Forces of Kenya" in _names(r)
+
+
+def test_generic_an_islamist_attack_is_an_unidentified_groups(nlp: Any) -> None:
+    import actorgraph
+
+    text = "An Islamist attack on the army left 12 soldiers dead in northern Mali on Monday."
+    a = actorgraph.analyze(text, nlp=nlp)
+    names = {e.id: e.name for e in a.entities}
+    (ev,) = [e for e in a.events if e.type == "ASSAULT"]
+    assert [names[x] for x in ev.actors] == ["Unidentified Armed Group (Mali)"]
+    assert [names[x] for x in ev.targets] == ["Military Forces of Mali"]
+
+
+def test_entities_a_name_cut_before_its_open_parenthesis() -> None:
+    from actorgraph.pipeline.entities._extract import clean_span
+
+    text = "members of the Allied Democratic Forces (ADF killed"
+    start = text.index("Allied")
+    span = clean_span(text, start, text.index(" killed"))
+    assert span is not None and text[span[0] : span[1]] == "Allied Democratic Forces"
+
+
+def test_entities_a_role_before_a_name_makes_it_a_person(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from actorgraph.pipeline.entities._extract import _repair_label
+
+    doc = Doc(nlp.vocab, words=["local", "administrator", "Donat", "Kibwana", "told", "AFP"])
+    assert _repair_label(doc, doc[2:4], "ORG")[0] == "PERSON"
+    doc = Doc(nlp.vocab, words=["spokesman", "for", "Democratic", "Forces", "said"])
+    assert _repair_label(doc, doc[2:4], "ORG")[0] == "ORG"
+
+
+def test_entities_the_armed_forces_are_not_a_group_named_forces(nlp: Any) -> None:
+    text = (
+        "The Allied Democratic Forces attacked Beni. The armed forces, for their part, "
+        "say they have retaken the town."
+    )
+    r = _actors(nlp, text)
+    group = next(e for e in r.entities if e.name == "Allied Democratic Forces")
+    assert "armed forces" not in {m.text for m in group.mentions}

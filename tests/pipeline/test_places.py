@@ -336,3 +336,13 @@ def test_places_unknown_village_takes_the_written_region(nlp: Any) -> None:
             "Katsina",
             "Katsina State",
         )
+
+
+def test_places_a_states_army_names_the_country_its_towns_lie_in(nlp: Any) -> None:
+    import actorgraph
+
+    text = "An attack on the Malian army left 12 soldiers dead near Gao on Monday."
+    a = actorgraph.analyze(text, nlp=nlp)
+    (gao,) = [e for e in a.entities if e.name == "Gao"]
+    assert gao.type == "GPE"
+    assert gao.place is not None and gao.place.country == "ML"

@@ -350,3 +350,21 @@ def test_relations_claim_status_of_support(nlp: Any) -> None:
         assert rel.modality == modality, text
         said = a.entity(rel.attributed_to)
         assert (said.name if said else None) == source, text
+
+
+def test_relations_an_attack_between_armed_sides_is_a_fight(nlp: Any) -> None:
+    text = "The Nigerian army was involved in a gunfight with Boko Haram fighters in Bama."
+    a = actorgraph.analyze(text, nlp=nlp)
+    names = {e.id: e.name for e in a.entities}
+    fights = [r for r in a.relations if r.predicate == "fights_against"]
+    assert {(names[r.subject], names[r.object]) for r in fights} == {
+        ("Military Forces of Nigeria", "Boko Haram")
+    }
+    (rel,) = fights
+    assert text[rel.evidence[0].start : rel.evidence[0].end] == text
+
+
+def test_relations_an_attack_on_civilians_or_own_forces_is_no_fight(nlp: Any) -> None:
+    text = "Gunmen killed ten villagers in Mali. Mali said its forces were not attacked."
+    a = actorgraph.analyze(text, nlp=nlp)
+    assert not [r for r in a.relations if r.predicate == "fights_against"]

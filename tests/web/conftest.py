@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from web_samples import build, serving
@@ -74,9 +75,13 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
 class Watched:
     """A page whose dialogs, console errors, uncaught exceptions, requests and responses
-    are recorded."""
+    are recorded; a request to any other host than this machine is aborted and recorded in
+    ``offsite`` (the ``watched`` fixture fails the test if any was made)."""
 
     def __init__(self, page: Any) -> None:
         self.page = page
@@ -84,11 +89,21 @@ class Watched:
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.responses: list[Any] = []
+        self.offsite: list[str] = []
+        page.context.route("**/*", self._route)
         page.on("dialog", self._dialog)
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("response", lambda r: self.responses.append(r))
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.offsite.append(url)
+            route.abort()
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
@@ -100,5 +115,7 @@ def watched(browser: Any) -> Iterator[Watched]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    yield Watched(page)
+    watched = Watched(page)
+    yield watched
     context.close()
+    assert watched.offsite == [], f"the page asked another host: {watched.offsite}"

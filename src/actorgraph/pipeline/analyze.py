@@ -73,7 +73,11 @@ def analyze_parsed(
         event_result = events.extract_events(parsed, found, date_result.dates, quote_result.quotes)
         check_time("events")
         relation_result = relations.extract_relations(
-            parsed, found, dates=date_result.dates, quotes=quote_result.quotes
+            parsed,
+            found,
+            dates=date_result.dates,
+            quotes=quote_result.quotes,
+            events=event_result.events,
         )
         check_time("relations")
     rels, evs = relation_result.relations, event_result.events

@@ -83,8 +83,29 @@ def _according_to(sent: Any, entities: EntityResult) -> tuple[str | None, int, i
                 if ent is not None and ent.type in {"PERSON", "ORG", "GPE"}:
                     found.setdefault(ent.type, ent.id)
             source = found.get("PERSON") or found.get("ORG") or found.get("GPE")
+            if source is None and not _unnamed_source(to):
+                return None, -1, -1  # "according to the plan": no one's word
             return source, tok.i, end
     return None, -1, -1
+
+
+# Who or what gives a fact "according to" when the text names no one: "according to
+# reports", "according to local sources", "according to a statement".
+UNNAMED_SOURCES = frozenset(
+    {"report", "source", "official", "witness", "resident", "statement", "medium", "media",
+     "medic", "doctor", "hospital", "police", "spokesman", "spokeswoman", "spokesperson",
+     "authority", "agency", "survivor", "villager", "activist", "monitor", "observer",
+     "relative", "investigator", "account", "testimony", "estimate", "figure", "toll",
+     "tally", "count", "ministry", "army", "military", "government", "group", "he", "she",
+     "they", "him", "her", "them", "diplomat", "analyst", "expert", "observatory"}
+)  # fmt: skip
+
+
+def _unnamed_source(to: Any) -> bool:
+    return any(
+        c.dep_ == "pobj" and (c.lemma_.lower() in UNNAMED_SOURCES or c.lower_ in UNNAMED_SOURCES)
+        for c in to.children
+    )
 
 
 def _speaker(verb: Any, entities: EntityResult) -> str | None:
@@ -149,7 +170,7 @@ def claim_for(
         return Claim("denied", q.speaker if q else None, 0.7)
     source, lo, hi = _according_to(sent, entities)
     if any(lo <= t.i < hi for t in tokens):  # the description of the source itself
-        source = None
+        source, lo = None, -1
     if heads & ALLEGED_WORDS or any(
         c.lower_ in ALLEGED_WORDS for c in children if c.dep_ in {"advmod", "npadvmod"}
     ):
@@ -158,7 +179,7 @@ def claim_for(
         return Claim("planned", q.speaker if q else None, 0.7)
     if q is not None:
         return Claim("reported", q.speaker, 0.8)
-    if source is not None:
+    if source is not None or lo >= 0:
         return Claim("reported", source, 0.8)
     said, speaker = _speech(tokens, entities)
     if said:

@@ -147,6 +147,8 @@ def in_dateline(tok: object) -> bool:
     dateline's city the subject of the lead's verb)."""
     t = tok  # spaCy Token
     idx: int = t.idx  # type: ignore[attr-defined]
+    if idx >= DATELINE_REACH + 200:
+        return False  # a dateline opens the story
     data: dict[str, object] = t.doc.user_data  # type: ignore[attr-defined]
     page = data.get(_KEY)
     if not isinstance(page, Layout):  # doc.text is rebuilt at each access: read it once

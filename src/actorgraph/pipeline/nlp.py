@@ -31,6 +31,18 @@ class ParsedDoc:
         return self.document.text
 
 
+_TOKENS = "actorgraph.tokens"
+
+
+def tokens(doc: Any) -> list[Any]:
+    """The document's tokens as one list, made once: every stage walks them, and spaCy
+    makes a new Python object for a token each time a walk reaches it."""
+    found = doc.user_data.get(_TOKENS)
+    if found is None:
+        found = doc.user_data[_TOKENS] = list(doc)
+    return found  # type: ignore[no-any-return]
+
+
 def model_name(choice: str = "auto") -> str:
     """Resolve a model choice to a loadable name or path."""
     if choice == "auto":

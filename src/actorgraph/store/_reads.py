@@ -12,7 +12,7 @@ from typing import Any, Literal
 from actorgraph.errors import AmbiguousError, NotFoundError
 from actorgraph.resolve import corroborate
 from actorgraph.resolve.corroborate import CorroboratedRelation
-from actorgraph.store import checks, exports, facts, graph, queries, scope, search
+from actorgraph.store import checks, event_places, exports, facts, graph, queries, scope, search
 from actorgraph.store import documents as docs
 from actorgraph.store import network as net
 from actorgraph.store._db import Database
@@ -169,6 +169,20 @@ class Reads:
         """
         return facts.event_timeline(
             self._db, since=since, until=until, limit=limit, offset=offset, flt=flt
+        )
+
+    def events_on_map(
+        self,
+        actor_ids: Sequence[str] | None = None,
+        *,
+        type: str | None = None,
+        limit: int = 5000,
+        flt: Filters | None = None,
+    ) -> event_places.PlacedEvents:
+        """Return events, most recent first, each with the place it is best shown at (its
+        coordinates if known) and its killed and injured counts, and how many there are."""
+        return event_places.placed_events(
+            self._db, type=type, actor_ids=actor_ids, limit=limit, flt=flt
         )
 
     def count(

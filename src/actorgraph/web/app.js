@@ -1,5 +1,6 @@
 // The page: a hash router over the API (reads only), and the search box.
-// Routes: #/  #/actor/ID  #/document/ID?fact=relation:ID  #/timeline  #/documents  #/network
+// Routes: #/  #/actor/ID  #/document/ID?fact=relation:ID  #/timeline  #/documents  #/map
+// #/network
 
 import { documentView } from "./docview.js";
 import {
@@ -7,6 +8,7 @@ import {
   typeBadge,
 } from "./dom.js";
 import { graphLegend, renderGraph } from "./graph.js";
+import { mapPage } from "./map.js";
 
 const view = document.getElementById("view");
 let generation = 0; // a newer navigation makes older responses stale
@@ -285,6 +287,7 @@ async function navigate() {
     else if (parts[0] === "document" && parts[1]) await documentPage(gen, parts[1], params);
     else if (parts[0] === "timeline") await timelinePage(gen, params);
     else if (parts[0] === "documents") await documentsPage(gen);
+    else if (parts[0] === "map") await mapPage(view, params, () => gen === generation);
     else if (parts[0] === "network") { // loaded on first use: it brings the graph libraries
       const { networkPage } = await import("./network.js");
       await networkPage(view, params, () => gen === generation);

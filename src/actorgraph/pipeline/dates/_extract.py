@@ -46,7 +46,7 @@ from actorgraph.pipeline.dates._rules import (
     YEAR_CONTEXT,
 )
 from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
 __all__ = ["STAGE", "DateResult", "Normalized", "Tense", "extract_dates", "normalize"]
 
@@ -261,7 +261,7 @@ def extract_dates(parsed: ParsedDoc) -> DateResult:
     """Return every date expression with its value resolved against ``parsed.reference``."""
     text = parsed.document.text
     ref = parsed.reference
-    starts = [t.idx for t in parsed.doc]
+    starts = [t.idx for t in tokens(parsed.doc)]
     found: list[tuple[int, int, Normalized, float]] = []
     for s, e in _candidates(text):
         check_time("dates")

@@ -14,7 +14,7 @@ from dataclasses import replace
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._extract import _Spans
 from actorgraph.pipeline.lexicon import INSTITUTION_NOUNS, ORG_ANAPHORS
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
 LABEL = "anaphor"
 MAX_DISTANCE = 1500  # characters back to the antecedent
@@ -45,7 +45,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
     taken = {(m.start, m.end) for e in entities for m in e.mentions}
     covered = _Spans(list(taken))
     added: dict[str, list[Mention]] = {}
-    for tok in doc:
+    for tok in tokens(doc):
         noun = tok.lower_
         if noun not in ORG_ANAPHORS and noun not in INSTITUTION_NOUNS:
             continue
@@ -63,6 +63,9 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
         if (start, end) in taken:
             continue
         target = _antecedent(named, noun, start, para)
+        words = {t.lower_ for t in doc[left : tok.i]}
+        if target is not None and words - {w.lower() for w in target.name.split()}:
+            continue  # "the armed forces" after "Allied Democratic Forces": not that group
         if target is not None:
             added.setdefault(target.id, []).append(Mention(start, end, text[start:end], LABEL))
             taken.add((start, end))

@@ -19,11 +19,12 @@ from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.lexicon import (
     INSTITUTION_NOUNS,
     ORG_HEADS,
+    PERSON_TITLES,
     PLACE_NOUNS,
     known_names_pattern,
     lookup_actor,
 )
-from actorgraph.pipeline.nlp import ParsedDoc, hard_wrapped
+from actorgraph.pipeline.nlp import ParsedDoc, hard_wrapped, tokens
 
 STAGE = "entities.v2"
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
@@ -133,6 +134,9 @@ def clean_span(text: str, start: int, end: int, *, wrapped: bool = False) -> tup
         m2 = _POSSESSIVE.search(text, start, end)
         if m2 and m2.start() > start:
             end = m2.start() + (1 if text[m2.start()] == "s" else 0)
+        paren = text.find("(", start, end)
+        if paren > start and text.find(")", paren, end) == -1:
+            end = paren  # "Allied Democratic Forces (ADF": the acronym is read apart
         if (start, end) == before:
             break
     # A line break inside a name is a heading running into text, unless the text is
@@ -166,13 +170,31 @@ def _repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         and label in {"PERSON", "ORG", "NORP"}
     ):
         return "GPE", 3
+    if (
+        prev is not None
+        and label == "ORG"
+        and (prev.lower_ in PERSON_TITLES or prev.lower_ in _ROLES_BEFORE_NAMES)
+        and 2 <= len(words := [t for t in span if not t.is_space]) <= 3
+        and all(t.is_title for t in words)
+        and not any(t.lower_ in ORG_HEADS for t in words)
+    ):
+        return "PERSON", 2  # "local administrator Donat Kibwana": a person's role, then him
     return label, 1
+
+
+# Roles written right before a person's name ("army spokesman X", "administrator X").
+_ROLES_BEFORE_NAMES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "administrator", "official", "chief",
+     "leader", "mayor", "envoy", "ambassador", "director", "chairman", "secretary",
+     "analyst", "expert", "researcher", "activist", "lawmaker", "deputy", "legislator",
+     "journalist", "correspondent", "witness", "resident", "coordinator", "negotiator"}
+)  # fmt: skip
 
 
 def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:
     """Find 'Iraqi army', 'the Syrian government': an adjectival people or country + a body."""
     out = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ not in INSTITUTION_NOUNS or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         left = tok.i
@@ -259,19 +281,28 @@ def _branch(text: str, end: int) -> int | None:
     """The end of a branch's name after a group's ("... in the Greater Sahara", "... West
     Africa Province"), or None; "in Syria" says where the group is, not which branch."""
     m = _BRANCH.match(text, end)
-    if m is None:
-        return None
+    if m is None or text.startswith(("'s", "’s"), m.end()):
+        return None  # "Boko Haram in Nigeria's north": a place of the group's, no name
     where = m.group("where")
     if where is not None:
         known = lookup_actor(where)
         if known is not None and known.type == "GPE":
             return None
+        if not m.group("the") and " " not in where and where not in BRANCH_REGIONS:
+            return None  # "the Taliban in Jalalabad": a town where the group is
     return m.end()
+
+
+# The regions that name a group's branch without "the" ("Islamic State in Khorasan");
+# a bare single word after "in" is otherwise a town or a province the group is in.
+BRANCH_REGIONS = frozenset(
+    {"Khorasan", "Khurasan", "Sinai", "Maghreb", "Levant", "Sahel", "Caucasus", "Africa"}
+)
 
 
 # A group's regional branch named after it: "X in the Sahel", "X West Africa Province".
 _BRANCH = re.compile(
-    r" (?:in|of) (?:the )?(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\b"
+    r" (?:in|of) (?P<the>the )?(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\b"
     r"|(?: [A-Z][\w'’-]+){1,3} Province\b"
 )
 

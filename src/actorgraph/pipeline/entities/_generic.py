@@ -38,7 +38,7 @@ from actorgraph.pipeline.entities._nouns import (
     institution,
     is_head,
 )
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
 STAGE = "actors.v1"
 LABEL = "generic"
@@ -359,15 +359,40 @@ class GenericActors:
         return found[0] if len(found) == 1 else None
 
 
+# Words that say who attacked when no one is named: "an Islamist attack", "a rebel raid".
+ATTACKER_WORDS = frozenset(
+    {"islamist", "jihadist", "jihadi", "militant", "rebel", "insurgent", "terrorist"}
+)
+ATTACKS = frozenset(
+    {"attack", "attacks", "raid", "raids", "ambush", "ambushes", "assault", "assaults",
+     "offensive", "bombing", "bombings", "incursion", "incursions"}
+)  # fmt: skip
+
+
+def _attacker_word(tok: Any) -> str | None:
+    if (
+        tok.lower_ in ATTACKER_WORDS
+        and tok.dep_ in {"amod", "compound"}
+        and tok.head.lower_ in ATTACKS
+        and tok.i < tok.head.i
+    ):
+        return "perpetrator"
+    return None
+
+
 def find_generic(parsed: ParsedDoc, entities: list[Entity]) -> GenericActors:
     """Read the document's generic actor phrases; the result says who gains which mention."""
     found = GenericActors(parsed, entities)
-    for tok in parsed.doc:
+    for tok in tokens(parsed.doc):
         what = is_head(tok)
+        word = what is None and _attacker_word(tok) is not None
+        what = "perpetrator" if word else what
         if what is None:
             continue
         inside = found.by_char.get(tok.idx)
-        if inside is not None and institution(inside) is None:
+        if word and inside is not None and inside.type == "NORP":
+            pass  # "an Islamist attack": a creed's word, not the name of who attacked
+        elif inside is not None and institution(inside) is None:
             continue  # part of a name: "Special Forces", "the Free Army"
         if what == "perpetrator":
             found.perpetrator(tok)

@@ -20,6 +20,13 @@ PLACE_PREPS = frozenset(
      "along", "within", "off", "between", "of"}
 )  # fmt: skip
 PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# Fighting that takes two sides: "clashed with X", "fighting with X" name the other side.
+RECIPROCAL = words(
+    "clash fight fighting battle skirmish gunfight firefight gunbattle shootout confrontation "
+    "exchange hostility hostilities"
+)
+# Verbs whose "in" phrase is an act their subject takes part in ("engaged in clashes").
+TAKE_PART = words("engage involve participate embroil join")
 FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 # Heads whose "of" phrase names who they are ("members of X", "a group of Moroccan diplomats").
 GROUP_HEADS = words(
@@ -235,9 +242,18 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         return verb.head, True
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        subj, _ = _subject(verb.head, depth + 1)
+        head = verb.head
+        if head.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in head.children
+        ):
+            head = head.head  # "clashes broke out while X was visiting, killing eight": not X
+        subj, _ = _subject(head, depth + 1)
         return subj, False
     return None, False
+
+
+# Conjunctions of a clause that only sets the time or the scene of what it hangs on.
+BACKGROUND_MARKS = frozenset({"while", "as", "when", "whilst"})
 
 
 def _locations(res: Resolver, tok: Any, args: Args) -> None:
@@ -264,12 +280,36 @@ def _preps(res: Resolver, tok: Any, typ: str, args: Args, *, noun: bool) -> None
             prep.lower_ in TARGET_PREPS
             or (noun and prep.lower_ == "of")
             or (prep.lower_ in PARTNER_PREPS and typ in PARTNER_TYPES)
+            or (prep.lower_ in PARTNER_PREPS and typ == "ASSAULT" and _reciprocal(tok))
         ):
             for pobj in _pobjs(prep):
                 found = res.ids(pobj)
                 _add(args.targets, found)
                 if found:
                     args.heads.append(pobj)
+
+
+def _reciprocal(tok: Any) -> bool:
+    return tok.lemma_.lower() in RECIPROCAL or tok.lower_ in RECIPROCAL
+
+
+def _part_taker(res: Resolver, noun: Any, args: Args) -> None:
+    """ "The army engaged in clashes with X", "was involved in a gunfight": the subject of
+    the verb that takes part in the act is its actor."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.dep_ != "prep":
+        return
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.lemma_.lower() not in TAKE_PART:
+        return
+    subj, _ = _subject(verb)
+    if subj is None and verb.dep_ in ("acomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        subj, _ = _subject(verb.head)  # "was involved in": involved is the copula's
+    if subj is not None and subj.lower_ not in FIRST_SECOND:
+        found = [i for i in res.ids(subj) if i not in args.targets]
+        _add(args.actors, found)
+        if found:
+            args.heads.append(subj)
 
 
 def _argument_places(res: Resolver, args: Args) -> None:
@@ -327,6 +367,8 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
             if found:
                 args.heads.append(c)
     _preps(res, noun, typ, args, noun=True)
+    if not args.actors:
+        _part_taker(res, noun, args)
     # "his role in the attack": the role's possessor did it.
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in ROLE_NOUNS:

@@ -36,10 +36,12 @@ from actorgraph.pipeline.events._triggers import (
 )
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
 STAGE = "events.v2"
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+FLOOR = 0.4  # the least confidence an event with no actor needs to be kept
+_TOLD_BY = frozenset({"advcl", "conj"})  # how a toll's clause governs the act that took it
 _FUTURE = frozenset({"will", "would", "'ll", "shall"})
 _CONDITION = frozenset({"unless", "if"})
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "RETREAT"})
@@ -104,7 +106,7 @@ def _future_recode(tok: Any, typ: str) -> str:
 def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
     out: list[Found] = []
     consumed: set[int] = set()
-    for tok in parsed.doc:
+    for tok in tokens(parsed.doc):
         if tok.i in consumed:
             continue
         if tok.pos_ == "VERB":
@@ -236,6 +238,8 @@ def extract_events(
         if own_denial and not any(c.dep_ == "neg" for c in f.trigger.children):
             claim = replace(claim, modality="asserted", confidence=1.0)  # "rejected" itself
         conf = round(_confidence(f) * (0.5 + 0.5 * claim.confidence), 3)
+        if conf < FLOOR and not f.args.actors:
+            continue  # no one did it, and little else is sure: right one time in five on tune
         told = [f.sent, *(s for s in f.sentences if s.start != f.sent.start)]
         events.append(
             Event(
@@ -304,6 +308,19 @@ def _same(ids: set[str], earlier: Found, f: Found) -> bool:
         return False
     if not f.args.actors and f.trigger in earlier.trigger.subtree:
         return True  # "staged a raid ... an attempt to kill X": one act and its aim
+    if (
+        f.trigger.dep_ == "advcl"
+        and f.trigger.tag_ == "VBG"
+        and f.trigger.head.i == earlier.trigger.i
+        and set(f.args.actors) <= set(earlier.args.actors)
+    ):
+        return True  # "staged an attack on a post, killing three soldiers": its toll
+    if (
+        not earlier.args.actors
+        and f.trigger.head.i == earlier.trigger.i
+        and f.trigger.dep_ in _TOLD_BY
+    ):
+        return True  # "two soldiers were wounded when rebels ambushed ...": a toll and its act
     return ids <= theirs or (not _anaphoric(f) and theirs <= ids)
 
 

@@ -55,8 +55,17 @@ def _territorial(tok: Any) -> bool:
     )
 
 
+# Past forms of war's verbs that the small model's lemmatizer leaves as they are.
+IRREGULAR_PAST = {
+    "overran": "overrun", "overthrew": "overthrow", "withdrew": "withdraw", "fled": "flee",
+    "struck": "strike", "fought": "fight", "shot": "shoot", "slew": "slay", "stole": "steal",
+    "forsook": "forsake", "undertook": "undertake", "overtook": "overtake", "blew": "blow",
+    "shook": "shake", "broke": "break", "drove": "drive", "rode": "ride", "threw": "throw",
+}  # fmt: skip
+
+
 def _verb_key(tok: Any) -> Trigger | None:
-    lemma = tok.lemma_.lower()
+    lemma = IRREGULAR_PAST.get(tok.lower_) or tok.lemma_.lower()
     for c in tok.children:
         if c.dep_ == "prt":
             hit = VERBS.get(f"{lemma} {c.lower_}")
@@ -68,8 +77,10 @@ def _verb_key(tok: Any) -> Trigger | None:
             if hit:
                 return hit
     for c in tok.children:
-        if c.dep_ == "dobj":
-            group = OBJECT_GROUP.get(c.lemma_.lower()) or OBJECT_GROUP.get(c.lower_)
+        if c.dep_ != "dobj":
+            continue
+        for o in (c, *_counted(c)):  # "fired dozens of missiles"
+            group = OBJECT_GROUP.get(o.lemma_.lower()) or OBJECT_GROUP.get(o.lower_)
             if group and (lemma, group) in VERB_OBJECT:
                 return VERB_OBJECT[(lemma, group)]
     return VERBS.get(lemma)
@@ -126,14 +137,35 @@ def forms(tok: Any) -> set[str]:
 
 def light_object(verb: Any) -> Any | None:
     """The event noun a light verb governs ("held talks", "carried out an attack")."""
-    if not forms(verb) & LIGHT_VERBS:
+    if verb.lemma_.lower() not in LIGHT_VERBS and not forms(verb) & LIGHT_VERBS:
         return None
     for c in verb.children:
-        if c.dep_ == "dobj" and (
-            noun_key(c) or c.lemma_.lower() in LIGHT_ONLY_NOUNS or c.lower_ in LIGHT_ONLY_NOUNS
-        ):
-            return c
+        if c.dep_ != "dobj":
+            continue
+        for noun in (c, *_counted(c)):
+            if (
+                noun_key(noun)
+                or noun.lemma_.lower() in LIGHT_ONLY_NOUNS
+                or noun.lower_ in LIGHT_ONLY_NOUNS
+            ):
+                return noun
     return None
+
+
+# Objects that count what was launched: "hundreds of shells", "a barrage of rockets".
+QUANTITIES = frozenset(
+    {"hundreds", "dozens", "scores", "thousands", "barrage", "volley", "salvo", "hail",
+     "series", "wave", "waves", "number", "string", "spate", "round", "rounds"}
+)  # fmt: skip
+
+
+def _counted(obj: Any) -> list[Any]:
+    if obj.lower_ not in QUANTITIES:
+        return []
+    return [
+        p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
 
 
 WORDS_ONLY = frozenset(

@@ -50,8 +50,8 @@ def fuzzy_lookup(gaz: Gazetteer, key: str, countries: Iterable[str]) -> list[Can
     best: list[tuple[int, Candidate]] = []
     for cc in countries:
         for choices, lookup in (
-            (_shapes(gaz, cc, "cities"), gaz.cities),
-            (_shapes(gaz, cc, "regions"), gaz.regions),
+            (_shapes(gaz, cc, "cities", key[:1]), gaz.cities),
+            (_shapes(gaz, cc, "regions", key[:1]), gaz.regions),
         ):
             for k in choices.get(shape, ()):
                 dist = DamerauLevenshtein.distance(wanted, skeleton(k), score_cutoff=limit)
@@ -70,11 +70,14 @@ def fuzzy_lookup(gaz: Gazetteer, key: str, countries: Iterable[str]) -> list[Can
     return out
 
 
-@functools.lru_cache(maxsize=32)
-def _shapes(gaz: Gazetteer, cc: str, what: str) -> dict[str, list[str]]:
-    """Map the consonants of each of a country's names to the names that have them."""
+@functools.lru_cache(maxsize=256)
+def _shapes(gaz: Gazetteer, cc: str, what: str, initial: str) -> dict[str, list[str]]:
+    """Map the consonants of a country's names with this first letter to those names
+    (only a name's own first letter can match, so a big country is read a letter at a
+    time)."""
     keys = gaz.places.country_keys(cc) if what == "cities" else gaz.region_keys(cc)
     out: dict[str, list[str]] = {}
     for k in keys:
-        out.setdefault(consonants(k), []).append(k)
+        if k[:1] == initial:
+            out.setdefault(consonants(k), []).append(k)
     return out

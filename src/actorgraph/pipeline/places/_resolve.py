@@ -198,6 +198,11 @@ def _countries(
             c = gaz.country(known.canonical)
             if c is not None and c.country:
                 countries[c.country] += len(e.mentions)
+        elif e.type == "ORG" and " " in e.name:  # "the Malian army": a state's body
+            word = lookup_actor(e.name.split(" ", 1)[0])
+            c = gaz.country(word.canonical) if word is not None and word.type == "GPE" else None
+            if c is not None and c.country:
+                countries[c.country] += len(e.mentions)
     return countries
 
 

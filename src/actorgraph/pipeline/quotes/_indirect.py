@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from actorgraph.pipeline.nlp import tokens
 from actorgraph.pipeline.quotes._context import DocContext
 from actorgraph.pipeline.quotes._lexicon import INDIRECT_LEMMAS
 from actorgraph.pipeline.quotes._speaker import according_to, head_of_chunk, speaker_of_cue
@@ -45,7 +46,7 @@ def find_reported(ctx: DocContext) -> list[Reported]:
         return []
     out: list[Reported] = []
     doc, text = ctx.doc, ctx.text
-    for tok in doc:
+    for tok in tokens(doc):
         low = tok.lower_
         if low == "according":
             obj = according_to(tok)

@@ -17,13 +17,14 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Any
 
-from actorgraph.model import DateRef, Entity, Evidence, Interval, Quote, Relation
+from actorgraph.model import DateRef, Entity, Event, Evidence, Interval, Quote, Relation
 from actorgraph.pipeline.claims import Claim, claim_for
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, tokens
 from actorgraph.pipeline.relations._args import Token
 from actorgraph.pipeline.relations._base import Found
+from actorgraph.pipeline.relations._events import fights_from_events
 from actorgraph.pipeline.relations._verbs import VerbRules
 
 STAGE = "relations.v2"
@@ -99,10 +100,11 @@ def extract_relations(
     *,
     dates: tuple[DateRef, ...] = (),
     quotes: tuple[Quote, ...] = (),
+    events: tuple[Event, ...] = (),
 ) -> RelationResult:
     """Return the relations read from one document, merged by (subject, predicate, object)."""
     reader = VerbRules(parsed, entities, dates)
-    for tok in parsed.doc:
+    for tok in tokens(parsed.doc):
         if not tok.i % 1000:
             check_time("relations")
         pos = tok.pos_
@@ -172,6 +174,12 @@ def extract_relations(
             )
         else:
             merged[key] = rel
+    for rel in fights_from_events(events, entities, STAGE):
+        s, o = rel.subject, rel.object
+        key = (min(s, o), rel.predicate, max(s, o))
+        if key not in merged:
+            merged[key] = rel
+        evidence_of.setdefault(key, {}).update(dict.fromkeys(rel.evidence))
     return RelationResult(
         tuple(replace(r, evidence=tuple(evidence_of[k])) for k, r in merged.items())
     )

@@ -42,7 +42,9 @@ def _decided_aliases(db: Path) -> set[str]:
 def _valid_path_values(client: TestClient) -> dict[str, str]:
     actor = client.get("/api/actors", params={"q": "Hadi al-Amiri"}).json()["items"][0]["id"]
     document = client.get("/api/documents").json()["items"][0]["id"]
-    return {"actor_id": actor, "document_id": document}
+    edge = client.get("/api/network").json()["edges"][0]
+    ends = {k: edge[k] for k in ("source", "predicate", "target")}
+    return {"actor_id": actor, "document_id": document, **ends}
 
 
 def _check(response: Any, where: str, problems: list[str]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from resolve_samples import Ent, Rel, analysis
 
 from actorgraph.model import Analysis, Interval
-from actorgraph.resolve.corroborate import wire_credit
+from actorgraph.resolve.corroborate import WIRE_WORDS, wire_credit
 from actorgraph.store import Store
 
 KH, IRAN = Ent("Kataib Hezbollah", "ORG"), Ent("Iran", "GPE")
@@ -152,3 +152,26 @@ def test_corroborate_flags_asserted_and_denied(store: Store) -> None:
     (conflict,) = fact.conflicts
     assert conflict.kind == "disputed"
     assert len(conflict.relation_ids) == 2
+
+
+def test_corroborate_wire_credit_words_cover_every_agency() -> None:
+    # wire_credit skips a text without any of WIRE_WORDS: each agency's forms need one.
+    credits = {
+        "BAGHDAD (Reuters) - Fighting.": "Reuters",
+        "Fighting. (Associated Press)": "Associated Press",
+        "KABUL (AP) - Fighting.": "Associated Press",
+        "Fighting. AP Photo/Rahmat Gul": "Associated Press",
+        "Fighting, Agence France-Presse reports.": "AFP",
+        "Fighting, Agence France Presse reports.": "AFP",
+        "GAZA (AFP) - Fighting.": "AFP",
+        "Fighting. AFP Photo": "AFP",
+        "BEIJING, May 3 (Xinhua) -- Fighting.": "Xinhua",
+        "By United Press International. Fighting.": "UPI",
+        "LAGOS (UPI) - Fighting.": "UPI",
+        "BERLIN (dpa) - Fighting.": "dpa",
+        "Fighting, the Deutsche Presse-Agentur reports.": "dpa",
+        "ANKARA, the Anadolu Agency reports. Fighting.": "Anadolu",
+    }
+    for text, agency in credits.items():
+        assert wire_credit(text) == agency, text
+        assert any(word in text for word in WIRE_WORDS), text

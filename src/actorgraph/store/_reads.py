@@ -14,6 +14,7 @@ from actorgraph.resolve import corroborate
 from actorgraph.resolve.corroborate import CorroboratedRelation
 from actorgraph.store import checks, event_places, exports, facts, graph, queries, scope, search
 from actorgraph.store import documents as docs
+from actorgraph.store import network as net
 from actorgraph.store._db import Database
 from actorgraph.store.documents import AnnotatedDocument, DocumentInfo, DocumentRow
 from actorgraph.store.filters import Filters
@@ -245,6 +246,20 @@ class Reads:
     def links(self, actor_ids: Sequence[str], *, limit: int = 5000) -> list[graph.Link]:
         """Return the relations among ``actor_ids`` (both ends in it), newest first."""
         return graph.links(self._db, actor_ids, limit=limit)
+
+    def network(self, flt: net.NetworkFilters, *, max_edges: int = net.MAX_EDGES) -> net.Network:
+        """Return the whole actor network within ``flt``, one edge per fact (``store.network``)."""
+        return net.network(self._db, flt, max_edges=max_edges)
+
+    def network_edge(
+        self, flt: net.NetworkFilters, source: str, predicate: str, target: str
+    ) -> CorroboratedRelation | None:
+        """Return the fact of one network edge with the claims ``flt`` keeps, or None."""
+        return net.network_edge(self._db, flt, source, predicate, target)
+
+    def network_facets(self) -> net.Facets:
+        """Return the entity types, actor kinds and predicates the network can be filtered on."""
+        return net.facets(self._db)
 
     def actor_timeline(
         self, actor_id: str, *, limit: int = 50, offset: int = 0

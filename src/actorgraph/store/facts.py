@@ -234,10 +234,18 @@ def claims(
     actor_ids: Sequence[str] | None = None,
     object_ids: Sequence[str] | None = None,
     predicate: str | None = None,
+    also: Where | None = None,
+    credits: bool = True,
 ) -> list[Claim]:
-    """Return relations as claims, with what tells their sources apart (a wire credit)."""
-    where: list[str] = []
-    params: list[object] = []
+    """Return relations as claims, with what tells their sources apart (a wire credit).
+
+    ``also`` adds conditions on the relation ``r``, its document ``d``, its subject ``s``
+    and its object ``o``. Without ``credits`` the wire credits are left out (None): a
+    caller that groups many claims reads them (``wire_credits``) for the documents it
+    has to tell apart.
+    """
+    where: list[str] = [] if also is None else list(also.clauses)
+    params: list[object] = [] if also is None else list(also.params)
     if actor_ids is not None:
         marks = _marks(actor_ids)
         where.append(f"(r.subject_actor_id IN ({marks}) OR r.object_actor_id IN ({marks}))")
@@ -248,20 +256,45 @@ def claims(
     if predicate is not None:
         where.append("r.predicate = ?")
         params.append(predicate)
-    window = CREDIT_WINDOW
     rows = db.execute(
         "SELECT r.id, r.document_id, d.title, d.published, d.publisher, r.subject_actor_id, "
         "s.name, r.predicate, r.object_actor_id, o.name, r.role, r.modality, r.valid_start, "
         "r.valid_end, a.name, r.confidence, r.start_char, r.end_char, "
-        "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char), "
-        f"SUBSTR(d.text, 1, {window}), "
-        f"CASE WHEN LENGTH(d.text) > {window} "
-        f"THEN SUBSTR(d.text, LENGTH(d.text) - {window - 1}, {window}) ELSE '' END "
+        "SUBSTR(d.text, r.start_char + 1, r.end_char - r.start_char) "
         "FROM relations r JOIN documents d ON d.id = r.document_id "
         "JOIN actors s ON s.id = r.subject_actor_id JOIN actors o ON o.id = r.object_actor_id "
         "LEFT JOIN actors a ON a.id = r.attributed_actor_id "
         + (f"WHERE {' AND '.join(where)} " if where else "")
         + "ORDER BY r.document_id, r.start_char, r.id",
         params,
+    ).fetchall()
+    claims = [Claim(*row) for row in rows]
+    return with_credits(db, claims) if credits else claims
+
+
+def with_credits(
+    db: Database, claims: Sequence[Claim], documents: Sequence[str] | None = None
+) -> list[Claim]:
+    """Return the claims with the wire credits of their documents (of ``documents`` only)."""
+    wires = wire_credits(
+        db, sorted({c.document_id for c in claims} if documents is None else documents)
     )
-    return [replace(Claim(*row[:19]), wire=wire_credit(row[19], row[20])) for row in rows]
+    return [
+        replace(c, wire=wires[c.document_id]) if wires.get(c.document_id) else c for c in claims
+    ]
+
+
+def wire_credits(db: Database, document_ids: Sequence[str]) -> dict[str, str | None]:
+    """Return the wire credit of each document, read once per document (not per claim)."""
+    window = CREDIT_WINDOW
+    out: dict[str, str | None] = {}
+    for i in range(0, len(document_ids), 500):
+        chunk = document_ids[i : i + 500]
+        for doc, head, tail in db.execute(
+            f"SELECT id, SUBSTR(text, 1, {window}), CASE WHEN LENGTH(text) > {window} "
+            f"THEN SUBSTR(text, LENGTH(text) - {window - 1}, {window}) ELSE '' END "
+            f"FROM documents WHERE id IN ({_marks(chunk)})",
+            chunk,
+        ):
+            out[doc] = wire_credit(head, tail)
+    return out

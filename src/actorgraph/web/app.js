@@ -1,5 +1,6 @@
 // The page: a hash router over the API (reads only), and the search box.
 // Routes: #/  #/actor/ID  #/document/ID?fact=relation:ID  #/timeline  #/documents  #/map
+// #/network
 
 import { documentView } from "./docview.js";
 import {
@@ -287,6 +288,10 @@ async function navigate() {
     else if (parts[0] === "timeline") await timelinePage(gen, params);
     else if (parts[0] === "documents") await documentsPage(gen);
     else if (parts[0] === "map") await mapPage(view, params, () => gen === generation);
+    else if (parts[0] === "network") { // loaded on first use: it brings the graph libraries
+      const { networkPage } = await import("./network.js");
+      await networkPage(view, params, () => gen === generation);
+    }
     else await overview(gen);
     if (gen === generation && parts[0] !== "document") window.scrollTo(0, 0);
   } catch (error) {

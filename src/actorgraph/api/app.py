@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from actorgraph._version import __version__
-from actorgraph.api import _auth, routes_actors, routes_facts, routes_write
+from actorgraph.api import _auth, routes_actors, routes_changes, routes_facts, routes_write
 from actorgraph.api._access import LOOPBACK_HOSTS
 from actorgraph.api._auth import Access
 from actorgraph.api._deps import Stores
@@ -71,6 +71,7 @@ def create_app(
     app.state.access = rules
     app.include_router(routes_actors.router)
     app.include_router(routes_facts.router)
+    app.include_router(routes_changes.router)
     app.include_router(routes_write.router)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(StoreError, _store_error)

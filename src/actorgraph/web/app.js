@@ -1,6 +1,7 @@
 // The page: a hash router over the API (reads only), and the search box.
-// Routes: #/  #/actor/ID  #/document/ID?fact=relation:ID  #/timeline  #/documents
+// Routes: #/  #/actor/ID  #/document/ID?fact=relation:ID  #/timeline  #/documents  #/changes
 
+import { changesPage } from "./changes.js";
 import { documentView } from "./docview.js";
 import {
   clip, el, getJSON, modalityBadge, predicateText, replace, route, setToken, sourceLine,
@@ -285,6 +286,7 @@ async function navigate() {
     else if (parts[0] === "document" && parts[1]) await documentPage(gen, parts[1], params);
     else if (parts[0] === "timeline") await timelinePage(gen, params);
     else if (parts[0] === "documents") await documentsPage(gen);
+    else if (parts[0] === "changes") await changesPage(view, () => gen === generation, params);
     else await overview(gen);
     if (gen === generation && parts[0] !== "document") window.scrollTo(0, 0);
   } catch (error) {

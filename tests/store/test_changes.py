@@ -120,3 +120,14 @@ def test_changes_an_interrupted_run_is_recorded_with_what_it_stored(store: Store
     assert (run.status, run.command, run.inputs) == ("interrupted", "ingest", ("a.txt",))
     assert (run.documents_added, run.relations_added, run.events_added) == (1, 1, 1)
     assert store.changes(run=run.id).new_relations[0].relation.subject == "Samir Haddad"
+
+
+def test_changes_read_in_chunks_are_the_same(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from actorgraph.store import changes
+
+    _run(store, analysis_a())
+    second = _run(store, analysis_b(), analysis_c(), analysis_d())
+    whole = store.changes(run=second)
+    monkeypatch.setattr(changes, "_CHUNK", 1)  # one actor per statement
+    assert store.changes(run=second) == whole
+    assert len(whole.corroborated) == len(whole.contradictions) == 1

@@ -39,6 +39,7 @@ from actorgraph.store.facts import EventFact
 from actorgraph.store.filters import Filters, marks
 
 Key = tuple[str, str, str]
+_CHUNK = 400  # actor ids per statement (each is bound twice)
 
 
 @dataclass(frozen=True)
@@ -166,10 +167,16 @@ def _relation_changes(
     if not actors:
         return [], [], []
     first = ids[0]
-    run_of = _relation_runs(db, actors)
+    run_of: dict[str, int | None] = {}
+    claims: dict[str, Claim] = {}
+    # In chunks: a first ingest touches more actors than a statement takes parameters.
+    for i in range(0, len(actors), _CHUNK):
+        chunk = actors[i : i + _CHUNK]
+        run_of.update(_relation_runs(db, chunk))
+        claims.update((c.relation_id, c) for c in facts.claims(db, actor_ids=chunk))
     in_runs: list[Claim] = []
     before: list[Claim] = []
-    for c in facts.claims(db, actor_ids=actors):
+    for c in sorted(claims.values(), key=lambda c: (c.document_id, c.start, c.relation_id)):
         run = run_of.get(c.relation_id)
         if run in ids:
             in_runs.append(c)

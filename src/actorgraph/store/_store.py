@@ -22,12 +22,13 @@ from actorgraph.store._index import SQLActorIndex
 from actorgraph.store._reads import Reads
 from actorgraph.store._rows import Rows, build_rows
 from actorgraph.store.migrations import is_store, migrate
+from actorgraph.store.notebook import Notebook
 
 SaveResult = Literal["added", "unchanged", "updated"]
 _RESOLUTION = 2  # the migration that adds the actor key index
 
 
-class Store(Reads):
+class Store(Reads, Notebook):
     """Documents, their analyses and the actors they name, in SQLite or PostgreSQL.
 
     A store holds one connection (open one store per thread) and writes one document per

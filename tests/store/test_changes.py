@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from store_engines import rows
@@ -131,3 +132,21 @@ def test_changes_read_in_chunks_are_the_same(store: Store, monkeypatch: pytest.M
     monkeypatch.setattr(changes, "_CHUNK", 1)  # one actor per statement
     assert store.changes(run=second) == whole
     assert len(whole.corroborated) == len(whole.contradictions) == 1
+
+
+def test_changes_a_run_reads_its_paths_once(store: Store) -> None:
+    seen: list[list[Path]] = []
+
+    @recorded("load")
+    def load(paths: list[Path], sink: Store, *, out: Path | None = None) -> Any:
+        seen.append(list(paths))
+        sink.save(analysis_a())
+        return type("Report", (), {"unchanged": 2, "failed": 1, "run_id": None})()
+
+    report = load(iter([Path("a.parquet"), Path("b.parquet")]), store)
+    assert seen == [[Path("a.parquet"), Path("b.parquet")]] and report.run_id == 1
+    (run,), _ = store.runs()
+    assert (run.command, run.inputs) == ("load", ("a.parquet", "b.parquet"))
+    assert (run.documents_added, run.documents_unchanged, run.documents_failed) == (1, 2, 1)
+    load([Path("shards")], store, out=Path("shards"))  # writes shards: no run
+    assert store.runs()[1] == 1

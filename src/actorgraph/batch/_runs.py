@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TypeVar, cast, runtime_checkable
+from typing import Any, ParamSpec, Protocol, TypeVar, cast, runtime_checkable
 
 
 @runtime_checkable
@@ -27,25 +27,29 @@ class Counts(Protocol):
     def failed(self) -> int: ...
 
 
+P = ParamSpec("P")
 Report = TypeVar("Report", bound=Counts)
 
 
-def recorded(command: str) -> Callable[[Callable[..., Report]], Callable[..., Report]]:
+def recorded(command: str) -> Callable[[Callable[P, Report]], Callable[P, Report]]:
     """Record each call ``f(paths, sink, ...)`` as an ingest run of ``sink`` if it records
     runs: begun, then ended done, interrupted or failed, with its counts.
 
     A call with ``out`` set writes shards rather than storing, and is no run.
     """
 
-    def wrap(run: Callable[..., Report]) -> Callable[..., Report]:
+    def wrap(run: Callable[P, Report]) -> Callable[P, Report]:
         @functools.wraps(run)
-        def call(paths: Sequence[Path], sink: Any, *args: Any, **options: Any) -> Report:
+        def call(*args: P.args, **options: P.kwargs) -> Report:
+            sink = args[1]
             if not isinstance(sink, Recorder) or options.get("out") is not None:
-                return run(paths, sink, *args, **options)
+                return run(*args, **options)
+            paths = list(cast(Iterable[Path], args[0]))  # read once: it may be an iterator
+            again = cast(Callable[..., Report], run)
             run_id = sink.begin_run(command=command, inputs=[str(p) for p in paths])
             status, report = "failed", None
             try:
-                report = run(paths, sink, *args, **options)
+                report = again(paths, *args[1:], **options)
                 report.run_id, status = run_id, "done"
                 return report
             except KeyboardInterrupt:
@@ -55,6 +59,6 @@ def recorded(command: str) -> Callable[[Callable[..., Report]], Callable[..., Re
                 unchanged, failed = (0, 0) if report is None else (report.unchanged, report.failed)
                 sink.end_run(run_id, status=status, unchanged=unchanged, failed=failed)
 
-        return cast(Callable[..., Report], call)
+        return call
 
     return wrap

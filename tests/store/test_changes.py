@@ -74,6 +74,13 @@ def test_changes_of_an_old_run_leave_later_runs_out(store: Store) -> None:
     period = store.changes(since="2000-01-01")
     assert [r.id for r in period.runs] == [first, first + 1]
     assert store.changes(since="2999-01-01").runs == ()
+    started = store.run(first + 1).started_at  # "YYYY-MM-DDTHH:MM:SS+00:00"
+    later = started[:10] + " 23:59:59"  # a space for the T, as a person types it
+    assert [r.id for r in store.changes(since=later).runs] == (
+        [] if started[11:19] < "23:59:59" else [first + 1]
+    )
+    # Both runs may start within the second: the later one is in, whatever the first did.
+    assert [r.id for r in store.changes(since=started[:19]).runs][-1] == first + 1
 
 
 def test_changes_a_document_read_again_is_not_new(store: Store) -> None:

@@ -122,7 +122,12 @@ def get(db: Database, run_id: int) -> Run:
 
 
 def since(db: Database, start: str) -> list[int]:
-    """Return the ids of the runs started at or after ``start`` (a date or time), oldest first."""
+    """Return the ids of the runs started at or after ``start`` (a date or time), oldest first.
+
+    Times are compared as ISO 8601 text in UTC: "2026-12-03 02:00" is read as
+    "2026-12-03T02:00".
+    """
+    start = start.strip().replace(" ", "T", 1)
     rows = db.execute("SELECT id FROM ingest_runs WHERE started_at >= ? ORDER BY id", (start,))
     return [int(r[0]) for r in rows]
 

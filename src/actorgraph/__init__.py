@@ -37,8 +37,13 @@ def analyze(
     return analyze_document(doc, nlp=nlp, model=model)
 
 
-def open_store(url: str = "actorgraph.db") -> Store:
-    """Open (and migrate) the store: a SQLite path or a postgresql:// URL."""
+def open_store(url: str = "actorgraph.db", *, create: bool = True) -> Store:
+    """Open (and migrate) the store: a SQLite path or a postgresql:// URL.
+
+    ``create=False`` refuses a store that does not exist yet (StoreError), as reading
+    from a notebook should. The store's ``iter_actors``, ``iter_relations``,
+    ``iter_events`` and ``iter_quotes`` read it without SQL (``store.notebook``).
+    """
     from actorgraph.store import open_store as _open
 
-    return _open(url)
+    return _open(url, create=create)

@@ -75,12 +75,13 @@ def _analyses(corpus: Path, nlp: Any) -> list[Analysis]:
 
 
 def _dump(db: Path) -> dict[str, set[tuple[Any, ...]]]:
-    """Every row of every table, without timestamps and insertion sequence numbers."""
+    """Every row of every table, without timestamps, insertion sequence numbers and the
+    log of the runs that wrote them (an ingest and a load of its shards are two commands)."""
     with sqlite3.connect(db) as conn:
         tables = [
             name
             for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if not name.startswith("sqlite_") and name != "schema_migrations"
+            if not name.startswith("sqlite_") and name not in ("schema_migrations", "ingest_runs")
         ]
         dump = {}
         for table in tables:

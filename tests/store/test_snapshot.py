@@ -46,7 +46,7 @@ def test_snapshot_diff_counts_a_duplicated_fact(tmp_path: Path) -> None:
             "INSERT INTO relations SELECT 'copy', document_id, start_char, end_char, "
             "subject_local_id, subject_actor_id, predicate, object_local_id, "
             "object_actor_id, role, mode, valid_start, valid_end, modality, "
-            "attributed_local_id, attributed_actor_id, confidence, stage, published_key "
+            "attributed_local_id, attributed_actor_id, confidence, stage, published_key, run_id "
             "FROM relations WHERE predicate = 'leader_of' ORDER BY id LIMIT 1"
         )
         b._db.execute(

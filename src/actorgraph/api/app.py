@@ -15,6 +15,7 @@ from actorgraph._version import __version__
 from actorgraph.api import (
     _auth,
     routes_actors,
+    routes_changes,
     routes_facts,
     routes_map,
     routes_network,
@@ -80,6 +81,7 @@ def create_app(
     app.include_router(routes_facts.router)
     app.include_router(routes_map.router)
     app.include_router(routes_network.router)
+    app.include_router(routes_changes.router)
     app.include_router(routes_write.router)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(StoreError, _store_error)

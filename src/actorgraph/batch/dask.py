@@ -34,6 +34,7 @@ from actorgraph.batch._dask_worker import (
     loaded_model_id,
     write_partition,
 )
+from actorgraph.batch._runs import recorded
 from actorgraph.batch._worker import Analyse, BatchResult
 from actorgraph.batch.local import IngestReport, Progress, Sink, save_one
 from actorgraph.batch.workers import Reorder
@@ -140,6 +141,7 @@ def partitions(
         yield Partition(index, tuple(batch))
 
 
+@recorded("ingest")
 def ingest(
     paths: Sequence[Path],
     sink: Sink,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from actorgraph.batch._runs import recorded
 from actorgraph.batch._worker import Analyse, analysed
 from actorgraph.ingest import Failure, Meta, iter_documents
 from actorgraph.model import Analysis, Document
@@ -42,6 +43,7 @@ class IngestReport:
     failures: list[Failure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     worker_max_rss_kib: dict[int, int] = field(default_factory=dict)  # peak memory per pid
+    run_id: int | None = None  # the ingest run the store recorded, if it records runs
 
     @property
     def failed(self) -> int:
@@ -69,6 +71,7 @@ def save_one(sink: Sink, analysis: Analysis, report: IngestReport, notify: Progr
     notify(analysis.document.source or analysis.document.id, status)
 
 
+@recorded("ingest")
 def ingest(
     paths: Sequence[Path],
     sink: Sink,

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from actorgraph.batch._codec import CODEC, analysis_from_bytes, analysis_to_bytes
+from actorgraph.batch._runs import recorded
 from actorgraph.errors import InputError
 from actorgraph.ingest import Failure
 from actorgraph.model import Analysis
@@ -118,6 +119,7 @@ def read_shard(path: Path) -> Iterator[Analysis]:
         yield analysis_from_bytes(row.analysis)
 
 
+@recorded("load")
 def load_shards(
     paths: Iterable[Path], sink: Sink, *, progress: Progress | None = None
 ) -> IngestReport:

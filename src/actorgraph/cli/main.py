@@ -12,6 +12,7 @@ import click
 
 from actorgraph.cli._finish import finish, interrupted
 from actorgraph.cli._open import CommandError, exit_code, read_store, write_store
+from actorgraph.cli.changes import changes, runs
 from actorgraph.cli.export import export
 from actorgraph.cli.facts import events, relations
 from actorgraph.cli.listings import actors, documents, quotes, show, summary
@@ -227,7 +228,7 @@ def check(ctx: click.Context) -> None:
         ctx.exit(1)
 
 
-for command in (actors, documents, show, quotes, summary, relations, events):
+for command in (actors, documents, show, quotes, summary, relations, events, changes, runs):
     cli.add_command(command)
 cli.add_command(export)
 cli.add_command(serve)

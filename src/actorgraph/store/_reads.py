@@ -12,13 +12,17 @@ from typing import Any, Literal
 from actorgraph.errors import AmbiguousError, NotFoundError
 from actorgraph.resolve import corroborate
 from actorgraph.resolve.corroborate import CorroboratedRelation
+from actorgraph.store import changes as _changes
 from actorgraph.store import checks, event_places, exports, facts, graph, queries, scope, search
 from actorgraph.store import documents as docs
 from actorgraph.store import network as net
+from actorgraph.store import runs as _runs
 from actorgraph.store._db import Database
+from actorgraph.store.changes import Changes
 from actorgraph.store.documents import AnnotatedDocument, DocumentInfo, DocumentRow
 from actorgraph.store.filters import Filters
 from actorgraph.store.rows import ActorRow, Profile, QuoteRow, Span
+from actorgraph.store.runs import Run
 
 
 class Reads:
@@ -269,6 +273,38 @@ class Reads:
         Raises NotFoundError if there is no such actor.
         """
         return graph.timeline(self._db, actor_id, limit=limit, offset=offset)
+
+    # -- ingest runs and what they changed -------------------------------------------
+
+    def runs(self, *, limit: int = 50) -> tuple[list[Run], int]:
+        """Return the latest ingest runs, newest first, and how many are recorded."""
+        return _runs.runs(self._db, limit=limit), _runs.count(self._db)
+
+    def run(self, run_id: int) -> Run:
+        """Return one ingest run; NotFoundError if there is none with this id."""
+        return _runs.get(self._db, run_id)
+
+    def changes(
+        self, *, run: int | None = None, since: str | None = None, limit: int = 100
+    ) -> Changes:
+        """Return what one run added (the latest by default), or the runs started since a
+        date or time (``since``: ISO 8601, UTC); each section cut to ``limit`` items.
+
+        NotFoundError when ``run`` is no run, or no run is recorded at all.
+        """
+        if run is not None and since is not None:
+            raise ValueError("give a run or a date to list the changes since, not both")
+        if since is not None:
+            return _changes.changes(self._db, _runs.since(self._db, since), limit=limit)
+        if run is None:
+            latest = _runs.runs(self._db, limit=1)
+            if not latest:
+                raise NotFoundError(
+                    "no ingest run is recorded in this store yet: runs are recorded from "
+                    "this version on, by `actorgraph ingest` and `actorgraph load`"
+                )
+            run = latest[0].id
+        return _changes.changes(self._db, [_runs.get(self._db, run).id], limit=limit)
 
     # -- documents and exports -------------------------------------------------------
 

@@ -6,7 +6,7 @@ Writing, fixing identity and resuming are here; the reads are its base class
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Literal
@@ -16,18 +16,19 @@ from actorgraph.model import Analysis, text_id
 from actorgraph.resolve.decisions import Decision
 from actorgraph.resolve.keys import names_of
 from actorgraph.resolve.resolver import Resolution, resolve_entities
-from actorgraph.store import _edit, _write
+from actorgraph.store import _edit, _write, runs
 from actorgraph.store._db import Database
 from actorgraph.store._index import SQLActorIndex
 from actorgraph.store._reads import Reads
 from actorgraph.store._rows import Rows, build_rows
 from actorgraph.store.migrations import is_store, migrate
+from actorgraph.store.notebook import Notebook
 
 SaveResult = Literal["added", "unchanged", "updated"]
 _RESOLUTION = 2  # the migration that adds the actor key index
 
 
-class Store(Reads):
+class Store(Reads, Notebook):
     """Documents, their analyses and the actors they name, in SQLite or PostgreSQL.
 
     A store holds one connection (open one store per thread) and writes one document per
@@ -42,6 +43,7 @@ class Store(Reads):
         ``create=False`` refuses a database that holds no store yet (StoreError).
         """
         self._db = db
+        self._run: int | None = None  # the ingest run open on this store, if any
         if migrated:
             return
         try:
@@ -123,6 +125,7 @@ class Store(Reads):
                 stages=stages,
                 new=stored is None,
                 rebuild=rebuild,
+                run=self._run,
             )
         return "added" if stored is None else "updated"
 
@@ -159,6 +162,35 @@ class Store(Reads):
         ]
         with self._db.transaction():
             self._db.executemany(_write.insert_sql("actor_keys"), rows)
+
+    # -- ingest runs -------------------------------------------------------------------
+
+    def begin_run(self, *, command: str, inputs: Sequence[str]) -> int:
+        """Record the start of an ingest run; return its id.
+
+        Until :meth:`end_run`, every save marks the rows it adds with this run, which is
+        what ``changes`` lists. One run at a time per Store object.
+        """
+        if self._run is not None:
+            raise StoreError(f"ingest run {self._run} is still open on this store")
+        with self._transaction():
+            self._run = runs.begin(self._db, command=command, inputs=inputs)
+        return self._run
+
+    def end_run(
+        self,
+        run_id: int,
+        *,
+        status: str = "done",
+        unchanged: int = 0,
+        failed: int = 0,
+    ) -> runs.Run:
+        """Close the run: its status (done, interrupted or failed), the documents it
+        skipped as unchanged and failed on, and the counts of what it added."""
+        self._run = None
+        with self._transaction():
+            runs.end(self._db, run_id, status=status, unchanged=unchanged, failed=failed)
+        return runs.get(self._db, run_id)
 
     # -- fixing identity -----------------------------------------------------------------
 

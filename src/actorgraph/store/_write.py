@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 
 from actorgraph.model import Analysis
+from actorgraph.store import runs
 from actorgraph.store._db import Database
 from actorgraph.store._rows import Rows
 
@@ -127,11 +128,14 @@ def write(
     stages: Iterable[str],
     new: bool,
     rebuild: Callable[[], Rows] | None = None,
+    run: int | None = None,
 ) -> None:
     """Write the document, replace the rows of ``groups`` and record the ``stages`` run.
 
     ``rebuild``, when given, is called once the old rows are deleted and returns the rows
     to insert instead of ``rows``: the resolver reads the store without this document.
+    ``run`` (an ingest run's id) marks the rows this write adds (see m007): replaced
+    rows that were there before keep the run they had.
     """
     doc = analysis.document
     now = _now()
@@ -140,14 +144,16 @@ def write(
     if new:
         db.execute(
             "INSERT INTO documents (id, text, title, published, publisher, author, url, source, "
-            "language, notes, added_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, doc.text, *meta, doc.language, notes, now, now),
+            "language, notes, added_at, updated_at, first_run, last_run) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, doc.text, *meta, doc.language, notes, now, now, run, run),
         )
     else:
         db.execute(
             "UPDATE documents SET title = ?, published = ?, publisher = ?, author = ?, url = ?, "
-            "source = ?, language = ?, notes = ?, updated_at = ? WHERE id = ?",
-            (*meta, doc.language, notes, now, doc.id),
+            "source = ?, language = ?, notes = ?, updated_at = ?, "
+            "last_run = COALESCE(?, last_run) WHERE id = ?",
+            (*meta, doc.language, notes, now, run, doc.id),
         )
         # The sort key copied onto fact rows (m004) follows the document's date.
         for table in _PUBLISHED_KEYED:
@@ -162,15 +168,18 @@ def write(
             "SELECT DISTINCT actor_id FROM entities WHERE document_id = ?", (doc.id,)
         )
         old_actors = [row[0] for row in cursor]
+    kept = {} if new else runs.fact_runs(db, doc.id, groups)
     if not new:
         for group in reversed(GROUPS):  # rows pointing at entities go before them
             if group in groups:
                 delete_group(db, group, doc.id)
     if rebuild is not None:
         rows = rebuild()
+    fresh = runs.new_actors(db, rows) if run is not None and "entities" in groups else []
     for group in GROUPS:
         if group in groups:
             insert_group(db, group, rows)
+    runs.mark(db, doc.id, run, kept=kept, actors=fresh, groups=groups)
     # Actors that only this document named, before its entities were replaced.
     db.executemany(
         "DELETE FROM actors WHERE id = ? AND NOT EXISTS "

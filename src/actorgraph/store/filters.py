@@ -14,7 +14,8 @@ everywhere:
   event's participant in any role, a quote's speaker);
 - ``countries``: events located in one of these countries (ISO codes);
 - ``place_ids``/``regions``: events located at one of these place actors or in one of
-  these first-level regions (a place name given to a listing stands for both).
+  these first-level regions (a place name given to a listing stands for both);
+- ``runs``: relations, events and quotes first written by one of these ingest runs.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Filters:
     countries: frozenset[str] | None = None
     place_ids: frozenset[str] | None = None
     regions: frozenset[str] | None = None  # first-level regions, lower case
+    runs: frozenset[int] | None = None  # facts first written by one of these ingest runs
 
     def with_actors(self, actor_ids: Iterable[str] | None) -> Filters:
         """Return these filters keeping also only the facts of ``actor_ids`` (if not None)."""
@@ -108,7 +110,11 @@ def published(where: Where, flt: Filters, column: str) -> None:
         where.add(f"{value} <= SUBSTR(?, 1, LENGTH({value}))", flt.until)
 
 
-def _common(where: Where, flt: Filters, x: str, *, modality: bool = True) -> None:
+def _common(
+    where: Where, flt: Filters, x: str, *, modality: bool = True, runs: bool = True
+) -> None:
+    if runs and flt.runs is not None:
+        where.add_in(f"{x}.run_id", flt.runs)
     if flt.document_ids is not None:
         where.add_in(f"{x}.document_id", flt.document_ids)
     if modality and flt.modalities is not None:
@@ -184,7 +190,7 @@ def mention_where(flt: Filters, m: str = "m") -> Where:
     """Return the conditions on the mentions (alias ``m``) an actor listing counts."""
     where = Where()
     published(where, flt, f"{m}.published_key")
-    _common(where, flt, m, modality=False)
+    _common(where, flt, m, modality=False, runs=False)
     return where
 
 

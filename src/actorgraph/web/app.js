@@ -1,7 +1,8 @@
 // The page: a hash router over the API (reads only), and the search box.
 // Routes: #/  #/actor/ID  #/document/ID?fact=relation:ID  #/timeline  #/documents  #/map
-// #/network
+// #/network  #/changes
 
+import { changesPage } from "./changes.js";
 import { documentView } from "./docview.js";
 import {
   clip, el, getJSON, modalityBadge, predicateText, replace, route, setToken, sourceLine,
@@ -292,6 +293,7 @@ async function navigate() {
       const { networkPage } = await import("./network.js");
       await networkPage(view, params, () => gen === generation);
     }
+    else if (parts[0] === "changes") await changesPage(view, () => gen === generation, params);
     else await overview(gen);
     if (gen === generation && parts[0] !== "document") window.scrollTo(0, 0);
   } catch (error) {

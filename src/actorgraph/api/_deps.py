@@ -134,12 +134,13 @@ def listing_filters(
     min_confidence: float | None = None,
     place: str | None = None,
 ) -> Filters:
-    """Return the store filters of a list's query (dates already full, as ``date_bound``
-    gives them); a place is a place actor (its id or name), not a region."""
+    """Return the store filters of a list's query (``since``/``until`` as YYYY[-MM[-DD]],
+    taken from the first or to the last day); a place is a place actor (its id or name),
+    not a region."""
     try:
         flt = store.filters(
-            since=since,
-            until=until,
+            since=date_bound(since, end=False),
+            until=date_bound(until, end=True),
             documents=(document,) if document else (),
             modalities=(modality,) if modality else (),
             min_confidence=min_confidence,

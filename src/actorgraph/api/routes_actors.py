@@ -14,7 +14,6 @@ from actorgraph.api._deps import (
     Offset,
     StoresDep,
     Text,
-    date_bound,
     listing_filters,
     page,
 )
@@ -86,8 +85,8 @@ def actors(
             return page(request, window, offset=offset, limit=limit, total=len(found))
         flt = listing_filters(
             store,
-            since=date_bound(since, end=False),
-            until=date_bound(until, end=True),
+            since=since,
+            until=until,
             document=document,
             min_confidence=min_confidence,
         )

@@ -68,8 +68,8 @@ def relations(
         ids = None if actor is None else _actor_ids(store, actor)
         flt = listing_filters(
             store,
-            since=date_bound(since, end=False),
-            until=date_bound(until, end=True),
+            since=since,
+            until=until,
             document=document,
             modality=modality,
             min_confidence=min_confidence,
@@ -109,8 +109,8 @@ def events(
         ids = None if actor is None else _actor_ids(store, actor)
         flt = listing_filters(
             store,
-            since=date_bound(since, end=False),
-            until=date_bound(until, end=True),
+            since=since,
+            until=until,
             document=document,
             modality=modality,
             min_confidence=min_confidence,
@@ -169,8 +169,8 @@ def quotes(
         ids = None if speaker is None else _actor_ids(store, speaker)
         flt = listing_filters(
             store,
-            since=date_bound(since, end=False),
-            until=date_bound(until, end=True),
+            since=since,
+            until=until,
             document=document,
             min_confidence=min_confidence,
         )
@@ -190,9 +190,7 @@ def documents(
 ) -> Page[Document]:
     """List documents, newest first (published within ``since``/``until``, if given)."""
     with stores.open() as store:
-        flt = listing_filters(
-            store, since=date_bound(since, end=False), until=date_bound(until, end=True)
-        )
+        flt = listing_filters(store, since=since, until=until)
         rows, total = store.documents(limit=limit, offset=offset, flt=flt)
     items = [Document.model_validate(d) for d in rows]
     return page(request, items, offset=offset, limit=limit, total=total)

@@ -14,7 +14,6 @@ from actorgraph.api._deps import (
     ModalityFilter,
     StoresDep,
     Text,
-    date_bound,
     listing_filters,
 )
 from actorgraph.store import Store
@@ -134,8 +133,8 @@ def map_events(
         ids = None if actor is None else _actor_ids(store, actor)
         flt = listing_filters(
             store,
-            since=date_bound(since, end=False),
-            until=date_bound(until, end=True),
+            since=since,
+            until=until,
             document=document,
             modality=modality,
             min_confidence=min_confidence,

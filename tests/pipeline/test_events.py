@@ -227,3 +227,13 @@ def test_events_an_unattributed_attack_with_place_and_date_is_kept(nlp: Any) -> 
     ev = only(result, "ASSAULT")
     assert not ev.actors and names(found, ev.locations) == ["Ouallam"]
     assert ev.date is not None and ev.date.value == "2024-03-04"
+
+
+def test_events_killed_when_an_armed_side_acted_names_it(nlp: Any) -> None:
+    text = "Nine assailants were killed when the Nigerien army responded with air support."
+    result, found = run(nlp, text)
+    ev = only(result, "ASSAULT")
+    assert names(found, ev.actors) == ["Military Forces of Niger"]
+    text = "Three Malian soldiers were killed when their vehicle hit a mine near Gao."
+    result, found = run(nlp, text)
+    assert not only(result, "ASSAULT").actors  # a vehicle is nobody

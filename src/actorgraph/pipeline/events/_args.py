@@ -352,9 +352,30 @@ def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
                     for c in pobj.children:
                         if c.dep_ in ("compound", "poss", "amod"):
                             _add(args.actors, res.ids(c))
+    if typ == "ASSAULT" and passive and not args.actors:
+        _responder(res, verb, args)
     _locations(res, verb, args)
     _argument_places(res, args)
     return args
+
+
+def _responder(res: Resolver, verb: Any, args: Args) -> None:
+    """ "Nine assailants were killed when the army responded": who acted in the clause
+    that says when the toll was taken took it, if it is an armed side."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or not any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"} for m in c.children
+        ):
+            continue
+        subj, passive = _subject(c)
+        if subj is None or passive:
+            continue
+        for eid in res.ids(subj):
+            e = res.entities.by_id(eid)
+            armed = e is not None and (e.type == "GPE" or e.kind in {"armed_group", "state_force"})
+            if armed and eid not in args.targets:
+                _add(args.actors, [eid])
+                args.heads.append(subj)
 
 
 def noun_args(res: Resolver, noun: Any, typ: str) -> Args:

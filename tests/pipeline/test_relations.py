@@ -368,3 +368,13 @@ def test_relations_an_attack_on_civilians_or_own_forces_is_no_fight(nlp: Any) ->
     text = "Gunmen killed ten villagers in Mali. Mali said its forces were not attacked."
     a = actorgraph.analyze(text, nlp=nlp)
     assert not [r for r in a.relations if r.predicate == "fights_against"]
+
+
+def test_relations_a_possessive_state_before_a_title_is_its_state(nlp: Any) -> None:
+    text = (
+        "Rwanda denies supporting the group. Congo's President Felix Tshisekedi accused "
+        "Kigali of seeking to plunder the region's minerals."
+    )
+    _, rels = _rels(nlp, text)
+    roles = {(s, o) for s, p, o in rels if p == "holds_role"}
+    assert roles == {("Felix Tshisekedi", "Congo")}

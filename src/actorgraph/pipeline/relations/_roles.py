@@ -22,6 +22,11 @@ RESIDENT_NOUNS = frozenset({"resident", "native", "inhabitant", "villager"})
 FORCE_NOUNS = frozenset({"forces", "troops", "army", "soldiers", "fighters", "men", "militia"})
 
 
+# How a title hangs on a name: "Iraqi Prime Minister X"; "Congo's President X" (the
+# possessive the parser hangs on the name, not on the title).
+TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
 class RoleRules(ReaderBase):
     def role_object(self, noun: Token) -> tuple[Entity | None, list[Token], bool]:
         """Return the organisation or state a role noun is of/for/at ('leader of Y', "Y's leader"),
@@ -158,7 +163,7 @@ class RoleRules(ReaderBase):
         first = self.entities.first_start(person.id, tok.idx)  # of the mentions it is in
         if first is None:
             return
-        left = [c for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "amod", "nmod"}]
+        left = [c for c in tok.children if c.i < tok.i and c.dep_ in TITLE_DEPS]
         left = [c for c in left if c.idx < first]
         if not left:
             return

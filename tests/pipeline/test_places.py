@@ -346,3 +346,12 @@ def test_places_a_states_army_names_the_country_its_towns_lie_in(nlp: Any) -> No
     (gao,) = [e for e in a.entities if e.name == "Gao"]
     assert gao.type == "GPE"
     assert gao.place is not None and gao.place.country == "ML"
+
+
+def test_places_congo_alone_is_the_democratic_republic_in_the_news(nlp: Any) -> None:
+    import actorgraph
+
+    text = "Rebels seized a town in eastern Congo, officials in Kinshasa said."
+    a = actorgraph.analyze(text, nlp=nlp)
+    (congo,) = [e for e in a.entities if e.name == "Congo"]
+    assert congo.place is not None and congo.place.country == "CD"

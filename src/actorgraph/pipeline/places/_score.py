@@ -56,6 +56,11 @@ def _kind_in_text(e: Entity, text: str) -> str | None:
     return None
 
 
+# Short names that two countries go by; the first is the one the news means when the
+# document says nothing more ("Congo" for the Democratic Republic, "Korea" for the South).
+SHARED_COUNTRY_NAMES = {"congo": ("CD", "CG"), "korea": ("KR", "KP")}
+
+
 def options(e: Entity, text: str, gaz: Gazetteer) -> list[Scored]:
     """Return every candidate the entity's names can refer to, with a context-free score."""
     names = [e.name, *[a for a in e.aliases if a != e.name]]
@@ -68,6 +73,10 @@ def options(e: Entity, text: str, gaz: Gazetteer) -> list[Scored]:
         core, kind = split_kind(full)
         country = gaz.country(name)
         if country is not None:
+            shared = SHARED_COUNTRY_NAMES.get(strip_article(full), ())
+            alike = [gaz.countries[c] for c in shared if c in gaz.countries]
+            if alike:  # "Congo": the document's other places say which
+                return [Scored(c, name, 100.0 - penalty - i) for i, c in enumerate(alike)]
             return [Scored(country, name, 100.0 - penalty)]
         tries = [(full, kind_word), (core, kind or kind_word)]
         if len(name) <= 6 and "." in name:

@@ -57,7 +57,8 @@ def _kind_in_text(e: Entity, text: str) -> str | None:
 
 
 # Short names that two countries go by; the first is the one the news means when the
-# document says nothing more ("Congo" for the Democratic Republic, "Korea" for the South).
+# document says nothing more ("Congo" for the Democratic Republic, "Korea" for the South);
+# country candidates are not rescored by context yet, so the first one wins.
 SHARED_COUNTRY_NAMES = {"congo": ("CD", "CG"), "korea": ("KR", "KP")}
 
 

@@ -237,3 +237,10 @@ def test_events_killed_when_an_armed_side_acted_names_it(nlp: Any) -> None:
     text = "Three Malian soldiers were killed when their vehicle hit a mine near Gao."
     result, found = run(nlp, text)
     assert not only(result, "ASSAULT").actors  # a vehicle is nobody
+
+
+def test_events_who_claimed_responsibility_did_it(nlp: Any) -> None:
+    result, found = run(nlp, "Al-Shabaab claimed responsibility for the bombing in Mogadishu.")
+    ev = only(result, "ASSAULT")
+    assert names(found, ev.actors) == ["al-Shabaab"]
+    assert names(found, ev.locations) == ["Mogadishu"]

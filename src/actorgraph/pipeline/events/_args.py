@@ -25,6 +25,7 @@ RECIPROCAL = words(
     "clash fight fighting battle skirmish gunfight firefight gunbattle shootout confrontation "
     "exchange hostility hostilities"
 )
+CLAIM_VERBS = words("claim take accept admit bear")
 # Verbs whose "in" phrase is an act their subject takes part in ("engaged in clashes").
 TAKE_PART = words("engage involve participate embroil join")
 FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
@@ -397,6 +398,19 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
             if c.dep_ == "poss":
                 _add(args.actors, res.ids(c))
                 args.heads.append(c)
+    role = head.head
+    if (  # "X claimed responsibility for the attack": X did it, by its own word
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and role.lemma_ == "responsibility"
+        and role.dep_ == "dobj"
+        and role.head.lemma_.lower() in CLAIM_VERBS
+        and not args.actors
+    ):
+        subj, passive = _subject(role.head)
+        if subj is not None and not passive:
+            _add(args.actors, res.ids(subj))
+            args.heads.append(subj)
     _locations(res, noun, args)
     for prep in noun.children:  # "the bombing of the embassy in Kabul"
         if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -165,8 +165,8 @@ def _keep(f: Found) -> bool:
     if a.unresolved and not a.actors:
         return False
     if f.noun:
-        if f.date is None:
-            return bool(a.actors and a.targets)
+        if f.date is None:  # an act named by a noun needs who did it and to whom, or where
+            return bool(a.actors and (a.targets or a.locations))
         return True
     if a.actors:
         return True

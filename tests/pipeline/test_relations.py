@@ -378,3 +378,11 @@ def test_relations_a_possessive_state_before_a_title_is_its_state(nlp: Any) -> N
     _, rels = _rels(nlp, text)
     roles = {(s, o) for s, p, o in rels if p == "holds_role"}
     assert roles == {("Felix Tshisekedi", "Congo")}
+
+
+def test_relations_a_relative_clause_inside_a_report_keeps_its_noun(nlp: Any) -> None:
+    a, rels = _rels(nlp, "The M23 group, which Kinshasa says is backed by Rwanda, seized the town.")
+    assert ("M23", "supported_by", "Rwanda") in rels
+    names = {e.id: e.name for e in a.entities}
+    (rel,) = [r for r in a.relations if r.predicate == "supported_by"]
+    assert rel.modality == "reported" and names[rel.attributed_to or ""] == "Kinshasa"

@@ -118,6 +118,15 @@ class Args:
         low = tok.lower_
         if low in RELATIVE and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "relcl":
             return self.actor(tok.head.head, types)
+        clause = tok.head
+        if (  # "the group, which Kinshasa says is backed by Rwanda": the group is backed
+            low in RELATIVE
+            and tok.dep_ in {"nsubj", "nsubjpass"}
+            and clause.dep_ == "ccomp"
+            and clause.head.dep_ == "relcl"
+            and tok.i < clause.head.i
+        ):
+            return self.actor(clause.head.head, types)
         if low in PRONOUNS:
             return self.last_person(tok)
         if low in GROUP_PRONOUNS:

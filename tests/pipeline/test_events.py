@@ -244,3 +244,9 @@ def test_events_who_claimed_responsibility_did_it(nlp: Any) -> None:
     ev = only(result, "ASSAULT")
     assert names(found, ev.actors) == ["al-Shabaab"]
     assert names(found, ev.locations) == ["Mogadishu"]
+
+
+def test_events_a_relative_clause_inside_a_report_keeps_its_noun(nlp: Any) -> None:
+    text = "The ADF, which officials say attacked a church in Kasindi on Sunday, is based in Congo."
+    result, found = run(nlp, text, published="2023-08-01")
+    assert names(found, only(result, "ASSAULT").actors) == ["ADF"]

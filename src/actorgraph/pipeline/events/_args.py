@@ -213,14 +213,13 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and in_dateline(c):
             continue  # "TRIPOLI, May 3 - Rebels said": the rebels are the subject
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj", "nsubjpass"):
+            passive = c.dep_ == "nsubjpass"
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return _relative_head(verb), False
-            return c, False
-        if c.dep_ == "nsubjpass":
-            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return _relative_head(verb), True
-            return c, True
+                return _relative_head(verb), passive
+            if c.lower_ in RELATIVE and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+                return _relative_head(verb.head), passive  # "which X says attacked"
+            return c, passive
     if depth > 3:
         return None, False
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):

@@ -250,3 +250,17 @@ def test_events_a_relative_clause_inside_a_report_keeps_its_noun(nlp: Any) -> No
     text = "The ADF, which officials say attacked a church in Kasindi on Sunday, is based in Congo."
     result, found = run(nlp, text, published="2023-08-01")
     assert names(found, only(result, "ASSAULT").actors) == ["ADF"]
+
+
+def test_events_fighting_with_x_after_which_y_acted_names_y(nlp: Any) -> None:
+    text = (
+        "M23 rebels seized the town of Rubaya in Congo on Tuesday after two days of "
+        "fighting with the Congolese army."
+    )
+    result, found = run(nlp, text, published="2024-05-01")
+    fights = [e for e in result.events if e.type == "ASSAULT"]
+    assert any(names(found, e.actors) == ["M23"] for e in fights)
+    support = "The M23 group, which Kinshasa says is backed by Rwanda, seized the town."
+    result, found = run(nlp, support, published="2024-05-01")
+    ev = only(result, "SUPPORT")
+    assert names(found, ev.actors) == ["Rwanda"] and names(found, ev.targets) == ["M23"]

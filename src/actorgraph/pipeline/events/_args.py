@@ -218,7 +218,7 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return _relative_head(verb), passive
             if c.lower_ in RELATIVE and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
-                return _relative_head(verb.head), passive  # "which X says attacked"
+                return _relative_head(verb.head), _passive(verb)  # "which X says attacked"
             return c, passive
     if depth > 3:
         return None, False
@@ -312,6 +312,28 @@ def _part_taker(res: Resolver, noun: Any, args: Args) -> None:
             args.heads.append(subj)
 
 
+def _other_side(res: Resolver, noun: Any, args: Args) -> None:
+    """ "Rebels seized the town after two days of fighting with the army": the fight's
+    other side is the armed subject of the verb the phrase hangs on."""
+    up = noun
+    for _ in range(4):
+        if up.dep_ not in ("pobj", "prep", "pcomp", "dobj"):
+            return
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return
+    subj, passive = _subject(up)
+    if subj is None or passive:
+        return
+    for eid in res.ids(subj):
+        e = res.entities.by_id(eid)
+        if e is not None and e.kind in {"armed_group", "state_force"} and eid not in args.targets:
+            _add(args.actors, [eid])
+            args.heads.append(subj)
+
+
 def _argument_places(res: Resolver, args: Args) -> None:
     """ "attacked a checkpoint in X": a place phrase on the object places the event."""
     for head in list(args.heads):
@@ -390,6 +412,8 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
     _preps(res, noun, typ, args, noun=True)
     if not args.actors:
         _part_taker(res, noun, args)
+    if not args.actors and args.targets and _reciprocal(noun):
+        _other_side(res, noun, args)
     # "his role in the attack": the role's possessor did it.
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in ROLE_NOUNS:

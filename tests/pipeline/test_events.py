@@ -259,7 +259,7 @@ def test_events_fighting_with_x_after_which_y_acted_names_y(nlp: Any) -> None:
     )
     result, found = run(nlp, text, published="2024-05-01")
     fights = [e for e in result.events if e.type == "ASSAULT"]
-    assert any(names(found, e.actors) == ["M23"] for e in fights)
+    assert any("M23" in " ".join(names(found, e.actors)) for e in fights)
     support = "The M23 group, which Kinshasa says is backed by Rwanda, seized the town."
     result, found = run(nlp, support, published="2024-05-01")
     ev = only(result, "SUPPORT")

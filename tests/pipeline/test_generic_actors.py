@@ -265,12 +265,12 @@ def test_entities_a_name_cut_before_its_open_parenthesis() -> None:
 def test_entities_a_role_before_a_name_makes_it_a_person(nlp: Any) -> None:
     from spacy.tokens import Doc
 
-    from actorgraph.pipeline.entities._extract import _repair_label
+    from actorgraph.pipeline.entities._labels import repair_label
 
     doc = Doc(nlp.vocab, words=["local", "administrator", "Donat", "Kibwana", "told", "AFP"])
-    assert _repair_label(doc, doc[2:4], "ORG")[0] == "PERSON"
+    assert repair_label(doc, doc[2:4], "ORG")[0] == "PERSON"
     doc = Doc(nlp.vocab, words=["spokesman", "for", "Democratic", "Forces", "said"])
-    assert _repair_label(doc, doc[2:4], "ORG")[0] == "ORG"
+    assert repair_label(doc, doc[2:4], "ORG")[0] == "ORG"
 
 
 def test_entities_the_armed_forces_are_not_a_group_named_forces(nlp: Any) -> None:
@@ -281,3 +281,30 @@ def test_entities_the_armed_forces_are_not_a_group_named_forces(nlp: Any) -> Non
     r = _actors(nlp, text)
     group = next(e for e in r.entities if e.name == "Allied Democratic Forces")
     assert "armed forces" not in {m.text for m in group.mentions}
+
+
+def test_entities_a_weapons_name_and_a_capitals_apposition(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from actorgraph.pipeline.entities._labels import repair_label
+
+    doc = Doc(nlp.vocab, words=["shot", "down", "a", "Reaper", "drone", "over", "Marib"])
+    assert repair_label(doc, doc[3:4], "ORG")[0] == "PRODUCT"
+    doc = Doc(nlp.vocab, words=["a", "Houthi", "drone", "struck", "a", "market"])
+    assert repair_label(doc, doc[1:2], "ORG")[0] == "ORG"  # a known group's drone
+    doc = Doc(nlp.vocab, words=["control", "the", "capital", ",", "Sanaa", ",", "and"])
+    assert repair_label(doc, doc[4:5], "PERSON")[0] == "GPE"
+    doc = Doc(nlp.vocab, words=["in", "the", "state", ",", "Haruna", "said", "."])
+    assert repair_label(doc, doc[4:5], "PERSON")[0] == "PERSON"
+
+
+def test_quotes_a_datelines_city_is_not_the_speaker(nlp: Any) -> None:
+    import actorgraph
+
+    text = (
+        "ADEN, Yemen (AP) — Yemen's Houthi rebels said Thursday they had shot down a U.S. "
+        "drone over the province of Marib."
+    )
+    a = actorgraph.analyze(text, nlp=nlp)
+    names = {e.id: e.name for e in a.entities}
+    assert [names.get(q.speaker or "") for q in a.quotes] == ["Houthis"]

@@ -15,12 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.entities._labels import repair_label
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.lexicon import (
     INSTITUTION_NOUNS,
-    ORG_HEADS,
-    PERSON_TITLES,
-    PLACE_NOUNS,
     known_names_pattern,
     lookup_actor,
 )
@@ -147,48 +145,6 @@ def clean_span(text: str, start: int, end: int, *, wrapped: bool = False) -> tup
     if not any(c.isalpha() for c in text[start:end]):
         return None
     return start, end
-
-
-def _repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
-    """Correct a mention's label from the words right around it; return it with a weight."""
-    nxt = doc[span.end] if span.end < len(doc) else None
-    prev = doc[span.start - 1] if span.start > 0 else None
-    prev2 = doc[span.start - 2] if span.start > 1 else None
-    possessive = span[-1].tag_ == "POS" or span[-1].lower_ in {"'s", "’s"}
-    if (
-        nxt is not None
-        and not possessive
-        and nxt.lower_ in ORG_HEADS
-        and label in {"PERSON", "GPE", "NORP", "FAC", "LOC"}
-    ) and not (label == "NORP" and nxt.lower_ in INSTITUTION_NOUNS):
-        return "ORG", 3
-    if (
-        prev is not None
-        and prev.lower_ == "of"
-        and prev2 is not None
-        and prev2.lower_ in PLACE_NOUNS
-        and label in {"PERSON", "ORG", "NORP"}
-    ):
-        return "GPE", 3
-    if (
-        prev is not None
-        and label == "ORG"
-        and (prev.lower_ in PERSON_TITLES or prev.lower_ in _ROLES_BEFORE_NAMES)
-        and 2 <= len(words := [t for t in span if not t.is_space]) <= 3
-        and all(t.is_title for t in words)
-        and not any(t.lower_ in ORG_HEADS for t in words)
-    ):
-        return "PERSON", 2  # "local administrator Donat Kibwana": a person's role, then him
-    return label, 1
-
-
-# Roles written right before a person's name ("army spokesman X", "administrator X").
-_ROLES_BEFORE_NAMES = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "administrator", "official", "chief",
-     "leader", "mayor", "envoy", "ambassador", "director", "chairman", "secretary",
-     "analyst", "expert", "researcher", "activist", "lawmaker", "deputy", "legislator",
-     "journalist", "correspondent", "witness", "resident", "coordinator", "negotiator"}
-)  # fmt: skip
 
 
 def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:
@@ -338,7 +294,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS:
             continue
-        raw.append((ent.start_char, ent.end_char, *_repair_label(doc, ent, ent.label_)))
+        raw.append((ent.start_char, ent.end_char, *repair_label(doc, ent, ent.label_)))
     institutions = _institution_mentions(doc)
     taken = _Spans([(s, e) for s, e, _ in institutions])
     raw = [r for r in raw if not taken.covers(r[0], r[1])]

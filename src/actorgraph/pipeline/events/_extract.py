@@ -18,7 +18,7 @@ from typing import Any
 from actorgraph.model import Casualty, DateRef, Event, Evidence, Quote
 from actorgraph.pipeline.claims import claim_for
 from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.events._args import Args, Resolver, noun_args, verb_args
+from actorgraph.pipeline.events._args import noun_args, verb_args
 from actorgraph.pipeline.events._dates import DateFinder
 from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import (
@@ -27,6 +27,7 @@ from actorgraph.pipeline.events._lexicon import (
     SPEECH,
 )
 from actorgraph.pipeline.events._refine import refine
+from actorgraph.pipeline.events._resolver import Args, Resolver
 from actorgraph.pipeline.events._triggers import (
     light_object,
     mode,

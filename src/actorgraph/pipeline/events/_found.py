@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.model import DateRef
-from actorgraph.pipeline.events._args import Args
 from actorgraph.pipeline.events._casualties import Count
+from actorgraph.pipeline.events._resolver import Args
 
 
 @dataclass

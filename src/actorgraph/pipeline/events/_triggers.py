@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from actorgraph.pipeline.events._args import Args
 from actorgraph.pipeline.events._lexicon import (
     ATTACK_STRIKE_MODIFIERS,
     LABOUR_STRIKE_MODIFIERS,
@@ -17,6 +16,7 @@ from actorgraph.pipeline.events._lexicon import (
     WEAPON_MODES,
     Trigger,
 )
+from actorgraph.pipeline.events._resolver import Args
 
 TERRITORY = frozenset(
     {"town", "towns", "city", "cities", "village", "villages", "base", "bases", "camp",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from actorgraph.pipeline.layout import in_dateline
 from actorgraph.pipeline.quotes._context import SENT_END, DocContext
 from actorgraph.pipeline.quotes._lexicon import (
     AGENT_NOUNS,
@@ -88,7 +89,7 @@ def dep_subject(cue: Any) -> Any | None:
     tok = cue
     for _ in range(4):
         for c in tok.children:
-            if c.dep_ in SUBJ_DEPS:
+            if c.dep_ in SUBJ_DEPS and not in_dateline(c):  # "ADEN, Yemen (AP) - Rebels said"
                 if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head
                 return c

@@ -1,0 +1,78 @@
+"""Correct a name's NER label from the words right around it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actorgraph.pipeline.lexicon import (
+    INSTITUTION_NOUNS,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_NOUNS,
+    lookup_actor,
+)
+
+
+def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
+    """Correct a mention's label from the words right around it; return it with a weight."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    prev2 = doc[span.start - 2] if span.start > 1 else None
+    possessive = span[-1].tag_ == "POS" or span[-1].lower_ in {"'s", "’s"}
+    if (
+        nxt is not None
+        and not possessive
+        and nxt.lower_ in ORG_HEADS
+        and label in {"PERSON", "GPE", "NORP", "FAC", "LOC"}
+    ) and not (label == "NORP" and nxt.lower_ in INSTITUTION_NOUNS):
+        return "ORG", 3
+    if (
+        prev is not None
+        and prev.lower_ == "of"
+        and prev2 is not None
+        and prev2.lower_ in PLACE_NOUNS
+        and label in {"PERSON", "ORG", "NORP"}
+    ):
+        return "GPE", 3
+    if (
+        prev is not None
+        and prev.text == ","
+        and prev2 is not None
+        and (prev2.lower_ in PLACE_NOUNS or prev2.lower_ == "capital")
+        and label == "PERSON"
+        and (nxt is None or nxt.text in {",", ".", ";", ")"})  # not "in the state, X said"
+    ):
+        return "GPE", 2  # "the capital, Sanaa,": the place the noun names
+    if (
+        nxt is not None
+        and nxt.lower_ in _WEAPONS
+        and label in {"ORG", "PERSON"}
+        and lookup_actor(span.text) is None  # "a Houthi drone" is the Houthis'
+    ):
+        return "PRODUCT", 3  # "an MQ-9 Reaper drone": a weapon, no actor
+    if (
+        prev is not None
+        and label == "ORG"
+        and (prev.lower_ in PERSON_TITLES or prev.lower_ in _ROLES_BEFORE_NAMES)
+        and 2 <= len(words := [t for t in span if not t.is_space]) <= 3
+        and all(t.is_title for t in words)
+        and not any(t.lower_ in ORG_HEADS for t in words)
+    ):
+        return "PERSON", 2  # "local administrator Donat Kibwana": a person's role, then him
+    return label, 1
+
+
+# Nouns after which a name is a weapon's ("a Reaper drone", "Kalibr missiles").
+_WEAPONS = frozenset(
+    {"drone", "drones", "missile", "missiles", "rocket", "rockets", "jet", "jets", "tank",
+     "tanks", "helicopter", "helicopters", "rifle", "rifles", "howitzer", "howitzers",
+     "launcher", "launchers", "warplane", "warplanes", "fighter", "bomber", "bombers"}
+)  # fmt: skip
+
+# Roles written right before a person's name ("army spokesman X", "administrator X").
+_ROLES_BEFORE_NAMES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "administrator", "official", "chief",
+     "leader", "mayor", "envoy", "ambassador", "director", "chairman", "secretary",
+     "analyst", "expert", "researcher", "activist", "lawmaker", "deputy", "legislator",
+     "journalist", "correspondent", "witness", "resident", "coordinator", "negotiator"}
+)  # fmt: skip

@@ -1,0 +1,141 @@
+"""Who an event's argument tokens stand for: names, their conjuncts and modifiers, pronouns,
+and the group nouns that name their members ("fighters of X")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.events._lexicon import words
+
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+# Heads whose "of" phrase names who they are ("members of X", "a group of Moroccan diplomats").
+GROUP_HEADS = words(
+    "group groups member members leader leaders head chief official officials delegation "
+    "representative representatives envoy spokesman spokeswoman side sides supporters "
+    "fighters troops forces units army government ministry minister president number "
+    "hundreds thousands dozens citizens residents people militants rebels soldiers police "
+    "coalition alliance faction wing branch commander commanders demonstrators protesters "
+    "activists students workers guerrillas guerrilla youths negotiators doctors authorities "
+    "militiamen gunmen insurgents leaders diplomats"
+)
+# Heads through which a country acts: "Syrian officials", "Iranian diplomats".
+STATE_VOICES = words(
+    "official officials authority authorities diplomat diplomats delegation envoy envoys "
+    "government leader leaders negotiator negotiators minister ministers ministry president "
+    "spokesman spokeswoman spokesperson embassy state navy warplane warplanes jet jets "
+    "aircraft drone drones artillery missile missiles strike strikes air"
+)
+
+
+@dataclass
+class Args:
+    """Participants found for one trigger; ``heads`` are the tokens they were read from."""
+
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    heads: list[Any] = field(default_factory=list)
+    unresolved: bool = False  # the subject is "we" or "you": who it is, the text does not say
+
+
+def _add(ids: list[str], new: list[str]) -> None:
+    ids.extend(i for i in new if i not in ids)
+
+
+class Resolver:
+    """Map argument tokens to entity ids, following conjuncts, modifiers and pronouns."""
+
+    def __init__(self, doc: Any, entities: EntityResult) -> None:
+        self.doc = doc
+        self.entities = entities
+
+    def _entity(self, tok: Any, types: frozenset[str]) -> str | None:
+        ent = self.entities.at(tok.idx, tok.idx + len(tok.text))
+        return ent.id if ent is not None and ent.type in types else None
+
+    def _pronoun(self, tok: Any) -> str | None:
+        """The one PERSON named before ``tok`` in its sentence, else in the sentence before."""
+        sent = tok.sent
+        windows = [(sent.start_char, tok.idx)]
+        if sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            windows.append((prev.start_char, prev.end_char))
+        for start, end in windows:
+            people = {e.id for _, e in self.entities.mentions_in(start, end) if e.type == "PERSON"}
+            if len(people) == 1:
+                return people.pop()
+            if people:
+                return None
+        return None
+
+    def _they(self, tok: Any) -> str | None:
+        """ "They opened fire": the armed group or force named last, in this sentence or
+        the one before."""
+        sent = tok.sent
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for subj in (t for t in prev or () if t.dep_ in ("nsubj", "nsubjpass")):
+            ent = self.entities.at(subj.idx, subj.idx + len(subj.text))
+            if ent is not None and ent.type == "ORG" and ent.kind in {"armed_group", "state_force"}:
+                return ent.id  # who the sentence before was about
+        start = prev.start_char if prev is not None else sent.start_char
+        named = [
+            (m.start, e.id)
+            for m, e in self.entities.mentions_in(start, tok.idx)
+            if e.type == "ORG" and e.kind in {"armed_group", "state_force"}
+        ]
+        return max(named)[1] if named else None
+
+    def ids(self, tok: Any, types: frozenset[str] = ACTOR_TYPES, depth: int = 0) -> list[str]:
+        """Entity ids an argument head stands for (itself, its conjuncts and modifiers)."""
+        out: list[str] = []
+        for t in [tok, *tok.conjuncts]:
+            if t.lower_ in PERSON_PRONOUNS and "PERSON" in types:
+                pid = self._pronoun(t)
+                if pid:
+                    _add(out, [pid])
+                continue
+            if t.lower_ == "they" and t.dep_ in ("nsubj", "nsubjpass"):
+                gid = self._they(t)
+                if gid:
+                    _add(out, [gid])
+                continue
+            direct = self._entity(t, types)
+            if direct:
+                _add(out, [direct])
+                continue
+            for c in t.children:
+                if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < t.i:
+                    cid = self._entity(c, types)
+                    if cid and self._speaks_for(c, t):
+                        _add(out, [cid])
+            if (
+                not out
+                and depth == 0
+                and (t.lower_ in GROUP_HEADS or t.lemma_.lower() in GROUP_HEADS)
+            ):
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                _add(out, self.ids(pobj, types, depth + 1))
+        return out
+
+    def _speaks_for(self, modifier: Any, head: Any) -> bool:
+        """A country word names who acts only through its officials ("Syrian officials",
+        "Iranian diplomats"): "Syrian factions" or "Kurdish fighters" are not the state."""
+        ent = self.entities.at(modifier.idx, modifier.idx + len(modifier.text))
+        if ent is None or ent.type not in {"GPE", "NORP"} or modifier.dep_ == "poss":
+            return True
+        return head.lemma_.lower() in STATE_VOICES or head.lower_ in STATE_VOICES
+
+    def places(self, tok: Any) -> list[str]:
+        out: list[str] = []
+        for t in [tok, *tok.conjuncts]:
+            pid = self._entity(t, PLACE_TYPES)
+            if pid:
+                _add(out, [pid])
+        return out

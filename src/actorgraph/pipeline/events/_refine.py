@@ -29,7 +29,7 @@ from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.layout import Layout
 from actorgraph.pipeline.lexicon import PLACE_NOUNS, capitals
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import children, tokens
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 SPEECH_ACTS = frozenset(
@@ -204,8 +204,11 @@ class Refiner:
         hosts = {f.sent.start for f in found}
         attacks = sorted((f for f in found if f.type == "ASSAULT"), key=lambda f: f.sent.start)
         starts = [f.sent.start for f in attacks]
+        toks = tokens(doc)  # made once: a walk of the sentence would make new tokens
         for sent in doc.sents:
-            if sent.start in hosts or not any(t.lemma_.lower() in SAYS for t in sent):
+            if sent.start in hosts or not any(
+                t.lemma_.lower() in SAYS for t in toks[sent.start : sent.end]
+            ):
                 continue
             i = bisect.bisect_left(starts, sent.start) - 1
             if i < 0:

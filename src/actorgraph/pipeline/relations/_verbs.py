@@ -55,7 +55,8 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
     """Every rule of the reader; the verbs' own here."""
 
     def verbs(self, tok: Token) -> None:
-        lemma = LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        lemma = LEMMA_FIXES.get(lemma, lemma)
         if tok.pos_ not in {"VERB", "AUX", "ADJ"} and lemma not in FIGHT_NOUNS:
             return
         if lemma not in TRIGGERS and not _controls(tok):

@@ -10,7 +10,7 @@ from actorgraph.errors import LimitError
 from actorgraph.model import Analysis, Document
 from actorgraph.pipeline import calibration, dates, entities, events, places, quotes, relations
 from actorgraph.pipeline.limits import Limits, check_text, check_time, deadline
-from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse
+from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse, release
 
 STAGES: tuple[tuple[str, str], ...] = (
     ("entities", entities.STAGE),
@@ -80,6 +80,7 @@ def analyze_parsed(
             events=event_result.events,
         )
         check_time("relations")
+    release(parsed.doc)
     rels, evs = relation_result.relations, event_result.events
     if calibrated:  # confidence as the share of such facts that are right
         rels, evs = calibration.apply(rels, evs)

@@ -176,10 +176,45 @@ def lookup_actor(name: str) -> KnownActor | None:
 @functools.cache
 def known_names_pattern() -> re.Pattern[str]:
     """One regex over the unambiguous known names (case-sensitive, whole words)."""
+    alternation = "|".join(re.escape(n) for n in _unambiguous_names())
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def _unambiguous_names() -> list[str]:
     names = [n for n in known_actors() if len(n) >= 4 or (n.isupper() and len(n) >= 3)]
     names.sort(key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return names
+
+
+@functools.cache
+def _names_by_prefix() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for name in _unambiguous_names():  # each is 3 characters or more and starts with \w
+        table.setdefault(name[:3], []).append(name)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+_WORD = re.compile(r"\w+")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def known_name_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``known_names_pattern().finditer(text)`` finds, found faster: only at the
+    start of a word, only the names that begin with its first three characters."""
+    table = _names_by_prefix()
+    out: list[tuple[int, int]] = []
+    end = 0
+    for w in _WORD.finditer(text):
+        s = w.start()
+        if s < end or (s and text[s - 1] == "-"):
+            continue
+        for name in table.get(text[s : s + 3], ()):
+            e = s + len(name)
+            if text.startswith(name, s) and not _WORD_OR_HYPHEN.match(text, e):
+                out.append((s, e))
+                end = e
+                break
+    return out
 
 
 @functools.cache

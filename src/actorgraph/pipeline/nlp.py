@@ -43,6 +43,32 @@ def tokens(doc: Any) -> list[Any]:
     return found  # type: ignore[no-any-return]
 
 
+_CHILDREN = "actorgraph.children"
+
+
+def children(tok: Any) -> list[Any]:
+    """``list(tok.children)``, from lists made once per document: the rules ask for a
+    token's children many times, and each walk of ``.children`` makes new token objects."""
+    doc = tok.doc
+    found = doc.user_data.get(_CHILDREN)
+    if found is None:
+        toks = tokens(doc)
+        found = [[] for _ in toks]
+        # HEAD is the head's offset from the token, a negative one wrapped round in uint64
+        for t, offset in zip(toks, doc.to_array("HEAD").view("int64").tolist(), strict=True):
+            if offset:
+                found[t.i + offset].append(t)  # in token order, as spaCy yields them
+        doc.user_data[_CHILDREN] = found
+    return found[tok.i]  # type: ignore[no-any-return]
+
+
+def release(doc: Any) -> None:
+    """Drop the token lists made for the stages once they are done: a batch keeps its
+    parsed documents, and the lists would keep a token object alive per token."""
+    doc.user_data.pop(_TOKENS, None)
+    doc.user_data.pop(_CHILDREN, None)
+
+
 def model_name(choice: str = "auto") -> str:
     """Resolve a model choice to a loadable name or path."""
     if choice == "auto":

@@ -32,6 +32,9 @@ from actorgraph.pipeline.dates._rules import (
     ARTICLE,
     BARE_WEEKEND,
     CORE_RE,
+    CORE_SIGNS,
+    CORE_WORDS,
+    FOLD_ODD,
     FULL_RE,
     LEFT_RE,
     MOD_RE,
@@ -202,9 +205,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _can_match(name: str, text: str, folded: str | None) -> bool:
+    """Whether the text has a word or sign that every match of core pattern ``name`` has
+    (``folded`` is the lower-cased text, None when lower-casing may lose a match)."""
+    words, sign = CORE_WORDS.get(name), CORE_SIGNS.get(name)
+    if folded is None or (words is None and sign is None):
+        return True
+    if words is not None and any(w in folded for w in words):
+        return True
+    return sign is not None and sign.search(text) is not None
+
+
 def _candidates(text: str) -> list[tuple[int, int]]:
     spans = []
+    folded = None if any(c in text for c in FOLD_ODD) else text.lower()
     for name, rx in CORE_RE.items():
+        if not _can_match(name, text, folded):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             left = LEFT_RE.search(text, max(0, s - 40), s)

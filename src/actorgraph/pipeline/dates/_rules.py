@@ -123,6 +123,32 @@ _CORES: dict[str, str] = {
 }
 CORE_RE = {name: re.compile(rf"{_B}(?:{pat}){_E}") for name, pat in _CORES.items()}
 FULL_RE = {name: re.compile(rf"(?:{pat})") for name, pat in _CORES.items()}
+# Most core patterns cannot match a text that lacks a word or sign every match of theirs
+# contains; as a regex starting with a lookbehind is tried at every character, checking
+# for these first skips most of the scans. Words are looked for in the lower-cased text.
+CORE_WORDS: dict[str, tuple[str, ...]] = {
+    "decade": tuple(DECADE_WORDS),
+    "century": ("century",),
+    "quarter": ("quarter",),
+    "season": ("spring", "summer", "autumn", "winter", "fall"),
+    "weekend": ("weekend",),
+    "deictic": ("today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon",
+                "evening"),
+    "ago": ("ago", "from now", "hence"),
+    "overnight": ("overnight",),
+}  # fmt: skip
+CORE_SIGNS: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"-[01]\d-[0-3]\d"),
+    "numeric": re.compile(r"\d/\d"),
+    "yrange": re.compile(r"[-\u2013\u2014/]\s*\d"),
+    "decade": re.compile(r"0'?s"),
+    "quarter": re.compile(r"Q[1-4]"),
+    "mdrange": re.compile(r"[-\u2013]\s*\d"),
+    "dmrange": re.compile(r"[-\u2013]\s*\d"),
+}
+# Letters that match an ASCII letter under (?i:) but do not lower-case to it: a text with
+# one is scanned with every pattern.
+FOLD_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 # Left modifiers narrow the interval ("early 2015", "the end of last year", "mid-June").
 _MOD = (
     r"(?:(?i:the)\s+)?(?:(?i:very)\s+)?(?P<mod>(?i:earlier|early|mid|later|late))(?![a-z])\s*-?\s*"

@@ -19,7 +19,7 @@ from actorgraph.pipeline.entities._labels import repair_label
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.lexicon import (
     INSTITUTION_NOUNS,
-    known_names_pattern,
+    known_name_spans,
     lookup_actor,
 )
 from actorgraph.pipeline.nlp import ParsedDoc, hard_wrapped, tokens
@@ -216,13 +216,12 @@ def _known_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, i
     out = []
     exact = set(covered)
     spans = _Spans(covered)
-    for m in known_names_pattern().finditer(text):
-        s, e = m.span()
+    for s, e in known_name_spans(text):
         # a known name wins over mentions inside it ("Islamic" NORP in "Islamic State"), not
         # over one it overlaps only in part
         if spans.crosses(s) or spans.crosses(e):
             continue
-        actor = lookup_actor(m.group())
+        actor = lookup_actor(text[s:e])
         if actor is None:
             continue
         branch = _branch(text, e) if actor.kind == "armed_group" else None

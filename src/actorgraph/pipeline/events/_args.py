@@ -11,6 +11,7 @@ from actorgraph.pipeline.events._resolver import (
     _add,
 )
 from actorgraph.pipeline.layout import in_dateline
+from actorgraph.pipeline.nlp import children
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 TARGET_PREPS = frozenset({"against", "on", "upon", "at", "to", "toward", "towards"})
@@ -35,7 +36,7 @@ CUSTODY = words("custody prison jail detention captivity captors")
 def _pobjs(prep: Any) -> list[Any]:
     """Objects of a preposition, through a nested one ("outside of X", "in and around X")."""
     out = []
-    for c in prep.children:
+    for c in children(prep):
         if c.dep_ == "pobj":
             out.append(c)
         elif c.dep_ == "prep":
@@ -47,14 +48,14 @@ def _relative_head(verb: Any) -> Any:
     """The noun a relative clause modifies, or the subject it is predicated of by a copula."""
     head = verb.head
     if head.dep_ == "attr" and head.head.lemma_ == "be":
-        for c in head.head.children:
+        for c in children(head.head):
             if c.dep_ == "nsubj":
                 return c
     return head
 
 
 def _passive(verb: Any) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb))
 
 
 SPEECH_PRONOUNS = frozenset({"it", "they", "he", "she"})
@@ -68,7 +69,7 @@ def _speaker_subject(verb: Any, pronoun: Any) -> Any:
     while up.dep_ in ("xcomp", "conj", "acomp") and up.head is not up:
         up = up.head
     if pronoun.lower_ in SPEECH_PRONOUNS and up.dep_ == "ccomp" and up.head.lemma_ in SPEECH:
-        for c in up.head.children:
+        for c in children(up.head):
             if c.dep_ == "nsubj" and c.lower_ not in SPEECH_PRONOUNS and not in_dateline(c):
                 return c
     return pronoun
@@ -83,7 +84,7 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
 
 
 def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ in ("nsubj", "nsubjpass") and in_dateline(c):
             continue  # "TRIPOLI, May 3 - Rebels said": the rebels are the subject
         if c.dep_ in ("nsubj", "csubj", "nsubjpass"):
@@ -117,7 +118,7 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         head = verb.head
         if head.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in head.children
+            c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in children(head)
         ):
             head = head.head  # "clashes broke out while X was visiting, killing eight": not X
         subj, _ = _subject(head, depth + 1)
@@ -130,11 +131,11 @@ BACKGROUND_MARKS = frozenset({"while", "as", "when", "whilst"})
 
 
 def _locations(res: Resolver, tok: Any, args: Args) -> None:
-    for prep in tok.children:
+    for prep in children(tok):
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
             for pobj in _pobjs(prep):
                 _add(args.locations, res.places(pobj))
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "npadvmod":
             _add(args.locations, res.places(c))
         elif c.dep_ == "advmod" and c.lower_ == "where" and tok.dep_ == "relcl":
@@ -142,7 +143,7 @@ def _locations(res: Resolver, tok: Any, args: Args) -> None:
 
 
 def _preps(res: Resolver, tok: Any, typ: str, args: Args, *, noun: bool) -> None:
-    for prep in tok.children:
+    for prep in children(tok):
         if prep.dep_ == "agent" or (
             noun and prep.dep_ == "prep" and prep.lower_ in ("by", "between")
         ):
@@ -212,7 +213,7 @@ def _argument_places(res: Resolver, args: Args) -> None:
     for head in list(args.heads):
         if head.pos_ not in ("NOUN", "PROPN") or args.locations:
             continue
-        for prep in head.children:
+        for prep in children(head):
             if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "outside", "at"):
                 for pobj in _pobjs(prep):
                     _add(args.locations, res.places(pobj))
@@ -226,25 +227,25 @@ def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
         args.unresolved = True
     elif subj is not None:
         found = res.ids(subj)
-        for other in subj.head.children if not found and subj.head is verb else ():
+        for other in children(subj.head) if not found and subj.head is verb else ():
             if other.dep_ == "nsubj" and other is not subj:
                 found = res.ids(other)
         _add(args.targets if passive else args.actors, found)
         args.heads.append(subj)
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ in ("dobj", "dative", "attr"):
             _add(args.targets, res.ids(c))
             args.heads.append(c)
         elif c.dep_ == "prt":
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj":
                     _add(args.targets, res.ids(p))
     _preps(res, verb, typ, args, noun=False)
-    for prep in verb.children:  # "released from U.S. custody": the holder released
+    for prep in children(verb):  # "released from U.S. custody": the holder released
         if prep.dep_ == "prep" and prep.lower_ == "from":
             for pobj in _pobjs(prep):
                 if pobj.lemma_.lower() in CUSTODY:
-                    for c in pobj.children:
+                    for c in children(pobj):
                         if c.dep_ in ("compound", "poss", "amod"):
                             _add(args.actors, res.ids(c))
     if typ == "ASSAULT" and passive and not args.actors:
@@ -257,9 +258,10 @@ def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
 def _responder(res: Resolver, verb: Any, args: Args) -> None:
     """ "Nine assailants were killed when the army responded": who acted in the clause
     that says when the toll was taken took it, if it is an armed side."""
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ != "advcl" or not any(
-            m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"} for m in c.children
+            m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"}
+            for m in children(c)
         ):
             continue
         subj, passive = _subject(c)
@@ -276,7 +278,7 @@ def _responder(res: Resolver, verb: Any, args: Args) -> None:
 def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
     """Actors from a possessor, a name compound, "by"/"between"; targets from "of"/"against"."""
     args = Args()
-    for c in noun.children:
+    for c in children(noun):
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
             found = res.ids(c)
             _add(args.actors, found)
@@ -290,7 +292,7 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
     # "his role in the attack": the role's possessor did it.
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ in ROLE_NOUNS:
-        for c in head.head.children:
+        for c in children(head.head):
             if c.dep_ == "poss":
                 _add(args.actors, res.ids(c))
                 args.heads.append(c)
@@ -308,7 +310,7 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
             _add(args.actors, res.ids(subj))
             args.heads.append(subj)
     _locations(res, noun, args)
-    for prep in noun.children:  # "the bombing of the embassy in Kabul"
+    for prep in children(noun):  # "the bombing of the embassy in Kabul"
         if prep.dep_ == "prep" and prep.lower_ == "of":
             args.heads.extend(p for p in _pobjs(prep) if p not in args.heads)
     _argument_places(res, args)

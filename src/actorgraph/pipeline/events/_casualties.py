@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from actorgraph.pipeline.nlp import children
+
 KINDS = ("killed", "injured", "abducted", "arrested")
 _VERB_KIND = {
     **dict.fromkeys(
@@ -79,7 +81,7 @@ def number(tok: Any) -> int | None:
 def _value(tok: Any) -> int | None:
     """A number token with its compound parts ("twenty" "-" "eight")."""
     v = number(tok)
-    parts = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    parts = [c for c in children(tok) if c.dep_ == "compound" and c.i < tok.i]
     if v is not None and parts:
         extra = [number(c) for c in parts]
         if all(x is not None for x in extra):
@@ -97,7 +99,7 @@ def _qualifier(tokens: Any) -> str | None:
 def _count_of(noun: Any) -> tuple[int | None, str | None, int]:
     """The number a noun phrase counts, its qualifier and its first token index."""
     value, qualifier, left = None, None, noun.i
-    for c in noun.children:
+    for c in children(noun):
         if c.i > noun.i:
             continue
         if c.dep_ == "nummod" or (c.dep_ in {"amod", "quantmod"} and number(c) is not None):
@@ -144,27 +146,27 @@ def counts(sent: Any) -> list[Count]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"} and lemma in _VERB_KIND:
             kind = _VERB_KIND[lemma]
-            passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+            passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in children(tok))
             intransitive = lemma in {"die", "perish", "drown"}
             people = lemma in {"seize", "capture", "snatch"}  # objects may be towns
-            for c in tok.children:
+            for c in children(tok):
                 counted = (c.dep_ == "dobj" and not intransitive) or c.dep_ == "nsubjpass"
                 if counted or (c.dep_ == "nsubj" and (intransitive or passive)):
                     _add(out, kind, c, tok, people=people)
             if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN":  # "15 soldiers killed"
                 _add(out, kind, tok.head, tok, people=people)
         elif lemma == "leave" and tok.pos_ == "VERB":  # "left 12 soldiers dead"
-            adj = next((x for c in tok.children for x in c.subtree if x.lower_ in _ADJ_KIND), None)
-            noun = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            adj = next((x for c in children(tok) for x in c.subtree if x.lower_ in _ADJ_KIND), None)
+            noun = next((c for c in children(tok) if c.dep_ == "dobj"), None)
             if noun is None and adj is not None:
-                noun = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+                noun = next((c for c in children(adj.head) if c.dep_ == "nsubj"), None)
             if adj is not None and noun is not None and noun.i != adj.i:
                 _add(out, _ADJ_KIND[adj.lower_], noun, tok)
         elif tok.lower_ in _ADJ_KIND and tok.dep_ in {"acomp", "amod", "oprd", "xcomp", "advmod"}:
             head = tok.head
-            victim = next((c for c in head.children if c.dep_ == "dobj"), None)
+            victim = next((c for c in children(head) if c.dep_ == "dobj"), None)
             subj = victim or next(
-                (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+                (c for c in children(head) if c.dep_ in {"nsubj", "nsubjpass"}), None
             )  # "shot dead a worker": the object; "three were found dead": the subject
             if tok.dep_ == "amod" and head.pos_ in {"NOUN", "NUM"}:
                 _add(out, _ADJ_KIND[tok.lower_], head, head)

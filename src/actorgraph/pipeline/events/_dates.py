@@ -7,7 +7,7 @@ from typing import Any
 
 from actorgraph.model import DateRef
 from actorgraph.pipeline.events._lexicon import SPEECH
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, children
 
 _CONTINUING = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "that"})
 _LOOKBACK = 2  # sentences back within the paragraph a narrative date carries over
@@ -72,11 +72,11 @@ class DateFinder:
     def _continues(self, sent: Any) -> bool:
         """Does the sentence open on a pronoun or a possessive pronoun (its own subject)?"""
         root = sent.root
-        for c in root.children:
+        for c in children(root):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 if c.lower_ in _CONTINUING:
                     return True
-                return any(p.dep_ == "poss" and p.lower_ in _CONTINUING for p in c.children)
+                return any(p.dep_ == "poss" and p.lower_ in _CONTINUING for p in children(c))
         return False
 
     def date_for(self, trigger: Any, sent: Any) -> DateRef | None:

@@ -37,7 +37,7 @@ from actorgraph.pipeline.events._triggers import (
 )
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc, tokens
+from actorgraph.pipeline.nlp import ParsedDoc, children, tokens
 
 STAGE = "events.v2"
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -59,7 +59,7 @@ class EventResult:
 
 def _skip_infinitive(tok: Any) -> bool:
     """An infinitive under a non-aspectual verb is an intention, coded on its governor."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
         return False
     head = tok.head
     if head.lower_ in _INTENT_ADJ:
@@ -71,9 +71,9 @@ def _obligation(tok: Any, res: Resolver) -> Found | None:
     """ "X said Y must ...": PLOVER codes a stated obligation as a REQUEST of Y."""
     if tok.lemma_.lower() not in SPEECH:
         return None
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "ccomp" and any(
-            a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in c.children
+            a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in children(c)
         ):
             speaker = verb_args(res, tok, "REQUEST")
             addressee = verb_args(res, c, "REQUEST")
@@ -87,7 +87,7 @@ def _obligation(tok: Any, res: Resolver) -> Found | None:
 
 def _future_recode(tok: Any, typ: str) -> str:
     """PLOVER codes a stated intention to cooperate as AGREE, to act against as THREATEN."""
-    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    aux = {c.lower_ for c in children(tok) if c.dep_ == "aux"}
     intent = tok.head.lower_ in _INTENT_ADJ and tok.dep_ == "xcomp"
     if not (aux & _FUTURE or intent):
         return typ
@@ -95,7 +95,8 @@ def _future_recode(tok: Any, typ: str) -> str:
     if not reported:
         return typ
     conditional = any(
-        c.dep_ == "advcl" and any(m.lower_ in _CONDITION for m in c.children) for c in tok.children
+        c.dep_ == "advcl" and any(m.lower_ in _CONDITION for m in children(c))
+        for c in children(tok)
     )
     if typ in _COOPERATIVE or (typ in ("RETREAT", "CONCEDE") and not conditional):
         return "AGREE"
@@ -146,10 +147,10 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
                     out.append(found)
                 continue
             if _skip_infinitive(tok):
-                consumed.update(c.i for c in tok.children if c.dep_ == "dobj")
+                consumed.update(c.i for c in children(tok) if c.dep_ == "dobj")
                 continue
             typ = _future_recode(tok, key[0])
-            if typ == "AGREE" and any(c.dep_ == "neg" for c in tok.children):
+            if typ == "AGREE" and any(c.dep_ == "neg" for c in children(tok)):
                 typ = "REJECT"  # "will not accept refugees"
             out.append(Found(tok, typ, key[1], verb_args(res, tok, typ), False, tok.sent))
         elif tok.pos_ == "NOUN":
@@ -180,7 +181,7 @@ def _keep(f: Found) -> bool:
 
 def _anaphoric(f: Found) -> bool:
     """A definite event noun ("the meeting") that names nothing new refers back."""
-    return f.noun and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in f.trigger.children)
+    return f.noun and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in children(f.trigger))
 
 
 def _compatible(a: DateRef | None, b: DateRef | None) -> bool:
@@ -236,7 +237,7 @@ def extract_events(
     for f in kept:
         claim = claim_for([f.trigger, *f.args.heads], f.sent, quotes, entities)
         own_denial = f.type == "REJECT" and claim.modality == "denied"
-        if own_denial and not any(c.dep_ == "neg" for c in f.trigger.children):
+        if own_denial and not any(c.dep_ == "neg" for c in children(f.trigger)):
             claim = replace(claim, modality="asserted", confidence=1.0)  # "rejected" itself
         conf = round(_confidence(f) * (0.5 + 0.5 * claim.confidence), 3)
         if conf < FLOOR and not f.args.actors and not (f.args.locations and f.date):

@@ -8,6 +8,7 @@ import re
 
 from actorgraph.model import DateRef
 from actorgraph.pipeline.events._found import Found
+from actorgraph.pipeline.nlp import children
 
 _BACKGROUND = re.compile(
     r"\bago\b|\blast\b|\bearlier\b|\bprevious\b|\b(?:19|20)\d\d\b|\b(?:january|february|march|"
@@ -45,7 +46,7 @@ def unfounded(f: Found) -> bool:
     if f.type in NEEDS_ACTOR and not f.args.actors:
         return True
     t = f.trigger
-    if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in t.children):
+    if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in children(t)):
         return True
     return t.lemma_.lower() in STANCES and t.tag_ in {"VBZ", "VBP"}  # "X backs Y since 2015"
 

@@ -29,6 +29,7 @@ from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.layout import Layout
 from actorgraph.pipeline.lexicon import PLACE_NOUNS, capitals
+from actorgraph.pipeline.nlp import children, tokens
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 SPEECH_ACTS = frozenset(
@@ -123,11 +124,11 @@ class Refiner:
         verb = t
         while f.noun and verb.dep_ in {"dobj", "pobj", "prep"} and verb.head.i != verb.i:
             verb = verb.head  # "has been grappling with an insurgency"
-        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        aux = {c.lower_ for c in children(verb) if c.dep_ in {"aux", "auxpass"}}
         if verb.tag_ == "VBG" and aux & {"has", "have", "had"} and "been" in aux:
             return True  # "has been battling a wave of violence"
-        near = [*t.children, *(verb.children if verb is not t else [])]
-        return any(c.lower_ in HABIT_WORDS for c in near for c in [c, *c.children])
+        near = [*children(t), *(children(verb) if verb is not t else [])]
+        return any(c.lower_ in HABIT_WORDS for c in near for c in [c, *children(c)])
 
     def metaphor(self, f: Found) -> bool:
         """An election, a game or a debate told in violent words."""
@@ -203,8 +204,11 @@ class Refiner:
         hosts = {f.sent.start for f in found}
         attacks = sorted((f for f in found if f.type == "ASSAULT"), key=lambda f: f.sent.start)
         starts = [f.sent.start for f in attacks]
+        toks = tokens(doc)  # made once: a walk of the sentence would make new tokens
         for sent in doc.sents:
-            if sent.start in hosts or not any(t.lemma_.lower() in SAYS for t in sent):
+            if sent.start in hosts or not any(
+                t.lemma_.lower() in SAYS for t in toks[sent.start : sent.end]
+            ):
                 continue
             i = bisect.bisect_left(starts, sent.start) - 1
             if i < 0:

@@ -8,6 +8,7 @@ from typing import Any
 
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._lexicon import words
+from actorgraph.pipeline.nlp import children
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -107,7 +108,7 @@ class Resolver:
             if direct:
                 _add(out, [direct])
                 continue
-            for c in t.children:
+            for c in children(t):
                 if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < t.i:
                     cid = self._entity(c, types)
                     if cid and self._speaks_for(c, t):
@@ -117,9 +118,9 @@ class Resolver:
                 and depth == 0
                 and (t.lower_ in GROUP_HEADS or t.lemma_.lower() in GROUP_HEADS)
             ):
-                for prep in t.children:
+                for prep in children(t):
                     if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
-                        for pobj in prep.children:
+                        for pobj in children(prep):
                             if pobj.dep_ == "pobj":
                                 _add(out, self.ids(pobj, types, depth + 1))
         return out

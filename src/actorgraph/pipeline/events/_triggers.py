@@ -17,6 +17,7 @@ from actorgraph.pipeline.events._lexicon import (
     Trigger,
 )
 from actorgraph.pipeline.events._resolver import Args
+from actorgraph.pipeline.nlp import children
 
 TERRITORY = frozenset(
     {"town", "towns", "city", "cities", "village", "villages", "base", "bases", "camp",
@@ -37,11 +38,13 @@ def verb_key(tok: Any) -> Trigger | None:
     if hit is None or hit != ("COERCE", "seize"):
         return hit
     lemma = tok.lemma_.lower()
-    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    prt = next((c.lower_ for c in children(tok) if c.dep_ == "prt"), None)
     phrase = f"{lemma} {prt}" if prt else lemma
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects = [c for c in children(tok) if c.dep_ == "dobj"]
     if objects and objects[0].lemma_.lower() == "control":
-        objects = [p for prep in objects[0].children if prep.lower_ == "of" for p in prep.children]
+        objects = [
+            p for prep in children(objects[0]) if prep.lower_ == "of" for p in children(prep)
+        ]
     elif phrase not in _HOLDING:
         return hit
     return hit if any(_territorial(o) for o in objects) else None
@@ -66,17 +69,17 @@ IRREGULAR_PAST = {
 
 def _verb_key(tok: Any) -> Trigger | None:
     lemma = IRREGULAR_PAST.get(tok.lower_) or tok.lemma_.lower()
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "prt":
             hit = VERBS.get(f"{lemma} {c.lower_}")
             if hit:
                 return hit
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("prep", "dobj") and c.i == tok.i + 1:
             hit = VERBS.get(f"{lemma} {c.lower_}")
             if hit:
                 return hit
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ != "dobj":
             continue
         for o in (c, *_counted(c)):  # "fired dozens of missiles"
@@ -88,7 +91,7 @@ def _verb_key(tok: Any) -> Trigger | None:
 
 def noun_key(tok: Any) -> Trigger | None:
     lemma, lower = tok.lemma_.lower(), tok.lower_
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods = {c.lower_ for c in children(tok) if c.dep_ in ("compound", "amod", "nmod")}
     for m in mods:
         hit = NOUNS.get(f"{m} {lemma}")
         if hit:
@@ -109,8 +112,8 @@ def mode(tok: Any, typ: str, mode: str | None, args: Args) -> str | None:
     """Refine the mode from weapon words on the trigger, its subject or its instrument."""
     if typ not in ("ASSAULT", "PROTEST") or (mode and mode not in ("explosives", "boycott")):
         return mode
-    near = [tok, *tok.children]
-    for c in tok.children:
+    near = [tok, *children(tok)]
+    for c in children(tok):
         if c.dep_ in ("nsubj", "nsubjpass", "prep", "agent"):
             near.extend(c.subtree)
     for t in near:
@@ -139,7 +142,7 @@ def light_object(verb: Any) -> Any | None:
     """The event noun a light verb governs ("held talks", "carried out an attack")."""
     if verb.lemma_.lower() not in LIGHT_VERBS and not forms(verb) & LIGHT_VERBS:
         return None
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ != "dobj":
             continue
         for noun in (c, *_counted(c)):
@@ -163,8 +166,8 @@ def _counted(obj: Any) -> list[Any]:
     if obj.lower_ not in QUANTITIES:
         return []
     return [
-        p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-        for p in c.children if p.dep_ == "pobj"
+        p for c in children(obj) if c.dep_ == "prep" and c.lower_ == "of"
+        for p in children(c) if p.dep_ == "pobj"
     ]  # fmt: skip
 
 
@@ -178,5 +181,5 @@ WORDS_ONLY = frozenset(
 def says_nothing(verb: Any) -> bool:
     """'did not give details', 'provided no figures': talk about information, not aid."""
     return verb.lemma_.lower() in {"provide", "give", "offer", "deliver", "supply"} and any(
-        c.dep_ == "dobj" and c.lower_ in WORDS_ONLY for c in verb.children
+        c.dep_ == "dobj" and c.lower_ in WORDS_ONLY for c in children(verb)
     )

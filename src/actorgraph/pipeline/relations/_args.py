@@ -6,6 +6,7 @@ from typing import Any
 
 from actorgraph.model import Entity
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.relations._lexicon import (
     ACTOR_TYPES,
     GROUP_NOUNS,
@@ -52,7 +53,7 @@ class Args:
             if e is not None and e.kind == "state_force" and tok.pos_ == "NOUN":
                 head = tok if tok.dep_ != "compound" else tok.head
                 if any(
-                    c.lower_ in NOT_STATE for c in head.children if c.dep_ in {"amod", "compound"}
+                    c.lower_ in NOT_STATE for c in children(head) if c.dep_ in {"amod", "compound"}
                 ):
                     e = None  # "the civilian joint task force": not the state's forces
             self._at[i] = e
@@ -82,12 +83,12 @@ class Args:
         e = self.at(tok, types)
         if e is not None:
             return e
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ in {"compound", "nmod", "poss"} and child.i < tok.i:
                 e = self.at(child, types)
                 if e is not None and child.dep_ != "poss":
                     return e
-        for child in tok.children:  # "his excellency X": the name in apposition
+        for child in children(tok):  # "his excellency X": the name in apposition
             if child.dep_ == "appos" and tok.pos_ == "NOUN":
                 e = self.named_by(child, types)
                 if e is not None:
@@ -96,7 +97,7 @@ class Args:
 
     def named_by(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
         """Return the entity a name stands for, its acronym first: 'the Y in Z (YZ)' -> YZ."""
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "appos" and c.i > 0 and self.doc[c.i - 1].text == "(":
                 e = self.at(c, types)
                 if e is not None:
@@ -105,7 +106,7 @@ class Args:
 
     def owner(self, tok: Token) -> Entity | None:
         """Return the organisation a possessive names: "the USDA's research service" -> USDA."""
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ == "poss":
                 e = self.at(child, frozenset({"ORG"}))
                 if e is not None:
@@ -137,12 +138,12 @@ class Args:
             return self.at(tok.head, types)  # "X, an official who heads Y": X, not his employer
         e = self.of_phrase(tok, types)
         plural = e is not None and e.type == "GPE" and tok.tag_ in {"NNPS", "NNS"}
-        if plural and any(c.lower_ in QUANTIFIERS or c.dep_ == "nummod" for c in tok.children):
+        if plural and any(c.lower_ in QUANTIFIERS or c.dep_ == "nummod" for c in children(tok)):
             return None  # "some Afghans": people, not their state
         if e is not None and e.kind == "state_force" and tok.pos_ == "NOUN":
-            for p in tok.children:  # "troops of the AU": the force of whoever 'of' names
+            for p in children(tok):  # "troops of the AU": the force of whoever 'of' names
                 if p.dep_ == "prep" and p.lower_ == "of":
-                    for pobj in p.children:
+                    for pobj in children(p):
                         owner = self.at(pobj, ORGS) if pobj.dep_ == "pobj" else None
                         if owner is not None and owner.id != e.id:
                             return owner
@@ -156,7 +157,7 @@ class Args:
         if e is not None:
             return e
         if low in STATE_FORCES:  # "Nigeria's military": that state's forces
-            state = next((self.at(c, PLACE_TYPES) for c in tok.children if c.dep_ == "poss"), None)
+            state = next((self.at(c, PLACE_TYPES) for c in children(tok) if c.dep_ == "poss"), None)
             force = self.state_force(state) if state is not None else None
             if force is not None and force.type in types:
                 return force
@@ -187,9 +188,9 @@ class Args:
         """Return the actors of a phrase and of the phrases joined to it ("X and Y")."""
         out: list[Entity] = []
         if tok.lemma_ in QUANTITIES:  # "dozens of soldiers and rebel fighters"
-            tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children if p.dep_ == "pobj"), tok)  # fmt: skip
-        for t in (tok, *[c for c in tok.children if c.dep_ == "conj"]):
+            tok = next((p for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in children(c) if p.dep_ == "pobj"), tok)  # fmt: skip
+        for t in (tok, *[c for c in children(tok) if c.dep_ == "conj"]):
             if t.i != tok.i and (t.lemma_ in LINK_NOUNS or t.lemma_ in ROLE_PREDICATES):
                 continue  # "Israel and Hamas ally Hezbollah": the ally is not a third side
             shared: list[Entity | None] = [*self.shared_at(t, types)] or [self.actor(t, types)]
@@ -213,7 +214,7 @@ class Args:
         """Return the place a phrase names: "Kidal", "the town of Kidal", "the Amhara region"."""
         e = self.at(tok, PLACE_TYPES)
         if e is not None and e.place is not None and e.place.precision == "country":
-            for c in tok.children:  # "Cabo Delgado, northern Mozambique": the finer place
+            for c in children(tok):  # "Cabo Delgado, northern Mozambique": the finer place
                 inner = self.at(c, PLACE_TYPES) if c.dep_ in {"nmod", "compound"} else None
                 if inner is not None and inner.id != e.id:
                     return inner
@@ -221,19 +222,19 @@ class Args:
             return e
         if tok.lower_ not in PLACE_HEADS and tok.lemma_ not in PLACE_HEADS:
             return None
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "compound" and c.i < tok.i:
                 e = self.at(c, PLACE_TYPES)
                 if e is not None:
                     return e
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "prep" and c.lower_ == "of":
-                for pobj in c.children:
+                for pobj in children(c):
                     e = self.place(pobj) or self.named_place(pobj) if pobj.dep_ == "pobj" else None
                     if e is not None:
                         return e
             if c.dep_ == "prep" and c.lower_ in {"in", "around"}:  # "territory around Z"
-                for pobj in c.children:
+                for pobj in children(c):
                     e = self.at(pobj, PLACE_TYPES) if pobj.dep_ == "pobj" else None
                     if e is not None:
                         return e
@@ -252,7 +253,7 @@ class Args:
     def places(self, tok: Token) -> list[Entity]:
         """Return the places of a phrase and of the phrases joined to it ("Nubl and Zahra")."""
         out = []
-        for t in (tok, *[c for c in tok.children if c.dep_ == "conj"]):
+        for t in (tok, *[c for c in children(tok) if c.dep_ == "conj"]):
             e = self.place(t)
             head = tok.head.head
             listed = tok.dep_ == "pobj" and tok.head.lower_ == "of"
@@ -265,7 +266,7 @@ class Args:
     def linkers(self, tok: Token) -> list[Entity]:
         """Return the patrons a hyphen names before a noun: 'the Iran-backed group' -> [Iran]."""
         out = []
-        for c in tok.children:
+        for c in children(tok):
             hyphen = c.i > 1 and self.doc[c.i - 1].text == "-"
             if c.dep_ in {"amod", "compound"} and c.lower_ in HYPHEN_LINKS and hyphen:
                 e = self.at(self.doc[c.i - 2])
@@ -276,9 +277,9 @@ class Args:
     def group_of(self, tok: Token, *, look_back: bool = True) -> Entity | None:
         """Read 'volunteers with X', 'X fighters', 'a group of volunteers with X', 'these
         warriors'."""
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ == "prep" and child.lower_ in {"with", "of", "from", "in"}:
-                for pobj in child.children:
+                for pobj in children(child):
                     if pobj.dep_ == "pobj" and pobj.lemma_ in LINK_NOUNS:
                         return None  # "members of a dissident faction of X": not X itself
                     if pobj.dep_ == "pobj":
@@ -289,12 +290,12 @@ class Args:
                             inner = self.group_of(pobj, look_back=look_back)
                             if inner is not None:
                                 return inner
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ == "compound":
                 e = self.at(child, frozenset({"ORG"}))
                 if e is not None:
                     return e
-        dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        dets = {c.lower_ for c in children(tok) if c.dep_ == "det"}
         if dets & {"these", "those", "the"} and look_back:
             return self.last_group(tok)
         return None
@@ -304,7 +305,7 @@ class Args:
         type the model gave the name."""
         if tok.lower_ not in ORG_NOUNS:
             return None
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "compound" and c.pos_ == "PROPN":
                 e = self.at(c, frozenset({"ORG", "PERSON"}))
                 if e is not None:
@@ -320,7 +321,7 @@ class Args:
                 if sents > 3:
                     break
             if prev.lower_ in GROUP_NOUNS and prev.i != tok.i:
-                for child in prev.children:
+                for child in children(prev):
                     if child.dep_ in {"prep", "compound"}:
                         e = self.group_of(prev, look_back=False)
                         if e is not None:
@@ -354,14 +355,14 @@ class Args:
     def subject(self, verb: Token) -> tuple[Token | None, bool]:
         """Return the subject token of a verb (following conjunctions and xcomps) and whether the
         verb is passive."""
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-        for c in verb.children:
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children(verb))
+        for c in children(verb):
             if c.dep_ in {"nsubj", "nsubjpass"}:
                 return c, passive
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             subj, _ = self.subject(verb.head)
             if subj is not None and verb.dep_ == "xcomp":
-                objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+                objs = [c for c in children(verb.head) if c.dep_ == "dobj"]
                 if objs and verb.head.lemma_ in {"help", "ask", "urge", "order"}:
                     return subj, passive
             return subj, passive
@@ -387,4 +388,4 @@ def linked_to(tok: Token, e: Entity, args: Args) -> bool:
 
 
 def _definite(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children(tok))

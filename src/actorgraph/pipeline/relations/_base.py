@@ -9,7 +9,7 @@ from typing import Any
 from actorgraph.model import DateRef, Entity
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.lexicon import PERSON_TITLES, lookup_actor
-from actorgraph.pipeline.nlp import ParsedDoc
+from actorgraph.pipeline.nlp import ParsedDoc, children
 from actorgraph.pipeline.relations._args import Args, Token
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, ARMED_KINDS, PLACE_TYPES, RANKS
 from actorgraph.pipeline.relations._words import BLOCKING_VERBS
@@ -149,13 +149,13 @@ class ReaderBase:
 
     def _pobjs(self, prep: Token, types: frozenset[str]) -> list[Entity]:
         out: list[Entity] = []
-        for pobj in prep.children:
+        for pobj in children(prep):
             if pobj.dep_ != "pobj":
                 continue
             if types == PLACE_TYPES:
                 out.extend(self.args.places(pobj))
                 continue
-            for t in (pobj, *[c for c in pobj.children if c.dep_ == "conj"]):
+            for t in (pobj, *[c for c in children(pobj) if c.dep_ == "conj"]):
                 e = self.args.actor(t, types)
                 if e is not None:
                     out.append(e)

@@ -94,6 +94,9 @@ def _sentence_date(sent: Any, dates: tuple[DateRef, ...], starts: list[int]) -> 
     return None
 
 
+_PERSON = frozenset({"PERSON"})
+
+
 def extract_relations(
     parsed: ParsedDoc,
     entities: EntityResult,
@@ -108,9 +111,10 @@ def extract_relations(
         if not tok.i % 1000:
             check_time("relations")
         pos = tok.pos_
-        if pos in SKIP_TAGS and tok.ent_type_ != "PERSON":
+        person = tok.ent_type_ == "PERSON"
+        if pos in SKIP_TAGS and not person:
             continue  # determiners, prepositions, pronouns head no rule
-        if tok.ent_type_ == "PERSON" or reader.args.at(tok, frozenset({"PERSON"})) is not None:
+        if person or reader.args.at(tok, _PERSON) is not None:
             reader.appositions(tok)
             reader.titles(tok)
         reader.verbs(tok)

@@ -4,6 +4,7 @@ Y", "soldiers killed in an X attack", "X aims to topple Y", "X is fighting along
 from __future__ import annotations
 
 from actorgraph.model import Entity
+from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.relations._args import Token
 from actorgraph.pipeline.relations._base import ReaderBase
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, ARMED_KINDS
@@ -31,7 +32,7 @@ class FightRules(ReaderBase):
         """Read a verb of fighting, striking or toppling, with the subject already resolved."""
         head = tok.head
         if tok.dep_ in {"advcl", "xcomp"} and head.lemma_ in DEPLOY_VERBS and subj is not None:
-            for o in head.children:  # "X deployed a force to fight Y": the force fights
+            for o in children(head):  # "X deployed a force to fight Y": the force fights
                 if o.dep_ == "dobj":
                     found = self.args.actors(o)
                     subj = found[0] if found else self.force_of(subj)
@@ -40,7 +41,7 @@ class FightRules(ReaderBase):
         if lemma in FIGHT_VERBS | {"exchange"} and not passive:
             self._reciprocal(tok, lemma)
         if lemma in FIGHT_VERBS and subj is not None and not passive:
-            for o in tok.children:
+            for o in children(tok):
                 if o.dep_ == "dobj" and o.lemma_ not in FIGHT_NOUNS:
                     for e in self.args.actors(o):
                         self.add(subj, "fights_against", e, [tok, o], confidence=0.8)
@@ -49,16 +50,16 @@ class FightRules(ReaderBase):
         if lemma == "claim" and subj is not None and not passive:
             self._claimed(tok, subj)
         if lemma == "join" and subj is not None:  # "X joined forces with Y"
-            for o in tok.children:
+            for o in children(tok):
                 if o.dep_ == "dobj" and o.lower_ == "forces":
-                    for p in (*tok.children, *o.children):
+                    for p in (*children(tok), *children(o)):
                         if p.dep_ == "prep" and p.lower_ == "with":
                             for e in self._pobjs(p, ACTOR_TYPES):
                                 self.add(subj, "allied_with", e, [tok, o, p], confidence=0.85)
         if lemma in {"repel", "repulse", "thwart", "foil", "fend", "resist"} and subj is not None:
-            for o in tok.children:  # "X repelled an attack by Y"
+            for o in children(tok):  # "X repelled an attack by Y"
                 if o.dep_ == "dobj" and o.lemma_.lower() in ATTACK_NOUNS | FIGHT_NOUNS:
-                    for p in o.children:
+                    for p in children(o):
                         if p.dep_ == "prep" and p.lower_ in {"by", "from"}:
                             for e in self._pobjs(p, ACTOR_TYPES):
                                 self.add(subj, "fights_against", e, [tok, o, p])
@@ -68,12 +69,12 @@ class FightRules(ReaderBase):
     def _claimed(self, verb: Token, subj: Entity) -> None:
         """Read 'X claimed (responsibility for) the attack on Y': X's attack, so X fights Y."""
         nouns = []
-        for o in verb.children:
+        for o in children(verb):
             if o.dep_ == "dobj" and o.lemma_.lower() in ATTACK_NOUNS:
                 nouns.append(o)
             elif o.dep_ == "dobj" and o.lemma_ == "responsibility":
-                nouns.extend(x for p in o.children if p.dep_ == "prep" and p.lower_ == "for"
-                             for x in p.children if x.dep_ == "pobj")  # fmt: skip
+                nouns.extend(x for p in children(o) if p.dep_ == "prep" and p.lower_ == "for"
+                             for x in children(p) if x.dep_ == "pobj")  # fmt: skip
         for noun in nouns:
             if noun.lemma_.lower() in ATTACK_NOUNS:
                 self.fight_noun(noun, subj, verb)
@@ -86,14 +87,14 @@ class FightRules(ReaderBase):
         if subj is None and subj_tok is not None and subj_tok.lemma_.lower() in ATTACK_NOUNS:
             subj = self._striker(subj_tok)  # "Israeli airstrikes killed two X fighters"
         if passive:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            agent = next((c for c in children(verb) if c.dep_ == "agent"), None)
             if agent is None or subj is None:
                 return
             attackers = self._pobjs(agent, ACTOR_TYPES)
             for a in attackers:
                 self._strike_pair(a, subj, verb, lemma, [verb, agent])
             return
-        for o in verb.children:
+        for o in children(verb):
             if o.dep_ == "dobj":
                 targets.extend((e, o) for e in self.args.actors(o))
         for e, o in targets:
@@ -102,7 +103,7 @@ class FightRules(ReaderBase):
 
     def _striker(self, noun: Token) -> Entity | None:
         """Find whose strike a noun names: "Israeli airstrikes", "an X attack", "Y's shelling"."""
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < noun.i:
                 e = self.args.at(c)
                 if e is not None and e.type == "NORP":
@@ -128,10 +129,10 @@ class FightRules(ReaderBase):
         """Read 'X and Y clashed', 'X and Y have been exchanging fire': the two subjects fight."""
         if lemma == "exchange" and not any(
             c.dep_ == "dobj" and c.lemma_ in {"fire", "gunfire", "shot", "blow", "rocket"}
-            for c in verb.children
+            for c in children(verb)
         ):
             return
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ == "nsubj":
                 sides = self.args.actors(c)
                 for i, a in enumerate(sides):
@@ -141,29 +142,29 @@ class FightRules(ReaderBase):
     def _fights(self, verb: Token, subj: Entity | None, is_fight: bool) -> None:
         if subj is None:
             return
-        for c in verb.children:
+        for c in children(verb):
             low = c.lower_
             if c.dep_ == "prep" and low in {"alongside", "beside"} and is_fight:
                 for e in self._pobjs(c, ACTOR_TYPES):
                     self.add(subj, "allied_with", e, [verb, c])
             elif c.dep_ == "prep" and (low == "against" or (is_fight and low == "with")):
-                if low == "with" and any(x.lower_ == "against" for x in verb.children):
+                if low == "with" and any(x.lower_ == "against" for x in children(verb)):
                     for e in self._pobjs(c, ACTOR_TYPES):
                         self.add(subj, "allied_with", e, [verb, c])
                     continue
                 for e in self._pobjs(c, ACTOR_TYPES):
                     self.add(subj, "fights_against", e, [verb, c])
             elif low.endswith("against") and len(low) > 7:  # a word glued to "against"
-                for o in c.children:
+                for o in children(c):
                     if o.dep_ in {"dobj", "pobj"}:
                         self.add(subj, "fights_against", self.args.actor(o), [verb, c, o])
             elif c.dep_ in {"dobj", "prep", "pobj"}:
-                nouns = [c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"]
+                nouns = [c] if c.dep_ == "dobj" else [x for x in children(c) if x.dep_ == "pobj"]
                 for noun in nouns:
                     if noun.lemma_.lower() in FIGHT_NOUNS | ATTACK_NOUNS:
                         self.fight_noun(noun, subj, verb, leads=verb.lemma_ in LEAD_VERBS)
                     if noun.lemma_.lower() in REVOLTS and c.dep_ == "dobj":
-                        for p in verb.children:  # "waged an insurgency in Z since 2015"
+                        for p in children(verb):  # "waged an insurgency in Z since 2015"
                             if p.dep_ == "prep" and p.lower_ == "in":
                                 self._revolt_in(subj, p, [verb, noun, p])
 
@@ -171,7 +172,7 @@ class FightRules(ReaderBase):
         """Read 'battle with Y', 'the fight against Y', 'attacks on Y' for a subject already
         known."""
         attack = noun.lemma_.lower() in ATTACK_NOUNS and noun.lemma_.lower() not in FIGHT_NOUNS
-        for p in noun.children:
+        for p in children(noun):
             if p.dep_ != "prep":
                 continue
             low = p.lower_
@@ -193,7 +194,7 @@ class FightRules(ReaderBase):
         """Read an insurgency in a country is fought against that country's state."""
         places = self._pobjs(prep, frozenset({"GPE"}))
         home = self.country()
-        for pobj in prep.children:  # "in the country": the country the story is about
+        for pobj in children(prep):  # "in the country": the country the story is about
             if pobj.dep_ == "pobj" and pobj.lower_ == "country" and home is not None:
                 places.append(home)
         for place in places:
@@ -207,15 +208,15 @@ class FightRules(ReaderBase):
         lemma = noun.lemma_.lower()
         if lemma not in FIGHT_NOUNS and lemma not in ATTACK_NOUNS:
             return
-        for p in noun.children:
+        for p in children(noun):
             if p.dep_ == "prep" and p.lower_ == "between":
-                sides = [e for pobj in p.children if pobj.dep_ == "pobj"
+                sides = [e for pobj in children(p) if pobj.dep_ == "pobj"
                          for e in self.args.actors(pobj)]  # fmt: skip
                 for i, a in enumerate(sides):
                     for b in sides[i + 1 :]:
                         self.add(a, "fights_against", b, [noun, p], confidence=0.85)
         owner = None
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ in {"poss", "compound", "nmod"} and c.i < noun.i:
                 owner = owner or self.args.actor(c)
             if c.dep_ == "prep" and c.lower_ == "by":
@@ -228,7 +229,7 @@ class FightRules(ReaderBase):
         verb = noun.head.head if noun.dep_ == "pobj" else None
         if verb is None or verb.lemma_.lower() not in SUFFER_VERBS or not _armed(owner):
             return
-        for c in verb.children:  # "soldiers were killed in an X attack", "we lost soldiers in"
+        for c in children(verb):  # "soldiers were killed in an X attack", "we lost soldiers in"
             if c.dep_ in {"nsubjpass", "dobj"} or (c.dep_ == "nsubj" and verb.lemma_ == "die"):
                 for e in self.args.actors(c):
                     if e.type in SIDES and e.kind == "state_force" and owner.kind == "armed_group":
@@ -242,15 +243,15 @@ class FightRules(ReaderBase):
         verb = noun.head.head
         if verb.pos_ != "VERB":
             return
-        heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-        for p in noun.children:  # "died in a gun battle with soldiers"
+        heads = [c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        for p in children(noun):  # "died in a gun battle with soldiers"
             if p.dep_ == "prep" and p.lower_ in {"with", "against"}:
-                heads.extend(x for x in p.children if x.dep_ == "pobj")
-        for c in verb.children:
+                heads.extend(x for x in children(p) if x.dep_ == "pobj")
+        for c in children(verb):
             if c.dep_ == "prep" and c.i != noun.head.i:
-                heads.extend(p for p in c.children if p.dep_ == "pobj")
+                heads.extend(p for p in children(c) if p.dep_ == "pobj")
             elif c.dep_ in {"advcl", "conj"}:
-                heads.extend(x for x in c.children if x.dep_ in {"nsubj", "nsubjpass"})
+                heads.extend(x for x in children(c) if x.dep_ in {"nsubj", "nsubjpass"})
         sides = [e for h in heads for e in self.args.actors(h)]
         groups = [e for e in sides if e.kind == "armed_group"]
         forces = [e for e in sides if e.kind == "state_force"]
@@ -264,4 +265,4 @@ def _armed(e: Entity) -> bool:
 
 
 def _has(tok: Token, word: str) -> bool:
-    return any(c.lower_ == word for c in tok.children)
+    return any(c.lower_ == word for c in children(tok))

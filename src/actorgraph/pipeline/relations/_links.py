@@ -4,6 +4,7 @@ to X", "loyal to X", "Y, an affiliate of X", "X and its offshoot, Y", "Hamas all
 from __future__ import annotations
 
 from actorgraph.model import Entity
+from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
 from actorgraph.pipeline.relations._fights import FightRules
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, PLACE_TYPES
@@ -61,8 +62,8 @@ class LinkRules(FightRules):
         pred = LINK_WORDS.get(tok.lemma_.lower())
         if pred is None or tok.pos_ not in {"VERB", "ADJ"}:
             return
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}]
-        if not preps or any(c.dep_ == "neg" for c in tok.children):
+        preps = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ in {"to", "with"}]
+        if not preps or any(c.dep_ == "neg" for c in children(tok)):
             return
         before = self.doc[tok.i - 2] if tok.i > 1 and self.doc[tok.i - 1].text == "," else None
         if tok.dep_ in {"acl", "amod"}:
@@ -83,15 +84,15 @@ class LinkRules(FightRules):
         the military wing of X'; 'X and its offshoot, Y'; 'a key US partner in the fight'."""
         pred = LINK_NOUNS.get(tok.lemma_.lower()) or LINK_NOUNS.get(tok.lower_)
         if pred is None and tok.lower_ in ORG_NOUNS:  # "its splinter group, Y"
-            pred = next((LINK_NOUNS[c.lemma_] for c in tok.children
+            pred = next((LINK_NOUNS[c.lemma_] for c in children(tok)
                          if c.dep_ == "compound" and c.lemma_ in LINK_NOUNS), None)  # fmt: skip
         if pred is None or tok.pos_ != "NOUN":
             return
         subj = self._link_subject(tok)
         obj = self._link_object(tok)
-        owned = _its(tok) or any(c.dep_ == "poss" and self.args.at(c) for c in tok.children)
+        owned = _its(tok) or any(c.dep_ == "poss" and self.args.at(c) for c in children(tok))
         if subj is None and owned:  # "X and its offshoot, Y", "X's ally, Y": the noun names Y
-            subj = next((self._named_by(c) for c in tok.children if c.dep_ == "appos"), None)
+            subj = next((self._named_by(c) for c in children(tok) if c.dep_ == "appos"), None)
             if subj is not None and obj is None and _its(tok) and tok.dep_ == "conj":
                 obj = self.args.actor(tok.head, SIDES)
             elif subj is not None and obj is None and _its(tok):  # "Its splinter group, Y"
@@ -104,9 +105,9 @@ class LinkRules(FightRules):
         mode = ("backed",) if pred == "supported_by" else ()
         self.add(subj, pred, obj, ev, mode=mode, confidence=0.9)
         if pred == "allied_with":  # "a partner in the fight against Z"
-            for p in tok.children:
+            for p in children(tok):
                 if p.dep_ == "prep" and p.lower_ == "in":
-                    for fight in p.children:
+                    for fight in children(p):
                         if fight.dep_ == "pobj" and fight.lemma_.lower() in FIGHT_NOUNS:
                             self.fight_noun(fight, subj, tok)
 
@@ -123,23 +124,23 @@ class LinkRules(FightRules):
             elif tok.dep_ == "pobj" and verb.lemma_ not in AS_VERBS:
                 return None
             elif verb.pos_ == "NOUN":  # "X functions as": the verb taken for a plural noun
-                return next((self.args.at(c, SIDES) for c in verb.children
+                return next((self.args.at(c, SIDES) for c in children(verb)
                              if c.dep_ == "compound"), None)  # fmt: skip
             subj, _ = self.args.subject(verb)
             return self.args.actor(subj, SIDES) if subj is not None else None
         return None
 
     def _link_object(self, tok: Token) -> Entity | None:
-        nouns = [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+        nouns = [tok, *[c for c in children(tok) if c.dep_ == "conj"]]
         if tok.dep_ == "conj":
             nouns.append(tok.head)  # "an offshoot and a close ally of X": of X for both
         for t in nouns:
-            for p in t.children:
+            for p in children(t):
                 if p.dep_ == "prep" and p.lower_ in {"of", "to", "for"}:
                     found = self._pobjs(p, SIDES | {"NORP"})
                     if found:
                         return self.state_of(found[0]) if found[0].type == "NORP" else found[0]
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ in {"poss", "compound", "nmod", "amod"} and c.i < tok.i:
                 e = self.args.at(c, SIDES | {"NORP"})
                 if e is not None:
@@ -148,7 +149,7 @@ class LinkRules(FightRules):
 
     def _named_by(self, tok: Token) -> Entity | None:
         """Return the entity a name stands for, its acronym first: 'the Y in Z (YZ)' -> YZ."""
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "appos" and c.i > 0 and self.doc[c.i - 1].text == "(":
                 e = self.args.at(c, SIDES)
                 if e is not None:
@@ -189,4 +190,4 @@ class LinkRules(FightRules):
 
 
 def _its(tok: Token) -> bool:
-    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in tok.children)
+    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in children(tok))

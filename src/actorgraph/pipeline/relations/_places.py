@@ -4,6 +4,7 @@ X have outposts", "X deployed troops to Z", "X killed 14 insurgents in Z", "the 
 from __future__ import annotations
 
 from actorgraph.model import Entity
+from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.relations._args import Token
 from actorgraph.pipeline.relations._fights import FightRules
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, ARMED_KINDS, PLACE_TYPES
@@ -34,18 +35,18 @@ FORCE_WORDS = frozenset({"force", "forces", "troops", "soldiers", "contingent", 
 class PlaceRules(FightRules):
     def place_verbs(self, tok: Token, lemma: str, subj_tok: Token | None, passive: bool) -> None:
         """Read verbs of holding, entering, leaving or acting in a place."""
-        if any(c.dep_ == "neg" for c in tok.children):
+        if any(c.dep_ == "neg" for c in children(tok)):
             return
-        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        prt = next((c.lower_ for c in children(tok) if c.dep_ == "prt"), None)
         phrasal = f"{lemma} {prt}" if prt else lemma
         sides = self.args.actors(subj_tok) if subj_tok is not None else []
         if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"} and not sides:
             sides = self.args.actors(tok.head)
         if (lemma in CONTROL_VERBS or phrasal in CONTROL_VERBS) and not passive:
             self._control(tok, sides)
-        for o in tok.children:  # "took/gained/declared control of Z"
+        for o in children(tok):  # "took/gained/declared control of Z"
             if o.dep_ == "dobj" and o.lemma_ in CONTROL_NOUNS and not passive:
-                for p in o.children:
+                for p in children(o):
                     if p.dep_ == "prep" and p.lower_ in {"of", "over", "in"}:
                         for place in self._pobjs(p, PLACE_TYPES):
                             for s in sides:
@@ -53,14 +54,14 @@ class PlaceRules(FightRules):
         if lemma in DEPLOY_VERBS:
             self._deploy(tok, sides, passive)
         if lemma in REMOVE_VERBS:  # "to remove X fighters from Z": they were in Z
-            for o in tok.children:
+            for o in children(tok):
                 if o.dep_ == "dobj":
-                    for p in (*tok.children, *o.children):
+                    for p in (*children(tok), *children(o)):
                         if p.dep_ == "prep" and p.lower_ == "from":
                             for place in self._pobjs(p, PLACE_TYPES):
                                 for e in self.args.actors(o):
                                     self.add(e, "operates_in", place, [tok, o, p], confidence=0.8)
-        if lemma in WHERE_VERBS and any(c.lower_ == "where" for c in tok.children):
+        if lemma in WHERE_VERBS and any(c.lower_ == "where" for c in children(tok)):
             where = self._antecedent_place(tok.head)
             for s in sides if tok.dep_ == "relcl" else []:
                 self.add(s, "operates_in", where, [tok, tok.head], confidence=0.8)
@@ -70,13 +71,13 @@ class PlaceRules(FightRules):
     def _control(self, verb: Token, sides: list[Entity]) -> None:
         """Read 'X seized Z', 'X controls parts of Z'; 'X recaptured Z, a Y stronghold' (X fights
         Y)."""
-        for o in verb.children:
+        for o in children(verb):
             if o.dep_ != "dobj":
                 continue
             for place in self.args.places(o):
                 for s in sides:
                     self.add(s, "operates_in", place, [verb, o], confidence=0.9)
-            for t in (o, *[c for c in o.children if c.dep_ == "conj"]):
+            for t in (o, *[c for c in children(o) if c.dep_ == "conj"]):
                 for held in self._holders(t):
                     for s in sides:
                         self._strike_pair(s, held, verb, "attack", [verb, t])
@@ -85,29 +86,29 @@ class PlaceRules(FightRules):
         """Find who held a place before it was taken: "areas controlled by Y", "Z, a Y
         stronghold"."""
         out: list[Entity] = []
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "acl" and c.lemma_ in CONTROL_VERBS | HELD_SUFFIXES:
-                for a in c.children:
+                for a in children(c):
                     if a.dep_ == "agent":
                         out.extend(self._pobjs(a, ACTOR_TYPES))
         place_tok = tok
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "prep" and c.lower_ == "of":
-                place_tok = next((p for p in c.children if p.dep_ == "pobj"), tok)
-        for c in place_tok.children:
+                place_tok = next((p for p in children(c) if p.dep_ == "pobj"), tok)
+        for c in children(place_tok):
             if c.dep_ == "appos" and c.lemma_ in STRONGHOLD_NOUNS:
                 out.extend(self._stronghold_owners(c))
         return out
 
     def held_by(self, tok: Token) -> None:
         """Read 'Z, a locality used by X', 'areas held by X': the place X holds or uses."""
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_ not in HELD_VERBS:
                 continue
             place = self.args.place(tok)
             if place is None and tok.dep_ == "appos" and tok.lemma_ in PLACE_NOUNS:
                 place = self.args.named_place(tok.head)  # "Z, a locality used by X"
-            for a in c.children:
+            for a in children(c):
                 if a.dep_ == "agent":
                     for e in self._pobjs(a, frozenset({"ORG"})):
                         self.add(e, "operates_in", place, [c, a], confidence=0.8)
@@ -127,7 +128,7 @@ class PlaceRules(FightRules):
 
     def _stronghold_owners(self, noun: Token) -> list[Entity]:
         out = []
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < noun.i:
                 e = self.args.actor(c, frozenset({"ORG"}))
                 if e is not None and e.kind in ARMED_KINDS | {None}:
@@ -140,10 +141,10 @@ class PlaceRules(FightRules):
         """Read 'Z, which has a strong X presence'; "X's presence in Z"."""
         if tok.lemma_ not in {"presence", "foothold"}:
             return
-        owners = [e for c in tok.children if c.dep_ in {"poss", "compound", "nmod"}
+        owners = [e for c in children(tok) if c.dep_ in {"poss", "compound", "nmod"}
                   for e in [self.args.actor(c, frozenset({"ORG"}))] if e is not None]  # fmt: skip
         places: list[Entity | None] = []
-        for p in tok.children:
+        for p in children(tok):
             if p.dep_ == "prep" and p.lower_ in {"in", "across", "around"}:
                 places.extend(self._pobjs(p, PLACE_TYPES))
         verb = tok.head
@@ -166,15 +167,15 @@ class PlaceRules(FightRules):
     def _deploy(self, verb: Token, sides: list[Entity], passive: bool) -> None:
         """Read 'X deployed troops to Z' (X's troops are in Z); 'the force deployed to Z'."""
         moved = list(sides) if passive or verb.dep_ == "acl" else []
-        dests = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "into"}]
-        for o in verb.children:
+        dests = [c for c in children(verb) if c.dep_ == "prep" and c.lower_ in {"to", "in", "into"}]
+        for o in children(verb):
             if o.dep_ != "dobj" or passive:
                 continue
             found = [e for e in self.args.actors(o) if e.type == "ORG"]  # not "sent Ms. X to Z"
             if not found and o.lower_ in FORCE_WORDS:
                 found = [f for s in sides if (f := self.force_of(s)) is not None]
             moved.extend(found)
-            dests.extend(c for c in o.children if c.dep_ == "prep" and c.lower_ in {"to", "into"})
+            dests.extend(c for c in children(o) if c.dep_ == "prep" and c.lower_ in {"to", "into"})
         for p in dests:
             for place in self._pobjs(p, PLACE_TYPES):
                 for m in moved:
@@ -183,7 +184,7 @@ class PlaceRules(FightRules):
     def _acting_in(self, verb: Token, sides: list[Entity], passive: bool) -> None:
         """Read 'X killed 14 insurgents in Z', 'X carried out operations in Z', 'Z ravaged by X'."""
         if passive:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            agent = next((c for c in children(verb) if c.dep_ == "agent"), None)
             subj, _ = self.args.subject(verb)
             place = self.args.place(subj) if subj is not None else None
             if agent is not None and place is not None:
@@ -192,16 +193,16 @@ class PlaceRules(FightRules):
                         self.add(e, "operates_in", place, [verb, agent], confidence=0.7)
             return
         armed = [s for s in sides if s.kind in ARMED_KINDS]
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "across"}]
-        for o in verb.children:
+        preps = [c for c in children(verb) if c.dep_ == "prep" and c.lower_ in {"in", "across"}]
+        for o in children(verb):
             if o.dep_ == "dobj" and o.lemma_.lower() in AERIAL:
                 return  # "carried out an airstrike in Z": struck from the air, not there
             if o.dep_ == "dobj":
-                preps.extend(c for c in o.children if c.dep_ == "prep" and c.lower_ == "in")
+                preps.extend(c for c in children(o) if c.dep_ == "prep" and c.lower_ == "in")
         for p in list(preps):  # "killed 13,000 people in attacks in Nigeria"
-            for pobj in p.children:
+            for pobj in children(p):
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ATTACK_NOUNS:
-                    preps.extend(c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "in")
+                    preps.extend(c for c in children(pobj) if c.dep_ == "prep" and c.lower_ == "in")
         for p in preps:
             for place in self._pobjs(p, PLACE_TYPES):
                 for s in armed:
@@ -210,8 +211,8 @@ class PlaceRules(FightRules):
     def _agents(self, agent: Token) -> list[Entity]:
         """Read 'by jihadist groups such as X and Y': the groups named after 'such as'."""
         out = self._pobjs(agent, ACTOR_TYPES)
-        for pobj in agent.children:
-            for p in pobj.children:
+        for pobj in children(agent):
+            for p in children(pobj):
                 if p.dep_ == "prep" and p.lower_ in {"as", "including"}:
                     out.extend(self._pobjs(p, ACTOR_TYPES))
         return out
@@ -221,12 +222,12 @@ class PlaceRules(FightRules):
         if noun.lemma_.lower() not in ATTACK_NOUNS | FIGHT_NOUNS:
             return
         owner = None
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ in {"poss", "compound"} and c.i < noun.i:
                 owner = owner or self.args.actor(c, frozenset({"ORG"}))
         if owner is None or owner.kind not in ARMED_KINDS:
             return
-        for p in noun.children:
+        for p in children(noun):
             if p.dep_ == "prep" and p.lower_ == "in":
                 for place in self._pobjs(p, PLACE_TYPES):
                     self.add(owner, "operates_in", place, [noun, p], confidence=0.75)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from actorgraph.model import Entity
+from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.relations._args import Token
 from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS, ReaderBase
 from actorgraph.pipeline.relations._lexicon import (
@@ -31,9 +32,9 @@ class RoleRules(ReaderBase):
     def role_object(self, noun: Token) -> tuple[Entity | None, list[Token], bool]:
         """Return the organisation or state a role noun is of/for/at ('leader of Y', "Y's leader"),
         and whether it owns the unit named ("commander of Y's coastal sector")."""
-        for child in noun.children:
+        for child in children(noun):
             if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with", "in"}:
-                for pobj in child.children:
+                for pobj in children(child):
                     if pobj.dep_ == "pobj":
                         e = self.args.of_phrase(pobj, ORG_OR_STATE) or self.args.place(pobj)
                         if e is not None:
@@ -41,7 +42,7 @@ class RoleRules(ReaderBase):
                         e = self.args.owner(pobj)
                         if e is not None:
                             return e, [child, pobj], True
-        for child in noun.children:
+        for child in children(noun):
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i:
                 e = self.args.of_phrase(child, ORG_OR_STATE) or self.args.actor(child, ORGS)
                 if e is not None:
@@ -54,7 +55,7 @@ class RoleRules(ReaderBase):
         obj, toks, owned = self.role_object(noun)
         named = {t.i for t in mods if obj is not None and self.args.at(t) == obj}  # not "Y leader"
         title = " ".join(t.text for t in mods if t.pos_ not in {"DET", "PART"} and t.i not in named)
-        past = any(c.lower_ in PAST_MARKERS for c in noun.children)
+        past = any(c.lower_ in PAST_MARKERS for c in children(noun))
         ev = [noun, *toks, *extra]
         words = [t.lower_ for t in mods if t.i not in {x.i for x in toks}]
         if toks and toks[0].lower_ == "of" and f"{lemma} of {toks[1].lower_}" in STATE_TITLES:
@@ -83,7 +84,7 @@ class RoleRules(ReaderBase):
         partial = bool(set(words[:-1]) & PARTIAL_LEADER)
         if lemma == "commander":
             definite = any(c.lower_ in {"the", "its", "their"} or c.dep_ == "poss"
-                           for c in noun.children)  # fmt: skip
+                           for c in children(noun))  # fmt: skip
             if definite and not partial and not owned:
                 self.add(person, "commands", obj, ev, role=title, past=past)
                 return
@@ -113,7 +114,7 @@ class RoleRules(ReaderBase):
     def role_relations(self, person: Entity, noun: Token, extra: list[Token]) -> None:
         """Read a role noun and those joined to it: 'general designer and director of Y'."""
         self.role_relation(person, noun, extra)
-        for c in noun.children:
+        for c in children(noun):
             if c.dep_ == "conj" and c.pos_ == "NOUN":
                 self.role_relation(person, c, [noun, *extra])
 
@@ -122,13 +123,13 @@ class RoleRules(ReaderBase):
         person = self.args.at(tok, PERSONS)
         if person is None:
             return
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 self.role_relations(person, child, [tok])
             elif child.dep_ == "appos" and child.pos_ in {"PROPN", "NUM"}:
                 # "X, D-Mich., chairman of Y": the role hangs on the aside
                 if self.args.at(child, frozenset({"PERSON", "ORG"})) is None:
-                    for sub in child.children:
+                    for sub in children(child):
                         if sub.dep_ == "appos" and sub.pos_ == "NOUN":
                             self.role_relations(person, sub, [tok, child])
             elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "PROPN":
@@ -142,7 +143,7 @@ class RoleRules(ReaderBase):
         if appos_of and of.head.pos_ == "NOUN" and of.head.head.i != tok.i:
             self.role_relation(person, of.head, [tok])
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
-            for attr in tok.head.children:
+            for attr in children(tok.head):
                 if attr.dep_ == "attr" and attr.pos_ == "NOUN":
                     self.role_relation(person, attr, [tok, tok.head])
 
@@ -163,7 +164,7 @@ class RoleRules(ReaderBase):
         first = self.entities.first_start(person.id, tok.idx)  # of the mentions it is in
         if first is None:
             return
-        left = [c for c in tok.children if c.i < tok.i and c.dep_ in TITLE_DEPS]
+        left = [c for c in children(tok) if c.i < tok.i and c.dep_ in TITLE_DEPS]
         left = [c for c in left if c.idx < first]
         if not left:
             return
@@ -203,7 +204,7 @@ class RoleRules(ReaderBase):
         ev = [tok, *words]
         state_title = _state_title([w.lower_ for w in title_words])
         if state_title is not None:
-            for p in tok.children:  # "President X of China"
+            for p in children(tok):  # "President X of China"
                 if org is None and p.dep_ == "prep" and p.lower_ == "of":
                     org = next(iter(self._pobjs(p, frozenset({"GPE"}))), None)
             anaphor = org_tok is not None and org_tok.pos_ != "PROPN"
@@ -243,7 +244,7 @@ class RoleRules(ReaderBase):
 
 def _modifiers(noun: Token) -> list[Token]:
     """Read 'the Iraq researcher' -> [Iraq, researcher]; 'the leader' -> [leader]."""
-    mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i]
+    mods = [c for c in children(noun) if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i]
     start = min((c.left_edge.i for c in mods), default=noun.i)
     return [t for t in noun.doc[start : noun.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
 

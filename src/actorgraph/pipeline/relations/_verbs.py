@@ -5,6 +5,7 @@ X", "fighting alongside Y", "pledge allegiance to Y", "has ties to Y", "resides 
 from __future__ import annotations
 
 from actorgraph.model import Entity
+from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
 from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS
 from actorgraph.pipeline.relations._lexicon import (
@@ -54,7 +55,8 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
     """Every rule of the reader; the verbs' own here."""
 
     def verbs(self, tok: Token) -> None:
-        lemma = LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        lemma = LEMMA_FIXES.get(lemma, lemma)
         if tok.pos_ not in {"VERB", "AUX", "ADJ"} and lemma not in FIGHT_NOUNS:
             return
         if lemma not in TRIGGERS and not _controls(tok):
@@ -64,20 +66,20 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
         if subj is None and subj_tok is None and tok.pos_ == "VERB" and tok.dep_ != "pcomp":
             subj = self.args.nearest_before(tok, frozenset({"PERSON", "ORG"}))
         agent = self._agent(tok)
-        objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
-        preps = {c.lower_: c for c in tok.children if c.dep_ in {"prep", "agent"}}
-        if any(c.dep_ == "neg" for c in tok.children):
+        objs = [c for c in children(tok) if c.dep_ in {"dobj", "attr"}]
+        preps = {c.lower_: c for c in children(tok) if c.dep_ in {"prep", "agent"}}
+        if any(c.dep_ == "neg" for c in children(tok)):
             return  # "does not command": the writer says it is not so
         if lemma in SUPPORT_MODES:
             armed = subj is not None and (subj.kind in ARMED_KINDS or _armed_noun(subj_tok))
             self._support(tok, lemma, subj, agent, objs, passive, armed=armed)
-        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        prt = next((c.lower_ for c in children(tok) if c.dep_ == "prt"), None)
         pred = VERB_PREDICATES.get(f"{lemma} {prt}") or VERB_PREDICATES.get(lemma)
         if subj is not None and subj.type == "PERSON":
             self._person_verbs(tok, lemma, subj, preps)
         if lemma == "base" and tok.dep_ == "amod":  # "the Cairo-based group"
             org = self.args.of_phrase(tok.head, ORGS)
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ in {"npadvmod", "compound", "nmod"}:
                     self.add(org, "located_in", self.args.at(c, PLACE_TYPES), [tok, c])
         if pred is not None:
@@ -85,13 +87,13 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
         if lemma == "pledge" or lemma == "swear":
             for o in objs:
                 if o.lemma_ in {"allegiance", "loyalty", "fealty", "bay'ah", "oath"}:
-                    for p in [c for c in (*tok.children, *o.children) if c.lower_ == "to"]:
+                    for p in [c for c in (*children(tok), *children(o)) if c.lower_ == "to"]:
                         for e in self._pobjs(p, ACTOR_TYPES):
                             self.add(subj, "allegiance_to", e, [tok, o, p])
         if lemma == "have" or lemma == "maintain":
             for o in objs:
                 if o.lower_ in TIE_NOUNS:
-                    for p in o.children:
+                    for p in children(o):
                         if p.dep_ == "prep" and p.lower_ in {"to", "with"}:
                             for e in self._pobjs(p, ACTOR_TYPES):
                                 self.add(subj, "ties_to", e, [tok, o, p], confidence=0.8)
@@ -114,7 +116,7 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
                 target = self.args.of_phrase(o, frozenset({"ORG"}))
                 if target is not None:
                     self.add(subj, pred, target, [tok, o])
-                for prep in o.children:
+                for prep in children(o):
                     if prep.dep_ == "prep" and prep.lower_ in {"in", "across", "around"}:
                         for place in self._pobjs(prep, PLACE_TYPES):
                             self.add(subj, pred, place, [tok, o, prep], confidence=0.7)
@@ -149,20 +151,20 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
                 for e in self._pobjs(preps[p], ORGS) if p in preps else []:
                     self.add(subj, "works_for", e, [tok, preps[p]], confidence=0.75)
         if lemma in ROLE_VERBS:
-            nouns = [c for c in tok.children if c.dep_ in {"attr", "oprd"} and c.pos_ == "NOUN"]
+            nouns = [c for c in children(tok) if c.dep_ in {"attr", "oprd"} and c.pos_ == "NOUN"]
             if lemma == "serve" and "as" in preps:
-                nouns = [c for c in preps["as"].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                nouns = [c for c in children(preps["as"]) if c.dep_ == "pobj" and c.pos_ == "NOUN"]
             for noun in nouns:
                 self.role_relations(subj, noun, [tok])
 
     def _agent(self, verb: Token) -> Entity | None:
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                 for e in self._pobjs(c, ACTOR_TYPES):
                     return e
         if verb.dep_ == "conj":  # "trained and equipped by X": the agent of the last conjunct
             return None
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ == "conj":
                 found = self._agent(c)
                 if found is not None:
@@ -170,7 +172,7 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
         return None
 
     def _conj_modes(self, verb: Token) -> list[str]:
-        return [SUPPORT_MODES[c.lemma_] for c in verb.children
+        return [SUPPORT_MODES[c.lemma_] for c in children(verb)
                 if c.dep_ == "conj" and c.lemma_ in SUPPORT_MODES]  # fmt: skip
 
     def org_places(self, tok: Token) -> None:
@@ -184,18 +186,18 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
             "organization",
         }
         pred = "operates_in" if armed else "located_in"
-        for c in tok.children:  # "Nigeria's Boko Haram": a group of that country
+        for c in children(tok):  # "Nigeria's Boko Haram": a group of that country
             country = self.args.at(c, PLACE_TYPES) if c.dep_ == "poss" else None
             if country is not None and org.kind == "armed_group" and country.type == "GPE":
                 self.add(org, "operates_in", country, [tok, c], confidence=0.8)
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ == "prep" and c.lower_ in {"in", "at"} and tok.pos_ in {"PROPN", "NOUN"}:
                 if _names_more(c):
                     continue  # "the Islamic State in West Africa (ISWAP)": a longer name
                 for place in self._pobjs(c, PLACE_TYPES):
                     self.add(org, pred, place, [tok, c], confidence=0.75)
             elif c.dep_ == "appos" and c.pos_ == "NOUN":
-                for p in c.children:
+                for p in children(c):
                     if p.dep_ == "prep" and p.lower_ in {"in", "at"}:
                         for place in self._pobjs(p, PLACE_TYPES):
                             self.add(org, pred, place, [tok, c, p], confidence=0.7)
@@ -205,7 +207,7 @@ def _controls(tok: Token) -> bool:
     """Read 'took control of Z', or the purpose of a deployment ('deployed troops to fight Y')."""
     if tok.dep_ in {"advcl", "xcomp"} and tok.head.lemma_ in DEPLOY_VERBS:
         return True
-    return any(c.dep_ == "dobj" and c.lemma_ in CONTROL_NOUNS for c in tok.children)
+    return any(c.dep_ == "dobj" and c.lemma_ in CONTROL_NOUNS for c in children(tok))
 
 
 def _armed_noun(tok: Token | None) -> bool:

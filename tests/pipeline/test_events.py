@@ -264,3 +264,14 @@ def test_events_fighting_with_x_after_which_y_acted_names_y(nlp: Any) -> None:
     result, found = run(nlp, support, published="2024-05-01")
     ev = only(result, "SUPPORT")
     assert names(found, ev.actors) == ["Rwanda"] and names(found, ev.targets) == ["M23"]
+
+
+def test_events_a_place_state_and_a_claimed_raid_told_again(nlp: Any) -> None:
+    text = (
+        "Gunmen killed at least 20 villagers in an overnight raid in Nigeria, police said "
+        "on Saturday.\n\nBoko Haram claimed responsibility for the raid in Zamfara state."
+    )
+    result, found = run(nlp, text, published="2024-06-02")
+    ev = only(result, "ASSAULT")  # the claim tells the lead's raid again
+    assert "Zamfara" in names(found, ev.locations)
+    assert "Boko Haram" in names(found, ev.actors) and len(ev.evidence) == 2

@@ -251,6 +251,12 @@ def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
     if typ == "ASSAULT" and passive and not args.actors:
         _responder(res, verb, args)
     _locations(res, verb, args)
+    if not args.locations:  # "killed in an overnight raid in Zamfara": the raid's place
+        for prep in children(verb):
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
+                for pobj in _pobjs(prep):
+                    if pobj.pos_ == "NOUN":
+                        _locations(res, pobj, args)
     _argument_places(res, args)
     return args
 

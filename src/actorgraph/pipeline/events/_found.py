@@ -22,3 +22,28 @@ class Found:
     confidence: float = 0.0
     casualties: list[Count] = field(default_factory=list)
     sentences: list[Any] = field(default_factory=list)  # more sentences telling it (coreference)
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def told_again(f: Found) -> bool:
+    """ "... claimed responsibility for the raid": "the raid" was told already."""
+    return f.noun and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in f.trigger.children)
+
+
+def counts_differ(k: Found, f: Found) -> bool:
+    """Two tellings whose counts of one kind differ and neither is dated like the other:
+    a summary ("at least 14 killed") and one day of it ("four were killed on Monday")."""
+    for c in k.casualties:
+        for d in f.casualties:
+            if c.kind == d.kind and c.value != d.value and k.date is None and f.date is not None:
+                return True  # an undated later telling with another toll restates it
+    return False
+
+
+def dates_agree(k: Found, f: Found) -> bool:
+    a, b = k.date, f.date
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)

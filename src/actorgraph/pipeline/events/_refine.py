@@ -25,7 +25,7 @@ from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import EntityResult, country_name, home_country
 from actorgraph.pipeline.events._casualties import Count, counts
 from actorgraph.pipeline.events._filters import background, concrete, unfounded
-from actorgraph.pipeline.events._found import Found
+from actorgraph.pipeline.events._found import Found, counts_differ, dates_agree, told_again
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.layout import Layout
 from actorgraph.pipeline.lexicon import PLACE_NOUNS, capitals
@@ -264,11 +264,11 @@ class Refiner:
         return out
 
     def _same(self, k: Found, f: Found) -> bool:
-        if k.type != f.type or not _dates_agree(k, f) or k.sent.start == f.sent.start:
+        if k.type != f.type or not dates_agree(k, f) or k.sent.start == f.sent.start:
             return False  # one sentence's events were merged, or kept apart, already
         if (k.date is None) != (f.date is None) and background(k.date or f.date, self.reference):
             return False  # "two weeks ago, X attacked": not what the lead tells
-        if _counts_differ(k, f):
+        if counts_differ(k, f):
             return False
         ka = self._named(k.args.actors, f.args.actors)
         fa = self._named(f.args.actors, k.args.actors)
@@ -291,6 +291,7 @@ class Refiner:
             or (kt and fst and not kst)  # the country attacked, then its forces
             or kl & fl
             or (k.date is not None and f.date is not None and k.date.value == f.date.value)
+            or told_again(f)
         )
         kp, fp = self.paragraph(k.sent.start_char), self.paragraph(f.sent.start_char)
         near = fp - kp <= 1
@@ -332,23 +333,6 @@ def _governed(c: Count, events: list[Found]) -> Found | None:
         if group:
             return group[0]
     return next((f for f in events if f.type == wanted), None)
-
-
-def _counts_differ(k: Found, f: Found) -> bool:
-    """Two tellings whose counts of one kind differ and neither is dated like the other:
-    a summary ("at least 14 killed") and one day of it ("four were killed on Monday")."""
-    for c in k.casualties:
-        for d in f.casualties:
-            if c.kind == d.kind and c.value != d.value and k.date is None and f.date is not None:
-                return True  # an undated later telling with another toll restates it
-    return False
-
-
-def _dates_agree(k: Found, f: Found) -> bool:
-    a, b = k.date, f.date
-    if a is None or b is None or not a.value or not b.value:
-        return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
 def _merge(into: Found, other: Found) -> None:

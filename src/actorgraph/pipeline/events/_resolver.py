@@ -8,6 +8,7 @@ from typing import Any
 
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._lexicon import words
+from actorgraph.pipeline.lexicon import PLACE_NOUNS
 from actorgraph.pipeline.nlp import children
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -137,6 +138,12 @@ class Resolver:
         out: list[str] = []
         for t in [tok, *tok.conjuncts]:
             pid = self._entity(t, PLACE_TYPES)
+            if pid is None and t.lower_ in PLACE_NOUNS:  # "in Nigeria's Zamfara state"
+                pid = next(
+                    (p for c in children(t) if c.dep_ == "compound"
+                     and (p := self._entity(c, PLACE_TYPES))),
+                    None,
+                )  # fmt: skip
             if pid:
                 _add(out, [pid])
         return out

@@ -202,3 +202,18 @@ def test_news_according_to_an_unnamed_source_reports_the_fact(nlp: Any) -> None:
     plan = "According to the plan, Nigerian troops attacked Boko Haram fighters near Bama."
     a = actorgraph.analyze(plan, nlp=nlp)
     assert [e.modality for e in a.events if e.type == "ASSAULT"] == ["asserted"]
+
+
+def test_news_a_dateline_is_not_where_the_city_of_x_was_struck(nlp: Any) -> None:
+    import actorgraph
+
+    text = (
+        "KYIV, Ukraine (AP) — Russian forces pounded the eastern Ukrainian city of Kharkiv "
+        "with missiles overnight, killing at least seven people, the regional governor said."
+    )
+    a = actorgraph.analyze(text, published="2024-05-26", nlp=nlp)
+    names = {e.id: e.name for e in a.entities}
+    (ev,) = [e for e in a.events if e.type == "ASSAULT"]
+    assert [names[x] for x in ev.locations] == ["Kharkiv"]
+    (q,) = [q for q in a.quotes if q.kind == "indirect"]
+    assert text[q.start :].startswith("Russian forces pounded")

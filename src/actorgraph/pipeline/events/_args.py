@@ -11,6 +11,7 @@ from actorgraph.pipeline.events._resolver import (
     _add,
 )
 from actorgraph.pipeline.layout import in_dateline
+from actorgraph.pipeline.lexicon import PLACE_NOUNS
 from actorgraph.pipeline.nlp import children
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -136,7 +137,7 @@ def _locations(res: Resolver, tok: Any, args: Args) -> None:
             for pobj in _pobjs(prep):
                 _add(args.locations, res.places(pobj))
     for c in children(tok):
-        if c.dep_ == "npadvmod":
+        if c.dep_ == "npadvmod" and not in_dateline(c):  # "KYIV (AP) - ... pounded": filed
             _add(args.locations, res.places(c))
         elif c.dep_ == "advmod" and c.lower_ == "where" and tok.dep_ == "relcl":
             _add(args.locations, res.places(tok.head))  # "Mosul, where the jihadists seized"
@@ -214,7 +215,10 @@ def _argument_places(res: Resolver, args: Args) -> None:
         if head.pos_ not in ("NOUN", "PROPN") or args.locations:
             continue
         for prep in children(head):
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "outside", "at"):
+            if prep.dep_ == "prep" and (
+                prep.lower_ in ("in", "near", "outside", "at")
+                or (prep.lower_ == "of" and head.lower_ in PLACE_NOUNS)  # "the city of X"
+            ):
                 for pobj in _pobjs(prep):
                     _add(args.locations, res.places(pobj))
 

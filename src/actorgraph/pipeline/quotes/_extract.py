@@ -357,6 +357,9 @@ def _indirect_quote(
     if spk.how == "self":
         return None
     conf = CONFIDENCE.get(spk.how, 0.6) - 0.1
+    start = _after_dateline(ctx.text, rep.start, rep.end)
+    if start != rep.start:
+        rep = replace(rep, start=start)
     lo = min(rep.start, spk.mention[0], int(rep.cue.idx))
     hi = max(rep.end, spk.mention[1], int(rep.cue.idx + len(rep.cue.text)))
     return Quote(
@@ -372,3 +375,13 @@ def _indirect_quote(
         confidence=conf,
         evidence=(Evidence(doc_id, lo, hi, STAGE, conf),),
     )
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a reported clause starts once its story's dateline ("KYIV (AP) -") is cut off."""
+    for d in layout(text).datelines:
+        if d.start <= start < d.end < end:
+            start = d.end
+            while start < end and text[start] in " \t\n-–—:":
+                start += 1
+    return start

@@ -6,6 +6,7 @@ from typing import Any
 
 from actorgraph.pipeline.events._lexicon import ROLE_NOUNS, words
 from actorgraph.pipeline.events._resolver import (
+    ARMED_KINDS,
     Args,
     Resolver,
     _add,
@@ -204,7 +205,7 @@ def _other_side(res: Resolver, noun: Any, args: Args) -> None:
         return
     for eid in res.ids(subj):
         e = res.entities.by_id(eid)
-        if e is not None and e.kind in {"armed_group", "state_force"} and eid not in args.targets:
+        if e is not None and e.kind in ARMED_KINDS and eid not in args.targets:
             _add(args.actors, [eid])
             args.heads.append(subj)
 
@@ -279,7 +280,7 @@ def _responder(res: Resolver, verb: Any, args: Args) -> None:
             continue
         for eid in res.ids(subj):
             e = res.entities.by_id(eid)
-            armed = e is not None and (e.type == "GPE" or e.kind in {"armed_group", "state_force"})
+            armed = e is not None and (e.type == "GPE" or e.kind in ARMED_KINDS)
             if armed and eid not in args.targets:
                 _add(args.actors, [eid])
                 args.heads.append(subj)

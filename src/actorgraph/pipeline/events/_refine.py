@@ -27,11 +27,11 @@ from actorgraph.pipeline.events._casualties import Count, counts
 from actorgraph.pipeline.events._filters import background, concrete, unfounded
 from actorgraph.pipeline.events._found import Found, counts_differ, dates_agree, told_again
 from actorgraph.pipeline.events._lexicon import words
+from actorgraph.pipeline.events._resolver import ARMED_KINDS, PLACE_TYPES
 from actorgraph.pipeline.layout import Layout
 from actorgraph.pipeline.lexicon import PLACE_NOUNS, capitals
 from actorgraph.pipeline.nlp import children, tokens
 
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 SPEECH_ACTS = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "COOPERATE",
      "AID", "SANCTION", "CONCEDE"}
@@ -51,7 +51,6 @@ PROTEST_WORDS = words(
     "protest protests protesters protestors demonstrators demonstration demonstrations "
     "against demand demands demanding march marchers strike strikers"
 )
-ARMED_KINDS = frozenset({"armed_group", "state_force"})
 PLACE_PREPS = words("in near at outside around across inside into on throughout along off over")
 LEAD_PARAGRAPHS = 1  # the story's first paragraph sums up what later ones detail
 SAYS = words("say tell report put estimate state claim confirm give")

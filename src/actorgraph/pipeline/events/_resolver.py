@@ -13,6 +13,7 @@ from actorgraph.pipeline.nlp import children
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+ARMED_KINDS = frozenset({"armed_group", "state_force"})  # the sides of a fight
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 # Heads whose "of" phrase names who they are ("members of X", "a group of Moroccan diplomats").
 GROUP_HEADS = words(
@@ -81,13 +82,13 @@ class Resolver:
         prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
         for subj in (t for t in prev or () if t.dep_ in ("nsubj", "nsubjpass")):
             ent = self.entities.at(subj.idx, subj.idx + len(subj.text))
-            if ent is not None and ent.type == "ORG" and ent.kind in {"armed_group", "state_force"}:
+            if ent is not None and ent.type == "ORG" and ent.kind in ARMED_KINDS:
                 return ent.id  # who the sentence before was about
         start = prev.start_char if prev is not None else sent.start_char
         named = [
             (m.start, e.id)
             for m, e in self.entities.mentions_in(start, tok.idx)
-            if e.type == "ORG" and e.kind in {"armed_group", "state_force"}
+            if e.type == "ORG" and e.kind in ARMED_KINDS
         ]
         return max(named)[1] if named else None
 

@@ -1,0 +1,30 @@
+"""The entities stage on wire-style sentences written for these tests, with the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actorgraph.model import Document, Entity
+from actorgraph.pipeline import entities
+from actorgraph.pipeline.nlp import ParsedDoc
+
+
+def _entities(nlp: Any, text: str) -> dict[str, Entity]:
+    parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
+    found = entities.resolve_aliases(parsed, entities.extract_entities(parsed))
+    return {e.name: e for e in found.entities}
+
+
+def test_name_after_a_place_noun_is_a_place(nlp: Any) -> None:
+    text = (
+        "Rebels attacked a military base in the northeastern province of Arauca on "
+        "Wednesday. Gunmen later stormed the village of Kashkash."
+    )
+    ents = _entities(nlp, text)
+    assert ents["Arauca"].type == "GPE"
+    assert ents["Kashkash"].type == "GPE"
+
+
+def test_place_name_after_a_place_noun_takes_its_words(nlp: Any) -> None:
+    ents = _entities(nlp, "Fighters seized the town of Tal Hamis after a battle.")
+    assert ents["Tal Hamis"].type == "GPE"

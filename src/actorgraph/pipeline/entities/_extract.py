@@ -199,7 +199,7 @@ def _places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int,
 
 
 def _name_token(tok: Any) -> bool:
-    return tok.text[:1].isupper() and tok.tag_ == "NNP" and tok.ent_type_ == ""
+    return bool(tok.text[:1].isupper() and tok.tag_ == "NNP" and not tok.ent_type_)
 
 
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")

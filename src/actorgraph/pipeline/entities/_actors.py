@@ -21,7 +21,10 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
     entities = list(result.entities)
     found = find_generic(parsed, entities)
     out: list[Entity] = []
+    generic = {(m.start, m.end) for a in found.actors.values() for m in a.mentions}
     for e in entities:
+        if e.name.islower() and all((m.start, m.end) in generic for m in e.mentions):
+            continue  # "army" the model took for a name: the country's forces have it
         inst = institution(e)
         if inst is not None:
             key = f"{inst[0]}:{inst[1] or found.home}"

@@ -372,7 +372,7 @@ def find_generic(parsed: ParsedDoc, entities: list[Entity]) -> GenericActors:
         inside = found.by_char.get(tok.idx)
         if word and inside is not None and inside.type == "NORP":
             pass  # "an Islamist attack": a creed's word, not the name of who attacked
-        elif inside is not None and institution(inside) is None:
+        elif inside is not None and institution(inside) is None and not inside.name.islower():
             continue  # part of a name: "Special Forces", "the Free Army"
         if what == "perpetrator":
             found.perpetrator(tok)

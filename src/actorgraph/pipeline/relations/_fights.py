@@ -21,6 +21,9 @@ from actorgraph.pipeline.relations._words import (
 REVOLTS = frozenset({"insurgency", "rebellion", "uprising", "insurrection"})
 BATTLES = frozenset({"battle", "gunbattle", "firefight", "clash", "clashes", "fighting",
                      "skirmish", "skirmishes", "shootout", "exchange"})  # fmt: skip
+# "X is at war with Y", "X has been in conflict with Y": a state of fighting.
+WAR_STATES = frozenset({"war", "conflict", "battle", "fighting", "combat", "hostilities"})
+FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "blow", "rocket", "artillery", "strike"})
 LEAD_VERBS = frozenset({"lead", "command", "direct", "spearhead", "head"})
 SIDES = frozenset({"ORG", "GPE"})
 # Verbs whose subject names those who suffered: "soldiers were killed in an X attack".
@@ -40,6 +43,15 @@ class FightRules(ReaderBase):
             self._fights(tok, subj, lemma in FIGHT_VERBS)
         if lemma in FIGHT_VERBS | {"exchange"} and not passive:
             self._reciprocal(tok, lemma)
+        if lemma in {"exchange", "trade"} and subj is not None and not passive:
+            self._traded(tok, subj)
+        if lemma == "be" and subj is not None:  # "X has been at war with Y"
+            for p in children(tok):
+                if p.dep_ == "prep" and p.lower_ in {"at", "in"}:
+                    for n in children(p):
+                        if n.dep_ == "pobj" and n.lemma_.lower() in WAR_STATES:
+                            self.fight_noun(n, subj, tok)
+                            self._fights(tok, subj, True)  # "with Y" hung on the verb
         if lemma in FIGHT_VERBS and subj is not None and not passive:
             for o in children(tok):
                 if o.dep_ == "dobj" and o.lemma_ not in FIGHT_NOUNS:
@@ -65,6 +77,17 @@ class FightRules(ReaderBase):
                                 self.add(subj, "fights_against", e, [tok, o, p])
                     striker = self._striker(o)  # "repelled several Russian attacks"
                     self.add(subj, "fights_against", striker, [tok, o], confidence=0.85)
+
+    def _traded(self, verb: Token, subj: Entity) -> None:
+        """Read 'X traded fire with Y', 'X exchanged fire with Y across the border'."""
+        fire = [c for c in children(verb) if c.dep_ == "dobj" and c.lemma_.lower() in FIRE_NOUNS]
+        if not fire:
+            return
+        for p in (*children(verb), *children(fire[0])):
+            if p.dep_ == "prep" and p.lower_ == "with":
+                for e in self._pobjs(p, ACTOR_TYPES):
+                    if e.type in SIDES and (_armed(e) or _armed(subj)):
+                        self.add(subj, "fights_against", e, [verb, fire[0], p], confidence=0.85)
 
     def _claimed(self, verb: Token, subj: Entity) -> None:
         """Read 'X claimed (responsibility for) the attack on Y': X's attack, so X fights Y."""

@@ -37,7 +37,7 @@ from actorgraph.pipeline.relations._words import (
 # "X claimed the attack", "exchanged fire", "joined forces with", "repelled an attack".
 SIDE_VERBS = frozenset(
     {"base", "pledge", "swear", "have", "maintain", "work", "exchange", "repel", "repulse",
-     "thwart", "foil", "fend", "resist", "claim", "join"}
+     "thwart", "foil", "fend", "resist", "claim", "join", "be", "trade"}
 )  # fmt: skip
 # The verbs some rule reads (the first word of a phrasal one): the others are skipped.
 TRIGGERS = frozenset(
@@ -104,8 +104,9 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
     def _verb_predicate(self, tok: Token, pred: str, subj: Entity | None,
                         agent: Entity | None, objs: list[Token], preps: dict[str, Token],
                         passive: bool) -> None:  # fmt: skip
-        if passive and agent is not None and pred in {"leader_of", "founder_of"}:
-            self.add(agent, pred, subj, [tok])
+        if passive and agent is not None and pred in {"leader_of", "founder_of", "commands"}:
+            if pred != "commands" or (subj is not None and subj.type == "ORG"):
+                self.add(agent, pred, subj, [tok])  # "the army is commanded by X"
         elif pred in {"located_in", "operates_in"}:
             for p in ("in", "at", "near", "from", "out"):
                 if p in preps:

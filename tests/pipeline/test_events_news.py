@@ -217,3 +217,31 @@ def test_news_a_dateline_is_not_where_the_city_of_x_was_struck(nlp: Any) -> None
     assert [names[x] for x in ev.locations] == ["Kharkiv"]
     (q,) = [q for q in a.quotes if q.kind == "indirect"]
     assert text[q.start :].startswith("Russian forces pounded")
+
+
+def test_accused_of_makes_the_accused_the_actor_and_the_accuser_the_source(nlp: Any) -> None:
+    a = _analyze(nlp, "The Kordofan Lawyers Union accused the RSF of abducting women in Nyala.")
+    abduct = next(e for e in a.events if e.mode == "abduct")
+    assert [_name(a, x) for x in abduct.actors] == ["Rapid Support Forces"]
+    assert abduct.modality == "alleged"
+    assert _name(a, abduct.attributed_to) == "Kordofan Lawyers Union"
+    accuse = next(e for e in a.events if e.type == "ACCUSE")
+    assert accuse.modality == "asserted"  # the writer tells the accusation itself
+
+
+def test_a_war_since_a_year_is_no_event_and_lends_no_date(nlp: Any) -> None:
+    text = (
+        "The Northern Front has fought the army since 2019. On Tuesday, the group fired "
+        "rockets at a base near Gao, it said."
+    )
+    a = _analyze(nlp, text, "2021-03-12")
+    assert [e.date.value if e.date else None for e in _assaults(a)] == ["2021-03-09"]
+
+
+def test_it_said_does_not_carry_the_last_sentences_date(nlp: Any) -> None:
+    text = (
+        "The Northern Front took the town of Ber on Monday. The group fired rockets at a base "
+        "near Gao, it said."
+    )
+    a = _analyze(nlp, text, "2021-03-12")
+    assert [e.date for e in _assaults(a)] == [None]

@@ -19,7 +19,8 @@ from actorgraph.pipeline.layout import in_dateline
 
 ALLEGED_WORDS = frozenset(
     {"allegedly", "reportedly", "purportedly", "accused", "accuses", "accusing", "alleged",
-     "alleges", "suspected", "claimed", "accusation", "accusations", "allegations"}
+     "alleges", "suspected", "claimed", "accusation", "accusations", "allegations", "blamed",
+     "blames", "blaming"}
 )  # fmt: skip
 DENIAL_VERBS = frozenset({"deny", "denied", "denies", "denying", "refute", "reject", "dismiss"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "expect", "aim", "propose", "prepare", "vow"})
@@ -127,6 +128,19 @@ def _speaker(verb: Any, entities: EntityResult) -> str | None:
     return None
 
 
+def _accuser(tokens: list[Any], entities: EntityResult) -> str | None:
+    """Who makes the accusation a fact hangs on: "X accused Y of looting" -> X."""
+    for up in tokens[0].ancestors:
+        if up.lower_ in ALLEGED_WORDS and up.pos_ == "VERB":
+            for subj in (c for c in up.children if c.dep_ == "nsubj" and not in_dateline(c)):
+                for t in [subj, *sorted(subj.lefts, key=lambda t: -t.i)]:
+                    ent = entities.at(t.idx, t.idx + len(t.text))
+                    if ent is not None and ent.type in SPEAKER_TYPES:
+                        return ent.id
+            return None
+    return None
+
+
 def _speech(tokens: list[Any], entities: EntityResult) -> tuple[bool, str | None]:
     """Whether the fact is what a speech verb of its sentence reports, and who says it.
 
@@ -164,6 +178,8 @@ def claim_for(
     end = max(t.idx + len(t.text) for t in tokens)
     q = _quote_at(quotes, start, end)
     heads = {a.lower_ for t in tokens for a in t.ancestors} | {t.lower_ for t in tokens}
+    if tokens[0].lemma_.lower() in {"accuse", "blame"}:
+        heads.discard(tokens[0].lower_)  # "X accused Y": the writer tells the accusation
     lemmas = {a.lemma_ for t in tokens for a in t.ancestors} | {t.lemma_ for t in tokens}
     children = [c for t in tokens for c in t.children]
     if heads & DENIAL_VERBS or any(c.dep_ == "neg" for c in children):
@@ -174,7 +190,7 @@ def claim_for(
     if heads & ALLEGED_WORDS or any(
         c.lower_ in ALLEGED_WORDS for c in children if c.dep_ in {"advmod", "npadvmod"}
     ):
-        return Claim("alleged", q.speaker if q else source, 0.7)
+        return Claim("alleged", q.speaker if q else source or _accuser(tokens, entities), 0.7)
     if lemmas & PLAN_LEMMAS or any(c.lower_ in FUTURE_AUX for c in children):
         return Claim("planned", q.speaker if q else None, 0.7)
     if q is not None:

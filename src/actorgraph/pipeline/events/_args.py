@@ -107,6 +107,9 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
         if up.pos_ in ("NOUN", "PROPN") and up.dep_ == "dobj":
             up = up.head
         if up.pos_ in ("VERB", "AUX"):
+            accused = _accused(up) if verb.head.lower_ in {"of", "for"} else None
+            if accused is not None:
+                return accused, False  # "X accused Y of looting": Y looted
             subj, _ = _subject(up, depth + 1)
             return subj, False
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":  # "is willing to withdraw"
@@ -126,6 +129,16 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
         subj, _ = _subject(head, depth + 1)
         return subj, False
     return None, False
+
+
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "denounce", "fault"})
+
+
+def _accused(verb: Any) -> Any | None:
+    """The one an accusation names ("accused Y of", "blamed Y for"), if the verb accuses."""
+    if verb.lemma_.lower() not in ACCUSING:
+        return None
+    return next((c for c in children(verb) if c.dep_ == "dobj"), None)
 
 
 # Conjunctions of a clause that only sets the time or the scene of what it hangs on.

@@ -42,6 +42,11 @@ class DateFinder:
         anchor = self._anchor(d)
         return anchor
 
+    def _since(self, d: DateRef) -> bool:
+        """ "since 2023": when a state began, no date for what the next sentence tells."""
+        span = self.doc.char_span(d.start, d.end, alignment_mode="expand")
+        return span is not None and span.root.head.lower_ == "since"
+
     def _own(self, trigger: Any, sent: Any) -> DateRef | None:
         # Resolved dates first; an unresolved one ("Saturday" with no publication date)
         # still anchors the event in time.
@@ -72,11 +77,17 @@ class DateFinder:
     def _continues(self, sent: Any) -> bool:
         """Does the sentence open on a pronoun or a possessive pronoun (its own subject)?"""
         root = sent.root
+        said = [c for c in children(root) if c.dep_ in ("ccomp", "parataxis")]
+        reported = root.lemma_.lower() in SPEECH and bool(said)
+        if reported:  # "he said X fired", "X fired, it said": the reported clause's subject
+            root = said[0]
         for c in children(root):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 if c.lower_ in _CONTINUING:
                     return True
-                return any(p.dep_ == "poss" and p.lower_ in _CONTINUING for p in children(c))
+                return not reported and any(
+                    p.dep_ == "poss" and p.lower_ in _CONTINUING for p in children(c)
+                )
         return False
 
     def date_for(self, trigger: Any, sent: Any) -> DateRef | None:
@@ -94,7 +105,8 @@ class DateFinder:
             usable = [
                 d
                 for d in found
-                if (g := self._governor(d)) is None or g.lemma_.lower() not in SPEECH
+                if ((g := self._governor(d)) is None or g.lemma_.lower() not in SPEECH)
+                and not self._since(d)
             ]
             if usable:
                 return usable[0]

@@ -126,6 +126,8 @@ class Refiner:
         aux = {c.lower_ for c in children(verb) if c.dep_ in {"aux", "auxpass"}}
         if verb.tag_ == "VBG" and aux & {"has", "have", "had"} and "been" in aux:
             return True  # "has been battling a wave of violence"
+        if verb.tag_ == "VBN" and aux & {"has", "have"} and _since(verb):
+            return True  # "has fought the army since 2019": a standing war, not one happening
         near = [*children(t), *(children(verb) if verb is not t else [])]
         return any(c.lower_ in HABIT_WORDS for c in near for c in [c, *children(c)])
 
@@ -315,6 +317,13 @@ class Refiner:
                 continue
             out.add(i)
         return out
+
+
+def _since(verb: Any) -> bool:
+    """A "since" phrase or clause on the verb ("since 2019", "since the war began")."""
+    return any(c.lower_ == "since" and c.dep_ in {"prep", "mark"} for c in children(verb)) or any(
+        c.dep_ == "advcl" and any(m.lower_ == "since" for m in children(c)) for c in children(verb)
+    )
 
 
 def _governed(c: Count, events: list[Found]) -> Found | None:

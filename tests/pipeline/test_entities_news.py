@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import actorgraph
 from actorgraph.model import Document, Entity
 from actorgraph.pipeline import entities
 from actorgraph.pipeline.nlp import ParsedDoc
@@ -28,3 +29,9 @@ def test_name_after_a_place_noun_is_a_place(nlp: Any) -> None:
 def test_place_name_after_a_place_noun_takes_its_words(nlp: Any) -> None:
     ents = _entities(nlp, "Fighters seized the town of Tal Hamis after a battle.")
     assert ents["Tal Hamis"].type == "GPE"
+
+
+def test_a_patrons_name_does_not_say_where_the_news_is(nlp: Any) -> None:
+    text = "Gunmen wounded eight soldiers near Homs on Friday, and Iran-backed fighters fled."
+    a = actorgraph.analyze(text, published="2021-05-08", nlp=nlp)
+    assert "Military Forces of Iran" not in {e.name for e in a.entities}

@@ -71,6 +71,10 @@ def country_name(entity: Entity) -> str | None:
 
 
 LEAD_WEIGHT = 5
+# "Iran-backed fighters", "a Saudi-led coalition": a patron's name, not where the news is.
+_PATRON = re.compile(
+    r"[-‐–](?:backed|sponsored|supported|funded|armed|allied|aligned|led|trained)\b"
+)
 _SENTENCE_END = re.compile(r"(?<=[\w)\"”’])[.!?](?=\s)")
 
 
@@ -98,14 +102,20 @@ def home_country(entities: list[Entity], text: str = "") -> str | None:
     first: dict[str, int] = {}
     for e in entities:
         code = e.place.country if e.place is not None else None
-        if code in names:
+        votes = [m for m in e.mentions if not _PATRON.match(text, m.end)]
+        if code in names and votes:
             weight[code] = weight.get(code, 0) + sum(
-                LEAD_WEIGHT if m.start < lead else 1 for m in e.mentions
+                LEAD_WEIGHT if m.start < lead else 1 for m in votes
             )
-            first[code] = min(first.get(code, e.mentions[0].start), e.mentions[0].start)
+            first[code] = min(first.get(code, votes[0].start), votes[0].start)
     if weight:
         return names[min(weight, key=lambda c: (-weight[c], first[c]))]
-    counts = {e.name: len(e.mentions) for e in entities if country_name(e) == e.name}
+    counts = {
+        e.name: n
+        for e in entities
+        if country_name(e) == e.name
+        and (n := sum(1 for m in e.mentions if not _PATRON.match(text, m.end)))
+    }
     order = {e.name: e.mentions[0].start for e in entities}
     return min(counts, key=lambda n: (-counts[n], order[n])) if counts else None
 

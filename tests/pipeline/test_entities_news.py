@@ -35,3 +35,9 @@ def test_a_patrons_name_does_not_say_where_the_news_is(nlp: Any) -> None:
     text = "Gunmen wounded eight soldiers near Homs on Friday, and Iran-backed fighters fled."
     a = actorgraph.analyze(text, published="2021-05-08", nlp=nlp)
     assert "Military Forces of Iran" not in {e.name for e in a.entities}
+
+
+def test_a_role_word_opening_a_sentence_is_no_part_of_the_name(nlp: Any) -> None:
+    ents = _entities(nlp, "Resident Musa Garba told reporters the attackers came at night.")
+    assert "Musa Garba" in ents
+    assert not any(name.startswith("Resident") for name in ents)

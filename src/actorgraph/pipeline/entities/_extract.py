@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.model import Entity, Mention
-from actorgraph.pipeline.entities._labels import repair_label
+from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES, repair_label
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.lexicon import (
     INSTITUTION_NOUNS,
@@ -145,6 +145,17 @@ def clean_span(text: str, start: int, end: int, *, wrapped: bool = False) -> tup
         return None
     if not any(c.isalpha() for c in text[start:end]):
         return None
+    return start, end
+
+
+_ROLE_WORD = re.compile(r"([A-Z][a-z]+)\.?\s+(?=[A-Z])")
+
+
+def _without_role(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "Resident Aminu Bello", "Witness Jane Okoro": the role is no part of the name."""
+    m = _ROLE_WORD.match(text, start, end)
+    if m is not None and m.group(1).lower() in ROLES_BEFORE_NAMES:
+        return m.end(), end
     return start, end
 
 
@@ -347,6 +358,8 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     seen: set[tuple[int, int]] = set()
     for start, end, label, weight in sorted(raw):
         cleaned = clean_span(text, start, end, wrapped=wrapped)
+        if cleaned is not None and label == "PERSON":
+            cleaned = _without_role(text, *cleaned)
         if cleaned is None or cleaned in seen:
             continue
         seen.add(cleaned)

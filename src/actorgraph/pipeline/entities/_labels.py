@@ -53,7 +53,7 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
     if (
         prev is not None
         and label == "ORG"
-        and (prev.lower_ in PERSON_TITLES or prev.lower_ in _ROLES_BEFORE_NAMES)
+        and (prev.lower_ in PERSON_TITLES or prev.lower_ in ROLES_BEFORE_NAMES)
         and 2 <= len(words := [t for t in span if not t.is_space]) <= 3
         and all(t.is_title for t in words)
         and not any(t.lower_ in ORG_HEADS for t in words)
@@ -70,7 +70,7 @@ _WEAPONS = frozenset(
 )  # fmt: skip
 
 # Roles written right before a person's name ("army spokesman X", "administrator X").
-_ROLES_BEFORE_NAMES = frozenset(
+ROLES_BEFORE_NAMES = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "administrator", "official", "chief",
      "leader", "mayor", "envoy", "ambassador", "director", "chairman", "secretary",
      "analyst", "expert", "researcher", "activist", "lawmaker", "deputy", "legislator",

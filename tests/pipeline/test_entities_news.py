@@ -41,3 +41,11 @@ def test_a_role_word_opening_a_sentence_is_no_part_of_the_name(nlp: Any) -> None
     ents = _entities(nlp, "Resident Musa Garba told reporters the attackers came at night.")
     assert "Musa Garba" in ents
     assert not any(name.startswith("Resident") for name in ents)
+
+
+def test_gang_members_are_an_unidentified_armed_group(nlp: Any) -> None:
+    text = "Gang members stormed the town of Cabaret on Monday, killing six people."
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    assert not any(e.type == "PERSON" for e in a.entities)
+    attack = next(e for e in a.events if e.type == "ASSAULT")
+    assert [a.entity(x).kind for x in attack.actors] == ["armed_group"]  # type: ignore[union-attr]

@@ -42,3 +42,37 @@ def test_army_spokesman_after_the_army_speaks_for_the_countrys_forces(nlp: Any) 
         "town for a month, army spokesman Colonel Amadou Keita said."
     )
     assert ("Amadou Keita", "spokesperson_of", "Military Forces of Mali") in _rels(nlp, text)
+
+
+def test_a_movements_army_is_an_armed_group_and_the_army_is_the_states(nlp: Any) -> None:
+    text = (
+        "The Karenni Liberation Army said on Monday it had seized a base in Myanmar. "
+        "The army carried out air strikes near the base on Tuesday, state media said."
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    kinds = {e.name: e.kind for e in a.entities}
+    assert kinds["Karenni Liberation Army"] == "armed_group"
+    strike = next(e for e in a.events if e.mode == "aerial")
+    assert [a.entity(x).name for x in strike.actors] == ["Military Forces of Myanmar"]  # type: ignore[union-attr]
+
+
+def test_fought_alongside_y_against_z(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The Red Hand Brigade fought alongside Free Hill Militia units against the Malian army.",
+    )
+    assert ("Red Hand Brigade", "allied_with", "Free Hill Militia") in rels
+    assert ("Red Hand Brigade", "fights_against", "Military Forces of Mali") in rels
+
+
+def test_fighting_broke_out_between(nlp: Any) -> None:
+    text = (
+        "Heavy fighting broke out in Sirte on Monday between the Desert Shield Brigade "
+        "and the 77th Battalion."
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    names = {e.id: e.name for e in a.entities}
+    rels = {(names[r.subject], r.predicate, names[r.object]) for r in a.relations}
+    assert ("Desert Shield Brigade", "fights_against", "77th Battalion") in rels
+    fight = next(e for e in a.events if e.type == "ASSAULT")
+    assert {names[x] for x in fight.actors} == {"Desert Shield Brigade", "77th Battalion"}

@@ -21,10 +21,11 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
     entities = list(result.entities)
     found = find_generic(parsed, entities)
     out: list[Entity] = []
-    generic = {(m.start, m.end) for a in found.actors.values() for m in a.mentions}
+    generic = [(m.start, m.end) for a in found.actors.values() for m in a.mentions]
     for e in entities:
-        if e.name.islower() and all((m.start, m.end) in generic for m in e.mentions):
-            continue  # "army" the model took for a name: the country's forces have it
+        inside = all(any(s <= m.start and m.end <= t for s, t in generic) for m in e.mentions)
+        if inside and (e.name.islower() or e.type == "PERSON"):
+            continue  # "army", "Gang members": the model's name for a generic actor's word
         inst = institution(e)
         if inst is not None:
             key = f"{inst[0]}:{inst[1] or found.home}"

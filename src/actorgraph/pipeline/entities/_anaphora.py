@@ -124,6 +124,8 @@ def _antecedent(named: _Named, noun: str, start: int, para: list[int]) -> Entity
                 continue
         elif e.name.split()[-1].lower() != noun:
             continue
+        elif e.kind == "armed_group" and noun in {"army", "forces", "military"}:
+            continue  # "the army" after "the Arakan Army": the state's, not the movement's
         if best is None or last > best[0]:
             best = (last, k)
     return named.orgs[best[1]] if best else None

@@ -26,6 +26,7 @@ from typing import Any
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity, Mention
 from actorgraph.pipeline.entities._nouns import (
     DEFINITE,
+    GANGS,
     NEEDS_OWNER,
     PROXY_WORDS,
     SOMEONE_ELSES,
@@ -120,6 +121,8 @@ class GenericActors:
                 blocked = True
             elif named is not None:
                 countries.append(named)
+            elif ent is not None and t.lower_ in GANGS:
+                pass  # "Gang members" opening a sentence: a common noun, no name
             elif ent is not None:
                 c = country_name(ent)
                 if c is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from actorgraph.model import Mention
+from actorgraph.pipeline.entities._nouns import country_word
 from actorgraph.pipeline.lexicon import kind_of_words, lookup_actor
 from actorgraph.pipeline.nlp import ParsedDoc
 
@@ -21,9 +22,36 @@ def branch_kind(name: str) -> str | None:
     return None
 
 
+# Words of a movement's name: "Kachin Independence Army", "Free Syrian Army".
+MOVEMENT_WORDS = frozenset(
+    {"liberation", "independence", "resistance", "revolutionary", "free", "republican",
+     "salvation", "mujahideen", "islamic", "people's", "peoples", "popular", "lord's",
+     "rebel", "insurgent", "patriotic", "restoration", "defenders"}
+)  # fmt: skip
+# Words a state's own army carries besides its country's: "Somali National Army".
+STATE_ARMY_WORDS = frozenset(
+    {"national", "royal", "regular", "federal", "the", "of", "army", "armed", "forces",
+     "defence", "defense", "military", "ground", "land"}
+)  # fmt: skip
+
+
+def army_kind(name: str) -> str:
+    """ "Pakistan Army", "the Somali National Army", "Army": a state's; "Arakan Army",
+    "Kachin Independence Army", "Free Syrian Army": a movement's, an armed group."""
+    words = [w.strip(",.").lower() for w in name.split()]
+    if any(w in MOVEMENT_WORDS for w in words):
+        return "armed_group"
+    rest = [w for w, low in zip(name.split(), words, strict=True) if low not in STATE_ARMY_WORDS]
+    if all(country_word(w) is not None for w in rest):
+        return "state_force"  # only its country's words, or none
+    return "armed_group"
+
+
 def kind_from_context(parsed: ParsedDoc, name: str, mentions: list[Mention]) -> str | None:
     """Read an org's kind from its name, then from the words around its mentions."""
     kind = kind_of_words(name.split())
+    if kind == "state_force" and name.split()[-1].lower() in {"army", "forces"}:
+        return army_kind(name)
     if kind is not None:
         return kind
     doc, votes = parsed.doc, Counter[str]()

@@ -26,6 +26,7 @@ PERPETRATORS = frozenset(
      "fighters", "militiamen", "bombers", "bomber", "factions", "militias", "dissidents",
      "splinters"}
 )  # fmt: skip
+GANGS = frozenset({"gang", "gangs", "gangsters", "gangster", "cartel", "cartels"})
 # Heads that need a word saying whose they are: "forces" alone is anyone's.
 NEEDS_OWNER = frozenset(
     {"forces", "force", "fighters", "bombers", "bomber", "factions", "militias"}
@@ -180,6 +181,10 @@ def is_head(tok: Any) -> str | None:
         )
     if low in PERPETRATORS:
         return "perpetrator"
+    if low in GANGS and tok.dep_ != "compound":
+        return "perpetrator"  # "gangs stormed the town", "a gang"
+    if low == "members" and any(c.lower_ in GANGS for c in tok.lefts):
+        return "perpetrator"  # "gang members"
     if low in PROTESTERS:
         return "protester"
     if low in {"men", "groups"} and any(

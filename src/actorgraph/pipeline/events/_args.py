@@ -309,6 +309,12 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
             if found:
                 args.heads.append(c)
     _preps(res, noun, typ, args, noun=True)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        for prep in children(noun.head):  # "fighting broke out ... between X and Y"
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                for pobj in _pobjs(prep):
+                    _add(args.actors, res.ids(pobj))
+                    args.heads.append(pobj)
     if not args.actors:
         _part_taker(res, noun, args)
     if not args.actors and args.targets and _reciprocal(noun):

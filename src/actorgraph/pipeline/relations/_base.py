@@ -58,6 +58,8 @@ class ReaderBase:
             place = obj.type in PLACE_TYPES or obj.id in self.args.named_places
             if not place or subj.type not in ACTOR_TYPES | PLACE_TYPES:
                 return
+            if pred == "operates_in" and subj.type in PLACE_TYPES:
+                return  # a town "operating in" a town: its name was read for a group's
         elif pred == "commands":
             if obj.type not in PLACE_TYPES | ORGS or subj.type not in {"PERSON", "ORG"}:
                 return

@@ -170,6 +170,11 @@ class FightRules(ReaderBase):
             if c.dep_ == "prep" and low in {"alongside", "beside"} and is_fight:
                 for e in self._pobjs(c, ACTOR_TYPES):
                     self.add(subj, "allied_with", e, [verb, c])
+                for ally in (x for x in children(c) if x.dep_ == "pobj"):
+                    for p in children(ally):  # "fought alongside Y units against Z"
+                        if p.dep_ == "prep" and p.lower_ == "against":
+                            for e in self._pobjs(p, ACTOR_TYPES):
+                                self.add(subj, "fights_against", e, [verb, c, p])
             elif c.dep_ == "prep" and (low == "against" or (is_fight and low == "with")):
                 if low == "with" and any(x.lower_ == "against" for x in children(verb)):
                     for e in self._pobjs(c, ACTOR_TYPES):
@@ -231,13 +236,17 @@ class FightRules(ReaderBase):
         lemma = noun.lemma_.lower()
         if lemma not in FIGHT_NOUNS and lemma not in ATTACK_NOUNS:
             return
-        for p in children(noun):
-            if p.dep_ == "prep" and p.lower_ == "between":
-                sides = [e for pobj in children(p) if pobj.dep_ == "pobj"
-                         for e in self.args.actors(pobj)]  # fmt: skip
-                for i, a in enumerate(sides):
-                    for b in sides[i + 1 :]:
-                        self.add(a, "fights_against", b, [noun, p], confidence=0.85)
+        between = [p for p in children(noun) if p.dep_ == "prep" and p.lower_ == "between"]
+        if noun.dep_ in {"nsubj", "nsubjpass"}:  # "fighting broke out ... between X and Y"
+            between += [
+                p for p in children(noun.head) if p.dep_ == "prep" and p.lower_ == "between"
+            ]
+        for p in between:
+            sides = [e for pobj in children(p) if pobj.dep_ == "pobj"
+                     for e in self.args.actors(pobj)]  # fmt: skip
+            for i, a in enumerate(sides):
+                for b in sides[i + 1 :]:
+                    self.add(a, "fights_against", b, [noun, p], confidence=0.85)
         owner = None
         for c in children(noun):
             if c.dep_ in {"poss", "compound", "nmod"} and c.i < noun.i:

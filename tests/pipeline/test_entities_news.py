@@ -49,3 +49,13 @@ def test_gang_members_are_an_unidentified_armed_group(nlp: Any) -> None:
     assert not any(e.type == "PERSON" for e in a.entities)
     attack = next(e for e in a.events if e.type == "ASSAULT")
     assert [a.entity(x).kind for x in attack.actors] == ["armed_group"]  # type: ignore[union-attr]
+
+
+def test_a_title_after_an_organisations_name_is_the_persons(nlp: Any) -> None:
+    text = (
+        "The 12th Brigade is aligned with the Government of National Unity of Prime "
+        "Minister Omar Saleh."
+    )
+    ents = _entities(nlp, text)
+    assert "Government of National Unity" in ents
+    assert not any(name.endswith(" of Prime") for name in ents)

@@ -76,3 +76,10 @@ def test_fighting_broke_out_between(nlp: Any) -> None:
     assert ("Desert Shield Brigade", "fights_against", "77th Battalion") in rels
     fight = next(e for e in a.events if e.type == "ASSAULT")
     assert {names[x] for x in fight.actors} == {"Desert Shield Brigade", "77th Battalion"}
+
+
+def test_commander_of_in_apposition_commands(nlp: Any) -> None:
+    text = (
+        "Troops responded, said General Ramon Cruz, commander of the army's 4th Infantry Division."
+    )
+    assert ("Ramon Cruz", "commands", "4th Infantry Division") in _rels(nlp, text)

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.model import Entity, Mention
-from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES, repair_label
+from actorgraph.pipeline.entities._labels import repair_label
+from actorgraph.pipeline.entities._names import places_of, without_role, without_title
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.lexicon import (
     INSTITUTION_NOUNS,
-    PLACE_NOUNS,
     known_name_spans,
     lookup_actor,
 )
@@ -148,17 +148,6 @@ def clean_span(text: str, start: int, end: int, *, wrapped: bool = False) -> tup
     return start, end
 
 
-_ROLE_WORD = re.compile(r"([A-Z][a-z]+)\.?\s+(?=[A-Z])")
-
-
-def _without_role(text: str, start: int, end: int) -> tuple[int, int]:
-    """ "Resident Aminu Bello", "Witness Jane Okoro": the role is no part of the name."""
-    m = _ROLE_WORD.match(text, start, end)
-    if m is not None and m.group(1).lower() in ROLES_BEFORE_NAMES:
-        return m.end(), end
-    return start, end
-
-
 def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:
     """Find 'Iraqi army', 'the Syrian government': an adjectival people or country + a body."""
     out = []
@@ -183,34 +172,6 @@ def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:
             continue
         out.append((doc[left].idx, tok.idx + len(tok.text), "ORG"))
     return out
-
-
-def _places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Find "the northeastern province of Arauca", "the village of Kashkash": a name the
-    model missed, after a lowercase place noun and "of", is a place's."""
-    out = []
-    toks = tokens(doc)
-    for tok in toks:
-        noun = toks[tok.i - 1] if tok.i else None
-        if tok.lower_ != "of" or noun is None or noun.text not in PLACE_NOUNS:
-            continue
-        if not any(c.dep_ == "det" or c.dep_ == "amod" for c in noun.children):
-            continue  # "the town of", "the northern province of": not a name's own words
-        end = tok.i + 1
-        while end < len(toks) and end - tok.i <= 4 and _name_token(toks[end]):
-            end += 1
-        if end == tok.i + 1:
-            continue
-        start_char = toks[tok.i + 1].idx
-        end_char = toks[end - 1].idx + len(toks[end - 1].text)
-        if any(s < end_char and start_char < e for s, e in covered):
-            continue
-        out.append((start_char, end_char, "GPE"))
-    return out
-
-
-def _name_token(tok: Any) -> bool:
-    return bool(tok.text[:1].isupper() and tok.tag_ == "NNP" and not tok.ent_type_)
 
 
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
@@ -348,7 +309,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     spelled_spans = _Spans([(s, e) for s, e, _ in spelled])
     raw = [r for r in raw if not spelled_spans.covers(r[0], r[1])]
     raw.extend((s, e, label, 3) for s, e, label in spelled)
-    raw.extend((s, e, label, 2) for s, e, label in _places_of(doc, [(r[0], r[1]) for r in raw]))
+    raw.extend((s, e, label, 2) for s, e, label in places_of(doc, [(r[0], r[1]) for r in raw]))
 
     raw = _fit_layout(text, raw)
     wrapped = hard_wrapped(text) is not None
@@ -359,7 +320,9 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     for start, end, label, weight in sorted(raw):
         cleaned = clean_span(text, start, end, wrapped=wrapped)
         if cleaned is not None and label == "PERSON":
-            cleaned = _without_role(text, *cleaned)
+            cleaned = without_role(text, *cleaned)
+        elif cleaned is not None and label == "ORG":
+            cleaned = without_title(text, *cleaned)
         if cleaned is None or cleaned in seen:
             continue
         seen.add(cleaned)

@@ -85,6 +85,8 @@ class RoleRules(ReaderBase):
         if lemma == "commander":
             definite = any(c.lower_ in {"the", "its", "their"} or c.dep_ == "poss"
                            for c in children(noun))  # fmt: skip
+            if noun.dep_ == "appos" and not any(c.dep_ == "det" for c in children(noun)):
+                definite = True  # "X, commander of Y": the headline style of "the commander"
             if definite and not partial and not owned:
                 self.add(person, "commands", obj, ev, role=title, past=past)
                 return

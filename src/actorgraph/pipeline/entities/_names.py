@@ -1,0 +1,61 @@
+"""Name spans the model gets wrong in news: a role word before a person's name ("Resident
+X"), a title after an organisation's ("... of Prime Minister X"), and a place it missed after
+"the <place noun> of"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
+from actorgraph.pipeline.lexicon import PERSON_TITLES, PLACE_NOUNS
+from actorgraph.pipeline.nlp import tokens
+
+_ROLE_WORD = re.compile(r"([A-Z][a-z]+)\.?\s+(?=[A-Z])")
+
+
+def without_role(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "Resident Aminu Bello", "Witness Jane Okoro": the role is no part of the name."""
+    m = _ROLE_WORD.match(text, start, end)
+    if m is not None and m.group(1).lower() in ROLES_BEFORE_NAMES:
+        return m.end(), end
+    return start, end
+
+
+_OF_TITLE = re.compile(r"\s+of\s+([A-Z][a-z]+)$")
+
+
+def without_title(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "the Government of National Unity of Prime Minister X": the title is the person's."""
+    m = _OF_TITLE.search(text, start, end)
+    if m is not None and m.group(1).lower() in PERSON_TITLES:
+        return start, m.start()
+    return start, end
+
+
+def places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Find "the northeastern province of Arauca", "the village of Kashkash": a name the
+    model missed, after a lowercase place noun and "of", is a place's."""
+    out = []
+    toks = tokens(doc)
+    for tok in toks:
+        noun = toks[tok.i - 1] if tok.i else None
+        if tok.lower_ != "of" or noun is None or noun.text not in PLACE_NOUNS:
+            continue
+        if not any(c.dep_ == "det" or c.dep_ == "amod" for c in noun.children):
+            continue  # "the town of", "the northern province of": not a name's own words
+        end = tok.i + 1
+        while end < len(toks) and end - tok.i <= 4 and _name_token(toks[end]):
+            end += 1
+        if end == tok.i + 1:
+            continue
+        start_char = toks[tok.i + 1].idx
+        end_char = toks[end - 1].idx + len(toks[end - 1].text)
+        if any(s < end_char and start_char < e for s, e in covered):
+            continue
+        out.append((start_char, end_char, "GPE"))
+    return out
+
+
+def _name_token(tok: Any) -> bool:
+    return bool(tok.text[:1].isupper() and tok.tag_ == "NNP" and not tok.ent_type_)

@@ -245,3 +245,13 @@ def test_it_said_does_not_carry_the_last_sentences_date(nlp: Any) -> None:
     )
     a = _analyze(nlp, text, "2021-03-12")
     assert [e.date for e in _assaults(a)] == [None]
+
+
+def test_a_named_speakers_it_starts_a_new_telling_without_the_last_date(nlp: Any) -> None:
+    text = (
+        "Rebel forces withdrew from the town of Ber in November 2020. Separately, the "
+        "Malian air force said it had shot down two drones over Gao."
+    )
+    a = _analyze(nlp, text, "2021-03-12")
+    downed = next(e for e in a.events if e.type == "ASSAULT")
+    assert downed.date is None

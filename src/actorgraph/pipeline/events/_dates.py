@@ -80,6 +80,9 @@ class DateFinder:
         said = [c for c in children(root) if c.dep_ in ("ccomp", "parataxis")]
         reported = root.lemma_.lower() in SPEECH and bool(said)
         if reported:  # "he said X fired", "X fired, it said": the reported clause's subject
+            speaker = next((c for c in children(root) if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.lower_ not in _CONTINUING:
+                return False  # "the air force said it had shot down": it is the speaker
             root = said[0]
         for c in children(root):
             if c.dep_ in ("nsubj", "nsubjpass"):

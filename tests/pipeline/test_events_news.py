@@ -255,3 +255,15 @@ def test_a_named_speakers_it_starts_a_new_telling_without_the_last_date(nlp: Any
     a = _analyze(nlp, text, "2021-03-12")
     downed = next(e for e in a.events if e.type == "ASSAULT")
     assert downed.date is None
+
+
+def test_a_claimed_bombing_at_a_building_in_a_city_is_placed_and_kept(nlp: Any) -> None:
+    text = (
+        "The Islamic State group claimed responsibility for a bombing at a market in the "
+        "eastern city of Jalalabad that killed at least 14 people."
+    )
+    a = _analyze(nlp, text)
+    bombing = next(e for e in _assaults(a))
+    assert [_name(a, x) for x in bombing.actors] == ["Islamic State"]
+    assert [_name(a, x) for x in bombing.locations] == ["Jalalabad"]
+    assert [(c.kind, c.value) for c in bombing.casualties] == [("killed", 14)]

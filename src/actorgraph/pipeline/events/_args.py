@@ -299,6 +299,21 @@ def _responder(res: Resolver, verb: Any, args: Args) -> None:
                 args.heads.append(subj)
 
 
+def _nested_places(res: Resolver, tok: Any, args: Args, depth: int) -> None:
+    """The first place a chain of place phrases reaches ("at a mosque in the city of X")."""
+    for prep in children(tok):
+        of_place = prep.lower_ == "of" and tok.lower_ in PLACE_NOUNS
+        if prep.dep_ != "prep" or not (prep.lower_ in {"at", "in", "near", "on"} or of_place):
+            continue
+        for pobj in _pobjs(prep):
+            found = res.places(pobj)
+            _add(args.locations, found)
+            if not found and pobj.pos_ == "NOUN" and depth > 1:
+                _nested_places(res, pobj, args, depth - 1)
+            if args.locations:
+                return
+
+
 def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
     """Actors from a possessor, a name compound, "by"/"between"; targets from "of"/"against"."""
     args = Args()
@@ -340,6 +355,8 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
             _add(args.actors, res.ids(subj))
             args.heads.append(subj)
     _locations(res, noun, args)
+    if not args.locations:  # "a bombing at a mosque in the city of X": the mosque's place
+        _nested_places(res, noun, args, 3)
     for prep in children(noun):  # "the bombing of the embassy in Kabul"
         if prep.dep_ == "prep" and prep.lower_ == "of":
             args.heads.extend(p for p in _pobjs(prep) if p not in args.heads)

@@ -59,3 +59,19 @@ def test_a_title_after_an_organisations_name_is_the_persons(nlp: Any) -> None:
     ents = _entities(nlp, text)
     assert "Government of National Unity" in ents
     assert not any(name.endswith(" of Prime") for name in ents)
+
+
+def test_the_jihadist_group_is_the_group_named_before(nlp: Any) -> None:
+    text = (
+        "The Islamic State group claimed the attack on Sunday. In a statement, the jihadist "
+        "group said it would strike again."
+    )
+    ents = _entities(nlp, text)
+    assert "jihadist group" not in ents
+    second = text.index("In a statement")
+    assert any(m.start > second for m in ents["Islamic State"].mentions)
+
+
+def test_an_adjective_alone_is_no_actor(nlp: Any) -> None:
+    ents = _entities(nlp, "Forces loyal to eastern commander Omar Saleh shelled Sirte on Sunday.")
+    assert "eastern" not in ents

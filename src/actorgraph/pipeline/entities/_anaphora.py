@@ -25,6 +25,14 @@ _ROLE_HEADS = frozenset(
 )  # fmt: skip
 
 
+# Words that say what kind of group "the group" is, not which one: "the jihadist group".
+DESCRIPTIVE = frozenset(
+    {"jihadist", "jihadi", "militant", "armed", "islamist", "rebel", "extremist", "insurgent",
+     "terrorist", "separatist", "hardline", "radical", "sunni", "shiite", "shia", "islamic",
+     "paramilitary", "ethnic", "secessionist", "guerrilla", "banned", "outlawed"}
+)  # fmt: skip
+
+
 def _paragraph_starts(text: str) -> list[int]:
     starts = [0]
     i = text.find("\n\n")
@@ -49,10 +57,13 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
         noun = tok.lower_
         if noun not in ORG_ANAPHORS and noun not in INSTITUTION_NOUNS:
             continue
-        if tok.pos_ != "NOUN" or tok.ent_type_ or (tok.tag_ == "NNS" and noun not in {"forces"}):
+        if tok.pos_ != "NOUN" or (tok.tag_ == "NNS" and noun not in {"forces"}):
             continue
-        if tok.i > 0 and doc[tok.i - 1].ent_type_:  # "the X network": part of the name
-            continue
+        if tok.ent_type_ and covered.covers(tok.idx, tok.idx + len(tok.text)):
+            continue  # inside a name
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.ent_type_ and covered.covers(prev.idx, prev.idx + 1):
+            continue  # "the X network": part of the name
         if not _is_definite(doc, tok) or covered.covers(tok.idx, tok.idx + len(tok.text)):
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
@@ -64,6 +75,8 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
             continue
         target = _antecedent(named, noun, start, para)
         words = {t.lower_ for t in doc[left : tok.i]}
+        if noun in ORG_ANAPHORS:
+            words -= DESCRIPTIVE  # "the jihadist group": a kind, not another group
         if target is not None and words - {w.lower() for w in target.name.split()}:
             continue  # "the armed forces" after "Allied Democratic Forces": not that group
         if target is not None:

@@ -16,7 +16,12 @@ from typing import Any
 
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._labels import repair_label
-from actorgraph.pipeline.entities._names import places_of, without_role, without_title
+from actorgraph.pipeline.entities._names import (
+    description,
+    places_of,
+    without_role,
+    without_title,
+)
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.lexicon import (
     INSTITUTION_NOUNS,
@@ -328,6 +333,8 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
         seen.add(cleaned)
         s, e = cleaned
         surface = " ".join(text[s:e].split())  # a wrapped line's break is a space
+        if description(doc, s, e, surface):
+            continue
         groups.setdefault(surface, []).append(Mention(s, e, text[s:e], label))
         labels.setdefault(surface, Counter())[label] += weight
     entities = []

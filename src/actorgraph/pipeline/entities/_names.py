@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
-from actorgraph.pipeline.lexicon import PERSON_TITLES, PLACE_NOUNS
+from actorgraph.pipeline.lexicon import ORG_ANAPHORS, PERSON_TITLES, PLACE_NOUNS
 from actorgraph.pipeline.nlp import tokens
 
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)\.?\s+(?=[A-Z])")
@@ -59,3 +59,14 @@ def places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, 
 
 def _name_token(tok: Any) -> bool:
     return bool(tok.text[:1].isupper() and tok.tag_ == "NNP" and not tok.ent_type_)
+
+
+def description(doc: Any, start: int, end: int, surface: str) -> bool:
+    """A lowercase description the model took for a name: "the jihadist group" (an anaphor
+    of a group the text names) or an adjective alone ("eastern")."""
+    if not surface.islower():
+        return False
+    if surface.split()[-1] in ORG_ANAPHORS:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"

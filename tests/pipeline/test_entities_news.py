@@ -75,3 +75,9 @@ def test_the_jihadist_group_is_the_group_named_before(nlp: Any) -> None:
 def test_an_adjective_alone_is_no_actor(nlp: Any) -> None:
     ents = _entities(nlp, "Forces loyal to eastern commander Omar Saleh shelled Sirte on Sunday.")
     assert "eastern" not in ents
+
+
+def test_the_islamist_group_names_no_actor_islamist(nlp: Any) -> None:
+    text = "Boko Haram fighters raided Dikwa. Soldiers pursued the Islamist group into the forest."
+    ents = _entities(nlp, text)
+    assert "Islamist" not in ents

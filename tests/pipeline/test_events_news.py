@@ -267,3 +267,21 @@ def test_a_claimed_bombing_at_a_building_in_a_city_is_placed_and_kept(nlp: Any) 
     assert [_name(a, x) for x in bombing.actors] == ["Islamic State"]
     assert [_name(a, x) for x in bombing.locations] == ["Jalalabad"]
     assert [(c.kind, c.value) for c in bombing.casualties] == [("killed", 14)]
+
+
+def test_killed_and_injured_when_x_attacked_is_one_event(nlp: Any) -> None:
+    text = (
+        "Two Malian soldiers were killed and six others injured when Ansar Dine fighters "
+        "attacked a military post near Gao, security sources said."
+    )
+    a = _analyze(nlp, text)
+    attacks = _assaults(a)
+    assert len(attacks) == 1
+    assert [_name(a, x) for x in attacks[0].actors] == ["Ansar Dine"]
+
+
+def test_came_under_attack_makes_the_subject_the_target(nlp: Any) -> None:
+    a = _analyze(nlp, "Kenyan police came under a grenade attack in Mandera on Monday.")
+    attack = next(e for e in _assaults(a) if e.mode == "explosives")
+    assert attack.actors == ()
+    assert [_name(a, x) for x in attack.targets] == ["Police Forces of Kenya"]

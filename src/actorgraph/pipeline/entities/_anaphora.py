@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._extract import _Spans
+from actorgraph.pipeline.entities._names import DESCRIPTIVE
 from actorgraph.pipeline.lexicon import INSTITUTION_NOUNS, ORG_ANAPHORS
 from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
@@ -22,14 +23,6 @@ MAX_PARAGRAPHS = 3
 _ROLE_HEADS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "leader", "founder", "commander", "member",
      "members", "fighters", "official", "officials", "chief", "head"}
-)  # fmt: skip
-
-
-# Words that say what kind of group "the group" is, not which one: "the jihadist group".
-DESCRIPTIVE = frozenset(
-    {"jihadist", "jihadi", "militant", "armed", "islamist", "rebel", "extremist", "insurgent",
-     "terrorist", "separatist", "hardline", "radical", "sunni", "shiite", "shia", "islamic",
-     "paramilitary", "ethnic", "secessionist", "guerrilla", "banned", "outlawed"}
 )  # fmt: skip
 
 

@@ -11,6 +11,14 @@ from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
 from actorgraph.pipeline.lexicon import ORG_ANAPHORS, PERSON_TITLES, PLACE_NOUNS
 from actorgraph.pipeline.nlp import tokens
 
+# Words that say what kind of group "the group" is, not which one: "the jihadist group".
+DESCRIPTIVE = frozenset(
+    {"jihadist", "jihadi", "militant", "armed", "islamist", "rebel", "extremist", "insurgent",
+     "terrorist", "separatist", "hardline", "radical", "sunni", "shiite", "shia", "islamic",
+     "paramilitary", "ethnic", "secessionist", "guerrilla", "banned", "outlawed"}
+)  # fmt: skip
+
+
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)\.?\s+(?=[A-Z])")
 
 
@@ -62,11 +70,15 @@ def _name_token(tok: Any) -> bool:
 
 
 def description(doc: Any, start: int, end: int, surface: str) -> bool:
-    """A lowercase description the model took for a name: "the jihadist group" (an anaphor
-    of a group the text names) or an adjective alone ("eastern")."""
+    """A description the model took for a name: "the jihadist group" (an anaphor of a group
+    the text names), "the Islamist group", or a lowercase adjective alone ("eastern")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) == 1 and surface.lower() in DESCRIPTIVE:
+        tok = span[0]
+        if tok.dep_ in {"amod", "compound"} and tok.head.lower_ in ORG_ANAPHORS:
+            return True  # "the Islamist group": what kind of group, not its name
     if not surface.islower():
         return False
     if surface.split()[-1] in ORG_ANAPHORS:
         return True
-    span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"

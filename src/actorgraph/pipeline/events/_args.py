@@ -299,6 +299,9 @@ def _responder(res: Resolver, verb: Any, args: Args) -> None:
                 args.heads.append(subj)
 
 
+UNDER = frozenset({"come", "be", "remain", "fall"})  # "came under fire", "was under attack"
+
+
 def _nested_places(res: Resolver, tok: Any, args: Args, depth: int) -> None:
     """The first place a chain of place phrases reaches ("at a mosque in the city of X")."""
     for prep in children(tok):
@@ -332,6 +335,14 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
                     args.heads.append(pobj)
     if not args.actors:
         _part_taker(res, noun, args)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_ in UNDER:
+        subj, _ = _subject(noun.head.head)  # "police came under attack": the police were hit
+        if subj is not None:
+            found = res.ids(subj)
+            args.actors = [a for a in args.actors if a not in found]
+            _add(args.targets, found)
+            if found:
+                args.heads.append(subj)
     if not args.actors and args.targets and _reciprocal(noun):
         _other_side(res, noun, args)
     # "his role in the attack": the role's possessor did it.

@@ -317,11 +317,10 @@ def _same(ids: set[str], earlier: Found, f: Found) -> bool:
         and set(f.args.actors) <= set(earlier.args.actors)
     ):
         return True  # "staged an attack on a post, killing three soldiers": its toll
-    if (
-        not earlier.args.actors
-        and f.trigger.head.i == earlier.trigger.i
-        and f.trigger.dep_ in _TOLD_BY
-    ):
+    head = f.trigger.head
+    if head.dep_ == "conj" and head.head.i == earlier.trigger.i:
+        head = head.head  # "were killed and six injured when X attacked": the whole toll
+    if not earlier.args.actors and head.i == earlier.trigger.i and f.trigger.dep_ in _TOLD_BY:
         return True  # "two soldiers were wounded when rebels ambushed ...": a toll and its act
     return ids <= theirs or (not _anaphoric(f) and theirs <= ids)
 

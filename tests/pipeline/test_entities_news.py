@@ -81,3 +81,28 @@ def test_the_islamist_group_names_no_actor_islamist(nlp: Any) -> None:
     text = "Boko Haram fighters raided Dikwa. Soldiers pursued the Islamist group into the forest."
     ents = _entities(nlp, text)
     assert "Islamist" not in ents
+
+
+def test_a_syllable_acronym_names_the_words_before_it(nlp: Any) -> None:
+    text = "Fighters of the Union for the Defence of Kivu (UDEKI) burned a village on Monday."
+    ents = _entities(nlp, text)
+    assert ents["Union for the Defence of Kivu"].type == "ORG"
+
+
+def test_a_name_before_an_admin_noun_is_a_place_and_after_ethnic_a_people(nlp: Any) -> None:
+    text = (
+        "Militiamen of the Bira community, an ethnic Hema militia, raided a village in Djugu "
+        "territory on Monday, said Marie Kasongo, the administrator of Irumu territory."
+    )
+    ents = _entities(nlp, text)
+    assert ents["Djugu"].type == "GPE"
+    assert ents["Irumu"].type == "GPE"
+    assert "Hema" not in ents or ents["Hema"].type == "NORP"
+
+
+def test_a_country_named_with_or_without_the_article_is_known() -> None:
+    from actorgraph.pipeline.lexicon import lookup_actor
+
+    known = lookup_actor("Democratic Republic of Congo")
+    assert known is not None and known.canonical == "Democratic Republic of the Congo"
+    assert lookup_actor("Republic of Narnia") is None

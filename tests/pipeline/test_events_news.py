@@ -285,3 +285,9 @@ def test_came_under_attack_makes_the_subject_the_target(nlp: Any) -> None:
     attack = next(e for e in _assaults(a) if e.mode == "explosives")
     assert attack.actors == ()
     assert [_name(a, x) for x in attack.targets] == ["Police Forces of Kenya"]
+
+
+def test_they_in_a_persons_quote_is_not_the_speaker(nlp: Any) -> None:
+    text = '"They came at night and burned the houses," said Amadou Diallo, a local official.'
+    a = _analyze(nlp, text)
+    assert all(_name(a, x) != "Amadou Diallo" for e in a.events for x in e.actors)

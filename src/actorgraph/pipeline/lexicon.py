@@ -170,6 +170,13 @@ def lookup_actor(name: str) -> KnownActor | None:
     hit = table.get(name)
     if hit is None and len(name) > 4:
         hit = _casefolded().get(name.casefold())
+    if hit is None and " of " in name:  # "Democratic Republic of Congo": "of the" either way
+        other = (
+            name.replace(" of the ", " of ")
+            if " of the " in name
+            else name.replace(" of ", " of the ", 1)
+        )
+        hit = table.get(other) or _casefolded().get(other.casefold())
     return hit
 
 

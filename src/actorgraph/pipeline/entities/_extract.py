@@ -18,6 +18,7 @@ from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._labels import repair_label
 from actorgraph.pipeline.entities._names import (
     description,
+    place_or_people,
     places_of,
     without_role,
     without_title,
@@ -198,6 +199,7 @@ def _spelled_acronyms(text: str) -> list[tuple[int, int, str]]:
         before = text[max(0, m.start() - 160) : m.start()]
         words = list(re.finditer(r"\S+", before))
         initials: list[str] = []
+        named: list[str] = []
         for w in reversed(words):
             token = w.group().rstrip(",;:")
             if token != w.group() and initials:
@@ -207,7 +209,8 @@ def _spelled_acronyms(text: str) -> list[tuple[int, int, str]]:
             if not _NAME_WORD.fullmatch(token):
                 break
             initials[:0] = [p[0] for p in re.split(r"-", token) if p[:1].isupper()]
-            if "".join(initials) == letters:
+            named.insert(0, token)
+            if "".join(initials) == letters or _syllables(m.group(1), named):
                 start = m.start() - len(before) + w.start()
                 end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
                 out.append((start, end, "ORG"))
@@ -215,6 +218,24 @@ def _spelled_acronyms(text: str) -> list[tuple[int, int, str]]:
             if len(initials) > len(letters):
                 break
     return out
+
+
+def _syllables(acronym: str, words: list[str]) -> bool:
+    """ "Cooperative for the Development of Congo (CODECO)": each word gives the acronym
+    its first letters (two or more words, an acronym of four letters or more)."""
+    if len(acronym) < 4 or len(words) < 2 or len(acronym) <= len(words):
+        return False
+
+    def spell(rest: str, ws: list[str]) -> bool:
+        if not ws:
+            return not rest
+        word = ws[0].lower()
+        return any(
+            word.startswith(rest[:k]) and spell(rest[k:], ws[1:])
+            for k in range(1, min(len(word), len(rest) - len(ws) + 1) + 1)
+        )
+
+    return spell(acronym.lower(), words)
 
 
 def _known_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -316,6 +337,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw.extend((s, e, label, 3) for s, e, label in spelled)
     raw.extend((s, e, label, 2) for s, e, label in places_of(doc, [(r[0], r[1]) for r in raw]))
 
+    raw = [(s, e, place_or_people(text, s, e, lab), w) for s, e, lab, w in raw]
     raw = _fit_layout(text, raw)
     wrapped = hard_wrapped(text) is not None
 

@@ -82,3 +82,23 @@ def description(doc: Any, start: int, end: int, surface: str) -> bool:
     if surface.split()[-1] in ORG_ANAPHORS:
         return True
     return span is not None and len(span) == 1 and span[0].pos_ == "ADJ"
+
+
+# "Djugu territory", "Khyber district", "Kaduna state": a name before a lowercase
+# administrative noun is a place's, whatever the model labelled it.
+_ADMIN_AFTER = re.compile(
+    r" (?:district|province|territory|county|region|state|governorate|municipality|"
+    r"department|prefecture|subdistrict|sub-county|commune|township)\b(?! (?:of|group|media)\b)"
+)
+
+
+_PEOPLE_BEFORE = re.compile(r"(?:ethnic|tribal)\s+$", re.IGNORECASE)
+
+
+def place_or_people(text: str, start: int, end: int, label: str) -> str:
+    """The label a mention's neighbours give it: "X district" a place, "ethnic X" a people."""
+    if _ADMIN_AFTER.match(text, end):
+        return "GPE"
+    if label == "ORG" and _PEOPLE_BEFORE.search(text, max(0, start - 12), start):
+        return "NORP"  # "an ethnic Lendu militia": the militia's people, not its name
+    return label

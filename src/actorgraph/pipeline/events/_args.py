@@ -73,8 +73,23 @@ def _speaker_subject(verb: Any, pronoun: Any) -> Any:
     if pronoun.lower_ in SPEECH_PRONOUNS and up.dep_ == "ccomp" and up.head.lemma_ in SPEECH:
         for c in children(up.head):
             if c.dep_ == "nsubj" and c.lower_ not in SPEECH_PRONOUNS and not in_dateline(c):
-                return c
+                return c if _agrees(pronoun.lower_, c) else pronoun
     return pronoun
+
+
+def _agrees(pronoun: str, speaker: Any) -> bool:
+    """ "the army said they", "the ministry said it", "X said he": the pronoun can be the
+    speaker; "they came and burned the houses," said a man: others."""
+    person = speaker.ent_type_ == "PERSON"
+    if pronoun == "they":
+        return not person and (
+            speaker.ent_type_ in {"ORG", "GPE", "NORP"}
+            or speaker.tag_ == "NNS"
+            or speaker.lemma_.lower() in {"police", "military", "army"}
+        )
+    if pronoun in {"he", "she"}:
+        return speaker.ent_type_ not in {"ORG", "GPE", "NORP"} and speaker.tag_ != "NNS"
+    return not person
 
 
 def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:

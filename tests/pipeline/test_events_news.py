@@ -291,3 +291,20 @@ def test_they_in_a_persons_quote_is_not_the_speaker(nlp: Any) -> None:
     text = '"They came at night and burned the houses," said Amadou Diallo, a local official.'
     a = _analyze(nlp, text)
     assert all(_name(a, x) != "Amadou Diallo" for e in a.events for x in e.actors)
+
+
+def test_a_region_named_by_its_compound_places_the_event_not_the_dateline(nlp: Any) -> None:
+    text = (
+        "MOSCOW (Reuters) - A drone attack set fire to a fuel depot in Russia's Kursk region "
+        "on Friday, the governor said. No one was hurt."
+    )
+    a = _analyze(nlp, text, "2024-01-20")
+    attack = next(e for e in _assaults(a))
+    assert [_name(a, x) for x in attack.locations] == ["Kursk"]
+    assert attack.casualties == ()
+
+
+def test_where_the_speaker_is_does_not_place_the_event(nlp: Any) -> None:
+    text = "Ukrainian special forces carried out the raid on Monday, a source in Kyiv told Reuters."
+    a = _analyze(nlp, text)
+    assert all(_name(a, x) != "Kyiv" for e in a.events for x in e.locations)

@@ -19,6 +19,7 @@ from actorgraph.pipeline.entities._labels import repair_label
 from actorgraph.pipeline.entities._names import (
     description,
     place_or_people,
+    places_before,
     places_of,
     without_role,
     without_title,
@@ -336,6 +337,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw = [r for r in raw if not spelled_spans.covers(r[0], r[1])]
     raw.extend((s, e, label, 3) for s, e, label in spelled)
     raw.extend((s, e, label, 2) for s, e, label in places_of(doc, [(r[0], r[1]) for r in raw]))
+    raw.extend((s, e, lab, 2) for s, e, lab in places_before(doc, [(r[0], r[1]) for r in raw]))
 
     raw = [(s, e, place_or_people(text, s, e, lab), w) for s, e, lab, w in raw]
     raw = _fit_layout(text, raw)

@@ -65,8 +65,30 @@ def places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, 
     return out
 
 
-def _name_token(tok: Any) -> bool:
-    return bool(tok.text[:1].isupper() and tok.tag_ == "NNP" and not tok.ent_type_)
+def places_before(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Find "Russia's Kursk region", "the Lakki Marwat district": a name the model missed
+    before a lowercase administrative noun is a place's."""
+    out = []
+    toks = tokens(doc)
+    for tok in toks:
+        if tok.text not in ADMIN_NOUNS or not tok.i:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 4 and _name_token(toks[start - 1], loose=True):
+            start -= 1
+        if start == tok.i or toks[start].is_sent_start:
+            continue  # nothing named, or a sentence's first word ("Officials said")
+        s, e = toks[start].idx, toks[tok.i - 1].idx + len(toks[tok.i - 1].text)
+        if not any(a < e and s < b for a, b in covered):
+            out.append((s, e, "GPE"))
+    return out
+
+
+def _name_token(tok: Any, *, loose: bool = False) -> bool:
+    """A capitalised proper noun outside the model's names (``loose``: or in one of a kind
+    the stage drops, "Kursk" read as a PRODUCT)."""
+    outside = not tok.ent_type_ or (loose and tok.ent_type_ in {"PRODUCT", "WORK_OF_ART"})
+    return bool(tok.text[:1].isupper() and tok.tag_ == "NNP" and outside)
 
 
 def description(doc: Any, start: int, end: int, surface: str) -> bool:
@@ -86,10 +108,12 @@ def description(doc: Any, start: int, end: int, surface: str) -> bool:
 
 # "Djugu territory", "Khyber district", "Kaduna state": a name before a lowercase
 # administrative noun is a place's, whatever the model labelled it.
-_ADMIN_AFTER = re.compile(
-    r" (?:district|province|territory|county|region|state|governorate|municipality|"
-    r"department|prefecture|subdistrict|sub-county|commune|township)\b(?! (?:of|group|media)\b)"
-)
+ADMIN_NOUNS = frozenset(
+    {"district", "province", "territory", "county", "region", "state", "governorate",
+     "municipality", "department", "prefecture", "subdistrict", "sub-county", "commune",
+     "township"}
+)  # fmt: skip
+_ADMIN_AFTER = re.compile(rf" (?:{'|'.join(sorted(ADMIN_NOUNS))})\b(?! (?:of|group|media)\b)")
 
 
 _PEOPLE_BEFORE = re.compile(r"(?:ethnic|tribal)\s+$", re.IGNORECASE)

@@ -113,6 +113,8 @@ def _count_of(noun: Any) -> tuple[int | None, str | None, int]:
             value, left = v, min([c.i, *(m.i for m in mods)])
         elif c.dep_ == "det" and c.lower_ in {"a", "an"} and noun.tag_ == "NN":
             value, left = 1, c.i
+    if any(c.dep_ == "det" and c.lower_ in {"no", "none"} for c in children(noun)):
+        return None, None, noun.i  # "no one was hurt": nobody, not one
     if value is None and noun.lower_ in _WORD_NUMBERS:  # "Five were killed"
         value = _WORD_NUMBERS[noun.lower_]
     elif value is None and number(noun) is not None:

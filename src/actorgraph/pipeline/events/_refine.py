@@ -28,8 +28,9 @@ from actorgraph.pipeline.events._filters import background, concrete, unfounded
 from actorgraph.pipeline.events._found import Found, counts_differ, dates_agree, told_again
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.events._resolver import ARMED_KINDS, PLACE_TYPES
+from actorgraph.pipeline.events._where import SAYS, Where
 from actorgraph.pipeline.layout import Layout
-from actorgraph.pipeline.lexicon import PLACE_NOUNS, capitals
+from actorgraph.pipeline.lexicon import capitals
 from actorgraph.pipeline.nlp import children, tokens
 
 SPEECH_ACTS = frozenset(
@@ -51,9 +52,7 @@ PROTEST_WORDS = words(
     "protest protests protesters protestors demonstrators demonstration demonstrations "
     "against demand demands demanding march marchers strike strikers"
 )
-PLACE_PREPS = words("in near at outside around across inside into on throughout along off over")
 LEAD_PARAGRAPHS = 1  # the story's first paragraph sums up what later ones detail
-SAYS = words("say tell report put estimate state claim confirm give")
 LOOKBACK = 8  # events back that a new one may repeat or continue (besides the lead's)
 
 
@@ -66,7 +65,7 @@ def paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-class Refiner:
+class Refiner(Where):
     """The document's entities, paragraphs and dateline, for refining its events."""
 
     def __init__(
@@ -141,49 +140,6 @@ class Refiner:
         if f.mode and f.mode not in {"beat"}:
             return False  # a weapon was named
         return bool(lows & NONVIOLENT)
-
-    # -- where -------------------------------------------------------------------
-    def place(self, f: Found) -> None:
-        """The places its sentence puts things in, else the story's dateline."""
-        if any(not self._is_country(i) for i in f.args.locations):
-            return
-        found: list[str] = []
-        for tok in f.sent:
-            if tok.dep_ != "pobj":
-                continue
-            prep = tok.head
-            of_place = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
-            if prep.lower_ not in PLACE_PREPS and not of_place:
-                continue  # "in X", "near X", "the town of X"
-            e = self.entities.at(tok.idx, tok.idx + len(tok.text))
-            if e is None or e.type not in PLACE_TYPES or e.id in found:
-                continue
-            if e.id in f.args.actors or e.id in f.args.targets:
-                continue
-            found.append(e.id)
-        specific = [i for i in found if not self._is_country(i)]
-        if specific:
-            f.args.locations = [*specific, *(i for i in f.args.locations if i not in specific)]
-        elif found and not f.args.locations:
-            f.args.locations = found
-        if not f.args.locations and self.page.datelines:
-            d = self.page.datelines[0]
-            if self.paragraph(f.sent.start_char) == self.paragraph(d.start):
-                start, end = d.places[0]
-                ent = self.entities.at(start, end)
-                if ent is not None and ent.type in PLACE_TYPES and self._at_home(ent):
-                    f.args.locations = [ent.id]
-
-    def _at_home(self, e: Entity) -> bool:
-        """A dateline's place is the event's only in the country the story is about (wire
-        copy is filed from elsewhere, too)."""
-        if e.place is None or not e.place.country:
-            return False
-        return self.home_code is not None and e.place.country == self.home_code
-
-    def _is_country(self, eid: str) -> bool:
-        e = self.entities.by_id(eid)
-        return e is not None and country_name(e) is not None
 
     # -- casualties --------------------------------------------------------------
     def casualties(self, found: list[Found]) -> None:

@@ -1,0 +1,96 @@
+"""Where an event happened: the places its sentence puts things in, else the story's
+dateline (in the country the story is about); never where its speaker is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actorgraph.model import Entity
+from actorgraph.pipeline.entities import EntityResult, country_name
+from actorgraph.pipeline.events._found import Found
+from actorgraph.pipeline.events._lexicon import words
+from actorgraph.pipeline.events._resolver import PLACE_TYPES
+from actorgraph.pipeline.layout import Layout
+from actorgraph.pipeline.lexicon import PLACE_NOUNS
+from actorgraph.pipeline.nlp import children
+
+PLACE_PREPS = words("in near at outside around across inside into on throughout along off over")
+SAYS = words("say tell report put estimate state claim confirm give")
+
+
+class Where:
+    """Placing events; the refiner gives the entities, the layout and the home country."""
+
+    entities: EntityResult
+    page: Layout
+    home_code: str | None
+
+    def paragraph(self, char: int) -> int:
+        raise NotImplementedError
+
+    # -- where -------------------------------------------------------------------
+    def place(self, f: Found) -> None:
+        """The places its sentence puts things in, else the story's dateline."""
+        if any(not self._is_country(i) for i in f.args.locations):
+            return
+        found: list[str] = []
+        for tok in f.sent:
+            if tok.dep_ != "pobj":
+                continue
+            prep = tok.head
+            of_place = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+            if prep.lower_ not in PLACE_PREPS and not of_place:
+                continue  # "in X", "near X", "the town of X"
+            if _in_speaker(tok):
+                continue  # "a source in Kyiv told Reuters": where the speaker is
+            e = self.entities.at(tok.idx, tok.idx + len(tok.text))
+            if e is None and tok.lower_ in PLACE_NOUNS:
+                e = self._named_in(tok)  # "in Russia's Bryansk region"
+            if e is None or e.type not in PLACE_TYPES or e.id in found:
+                continue
+            if e.id in f.args.actors or e.id in f.args.targets:
+                continue
+            found.append(e.id)
+        specific = [i for i in found if not self._is_country(i)]
+        if specific:
+            f.args.locations = [*specific, *(i for i in f.args.locations if i not in specific)]
+        elif found and not f.args.locations:
+            f.args.locations = found
+        if not f.args.locations and self.page.datelines:
+            d = self.page.datelines[0]
+            if self.paragraph(f.sent.start_char) == self.paragraph(d.start):
+                start, end = d.places[0]
+                ent = self.entities.at(start, end)
+                if ent is not None and ent.type in PLACE_TYPES and self._at_home(ent):
+                    f.args.locations = [ent.id]
+
+    def _named_in(self, noun: Any) -> Entity | None:
+        """The place a place noun's own words name, a region before its country."""
+        named = [
+            e
+            for c in children(noun)
+            if c.dep_ in {"compound", "nmod", "poss", "amod"}
+            and c.i < noun.i
+            and (e := self.entities.at(c.idx, c.idx + len(c.text))) is not None
+            and e.type in PLACE_TYPES
+        ]
+        return next((e for e in named if not country_name(e)), named[0] if named else None)
+
+    def _at_home(self, e: Entity) -> bool:
+        """A dateline's place is the event's only in the country the story is about (wire
+        copy is filed from elsewhere, too)."""
+        if e.place is None or not e.place.country:
+            return False
+        return self.home_code is not None and e.place.country == self.home_code
+
+    def _is_country(self, eid: str) -> bool:
+        e = self.entities.by_id(eid)
+        return e is not None and country_name(e) is not None
+
+
+def _in_speaker(tok: Any) -> bool:
+    """Whether a word is in the subject of a speech verb ("a source in Kyiv said")."""
+    for up in [tok, *tok.ancestors]:
+        if up.dep_ in {"nsubj", "nsubjpass"}:
+            return up.head.lemma_.lower() in SAYS
+    return False

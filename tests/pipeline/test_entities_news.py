@@ -106,3 +106,14 @@ def test_a_country_named_with_or_without_the_article_is_known() -> None:
     known = lookup_actor("Democratic Republic of Congo")
     assert known is not None and known.canonical == "Democratic Republic of the Congo"
     assert lookup_actor("Republic of Narnia") is None
+
+
+def test_a_name_after_the_island_of_is_a_place_and_before_militants_a_group(nlp: Any) -> None:
+    text = (
+        "Abu Sayyaf militants beheaded a hostage on the southern island of Basilan, said "
+        "Brig. Gen. Ramon Cruz."
+    )
+    ents = _entities(nlp, text)
+    assert ents["Basilan"].type == "GPE"
+    assert ents["Abu Sayyaf"].type == "ORG"
+    assert "Brig" not in ents

@@ -76,6 +76,9 @@ PLACE_NOUNS = frozenset(
         "camp",
         "valley",
         "capital",
+        "island",
+        "port",
+        "territory",
     }
 )
 # Common nouns that refer back to an organisation ("the group", "group spokesman").

@@ -19,6 +19,10 @@ DESCRIPTIVE = frozenset(
 )  # fmt: skip
 
 
+SHORT_RANKS = frozenset(
+    {"brig", "gen", "maj", "col", "lt", "capt", "sgt", "cpl", "pvt", "adm", "cmdr", "lieut",
+     "brigadier", "commander", "spokesman", "spokeswoman"}
+)  # fmt: skip
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)\.?\s+(?=[A-Z])")
 
 
@@ -94,6 +98,8 @@ def _name_token(tok: Any, *, loose: bool = False) -> bool:
 def description(doc: Any, start: int, end: int, surface: str) -> bool:
     """A description the model took for a name: "the jihadist group" (an anaphor of a group
     the text names), "the Islamist group", or a lowercase adjective alone ("eastern")."""
+    if surface.lower().rstrip(".") in PERSON_TITLES | SHORT_RANKS:
+        return True  # "Brig. Gen. X": the model's "Brig" is a rank, no one
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span) == 1 and surface.lower() in DESCRIPTIVE:
         tok = span[0]
@@ -119,10 +125,27 @@ _ADMIN_AFTER = re.compile(rf" (?:{'|'.join(sorted(ADMIN_NOUNS))})\b(?! (?:of|gro
 _PEOPLE_BEFORE = re.compile(r"(?:ethnic|tribal)\s+$", re.IGNORECASE)
 
 
+# "the southern island of X", "the town of X": what comes next is a place.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:village|town|city|province|district|region|island|islands|state|county|"
+    r"governorate|municipality|suburb|neighbou?rhood|territory|port|capital) of (?:the )?$"
+)
+# "Abu Sayyaf militants", "Wagner fighters": the name of the fighters' group.
+_FIGHTERS_AFTER = re.compile(
+    r" (?:militants|fighters|rebels|insurgents|gunmen|militiamen|guerrillas|jihadists|"
+    r"gang|gangs|militia)\b"
+)
+
+
 def place_or_people(text: str, start: int, end: int, label: str) -> str:
-    """The label a mention's neighbours give it: "X district" a place, "ethnic X" a people."""
-    if _ADMIN_AFTER.match(text, end):
+    """The label a mention's neighbours give it: "X district" or "the island of X" a place,
+    "ethnic X" a people, "X militants" a group."""
+    if _ADMIN_AFTER.match(text, end) or (
+        label in {"PERSON", "ORG"} and _PLACE_BEFORE.search(text, max(0, start - 40), start)
+    ):
         return "GPE"
+    if label == "PERSON" and _FIGHTERS_AFTER.match(text, end):
+        return "ORG"
     if label == "ORG" and _PEOPLE_BEFORE.search(text, max(0, start - 12), start):
         return "NORP"  # "an ethnic Lendu militia": the militia's people, not its name
     return label

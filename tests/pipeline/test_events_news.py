@@ -308,3 +308,14 @@ def test_where_the_speaker_is_does_not_place_the_event(nlp: Any) -> None:
     text = "Ukrainian special forces carried out the raid on Monday, a source in Kyiv told Reuters."
     a = _analyze(nlp, text)
     assert all(_name(a, x) != "Kyiv" for e in a.events for x in e.locations)
+
+
+def test_an_air_strike_killed_30_is_no_passive_of_the_strike(nlp: Any) -> None:
+    text = (
+        "A Myanmar military air strike killed at least 30 people, including children, in a "
+        "village in the central Magway region on Tuesday, residents and a resistance group said."
+    )
+    a = _analyze(nlp, text)
+    strike = next(e for e in _assaults(a))
+    assert "Myanmar" not in {_name(a, x) for x in strike.targets}
+    assert [(c.kind, c.value) for c in strike.casualties] == [("killed", 30)]

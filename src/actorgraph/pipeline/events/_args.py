@@ -134,6 +134,8 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
         subj, _ = _subject(verb.head, depth + 1)
         return subj, False
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        if any(c.dep_ == "dobj" for c in children(verb)):
+            return verb.head, False  # "an air strike killed 30 people" read as a reduced relative
         return verb.head, True
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         head = verb.head

@@ -155,8 +155,9 @@ def counts(sent: Any) -> list[Count]:
                 counted = (c.dep_ == "dobj" and not intransitive) or c.dep_ == "nsubjpass"
                 if counted or (c.dep_ == "nsubj" and (intransitive or passive)):
                     _add(out, kind, c, tok, people=people)
-            if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN":  # "15 soldiers killed"
-                _add(out, kind, tok.head, tok, people=people)
+            has_object = any(c.dep_ == "dobj" for c in children(tok))
+            if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN" and not has_object:
+                _add(out, kind, tok.head, tok, people=people)  # "15 soldiers killed"
         elif lemma == "leave" and tok.pos_ == "VERB":  # "left 12 soldiers dead"
             adj = next((x for c in children(tok) for x in c.subtree if x.lower_ in _ADJ_KIND), None)
             noun = next((c for c in children(tok) if c.dep_ == "dobj"), None)

@@ -17,7 +17,7 @@ MILITARY = frozenset(
      "navy", "junta", "marines", "coalition"}
 )  # fmt: skip
 POLICE = frozenset({"police", "policemen", "policeman", "policewomen"})
-GOVERNMENT = frozenset({"government", "administration", "regime", "authorities"})
+GOVERNMENT = frozenset({"government", "administration", "regime", "authorities", "junta"})
 STATE_NOUNS = MILITARY | POLICE | GOVERNMENT
 PERPETRATORS = frozenset(
     {"gunmen", "gunman", "militants", "militant", "jihadists", "jihadist", "jihadis",

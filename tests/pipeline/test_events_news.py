@@ -319,3 +319,10 @@ def test_an_air_strike_killed_30_is_no_passive_of_the_strike(nlp: Any) -> None:
     strike = next(e for e in _assaults(a))
     assert "Myanmar" not in {_name(a, x) for x in strike.targets}
     assert [(c.kind, c.value) for c in strike.casualties] == [("killed", 30)]
+
+
+def test_signing_a_ceasefire_agreement_is_agree(nlp: Any) -> None:
+    a = _analyze(
+        nlp, "The Desert Shield Brigade signed a ceasefire agreement with the army on Monday."
+    )
+    assert "AGREE" in {e.type for e in a.events}

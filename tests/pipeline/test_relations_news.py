@@ -83,3 +83,18 @@ def test_commander_of_in_apposition_commands(nlp: Any) -> None:
         "Troops responded, said General Ramon Cruz, commander of the army's 4th Infantry Division."
     )
     assert ("Ramon Cruz", "commands", "4th Infantry Division") in _rels(nlp, text)
+
+
+def test_accused_y_of_backing_z_says_z_is_backed_by_y(nlp: Any) -> None:
+    rels = _rels(nlp, "Chad accused Sudan of backing the Popular Front rebels.")
+    assert ("Popular Front", "supported_by", "Sudan") in rels
+    assert ("Popular Front", "supported_by", "Chad") not in rels
+
+
+def test_a_place_held_by_a_group(nlp: Any) -> None:
+    text = (
+        "The Libyan city of Sirte, which is controlled by the Desert Shield Brigade, was shelled."
+    )
+    assert ("Desert Shield Brigade", "operates_in", "Sirte") in _rels(nlp, text)
+    text = "Mosul was captured by the Islamic State group in 2014, officials said."
+    assert ("Islamic State", "operates_in", "Mosul") in _rels(nlp, text)

@@ -57,6 +57,8 @@ INSTITUTION_NOUNS = frozenset(
         "intelligence",
     }
 )
+# Verbs of accusing: "X accused Y of looting": Y is who looted (said by X).
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "denounce", "fault"})
 # "the village of X": X is a place.
 PLACE_NOUNS = frozenset(
     {

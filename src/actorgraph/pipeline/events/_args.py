@@ -12,7 +12,7 @@ from actorgraph.pipeline.events._resolver import (
     _add,
 )
 from actorgraph.pipeline.layout import in_dateline
-from actorgraph.pipeline.lexicon import PLACE_NOUNS
+from actorgraph.pipeline.lexicon import ACCUSING, PLACE_NOUNS
 from actorgraph.pipeline.nlp import children
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -146,9 +146,6 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
         subj, _ = _subject(head, depth + 1)
         return subj, False
     return None, False
-
-
-ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "denounce", "fault"})
 
 
 def _accused(verb: Any) -> Any | None:

@@ -219,7 +219,7 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
     ("halt", "ties"): ("SANCTION", None),
     ("block", "road"): ("PROTEST", "obstruct"),
     ("barricade", "road"): ("PROTEST", "obstruct"),
-    ("sign", "agreement"): ("SUPPORT", None),
+    ("sign", "agreement"): ("AGREE", None),
     ("share", "information"): ("COOPERATE", None),
     ("fire", "weapon"): ("ASSAULT", "heavy-weapons"),
     ("launch", "weapon"): ("ASSAULT", "heavy-weapons"),

@@ -6,6 +6,7 @@ from typing import Any
 
 from actorgraph.model import Entity
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.lexicon import ACCUSING
 from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.relations._lexicon import (
     ACTOR_TYPES,
@@ -367,7 +368,12 @@ class Args:
                     return subj, passive
             return subj, passive
         if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "accused of being armed"
-            subj, _ = self.subject(verb.head.head)
+            up = verb.head.head
+            if up.lemma_.lower() in ACCUSING and verb.head.lower_ in {"of", "for"}:
+                accused = next((c for c in children(up) if c.dep_ == "dobj"), None)
+                if accused is not None:
+                    return accused, passive  # "X accused Y of backing Z": Y backs Z
+            subj, _ = self.subject(up)
             return subj, passive
         if verb.dep_ in {"acl", "relcl"}:  # "a militia trained by X": the noun it modifies
             return verb.head, True if verb.tag_ == "VBN" else passive

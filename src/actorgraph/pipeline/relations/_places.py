@@ -32,7 +32,24 @@ AERIAL = frozenset({"airstrike", "strike", "bombing", "bombardment", "shelling",
 FORCE_WORDS = frozenset({"force", "forces", "troops", "soldiers", "contingent", "units"})
 
 
+# Verbs whose passive says who holds a place: "the town, controlled by X since May".
+HOLD_VERBS = frozenset({"control", "hold", "seize", "capture", "recapture", "retake", "occupy",
+                        "overrun"})  # fmt: skip
+
+
 class PlaceRules(FightRules):
+    def _held_by(self, verb: Token, subj_tok: Token | None) -> None:
+        agent = next((c for c in children(verb) if c.dep_ == "agent"), None)
+        if agent is None:
+            return
+        held = subj_tok
+        if verb.dep_ in {"relcl", "acl"} and (held is None or held.lower_ in {"which", "that"}):
+            held = verb.head
+        place = self.args.place(held) if held is not None else None
+        for e in self._pobjs(agent, ACTOR_TYPES):
+            if e.type == "ORG":
+                self.add(e, "operates_in", place, [verb, agent], confidence=0.85)
+
     def place_verbs(self, tok: Token, lemma: str, subj_tok: Token | None, passive: bool) -> None:
         """Read verbs of holding, entering, leaving or acting in a place."""
         if any(c.dep_ == "neg" for c in children(tok)):
@@ -44,6 +61,8 @@ class PlaceRules(FightRules):
             sides = self.args.actors(tok.head)
         if (lemma in CONTROL_VERBS or phrasal in CONTROL_VERBS) and not passive:
             self._control(tok, sides)
+        if lemma in HOLD_VERBS and passive:  # "Sirte, which is controlled by X"
+            self._held_by(tok, subj_tok)
         for o in children(tok):  # "took/gained/declared control of Z"
             if o.dep_ == "dobj" and o.lemma_ in CONTROL_NOUNS and not passive:
                 for p in children(o):

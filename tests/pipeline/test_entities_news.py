@@ -117,3 +117,19 @@ def test_a_name_after_the_island_of_is_a_place_and_before_militants_a_group(nlp:
     assert ents["Basilan"].type == "GPE"
     assert ents["Abu Sayyaf"].type == "ORG"
     assert "Brig" not in ents
+
+
+def test_a_town_in_apposition_is_a_place(nlp: Any) -> None:
+    text = "Graves were found in Bani Kassem, a town formerly held by the Ninth Brigade."
+    assert _entities(nlp, text)["Bani Kassem"].type == "GPE"
+
+
+def test_separatists_are_an_armed_group_and_a_town_before_a_comma_is_no_ones_army(nlp: Any) -> None:
+    text = (
+        "Separatists shelled a school in the village of Krasne, Ukraine's military said on "
+        "Thursday."
+    )
+    a = actorgraph.analyze(text, published="2021-05-08", nlp=nlp)
+    shelling = next(e for e in a.events if e.type == "ASSAULT")
+    assert [a.entity(x).kind for x in shelling.actors] == ["armed_group"]  # type: ignore[union-attr]
+    assert [a.entity(x).name for x in shelling.locations] == ["Krasne"]  # type: ignore[union-attr]

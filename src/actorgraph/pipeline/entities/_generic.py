@@ -102,7 +102,7 @@ class GenericActors:
             if t.lower_ in {"and", ",", "-", "'s", "’s"}:
                 glued = t.lower_ in {"'s", "’s"} or (t.lower_ == "-" and not t.whitespace_)
                 listed = (  # "Malian and Rwandan troops": a list of whose
-                    t.lower_ in {"and", ","}
+                    (t.lower_ == "and" or (t.lower_ == "," and country_word(doc[left - 2].text)))
                     and left - 2 >= 0
                     and left < head.i
                     and self._whose(doc[left - 2])

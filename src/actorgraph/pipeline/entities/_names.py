@@ -137,11 +137,20 @@ _FIGHTERS_AFTER = re.compile(
 )
 
 
+# "Bani Walid, a town formerly held by X": an apposition says it is a place.
+_PLACE_APPOSITION = re.compile(
+    r", (?:a|the) (?:[a-z-]+ ){0,2}(?:town|village|city|district|region|province|suburb|"
+    r"neighbou?rhood|port|island|county|municipality)\b"
+)
+
+
 def place_or_people(text: str, start: int, end: int, label: str) -> str:
     """The label a mention's neighbours give it: "X district" or "the island of X" a place,
     "ethnic X" a people, "X militants" a group."""
-    if _ADMIN_AFTER.match(text, end) or (
-        label in {"PERSON", "ORG"} and _PLACE_BEFORE.search(text, max(0, start - 40), start)
+    if (
+        _ADMIN_AFTER.match(text, end)
+        or _PLACE_APPOSITION.match(text, end)
+        or (label in {"PERSON", "ORG"} and _PLACE_BEFORE.search(text, max(0, start - 40), start))
     ):
         return "GPE"
     if label == "PERSON" and _FIGHTERS_AFTER.match(text, end):

@@ -568,3 +568,14 @@ def test_quotes_it_said_after_a_country_spoke(nlp: Any) -> None:
     result, found = run(nlp, text)
     (q,) = direct(result)
     assert q.speaker == entity_at(found, text, "Israel")
+
+
+def test_a_that_clause_the_parser_hung_on_the_cues_object_is_still_reported(nlp: Any) -> None:
+    import actorgraph
+
+    for text in (
+        "The mayor, Paul Mercier, told local radio that gangs had burned 30 houses.",
+        'The group said in a statement that it had "liberated" the town.',
+    ):
+        a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+        assert [q.kind for q in a.quotes] == ["indirect"], text

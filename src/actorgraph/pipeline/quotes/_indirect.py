@@ -40,6 +40,26 @@ def _covered(ctx: DocContext, start: int, end: int) -> bool:
     return inside * 2 > end - start
 
 
+def _misread_clause(verb: Any) -> Any | None:
+    """A "that" clause the parser hung on the cue's object ("told local radio that ...",
+    "said in a statement that ..."): a clause with its own subject after "that"."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    nouns += [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+              for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    for noun in nouns:
+        for c in noun.children:
+            if c.dep_ not in {"relcl", "acl"} or c.pos_ not in {"VERB", "AUX"}:
+                continue
+            marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            subject = any(
+                m.dep_ in {"nsubj", "nsubjpass"} and m.lower_ not in {"that", "which", "who"}
+                for m in c.children
+            )
+            if marked and subject:
+                return c
+    return None
+
+
 def find_reported(ctx: DocContext) -> list[Reported]:
     """Return reported clauses of speech verbs, in text order."""
     if not ctx.has_dep:
@@ -70,6 +90,8 @@ def find_reported(ctx: DocContext) -> list[Reported]:
             if c.dep_ == "ccomp" and c.i > tok.i:
                 clause = c
                 break
+        if clause is None:
+            clause = _misread_clause(tok)  # "told local radio that X", parsed as radio's
         if clause is None:
             # "Gunmen killed six soldiers, the army said.": the clause before the cue
             clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)

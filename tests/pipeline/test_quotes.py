@@ -579,3 +579,12 @@ def test_a_that_clause_the_parser_hung_on_the_cues_object_is_still_reported(nlp:
     ):
         a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
         assert [q.kind for q in a.quotes] == ["indirect"], text
+
+
+def test_a_speaker_after_abbreviated_ranks_is_the_name(nlp: Any) -> None:
+    import actorgraph
+
+    text = "Soldiers found the body in a village, said Brig. Gen. Ramon Cruz, a regional commander."
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    names = {e.id: e.name for e in a.entities}
+    assert [names.get(q.speaker or "") for q in a.quotes] == ["Ramon Cruz"]

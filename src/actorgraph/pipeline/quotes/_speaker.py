@@ -218,7 +218,30 @@ def speaker_of_cue(ctx: DocContext, cue: Any, lo: int, hi: int) -> Any | None:
         for c in root.children:
             if c.dep_ in SUBJ_DEPS and c.i < cue.i and not ctx.in_quote(c.idx):
                 subj = c
-    return head_of_chunk(subj) if subj is not None else None
+    head = head_of_chunk(subj) if subj is not None else None
+    return _past_rank(head) if head is not None else None
+
+
+# Abbreviated ranks the tokenizer may cut from the name they open ("Brig. Gen. X").
+_RANK_WORDS = frozenset(
+    {"brig", "gen", "maj", "col", "lt", "capt", "sgt", "cpl", "adm", "cmdr", "lieut"}
+)
+
+
+def _past_rank(head: Any) -> Any:
+    """ "said Brig. Gen. Ramon Cruz": the speaker is the name after the ranks, not "Brig"."""
+    if head.lower_.rstrip(".") not in _RANK_WORDS:
+        return head
+    doc = head.doc
+    for t in doc[head.i + 1 : head.i + 6]:
+        if t.ent_type_ == "PERSON":
+            last = t
+            while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+                last = doc[last.i + 1]
+            return last
+        if t.lower_.rstrip(".") not in _RANK_WORDS and t.text != ".":
+            break
+    return head
 
 
 def colon_speaker(ctx: DocContext, lo: int, hi: int, *, bare: bool = False) -> Any | None:

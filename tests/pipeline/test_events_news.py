@@ -326,3 +326,8 @@ def test_signing_a_ceasefire_agreement_is_agree(nlp: Any) -> None:
         nlp, "The Desert Shield Brigade signed a ceasefire agreement with the army on Monday."
     )
     assert "AGREE" in {e.type for e in a.events}
+
+
+def test_vowed_to_attack_is_a_threat(nlp: Any) -> None:
+    a = _analyze(nlp, "The Southern Front vowed to attack army positions across the region.")
+    assert [e.type for e in a.events] == ["THREATEN"]

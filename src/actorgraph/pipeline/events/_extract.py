@@ -50,6 +50,7 @@ _COOPERATIVE = frozenset({"AID", "CONCEDE", "CONSULT", "COOPERATE", "SUPPORT"})
 _OBLIGATION = frozenset({"must", "should"})
 _MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 _INTENT_ADJ = frozenset({"willing", "ready", "prepared", "committed", "determined"})
+_INTENT_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ def _skip_infinitive(tok: Any) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
         return False
     head = tok.head
-    if head.lower_ in _INTENT_ADJ:
-        return False  # "is willing to withdraw": recoded as a stated intention
+    if head.lower_ in _INTENT_ADJ or head.lemma_.lower() in _INTENT_VERBS:
+        return False  # "is willing to withdraw", "vowed to attack": a stated intention
     return head is not tok and head.lemma_.lower() not in ASPECTUAL
 
 
@@ -88,7 +89,9 @@ def _obligation(tok: Any, res: Resolver) -> Found | None:
 def _future_recode(tok: Any, typ: str) -> str:
     """PLOVER codes a stated intention to cooperate as AGREE, to act against as THREATEN."""
     aux = {c.lower_ for c in children(tok) if c.dep_ == "aux"}
-    intent = tok.head.lower_ in _INTENT_ADJ and tok.dep_ == "xcomp"
+    intent = tok.dep_ == "xcomp" and (
+        tok.head.lower_ in _INTENT_ADJ or tok.head.lemma_.lower() in _INTENT_VERBS
+    )  # "is ready to attack", "vowed to attack"
     if not (aux & _FUTURE or intent):
         return typ
     reported = any(a.lemma_.lower() in SPEECH for a in tok.ancestors) or intent

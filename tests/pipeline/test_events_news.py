@@ -331,3 +331,9 @@ def test_signing_a_ceasefire_agreement_is_agree(nlp: Any) -> None:
 def test_vowed_to_attack_is_a_threat(nlp: Any) -> None:
     a = _analyze(nlp, "The Southern Front vowed to attack army positions across the region.")
     assert [e.type for e in a.events] == ["THREATEN"]
+
+
+def test_a_demonym_ambassador_expelled_is_the_country_expelled(nlp: Any) -> None:
+    a = _analyze(nlp, "Burkina Faso expelled the French ambassador on Monday.")
+    expel = next(e for e in a.events if e.type == "SANCTION")
+    assert [_name(a, x) for x in expel.targets] == ["France"]

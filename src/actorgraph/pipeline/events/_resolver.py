@@ -30,7 +30,8 @@ STATE_VOICES = words(
     "official officials authority authorities diplomat diplomats delegation envoy envoys "
     "government leader leaders negotiator negotiators minister ministers ministry president "
     "spokesman spokeswoman spokesperson embassy state navy warplane warplanes jet jets "
-    "aircraft drone drones artillery missile missiles strike strikes air"
+    "aircraft drone drones artillery missile missiles strike strikes air ambassador "
+    "ambassadors consul consulate"
 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from actorgraph.model import Entity, Mention
-from actorgraph.pipeline.entities._extract import EntityResult
+from actorgraph.pipeline.entities._extract import EntityResult, _Spans
 from actorgraph.pipeline.entities._generic import STAGE, find_generic
 from actorgraph.pipeline.entities._nouns import institution
 from actorgraph.pipeline.nlp import ParsedDoc
@@ -21,9 +21,9 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
     entities = list(result.entities)
     found = find_generic(parsed, entities)
     out: list[Entity] = []
-    generic = [(m.start, m.end) for a in found.actors.values() for m in a.mentions]
+    generic = _Spans(sorted((m.start, m.end) for a in found.actors.values() for m in a.mentions))
     for e in entities:
-        inside = all(any(s <= m.start and m.end <= t for s, t in generic) for m in e.mentions)
+        inside = all(generic.covers(m.start, m.end) for m in e.mentions)
         if inside and (e.name.islower() or e.type == "PERSON"):
             continue  # "army", "Gang members": the model's name for a generic actor's word
         inst = institution(e)

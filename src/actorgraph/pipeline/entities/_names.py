@@ -4,6 +4,8 @@ X"), a title after an organisation's ("... of Prime Minister X"), and a place it
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import Any
 
@@ -49,6 +51,7 @@ def places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, 
     """Find "the northeastern province of Arauca", "the village of Kashkash": a name the
     model missed, after a lowercase place noun and "of", is a place's."""
     out = []
+    taken = _sorted_spans(covered)
     toks = tokens(doc)
     for tok in toks:
         noun = toks[tok.i - 1] if tok.i else None
@@ -63,7 +66,7 @@ def places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, 
             continue
         start_char = toks[tok.i + 1].idx
         end_char = toks[end - 1].idx + len(toks[end - 1].text)
-        if any(s < end_char and start_char < e for s, e in covered):
+        if _overlaps(taken, start_char, end_char):
             continue
         out.append((start_char, end_char, "GPE"))
     return out
@@ -73,6 +76,7 @@ def places_before(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, i
     """Find "Russia's Kursk region", "the Lakki Marwat district": a name the model missed
     before a lowercase administrative noun is a place's."""
     out = []
+    taken = _sorted_spans(covered)
     toks = tokens(doc)
     for tok in toks:
         if tok.text not in ADMIN_NOUNS or not tok.i:
@@ -83,7 +87,7 @@ def places_before(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, i
         if start == tok.i or toks[start].is_sent_start:
             continue  # nothing named, or a sentence's first word ("Officials said")
         s, e = toks[start].idx, toks[tok.i - 1].idx + len(toks[tok.i - 1].text)
-        if not any(a < e and s < b for a, b in covered):
+        if not _overlaps(taken, s, e):
             out.append((s, e, "GPE"))
     return out
 
@@ -158,3 +162,15 @@ def place_or_people(text: str, start: int, end: int, label: str) -> str:
     if label == "ORG" and _PEOPLE_BEFORE.search(text, max(0, start - 12), start):
         return "NORP"  # "an ethnic Lendu militia": the militia's people, not its name
     return label
+
+
+def _sorted_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts in order and the furthest end so far, for overlap queries in log time."""
+    ordered = sorted(spans)
+    return [a for a, _ in ordered], list(itertools.accumulate((b for _, b in ordered), max))
+
+
+def _overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    starts, reach = spans
+    i = bisect.bisect_left(starts, end)  # spans starting before the end
+    return i > 0 and reach[i - 1] > start

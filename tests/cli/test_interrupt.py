@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+# Enough documents that an interruption lands before the end even on a loaded machine (a
+# Ctrl-C lets the documents in flight finish).
+N_DOCS = 150
 TABLES = ("documents", "actors", "entities", "mentions", "quotes", "dates", "stage_runs")
 
 
@@ -50,7 +53,7 @@ def _stored(db: Path) -> int:
 
 def _interrupt_then_finish(tmp_path: Path, sig: signal.Signals) -> tuple[str, str]:
     corpus = tmp_path / "corpus"
-    _corpus(corpus, 60)
+    _corpus(corpus, N_DOCS)
     clean = tmp_path / "clean.db"
     done = _ingest(clean, corpus)
     out, err = done.communicate(timeout=300)
@@ -64,11 +67,11 @@ def _interrupt_then_finish(tmp_path: Path, sig: signal.Signals) -> tuple[str, st
     os.kill(proc.pid, sig)
     _, first_err = proc.communicate(timeout=60)
     partial = _stored(db)
-    assert 0 < partial < 60
+    assert 0 < partial < N_DOCS
     again = _ingest(db, corpus)
     out, err = again.communicate(timeout=300)
     assert again.returncode == 0, err
-    assert f"{60 - partial} added, {partial} unchanged" in out
+    assert f"{N_DOCS - partial} added, {partial} unchanged" in out
     assert _counts(db) == _counts(clean)
     check = subprocess.run(
         [sys.executable, "-m", "actorgraph", "--db", str(db), "check"],

@@ -308,3 +308,18 @@ def test_quotes_a_datelines_city_is_not_the_speaker(nlp: Any) -> None:
     a = actorgraph.analyze(text, nlp=nlp)
     names = {e.id: e.name for e in a.entities}
     assert [names.get(q.speaker or "") for q in a.quotes] == ["Houthis"]
+
+
+def test_generic_a_rebel_army_named_like_a_states_is_its_own_group(nlp: Any) -> None:
+    text = (
+        "Opposition fighters, namely the Chadian National Army, took the town from Chadian "
+        "soldiers. Rebel leader Idriss Kanem's self-styled Malian National Army attacked "
+        "Malian troops. The Nigerien National Army said it had repelled them."
+    )
+    r = _actors(nlp, text)
+    for name in ("Chadian National Army", "Malian National Army"):
+        assert _named(r, name).kind == "armed_group"
+    assert "Chadian National Army" not in _named(r, "Military Forces of Chad").aliases
+    assert "Malian National Army" not in _named(r, "Military Forces of Mali").aliases
+    niger = [e for e in r.entities if "Nigerien National Army" in e.aliases]
+    assert len(niger) == 1 and niger[0].kind == "state_force"

@@ -8,6 +8,7 @@ from dataclasses import replace
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._extract import EntityResult, _Spans
 from actorgraph.pipeline.entities._generic import STAGE, find_generic
+from actorgraph.pipeline.entities._kinds import rival_army
 from actorgraph.pipeline.entities._nouns import institution
 from actorgraph.pipeline.nlp import ParsedDoc
 
@@ -27,6 +28,8 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
         if inside and (e.name.islower() or e.type == "PERSON"):
             continue  # "army", "Gang members": the model's name for a generic actor's word
         inst = institution(e)
+        if inst is not None and rival_army(parsed, e.mentions, inst[1]):
+            inst, e = None, replace(e, kind="armed_group")
         if inst is not None:
             key = f"{inst[0]}:{inst[1] or found.home}"
             if key in found.actors:  # its mentions belong to the country's actor

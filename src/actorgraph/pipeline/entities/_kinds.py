@@ -3,6 +3,7 @@ the words around its mentions."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from actorgraph.model import Mention
@@ -45,6 +46,34 @@ def army_kind(name: str) -> str:
     if all(country_word(w) is not None for w in rest):
         return "state_force"  # only its country's words, or none
     return "armed_group"
+
+
+# Words before a state-army name that say it is not the state's: "the self-styled Libyan
+# National Army", "Turkish-supported groups, namely the Syrian National Army".
+_NOT_THE_STATES = frozenset(
+    {"self-styled", "styled", "self-proclaimed", "proclaimed", "so-called", "rebel", "rebels",
+     "groups", "factions", "militias", "opposition", "namely", "breakaway", "rival"}
+)  # fmt: skip
+
+
+def rival_army(parsed: ParsedDoc, mentions: tuple[Mention, ...], country: str | None) -> bool:
+    """A name made of state words ("Syrian National Army") that the text shows is not the
+    state's own force: called self-styled or one of the rebel groups, or a person's
+    ("Hifter's ... National Army"). A foreign patron says nothing: states' armies are
+    "US-backed" too."""
+    doc = parsed.doc
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not any(t.text[:1].isupper() for t in span if t.lower_ != "the"):
+            continue
+        left = [t for t in doc[max(span.sent.start, span.start - 6) : span.start]]
+        words = {t.lower_ for t in left}
+        if words & _NOT_THE_STATES:
+            return True
+        for a, b in itertools.pairwise(left):
+            if b.lower_ in {"'s", "’s"} and a.ent_type_ == "PERSON":
+                return True
+    return False
 
 
 def kind_from_context(parsed: ParsedDoc, name: str, mentions: list[Mention]) -> str | None:

@@ -588,3 +588,20 @@ def test_a_speaker_after_abbreviated_ranks_is_the_name(nlp: Any) -> None:
     a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
     names = {e.id: e.name for e in a.entities}
     assert [names.get(q.speaker or "") for q in a.quotes] == ["Ramon Cruz"]
+
+
+def test_a_surname_the_model_missed_is_the_person_not_the_government_named_after_him(
+    nlp: Any,
+) -> None:
+    from actorgraph.model import Entity, Mention
+    from actorgraph.pipeline.quotes._context import DocContext
+
+    text = "President Lucia Varga spoke. The Varga government fell. Varga wrote that it was over."
+    person = Entity("E1", "Lucia Varga", "PERSON", (Mention(10, 21, "Lucia Varga", "PERSON"),))
+    org = Entity("E2", "Varga government", "ORG", (Mention(33, 49, "Varga government", "ORG"),))
+    ctx = DocContext(text, nlp(text), EntityResult((person, org)), [])
+    assert ctx.named_by("Varga") == "E1"
+    assert ctx.named_by("government") is None
+    other = Entity("E3", "Ana Varga", "PERSON", (Mention(0, 0, "Ana Varga", "PERSON"),))
+    ctx = DocContext(text, nlp(text), EntityResult((person, org, other)), [])
+    assert ctx.named_by("Varga") is None  # two people: no guess

@@ -38,7 +38,7 @@ class DocContext:
         self.actors: Any = None
         self._gender: dict[str, str | None] = {}
         self._conflict: bool | None = None
-        self._name_words: dict[str, str | None] | None = None
+        self._name_words: dict[str, dict[str, str]] | None = None
 
     @property
     def conflict_reporting(self) -> bool:
@@ -133,15 +133,20 @@ class DocContext:
 
     def named_by(self, word: str) -> str | None:
         """Return the one person or organisation whose name holds ``word`` (for 'Trump'
-        mis-tagged as a common noun); None when no entity or several do."""
+        mis-tagged as a common noun); None when no entity or several do. One person among
+        them is meant ("Petro" of "Gustavo Petro" and "the Petro government")."""
         if self._name_words is None:
-            index: dict[str, str | None] = {}
+            index: dict[str, dict[str, str]] = {}
             for ent in self.entities.entities:
                 if ent.type not in ("PERSON", "ORG", "NORP"):
                     continue
                 for name in {ent.name, *ent.aliases}:
                     for w in name.split():
                         if w[:1].isupper() and len(w) > 2:
-                            index[w] = ent.id if index.get(w, ent.id) == ent.id else None
+                            index.setdefault(w, {})[ent.id] = ent.type
             self._name_words = index
-        return self._name_words.get(word)
+        found = self._name_words.get(word, {})
+        people = [i for i, typ in found.items() if typ == "PERSON"]
+        if len(found) == 1 or len(people) == 1:
+            return people[0] if people else next(iter(found))
+        return None

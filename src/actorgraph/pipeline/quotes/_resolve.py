@@ -118,6 +118,8 @@ def resolve_group(ctx: DocContext, head: Any, span: tuple[int, int]) -> str | No
         t = ctx.doc[i]
         if t.lower_ not in GROUP_NOUNS and t.lemma_.lower() not in GROUP_NOUNS:
             continue
+        if i < b and _apart(t, head):
+            continue  # "fighters from X ... residents said": other people
         if ctx.in_quote(t.idx):
             continue
         for p in t.children:
@@ -130,3 +132,21 @@ def resolve_group(ctx: DocContext, head: Any, span: tuple[int, int]) -> str | No
                 if org is not None and org.type in ("ORG", "NORP"):
                     return org.id
     return None
+
+
+# People a text never makes one group of: the armed, and the civilians they act on.
+_ARMED = frozenset(
+    {"fighter", "gunman", "gunmen", "insurgent", "militant", "militiaman", "militiamen",
+     "rebel", "soldier", "troop", "guard", "recruit", "commander", "loyalist"}
+)  # fmt: skip
+_CIVILIAN = frozenset(
+    {"resident", "villager", "people", "student", "worker", "voter", "mourner", "woman",
+     "women", "girl", "boy", "youth", "audience", "attendee", "participant", "marcher",
+     "demonstrator", "protester", "protestor", "activist", "staff", "staffer"}
+)  # fmt: skip
+
+
+def _apart(earlier: Any, head: Any) -> bool:
+    """ "Fighters from X" and "residents": an armed group and civilians are never one."""
+    a, b = earlier.lemma_.lower(), head.lemma_.lower()
+    return (a in _ARMED and b in _CIVILIAN) or (a in _CIVILIAN and b in _ARMED)

@@ -6,19 +6,15 @@ from typing import Any
 
 import actorgraph
 from actorgraph.model import Event
-from actorgraph.pipeline.analyze import reference_date
 from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.events import STAGE, EventResult, extract_events
-from actorgraph.pipeline.nlp import parse
+from actorgraph.pipeline.events import STAGE, EventResult
 
 
 def run(
     nlp: Any, text: str, published: str | None = "2015-02-04"
 ) -> tuple[EventResult, EntityResult]:
     a = actorgraph.analyze(text, published=published, nlp=nlp)
-    found = EntityResult(a.entities)
-    parsed = parse(a.document, reference=reference_date(published), nlp=nlp)
-    return extract_events(parsed, found, a.dates, a.quotes), found
+    return EventResult(a.events), EntityResult(a.entities)
 
 
 def names(found: EntityResult, ids: tuple[str, ...]) -> list[str]:

@@ -337,3 +337,36 @@ def test_a_demonym_ambassador_expelled_is_the_country_expelled(nlp: Any) -> None
     a = _analyze(nlp, "Burkina Faso expelled the French ambassador on Monday.")
     expel = next(e for e in a.events if e.type == "SANCTION")
     assert [_name(a, x) for x in expel.targets] == ["France"]
+
+
+def test_the_headlines_rebels_are_the_group_the_lead_names(nlp: Any) -> None:
+    text = (
+        "Insurgents kill four police officers in northern Mali\n\n"
+        "GAO, Mali (Reuters) - Fighters from the Azawad Liberation Front (ALF) killed four "
+        "police officers in an attack on a checkpoint near Gao on Tuesday, the police said.\n\n"
+        "The ALF has fought the government since 2012.\n"
+    )
+    a = _analyze(nlp, text)
+    (attack,) = _assaults(a)
+    assert [_name(a, x) for x in attack.actors] == ["Azawad Liberation Front"]
+    assert not [e for e in a.entities if e.name.startswith("Unidentified")]
+    group = next(e for e in a.entities if e.name == "Azawad Liberation Front")
+    assert "Insurgents" in group.aliases
+    named = {e.id for e in a.entities}
+    assert all(r.subject in named and r.object in named for r in a.relations)
+    assert all(q.speaker in named for q in a.quotes if q.speaker)
+
+
+def test_the_headlines_militants_stay_unnamed_when_the_text_names_them_elsewhere_too(
+    nlp: Any,
+) -> None:
+    text = (
+        "Militants kill four police officers in northern Mali\n\n"
+        "GAO, Mali (Reuters) - Fighters from the Azawad Liberation Front (ALF) killed four "
+        "police officers in an attack on a checkpoint near Gao on Tuesday, the police said.\n\n"
+        "Separately, unidentified militants burned a school in Kidal last month.\n"
+    )
+    a = _analyze(nlp, text)
+    first, second = _assaults(a)
+    assert [_name(a, x) for x in first.actors] == ["Azawad Liberation Front"]
+    assert [_name(a, x) for x in second.actors] == ["Unidentified Armed Group (Mali)"]

@@ -605,3 +605,15 @@ def test_a_surname_the_model_missed_is_the_person_not_the_government_named_after
     other = Entity("E3", "Ana Varga", "PERSON", (Mention(0, 0, "Ana Varga", "PERSON"),))
     ctx = DocContext(text, nlp(text), EntityResult((person, org, other)), [])
     assert ctx.named_by("Varga") is None  # two people: no guess
+
+
+def test_residents_are_not_the_fighters_of_the_group_named_before(nlp: Any) -> None:
+    import actorgraph
+
+    text = (
+        "Fighters from the Azawad Liberation Front (ALF) attacked a checkpoint near Gao. "
+        "Unidentified gunmen burned a school in Kidal last month, residents said."
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    said = [q for q in a.quotes if q.speaker_text == "residents"]
+    assert said and all(q.speaker is None for q in said)

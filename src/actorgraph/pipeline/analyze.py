@@ -72,6 +72,9 @@ def analyze_parsed(
         check_time("quotes")
         event_result = events.extract_events(parsed, found, date_result.dates, quote_result.quotes)
         check_time("events")
+        if event_result.same_as:  # a headline's "Rebels" were the group its lead names
+            found = entities.fold_same(found, event_result.same_as)
+            quote_result = quote_result.speakers_renamed(event_result.same_as)
         relation_result = relations.extract_relations(
             parsed,
             found,

@@ -4,10 +4,12 @@ Two steps with their own versions: :func:`extract_entities` turns the model's sp
 entities; :func:`resolve_aliases` joins the names of one actor within the document and
 attaches "the group", "the army" and the like to the organisation the text last named;
 after the places stage, :func:`add_generic_actors` gives a state's forces, its government
-and unnamed attackers one actor each ("the army", "Somali troops", "gunmen").
+and unnamed attackers one actor each ("the army", "Somali troops", "gunmen"); after the
+events stage, :func:`fold_same` folds an unnamed group into the named one its events show
+it to be.
 """
 
-from actorgraph.pipeline.entities._actors import add_generic_actors
+from actorgraph.pipeline.entities._actors import add_generic_actors, fold_same
 from actorgraph.pipeline.entities._aliases import STAGE as ALIASES_STAGE
 from actorgraph.pipeline.entities._aliases import resolve_aliases
 from actorgraph.pipeline.entities._extract import STAGE, EntityResult, extract_entities
@@ -22,6 +24,7 @@ __all__ = [
     "add_generic_actors",
     "country_name",
     "extract_entities",
+    "fold_same",
     "home_country",
     "resolve_aliases",
 ]

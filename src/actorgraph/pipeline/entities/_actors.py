@@ -74,3 +74,28 @@ def _dedupe(mentions: list[Mention]) -> tuple[Mention, ...]:
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         seen.setdefault((m.start, m.end), m)
     return tuple(seen.values())
+
+
+def fold_same(result: EntityResult, same_as: dict[str, str]) -> EntityResult:
+    """Fold each unnamed group into the named one the events showed it to be ("Rebels" of a
+    headline whose lead names the group): its mentions and words join the named entity's;
+    the other ids stay as they are."""
+    if not same_as:
+        return result
+    moved: dict[str, list[Entity]] = {}
+    for e in result.entities:
+        if e.id in same_as:
+            moved.setdefault(same_as[e.id], []).append(e)
+    out = []
+    for e in result.entities:
+        if e.id in same_as:
+            continue
+        for other in moved.get(e.id, []):
+            words = tuple(a for a in other.aliases if a != other.name)
+            e = replace(
+                e,
+                mentions=tuple(sorted((*e.mentions, *other.mentions), key=lambda m: m.start)),
+                aliases=tuple(dict.fromkeys((*e.aliases, *words))),
+            )
+        out.append(e)
+    return EntityResult(tuple(out))

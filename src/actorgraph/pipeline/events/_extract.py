@@ -12,7 +12,7 @@ publication date is never used silently.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from actorgraph.model import Casualty, DateRef, Event, Evidence, Quote
@@ -56,6 +56,8 @@ _INTENT_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 @dataclass(frozen=True)
 class EventResult:
     events: tuple[Event, ...]
+    # unnamed groups that every telling shows to be one named group: unnamed id -> named id
+    same_as: dict[str, str] = field(default_factory=dict)
 
 
 def _skip_infinitive(tok: Any) -> bool:
@@ -234,7 +236,7 @@ def extract_events(
         kept.append(f)
         of_type.setdefault(f.type, []).append(f)
         in_sentence.setdefault(here, []).append(f)
-    kept = refine(kept, parsed.text, entities, layout(parsed.text), parsed.reference)
+    kept, same_as = refine(kept, parsed.text, entities, layout(parsed.text), parsed.reference)
     doc_id = parsed.document.id
     events = []
     for f in kept:
@@ -263,7 +265,29 @@ def extract_events(
                 casualties=_casualties(f, doc_id, quotes, entities, conf),
             )
         )
-    return EventResult(tuple(events))
+    return EventResult(tuple(_renamed(e, same_as) for e in events), same_as)
+
+
+def _renamed(ev: Event, same_as: dict[str, str]) -> Event:
+    """The event with every entity id in ``same_as`` replaced by the one it maps to."""
+    if not same_as:
+        return ev
+
+    def ids(xs: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(same_as.get(x, x) for x in xs))
+
+    def one(x: str | None) -> str | None:
+        return same_as.get(x, x) if x is not None else None
+
+    actors = ids(ev.actors)
+    return replace(
+        ev,
+        actors=actors,
+        targets=tuple(t for t in ids(ev.targets) if t not in actors),
+        locations=ids(ev.locations),
+        attributed_to=one(ev.attributed_to),
+        casualties=tuple(replace(c, attributed_to=one(c.attributed_to)) for c in ev.casualties),
+    )
 
 
 def _casualties(

@@ -80,6 +80,8 @@ class Refiner(Where):
         )
         self.home_code = home.place.country if home is not None and home.place else None
         self.paragraphs = paragraph_starts(text)
+        # unnamed group -> the named groups that replaced it, and the sentences where
+        self.replaced: dict[str, tuple[set[str], list[tuple[int, int]]]] = {}
         first = next((p for p in self.paragraphs if text[p:].strip()), 0)
         self.first_paragraph = self.paragraph(first)
 
@@ -218,6 +220,9 @@ class Refiner(Where):
             out.append(f)
             if here <= self.first_paragraph + LEAD_PARAGRAPHS - 1 and len(lead) < LOOKBACK:
                 lead.append(f)
+        for f in out:
+            if f.sentences:  # told more than once: one telling may name who "rebels" were
+                self._unnamed_named(f)
         return out
 
     def _same(self, k: Found, f: Found) -> bool:
@@ -254,6 +259,41 @@ class Refiner(Where):
         near = fp - kp <= 1
         lead = kp <= self.first_paragraph + LEAD_PARAGRAPHS - 1
         return shared and (near or lead)
+
+    def _unnamed_named(self, f: Found) -> None:
+        """One telling's "rebels" are the armed group another telling names: the headline's
+        "Rebels kill five soldiers" and the lead's "Fighters of the X killed five soldiers"."""
+        named = [
+            i
+            for i in f.args.actors
+            if (e := self.entities.by_id(i)) is not None
+            and e.kind == "armed_group"
+            and not e.name.startswith(UNIDENTIFIED_GROUP)
+        ]
+        if not named:
+            return
+        kept = []
+        for i in f.args.actors:
+            e = self.entities.by_id(i)
+            if e is None or not e.name.startswith(UNIDENTIFIED_GROUP):
+                kept.append(i)
+                continue
+            by, where = self.replaced.setdefault(i, (set(), []))
+            by.update(named)
+            where.extend((x.start_char, x.end_char) for x in (f.sent, *f.sentences))
+        f.args.actors = kept
+
+    def same_as(self) -> dict[str, str]:
+        """The unnamed groups that were, wherever the text mentions them, one named group
+        (a headline's "Rebels"): unnamed id -> named id."""
+        out = {}
+        for unnamed, (by, where) in self.replaced.items():
+            e = self.entities.by_id(unnamed)
+            if e is None or len(by) != 1:
+                continue
+            if all(any(a <= m.start and m.end <= b for a, b in where) for m in e.mentions):
+                out[unnamed] = next(iter(by))
+        return out
 
     def _named(self, ids: list[str], other: list[str]) -> set[str]:
         """Actors that say who did it: an unidentified group may be the armed group the
@@ -321,8 +361,9 @@ def refine(
     entities: EntityResult,
     page: Layout,
     reference: dt.date | None = None,
-) -> list[Found]:
-    """Return the events of a document refined as the module docstring says."""
+) -> tuple[list[Found], dict[str, str]]:
+    """Return the events of a document refined as the module docstring says, and the
+    unnamed groups found to be a named one (``Refiner.same_as``)."""
     r = Refiner(text, entities, page, reference)
     kept = []
     for f in found:
@@ -339,4 +380,5 @@ def refine(
     for f in kept:
         r.place(f)
     r.carry_actor(kept)
-    return r.corefer(kept)
+    kept = r.corefer(kept)
+    return kept, r.same_as()

@@ -73,6 +73,14 @@ class QuoteResult:
     skipped: tuple[str, ...] = ()
     entities: tuple[Entity, ...] = ()
 
+    def speakers_renamed(self, same_as: dict[str, str]) -> QuoteResult:
+        """The quotes with each speaker id in ``same_as`` replaced by the one it maps to."""
+        quotes = tuple(
+            replace(q, speaker=same_as.get(q.speaker, q.speaker)) if q.speaker else q
+            for q in self.quotes
+        )
+        return replace(self, quotes=quotes)
+
 
 def extract_quotes(
     parsed: ParsedDoc, entities: EntityResult, *, max_len: int = 2000

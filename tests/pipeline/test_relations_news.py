@@ -98,3 +98,15 @@ def test_a_place_held_by_a_group(nlp: Any) -> None:
     assert ("Desert Shield Brigade", "operates_in", "Sirte") in _rels(nlp, text)
     text = "Mosul was captured by the Islamic State group in 2014, officials said."
     assert ("Islamic State", "operates_in", "Mosul") in _rels(nlp, text)
+
+
+def test_a_states_own_forces_and_unnamed_gunmen_do_not_operate_in_their_own_country(
+    nlp: Any,
+) -> None:
+    text = (
+        "Malian police and gunmen clashed in Mali on Monday. Malian police are deployed in "
+        "the northern town of Gao."
+    )
+    rels = _rels(nlp, text)
+    assert not [r for r in rels if r[1] in {"operates_in", "located_in"} and r[2] == "Mali"]
+    assert ("Police Forces of Mali", "operates_in", "Gao") in rels

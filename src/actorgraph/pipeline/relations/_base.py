@@ -60,6 +60,8 @@ class ReaderBase:
                 return
             if pred == "operates_in" and subj.type in PLACE_TYPES:
                 return  # a town "operating in" a town: its name was read for a group's
+            if subj.name.endswith((f" of {obj.name}", f" ({obj.name})")):
+                return  # "Police Forces of Mali" in Mali: its name says so, the text does not
         elif pred == "commands":
             if obj.type not in PLACE_TYPES | ORGS or subj.type not in {"PERSON", "ORG"}:
                 return

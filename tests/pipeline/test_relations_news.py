@@ -110,3 +110,10 @@ def test_a_states_own_forces_and_unnamed_gunmen_do_not_operate_in_their_own_coun
     rels = _rels(nlp, text)
     assert not [r for r in rels if r[1] in {"operates_in", "located_in"} and r[2] == "Mali"]
     assert ("Police Forces of Mali", "operates_in", "Gao") in rels
+
+
+def test_members_of_x_the_armed_wing_of_y(nlp: Any) -> None:
+    text = "Members of the Red Army Front, the armed wing of the Socialist Party, opened fire."
+    assert ("Red Army Front", "part_of", "Socialist Party") in _rels(nlp, text)
+    text = "Dozens of fighters, the backbone of the rebellion, left the Socialist Party."
+    assert not [r for r in _rels(nlp, text) if r[1] == "part_of"]

@@ -13,6 +13,11 @@ from actorgraph.pipeline.relations._words import FIGHT_NOUNS, HYPHEN_LINKS, LINK
 SIDES = frozenset({"ORG", "GPE"})
 BRANCHES = frozenset({"province", "branch", "wing", "affiliate", "chapter"})
 AS_VERBS = frozenset({"function", "serve", "act", "operate", "work"})
+# "members of X, the armed wing of Y": the apposition the parser hangs on the members
+PARTITIVES = frozenset(
+    {"members", "fighters", "militants", "supporters", "leaders", "commanders", "elements",
+     "units", "dozens", "hundreds", "thousands", "some", "one"}
+)  # fmt: skip
 
 
 class LinkRules(FightRules):
@@ -115,6 +120,9 @@ class LinkRules(FightRules):
         head = tok.head
         if tok.dep_ == "conj" and head.dep_ == "attr":
             tok, head = head, head.head
+        if tok.dep_ == "appos" and head.lower_ in PARTITIVES:
+            head = next((o for p in children(head) if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in children(p) if o.dep_ == "pobj"), head)  # fmt: skip
         if tok.dep_ == "appos" and head.pos_ == "PROPN":
             return self._named_by(head)
         if tok.dep_ == "attr" or (tok.dep_ == "pobj" and head.lower_ == "as"):

@@ -133,3 +133,17 @@ def test_separatists_are_an_armed_group_and_a_town_before_a_comma_is_no_ones_arm
     shelling = next(e for e in a.events if e.type == "ASSAULT")
     assert [a.entity(x).kind for x in shelling.actors] == ["armed_group"]  # type: ignore[union-attr]
     assert [a.entity(x).name for x in shelling.locations] == ["Krasne"]  # type: ignore[union-attr]
+
+
+def test_a_party_named_for_its_country_keeps_the_country_in_its_name(nlp: Any) -> None:
+    import actorgraph
+
+    text = (
+        "Rebels of the armed wing of the Communist Party of the Philippines fought in the "
+        "Philippines. The Workers Party of Kurdistan and the Council of Europe met."
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    names = {e.name for e in a.entities}
+    assert {"Communist Party of the Philippines", "Philippines"} <= names
+    assert "Communist Party" not in names
+    assert not [n for n in names if n.endswith(" of")]

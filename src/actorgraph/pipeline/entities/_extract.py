@@ -18,6 +18,7 @@ from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._labels import repair_label
 from actorgraph.pipeline.entities._names import (
     description,
+    joined_of,
     place_or_people,
     places_before,
     places_of,
@@ -340,7 +341,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw.extend((s, e, lab, 2) for s, e, lab in places_before(doc, [(r[0], r[1]) for r in raw]))
 
     raw = [(s, e, place_or_people(text, s, e, lab), w) for s, e, lab, w in raw]
-    raw = _fit_layout(text, raw)
+    raw = joined_of(text, _fit_layout(text, raw))
     wrapped = hard_wrapped(text) is not None
 
     groups: dict[str, list[Mention]] = {}

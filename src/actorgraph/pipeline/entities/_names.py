@@ -174,3 +174,35 @@ def _overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
     starts, reach = spans
     i = bisect.bisect_left(starts, end)  # spans starting before the end
     return i > 0 and reach[i - 1] > start
+
+
+# An organisation's name the model cut before its country: "the Communist Party" of "the
+# Communist Party of the Philippines", "Workers Party of" and "Kurdistan".
+_NAMED_FOR_A_COUNTRY = frozenset(
+    {"party", "front", "movement", "union", "congress", "alliance", "league", "federation",
+     "association", "organisation", "organization", "committee", "council"}
+)  # fmt: skip
+_OF_THE = re.compile(r" of (?:the )?")
+
+
+def joined_of(text: str, raw: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+    """Join an organisation's name with the place right after its "of (the)" when the name
+    ends in "of" or in a noun parties and fronts are named with."""
+    starts = {s: i for i, (s, _e, label, _w) in enumerate(raw) if label in {"GPE", "LOC"}}
+    out, dropped = list(raw), set()
+    for i, (s, e, label, w) in enumerate(raw):
+        if label != "ORG":
+            continue
+        name = text[s:e]
+        if name.endswith(" of"):
+            j = starts.get(e + 1) if text[e : e + 5] != " the " else starts.get(e + 5)
+        else:
+            m = _OF_THE.match(text, e)
+            last = name.rsplit(" ", 1)[-1].lower()
+            j = None
+            if m is not None and last in _NAMED_FOR_A_COUNTRY:  # the place's span may hold "the"
+                j = starts.get(m.end(), starts.get(e + 4))
+        if j is not None and j not in dropped:
+            out[i] = (s, raw[j][1], label, w)
+            dropped.add(j)
+    return [r for k, r in enumerate(out) if k not in dropped]

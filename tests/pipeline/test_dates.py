@@ -343,3 +343,15 @@ def test_dates_extract_qualified_ago_keeps_its_qualifier(nlp: Any) -> None:
         ("more than two months ago", "2014-12"),
         ("several days ago", "2015-02"),
     ]
+
+
+def test_dates_since_a_month_is_past_whatever_the_verb(nlp: Any) -> None:
+    for text in (
+        "The army has been trying to capture the town since April.",
+        "Rebels plan to hold the road they have blocked since April.",
+    ):
+        parsed = ParsedDoc(Document.from_text(text), nlp(text), dt.date(2024, 5, 10))
+        assert [d.value for d in extract_dates(parsed).dates] == ["2024-04"], text
+    text = "The army plans to attack in April."
+    parsed = ParsedDoc(Document.from_text(text), nlp(text), dt.date(2024, 5, 10))
+    assert [d.value for d in extract_dates(parsed).dates] == ["2025-04"]

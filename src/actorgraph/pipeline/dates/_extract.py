@@ -132,6 +132,9 @@ def _root(doc: Any, starts: list[int], start: int, end: int) -> Any:
     return tokens[0] if len(tokens) else None
 
 
+_SINCE = re.compile(r"\b(?i:since)\s+$")
+
+
 def _tense(
     doc: Any, start: int, end: int, starts: list[int] | None = None, text: str | None = None
 ) -> Tense | None:
@@ -140,11 +143,14 @@ def _tense(
     Future: a modal, an infinitive after a verb of intent or a present-tense one ("is to
     resume Tuesday", "plans to leave on Friday"), a present-tense verb other than a
     reporting one ("talks resume Monday"), or "until" (but "was not seen until Monday" is
-    past). Past: a past-tense verb or a perfect auxiliary.
+    past). Past: a past-tense verb or a perfect auxiliary, and "since" whatever the verb
+    ("has been trying to take the town since April").
     """
-    root = _root(doc, starts if starts is not None else [t.idx for t in doc], start, end)
     if text is None:
         text = doc.text  # Doc.text joins every token: callers pass it in
+    if _SINCE.search(text, max(0, start - 8), start):
+        return "past"
+    root = _root(doc, starts if starts is not None else [t.idx for t in doc], start, end)
     verb = _verb(root) if root is not None else None
     if verb is None:
         return "future" if _FUTURE_CUE.search(text, max(0, start - 16), start) else None

@@ -370,3 +370,10 @@ def test_the_headlines_militants_stay_unnamed_when_the_text_names_them_elsewhere
     first, second = _assaults(a)
     assert [_name(a, x) for x in first.actors] == ["Azawad Liberation Front"]
     assert [_name(a, x) for x in second.actors] == ["Unidentified Armed Group (Mali)"]
+
+
+def test_pressing_an_offensive_is_no_request_but_pressing_a_state_is(nlp: Any) -> None:
+    a = _analyze(nlp, "Sudanese forces pressed their offensive near Kadugli on Friday.")
+    assert not [e for e in a.events if e.type == "REQUEST"]
+    a = _analyze(nlp, "The African Union pressed Sudan to accept a ceasefire.")
+    assert [e.type for e in a.events] == ["REQUEST"]

@@ -35,6 +35,8 @@ def verb_key(tok: Any) -> Trigger | None:
     control (or taking over) counts only of a place ("took control of the base", not
     "took over the fight" or "control of the militias")."""
     hit = _verb_key(tok)
+    if hit == ("REQUEST", None) and tok.lemma_.lower() == "press":
+        return hit if _pressed_someone(tok) else None
     if hit is None or hit != ("COERCE", "seize"):
         return hit
     lemma = tok.lemma_.lower()
@@ -48,6 +50,19 @@ def verb_key(tok: Any) -> Trigger | None:
     elif phrase not in _HOLDING:
         return hit
     return hit if any(_territorial(o) for o in objects) else None
+
+
+def _pressed_someone(tok: Any) -> bool:
+    """ "pressed Russia to withdraw", "pressed for talks": a request; "pressed their
+    offensive", "pressed ahead": an attack going on."""
+    for c in children(tok):
+        if c.dep_ == "prep" and c.lower_ == "for":
+            return True
+        if c.dep_ == "dobj" and (
+            c.pos_ in {"PROPN", "PRON"} or c.ent_type_ in {"ORG", "GPE", "PERSON", "NORP"}
+        ):
+            return True
+    return False
 
 
 def _territorial(tok: Any) -> bool:

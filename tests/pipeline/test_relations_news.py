@@ -117,3 +117,14 @@ def test_members_of_x_the_armed_wing_of_y(nlp: Any) -> None:
     assert ("Red Army Front", "part_of", "Socialist Party") in _rels(nlp, text)
     text = "Dozens of fighters, the backbone of the rebellion, left the Socialist Party."
     assert not [r for r in _rels(nlp, text) if r[1] == "part_of"]
+
+
+def test_a_governor_or_mayor_named_with_the_place_holds_a_role_there(nlp: Any) -> None:
+    text = (
+        '"They hit the market," Poltava regional governor Ivan Moroz said. Kherson Governor '
+        "Anna Dovha said two people died. Baidoa mayor Yusuf Aden said the road was cut."
+    )
+    rels = _rels(nlp, text)
+    assert ("Ivan Moroz", "holds_role", "Poltava") in rels
+    assert ("Anna Dovha", "holds_role", "Kherson") in rels
+    assert ("Yusuf Aden", "holds_role", "Baidoa") in rels

@@ -26,6 +26,16 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         and label in {"PERSON", "GPE", "NORP", "FAC", "LOC"}
     ) and not (label == "NORP" and nxt.lower_ in INSTITUTION_NOUNS):
         return "ORG", 3
+    office = nxt
+    if office is not None and office.lower_ in _OFFICE_LEVELS and office.i + 1 < len(doc):
+        office = doc[office.i + 1]
+    named = office is not None and office.i + 1 < len(doc) and doc[office.i + 1].pos_ == "PROPN"
+    if (
+        office is not None
+        and office.lower_ in _PLACE_OFFICES
+        and (label in {"ORG", "NORP"} or (label == "PERSON" and named))
+    ):
+        return "GPE", 3  # "Kharkiv Governor X": the place the governor governs
     if (
         prev is not None
         and prev.lower_ == "of"
@@ -61,6 +71,9 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         return "PERSON", 2  # "local administrator Donat Kibwana": a person's role, then him
     return label, 1
 
+
+_PLACE_OFFICES = frozenset({"governor", "mayor"})
+_OFFICE_LEVELS = frozenset({"regional", "provincial", "state", "district", "city", "municipal"})
 
 # Nouns after which a name is a weapon's ("a Reaper drone", "Kalibr missiles").
 _WEAPONS = frozenset(

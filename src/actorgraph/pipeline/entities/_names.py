@@ -79,14 +79,17 @@ def places_before(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, i
     taken = _sorted_spans(covered)
     toks = tokens(doc)
     for tok in toks:
-        if tok.text not in ADMIN_NOUNS or not tok.i:
+        if not tok.i or not (tok.text in ADMIN_NOUNS or tok.lower_ in PLACE_OFFICES):
             continue
-        start = tok.i
-        while start > 0 and tok.i - start < 4 and _name_token(toks[start - 1], loose=True):
+        cue = tok.i
+        if tok.lower_ in PLACE_OFFICES and toks[cue - 1].lower_ in OFFICE_LEVELS:
+            cue -= 1  # "Donetsk regional governor X"
+        start = cue
+        while start > 0 and cue - start < 4 and _name_token(toks[start - 1], loose=True):
             start -= 1
-        if start == tok.i or toks[start].is_sent_start:
+        if start == cue or toks[start].is_sent_start:
             continue  # nothing named, or a sentence's first word ("Officials said")
-        s, e = toks[start].idx, toks[tok.i - 1].idx + len(toks[tok.i - 1].text)
+        s, e = toks[start].idx, toks[cue - 1].idx + len(toks[cue - 1].text)
         if not _overlaps(taken, s, e):
             out.append((s, e, "GPE"))
     return out
@@ -118,6 +121,10 @@ def description(doc: Any, start: int, end: int, surface: str) -> bool:
 
 # "Djugu territory", "Khyber district", "Kaduna state": a name before a lowercase
 # administrative noun is a place's, whatever the model labelled it.
+# Offices named after the place they govern: "Kharkiv Governor X", "Donetsk regional
+# governor X", "Mogadishu mayor X".
+PLACE_OFFICES = frozenset({"governor", "mayor"})
+OFFICE_LEVELS = frozenset({"regional", "provincial", "state", "district", "city", "municipal"})
 ADMIN_NOUNS = frozenset(
     {"district", "province", "territory", "county", "region", "state", "governorate",
      "municipality", "department", "prefecture", "subdistrict", "sub-county", "commune",

@@ -323,3 +323,14 @@ def test_generic_a_rebel_army_named_like_a_states_is_its_own_group(nlp: Any) -> 
     assert "Malian National Army" not in _named(r, "Military Forces of Mali").aliases
     niger = [e for e in r.entities if "Nigerien National Army" in e.aliases]
     assert len(niger) == 1 and niger[0].kind == "state_force"
+
+
+def test_generic_the_regime_is_the_states_not_a_named_shadow_government(nlp: Any) -> None:
+    text = (
+        "Soldiers shelled villages in Chad on Monday. The Chadian Unity Government, a shadow "
+        "administration formed by exiled lawmakers, condemned it. The military regime "
+        "denied it."
+    )
+    r = _actors(nlp, text)
+    assert "military regime" in _named(r, "Government of Chad").aliases
+    assert "military regime" not in _named(r, "Chadian Unity Government").aliases

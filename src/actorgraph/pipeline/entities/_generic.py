@@ -29,6 +29,7 @@ from actorgraph.pipeline.entities._nouns import (
     GANGS,
     NEEDS_OWNER,
     PROXY_WORDS,
+    RULERS,
     SOMEONE_ELSES,
     STATE_WORDS,
     UNNAMED,
@@ -232,7 +233,7 @@ class GenericActors:
             said = {t.lower_ for t in head.lefts} & (STATE_WORDS - {"ground", "special", "elite"})
             if head.lower_ in NEEDS_OWNER and not said and not self.definite(head):
                 return  # "forces" alone, "ground forces": anyone's
-            if kind == "government":
+            if kind == "government" and head.lower_ not in RULERS:
                 named = self._named(head.idx, _is_government) or self._only(_is_government)
                 if named is not None:
                     self.claim(head, left, named)

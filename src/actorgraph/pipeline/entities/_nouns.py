@@ -18,6 +18,8 @@ MILITARY = frozenset(
 )  # fmt: skip
 POLICE = frozenset({"police", "policemen", "policeman", "policewomen"})
 GOVERNMENT = frozenset({"government", "administration", "regime", "authorities", "junta"})
+# What opponents call the state's rulers: never a named rival or shadow government.
+RULERS = frozenset({"regime", "junta"})
 STATE_NOUNS = MILITARY | POLICE | GOVERNMENT
 PERPETRATORS = frozenset(
     {"gunmen", "gunman", "militants", "militant", "jihadists", "jihadist", "jihadis",

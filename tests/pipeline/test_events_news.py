@@ -377,3 +377,13 @@ def test_pressing_an_offensive_is_no_request_but_pressing_a_state_is(nlp: Any) -
     assert not [e for e in a.events if e.type == "REQUEST"]
     a = _analyze(nlp, "The African Union pressed Sudan to accept a ceasefire.")
     assert [e.type for e in a.events] == ["REQUEST"]
+
+
+def test_an_air_strike_by_x_killed_people_in_a_place_on_a_day(nlp: Any) -> None:
+    a = _analyze(nlp, "An air strike by the Chadian military killed 20 people in Mongo on Monday.")
+    (strike,) = _assaults(a)
+    assert [_name(a, x) for x in strike.actors] == ["Military Forces of Chad"]
+    assert strike.mode == "aerial" and strike.date is not None
+    assert strike.date.value == "2021-03-08"
+    assert [_name(a, x) for x in strike.locations] == ["Mongo"]
+    assert [(c.kind, c.value) for c in strike.casualties] == [("killed", 20)]

@@ -39,8 +39,8 @@ def _pobjs(prep: Any) -> list[Any]:
     """Objects of a preposition, through a nested one ("outside of X", "in and around X")."""
     out = []
     for c in children(prep):
-        if c.dep_ == "pobj":
-            out.append(c)
+        if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.pos_ in {"PROPN", "VERB"} and c.is_title):
+            out.append(c)  # "in Sagaing" with the name misread as a verb: a pcomp
         elif c.dep_ == "prep":
             out.extend(_pobjs(c))
     return out

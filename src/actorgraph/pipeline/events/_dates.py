@@ -13,6 +13,10 @@ _CONTINUING = frozenset({"he", "she", "they", "it", "his", "her", "their", "its"
 _LOOKBACK = 2  # sentences back within the paragraph a narrative date carries over
 
 
+# A clause of its own inside an event's words: its dates are its own.
+_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "parataxis"})
+
+
 class DateFinder:
     """Index the document's dates by sentence and pick the one an event belongs to."""
 
@@ -56,6 +60,7 @@ class DateFinder:
         ancestors = {a.i for a in trigger.ancestors}
         governing: list[DateRef] = []
         other: list[DateRef] = []
+        inside: list[DateRef] = []  # "killed 20 people in X on Monday" hung on the place
         for d in here:
             gov = self._governor(d)
             if gov is None:
@@ -68,10 +73,13 @@ class DateFinder:
                 governing.append(d)
             elif gov.dep_ == "ROOT" or gov.head.i in ancestors:
                 other.append(d)
-        if governing:
-            return min(governing, key=lambda d: abs(d.start - trigger.idx))
-        if other:
-            return min(other, key=lambda d: abs(d.start - trigger.idx))
+            elif trigger in gov.ancestors and not any(
+                a.dep_ in _CLAUSES for a in (gov, *gov.ancestors) if trigger in a.ancestors
+            ):
+                inside.append(d)
+        for found in (governing, other, inside):
+            if found:
+                return min(found, key=lambda d: abs(d.start - trigger.idx))
         return None
 
     def _continues(self, sent: Any) -> bool:

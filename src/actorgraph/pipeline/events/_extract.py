@@ -184,6 +184,19 @@ def _keep(f: Found) -> bool:
     return False
 
 
+def _by_the_act(f: Found, by_trigger: dict[int, Found]) -> None:
+    """ "An air strike by X killed 20 people": the verb's subject is an act whose doer is
+    the verb's too (the noun's own event has the doer but not the place and the date)."""
+    if f.noun or f.args.actors:
+        return
+    for c in children(f.trigger):
+        act = by_trigger.get(c.i) if c.dep_ == "nsubj" else None
+        if act is not None and act.noun and act.type == f.type and act.args.actors:
+            f.args.actors = [a for a in act.args.actors if a not in f.args.targets]
+            f.mode = f.mode or act.mode
+            return
+
+
 def _anaphoric(f: Found) -> bool:
     """A definite event noun ("the meeting") that names nothing new refers back."""
     return f.noun and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in children(f.trigger))
@@ -217,11 +230,14 @@ def extract_events(
     # what a new event may repeat: one of its type in its sentence, or anywhere for "the ..."
     of_type: dict[str, list[Found]] = {}
     in_sentence: dict[tuple[str, int, int], list[Found]] = {}
+    by_trigger: dict[int, Found] = {}
     for f in _candidates(parsed, res):
         check_time("events")
         f.args.targets = [t for t in f.args.targets if t not in f.args.actors]
         f.mode = mode(f.trigger, f.type, f.mode, f.args)
         f.date = finder.date_for(f.trigger, f.sent)
+        by_trigger[f.trigger.i] = f
+        _by_the_act(f, by_trigger)
         if not _keep(f):
             continue
         ids = set(f.args.actors) | set(f.args.targets)

@@ -387,3 +387,10 @@ def test_an_air_strike_by_x_killed_people_in_a_place_on_a_day(nlp: Any) -> None:
     assert strike.date.value == "2021-03-08"
     assert [_name(a, x) for x in strike.locations] == ["Mongo"]
     assert [(c.kind, c.value) for c in strike.casualties] == [("killed", 20)]
+
+
+def test_its_fighters_in_a_groups_statement_are_the_group(nlp: Any) -> None:
+    text = "The Tanzim Brigade said in a statement that its fighters had seized a base near Gao."
+    a = _analyze(nlp, text)
+    acts = [e for e in a.events if e.type in {"COERCE", "ASSAULT"}]
+    assert acts and [_name(a, x) for x in acts[0].actors] == ["Tanzim Brigade"]

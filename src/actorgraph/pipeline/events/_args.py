@@ -63,18 +63,36 @@ def _passive(verb: Any) -> bool:
 SPEECH_PRONOUNS = frozenset({"it", "they", "he", "she"})
 
 
-def _speaker_subject(verb: Any, pronoun: Any) -> Any:
-    """ "X said it will ...": a pronoun subject of a reported clause is the speaker."""
+def _speaker_subject(verb: Any, pronoun: Any, word: str | None = None) -> Any:
+    """ "X said it will ...": a pronoun subject of a reported clause is the speaker
+    (``word``: the pronoun a possessive stands for, "its fighters" for "it")."""
     from actorgraph.pipeline.events._lexicon import SPEECH
 
+    word = word or pronoun.lower_
     up = verb
     while up.dep_ in ("xcomp", "conj", "acomp") and up.head is not up:
         up = up.head
-    if pronoun.lower_ in SPEECH_PRONOUNS and up.dep_ == "ccomp" and up.head.lemma_ in SPEECH:
+    if word in SPEECH_PRONOUNS and up.dep_ == "ccomp" and up.head.lemma_ in SPEECH:
         for c in children(up.head):
             if c.dep_ == "nsubj" and c.lower_ not in SPEECH_PRONOUNS and not in_dateline(c):
-                return c if _agrees(pronoun.lower_, c) else pronoun
+                return c if _agrees(word, c) else pronoun
     return pronoun
+
+
+# "X said its fighters had captured ...": the speaker's own people did it.
+OWN_PEOPLE = frozenset(
+    {"fighters", "forces", "troops", "members", "militants", "men", "units", "soldiers",
+     "combatants", "militiamen", "guerrillas"}
+)  # fmt: skip
+_POSSESSIVE = {"its": "it", "their": "they"}
+
+
+def _own_people(verb: Any, subj: Any) -> Any:
+    poss = next((c for c in children(subj) if c.dep_ == "poss" and c.lower_ in _POSSESSIVE), None)
+    if poss is None or subj.lower_ not in OWN_PEOPLE:
+        return subj
+    speaker = _speaker_subject(verb, subj, _POSSESSIVE[poss.lower_])
+    return speaker
 
 
 def _agrees(pronoun: str, speaker: Any) -> bool:
@@ -259,6 +277,9 @@ def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
         args.unresolved = True
     elif subj is not None:
         found = res.ids(subj)
+        if not found and subj.pos_ == "NOUN":  # "X said its fighters had captured"
+            subj = _own_people(verb, subj)
+            found = res.ids(subj)
         for other in children(subj.head) if not found and subj.head is verb else ():
             if other.dep_ == "nsubj" and other is not subj:
                 found = res.ids(other)

@@ -128,3 +128,18 @@ def test_a_governor_or_mayor_named_with_the_place_holds_a_role_there(nlp: Any) -
     assert ("Ivan Moroz", "holds_role", "Poltava") in rels
     assert ("Anna Dovha", "holds_role", "Kherson") in rels
     assert ("Yusuf Aden", "holds_role", "Baidoa") in rels
+
+
+def test_its_spokesman_speaks_for_the_organisation_that_spoke_not_one_in_its_quote(
+    nlp: Any,
+) -> None:
+    text = (
+        "The Sahel Unity Council said the strike was a crime. "
+        '"The Chadian army kills civilians," said its spokesman Idriss Bakar. '
+        "The Kanem Liberation Front said it took the base. Its spokesman, Ali Tahir, said "
+        "ten soldiers surrendered."
+    )
+    rels = _rels(nlp, text)
+    assert ("Idriss Bakar", "spokesperson_of", "Sahel Unity Council") in rels
+    assert ("Ali Tahir", "spokesperson_of", "Kanem Liberation Front") in rels
+    assert not [r for r in rels if r[0] == "Idriss Bakar" and "Chad" in r[2]]

@@ -23,6 +23,9 @@ RESIDENT_NOUNS = frozenset({"resident", "native", "inhabitant", "villager"})
 FORCE_NOUNS = frozenset({"forces", "troops", "army", "soldiers", "fighters", "men", "militia"})
 
 
+# Roles "its" names the organisation of: the one that just spoke.
+SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
 # How a title hangs on a name: "Iraqi Prime Minister X"; "Congo's President X" (the
 # possessive the parser hangs on the name, not on the title).
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -45,6 +48,8 @@ class RoleRules(ReaderBase):
         for child in children(noun):
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i:
                 e = self.args.of_phrase(child, ORG_OR_STATE) or self.args.actor(child, ORGS)
+                if e is None and child.lower_ in {"its", "their"} and noun.lemma_ in SPEAKERS:
+                    e = self._its(noun)  # "its spokesman, X": the organisation that spoke
                 if e is not None:
                     return e, [child], False
         return None, [], False
@@ -215,6 +220,8 @@ class RoleRules(ReaderBase):
             self.state_role(person, state_title, title, org, [], ev, past=past)
             self._forces_of(person, tok, org)
             return
+        if org is None and any(w.lower_ in {"its", "their"} for w in words) and lemma in SPEAKERS:
+            org = self._its(tok)  # "said its spokesman X": the organisation that spoke
         if org is None:
             return
         if lemma in RESIDENT_NOUNS and org.type in PLACE_TYPES:
@@ -235,6 +242,19 @@ class RoleRules(ReaderBase):
         if pred == "member_of" and lemma != "commander":
             role = None
         self.add(person, pred, org, ev, role=role, past=past)
+
+    def _its(self, tok: Token) -> Entity | None:
+        """The organisation "its" stands for: the one named last in this sentence or the one
+        before, outside quotation marks (a quote's "the regime" is someone else)."""
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        marks = 0
+        for prev in reversed(self.doc[start : tok.i]):
+            marks += sum(prev.text.count(q) for q in '"\u201c\u201d')
+            e = self.args.at(prev, ORGS)
+            if e is not None and marks % 2 == 0 and e.type == "ORG":
+                return e
+        return None
 
     def _forces_of(self, person: Entity, tok: Token, state: Entity | None) -> None:
         """Read "President X's forces": the head of state commands the state's military."""

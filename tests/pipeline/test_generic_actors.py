@@ -334,3 +334,13 @@ def test_generic_the_regime_is_the_states_not_a_named_shadow_government(nlp: Any
     r = _actors(nlp, text)
     assert "military regime" in _named(r, "Government of Chad").aliases
     assert "military regime" not in _named(r, "Chadian Unity Government").aliases
+
+
+def test_generic_forces_loyal_to_an_organisation_are_its_own(nlp: Any) -> None:
+    text = (
+        "Forces loyal to the Sovereign Council of Darfur clashed with the Janjaweed militia. "
+        "Fighters loyal to General Osman Karim shelled the airport."
+    )
+    r = _actors(nlp, text)
+    assert "Forces" in _named(r, "Sovereign Council of Darfur").aliases
+    assert not [e for e in r.entities if "Fighters" in e.aliases and e.type == "ORG"]

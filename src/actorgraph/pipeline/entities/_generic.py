@@ -145,8 +145,19 @@ class GenericActors:
                 elif ent is not None and ent.type == "ORG":
                     org = ent
         if any(c.lower_ in {"loyal", "allied", "backed"} for c in head.rights):
-            blocked = True
+            loyal = self._loyal_to(head)
+            if loyal is not None and not countries and org is None:
+                org = loyal  # "forces loyal to the X Council": the council's own fighters
+            else:
+                blocked = True
         return list(dict.fromkeys(reversed(countries))), org, blocked, left
+
+    def _loyal_to(self, head: Any) -> Entity | None:
+        """The organisation of "forces loyal to X" (a person's are no organisation's)."""
+        objects = [t for a in head.rights if a.lower_ == "loyal" for p in a.children
+                   if p.lower_ == "to" for t in p.children]  # fmt: skip
+        found = [e for e in map(self._entity_in, objects) if e is not None and e.type == "ORG"]
+        return found[0] if found else None
 
     def _at_home(self, ent: Entity) -> bool:
         """A town or region of the country the document is about (not the country)."""
@@ -288,13 +299,14 @@ class GenericActors:
         proxy = proxy or (blocked and self._proxy(head, left))
         words = {t.lower_ for t in head.subtree if t.i < head.i}
         unid = self.last.get("armed_group")
-        if self.definite(head) and not words & UNNAMED:
+        someones = any(c.lower_ in {"loyal", "allied", "backed"} for c in head.rights)
+        if self.definite(head) and not words & UNNAMED and not someones:
             named = self._named(head.idx, self._armed)
             starts = [m.start for m in named.mentions if m.start < head.idx] if named else []
             if named is not None and (unid is None or max(starts, default=-1) > unid[0]):
                 self.claim(head, left, named)
                 return
-        if self._bare(head) and not words & UNNAMED:
+        if self._bare(head) and not words & UNNAMED and not someones:  # not "loyal to X"
             named = self._only_so_far(head.idx, self._armed)
             if named is not None and (
                 unid is None or unid[0] < min(m.start for m in named.mentions)

@@ -143,3 +143,15 @@ def test_its_spokesman_speaks_for_the_organisation_that_spoke_not_one_in_its_quo
     assert ("Idriss Bakar", "spokesperson_of", "Sahel Unity Council") in rels
     assert ("Ali Tahir", "spokesperson_of", "Kanem Liberation Front") in rels
     assert not [r for r in rels if r[0] == "Idriss Bakar" and "Chad" in r[2]]
+
+
+def test_backed_by_after_a_list_describes_the_name_before_the_comma(nlp: Any) -> None:
+    text = (
+        "Russian troops and fighters of the breakaway Free Azawad Movement, backed by Moscow "
+        "since 2014, captured the town of Gao last week. Russia denies it."
+    )
+    rels = _rels(nlp, text)
+    assert ("Free Azawad Movement", "supported_by", "Russia") in rels
+    assert not [r for r in rels if r[1] == "supported_by" and r[0] == "Russian troops"]
+    rels = _rels(nlp, "The Malian army is backed by Mali and by France.")
+    assert ("Military Forces of Mali", "supported_by", "Mali") not in rels

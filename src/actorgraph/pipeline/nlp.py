@@ -46,6 +46,20 @@ def tokens(doc: Any) -> list[Any]:
 _CHILDREN = "actorgraph.children"
 
 
+def acl_host(verb: Any) -> Any:
+    """The noun a participle after a comma describes: "Russian troops and fighters of the
+    X Republic, backed by Moscow": the name right before the comma (the parser hangs the
+    participle on the first noun of the list), else the noun it hangs on."""
+    head = verb.head
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.dep_ != "acl":
+        return head
+    prev = doc[verb.i - 2]
+    if prev.i != head.i and prev.pos_ == "PROPN" and head.i < prev.i and prev in head.subtree:
+        return prev
+    return head
+
+
 def children(tok: Any) -> list[Any]:
     """``list(tok.children)``, from lists made once per document: the rules ask for a
     token's children many times, and each walk of ``.children`` makes new token objects."""

@@ -13,7 +13,7 @@ from actorgraph.pipeline.events._resolver import (
 )
 from actorgraph.pipeline.layout import in_dateline
 from actorgraph.pipeline.lexicon import ACCUSING, PLACE_NOUNS
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import acl_host, children
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 TARGET_PREPS = frozenset({"against", "on", "upon", "at", "to", "toward", "towards"})
@@ -154,7 +154,7 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         if any(c.dep_ == "dobj" for c in children(verb)):
             return verb.head, False  # "an air strike killed 30 people" read as a reduced relative
-        return verb.head, True
+        return acl_host(verb), True
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         head = verb.head
         if head.dep_ == "advcl" and any(

@@ -7,7 +7,7 @@ from typing import Any
 from actorgraph.model import Entity
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.lexicon import ACCUSING
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import acl_host, children
 from actorgraph.pipeline.relations._lexicon import (
     ACTOR_TYPES,
     GROUP_NOUNS,
@@ -376,7 +376,7 @@ class Args:
             subj, _ = self.subject(up)
             return subj, passive
         if verb.dep_ in {"acl", "relcl"}:  # "a militia trained by X": the noun it modifies
-            return verb.head, True if verb.tag_ == "VBN" else passive
+            return acl_host(verb), True if verb.tag_ == "VBN" else passive
         return None, passive
 
     def nearest_before(self, tok: Token, types: frozenset[str]) -> Entity | None:

@@ -83,6 +83,10 @@ class ReaderBase:
                 return
         elif pred in SIDED and not (_side(subj) and _side(obj)):
             return  # "Kurdish" fighters, the town of Z: a people or a place is no side
+        if pred in {"supported_by", "allied_with"} and (
+            subj.name.endswith(f" of {obj.name}") or obj.name.endswith(f" of {subj.name}")
+        ):
+            return  # a state "backing" its own forces: the phrase hangs on the wrong noun
         self.found.append(Found(subj, pred, obj, tokens, **kw))
 
     def state_of(self, entity: Entity) -> Entity | None:

@@ -344,3 +344,17 @@ def test_generic_forces_loyal_to_an_organisation_are_its_own(nlp: Any) -> None:
     r = _actors(nlp, text)
     assert "Forces" in _named(r, "Sovereign Council of Darfur").aliases
     assert not [e for e in r.entities if "Fighters" in e.aliases and e.type == "ORG"]
+
+
+def test_generic_a_states_troops_named_only_by_the_model_are_still_its_forces(nlp: Any) -> None:
+    text = (
+        "Russian troops and fighters of the breakaway Free Azawad Movement, backed by Moscow "
+        "since 2014, captured the town of Gao last week. Russia denies it."
+    )
+    r = _actors(nlp, text)
+    forces = [e for e in r.entities if e.name == "Military Forces of Russia"]
+    assert len(forces) == 1 and forces[0].kind == "state_force"
+    assert "Russian troops" in forces[0].aliases
+    text = "Russian troops shelled the town. The Russian army said it had left. Russia denies it."
+    forces = [e for e in _actors(nlp, text).entities if "Russian army" in e.aliases]
+    assert len(forces) == 1 and "Russian troops" in forces[0].aliases

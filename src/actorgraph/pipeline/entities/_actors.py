@@ -12,6 +12,15 @@ from actorgraph.pipeline.entities._kinds import rival_army
 from actorgraph.pipeline.entities._nouns import institution
 from actorgraph.pipeline.nlp import ParsedDoc
 
+_STATE_ACTORS = {
+    "military": "Military Forces of {}",
+    "police": "Police Forces of {}",
+    "government": "Government of {}",
+}
+
+
+_PREFIXES = tuple(f.removesuffix("{}") for f in _STATE_ACTORS.values())
+
 
 def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
     """Return the entities with the generic actors' mentions: claimed by a named entity,
@@ -35,6 +44,10 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
             if key in found.actors:  # its mentions belong to the country's actor
                 found.actors[key].mentions.extend(e.mentions)
                 continue
+            if inst[1] is not None:  # "Russian troops" alone: still the country's forces
+                name = _STATE_ACTORS[inst[0]].format(inst[1])
+                role = "government" if inst[0] == "government" else "state_force"
+                e = replace(e, name=name, kind=role, aliases=(name, *e.aliases))
         gained = found.claims.get(e.id)
         if gained:
             own = {(m.start, m.end) for m in e.mentions}
@@ -48,6 +61,7 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
                 ),
             )
         out.append(e)
+    out = _one_per_state_actor(out)
     for actor in found.actors.values():
         mentions = _dedupe(actor.mentions)
         aliases = tuple(dict.fromkeys((actor.name, *(" ".join(m.text.split()) for m in mentions))))
@@ -67,6 +81,27 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
         )
     out.sort(key=lambda e: e.mentions[0].start)
     return EntityResult(tuple(replace(e, id=f"E{i}") for i, e in enumerate(out, 1)))
+
+
+def _one_per_state_actor(entities: list[Entity]) -> list[Entity]:
+    """ "Russian troops" and "the Russian army", both renamed the country's forces: one."""
+    out: list[Entity] = []
+    at: dict[str, int] = {}
+    for e in entities:
+        if e.kind not in {"state_force", "government"} or not e.name.startswith(_PREFIXES):
+            out.append(e)
+            continue
+        i = at.setdefault(e.name, len(out))
+        if i == len(out):
+            out.append(e)
+            continue
+        have = out[i]
+        out[i] = replace(
+            have,
+            mentions=tuple(sorted((*have.mentions, *e.mentions), key=lambda m: m.start)),
+            aliases=tuple(dict.fromkeys((*have.aliases, *e.aliases))),
+        )
+    return out
 
 
 def _dedupe(mentions: list[Mention]) -> tuple[Mention, ...]:

@@ -394,3 +394,17 @@ def test_its_fighters_in_a_groups_statement_are_the_group(nlp: Any) -> None:
     a = _analyze(nlp, text)
     acts = [e for e in a.events if e.type in {"COERCE", "ASSAULT"}]
     assert acts and [_name(a, x) for x in acts[0].actors] == ["Tanzim Brigade"]
+
+
+def test_a_headline_and_a_lead_told_days_later_are_one_event_said_by_the_lead(
+    nlp: Any,
+) -> None:
+    text = (
+        "Jihadists kill 12 soldiers in eastern Niger\n\n"
+        "NIAMEY (Reuters) - Suspected jihadists killed at least 12 soldiers in an attack on "
+        "an army post near Tillaberi on Sunday, security sources said.\n"
+    )
+    a = _analyze(nlp, text, published="2021-03-12")  # a Friday: Sunday was five days ago
+    (attack,) = _assaults(a)
+    assert attack.date is not None and attack.date.value == "2021-03-07"
+    assert attack.modality == "reported"

@@ -197,6 +197,14 @@ def _by_the_act(f: Found, by_trigger: dict[int, Found]) -> None:
             return
 
 
+def _headline(sent: Any) -> bool:
+    """A sentence that is a line of its own with no closing stop: a headline."""
+    text = sent.doc.text
+    line = sent.text.strip()
+    after = text[sent.end_char : sent.end_char + 1]
+    return bool(line) and line[-1] not in ".!?\"”'’" and (after in {"\n", ""} or "\n" in sent.text)
+
+
 def _anaphoric(f: Found) -> bool:
     """A definite event noun ("the meeting") that names nothing new refers back."""
     return f.noun and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in children(f.trigger))
@@ -257,6 +265,10 @@ def extract_events(
     events = []
     for f in kept:
         claim = claim_for([f.trigger, *f.args.heads], f.sent, quotes, entities)
+        if claim.modality == "asserted" and f.triggers and _headline(f.sent):
+            # a headline drops who says so: the story's telling of it says
+            tellings = (claim_for([t], t.sent, quotes, entities) for t in f.triggers)
+            claim = next((c for c in tellings if c.modality in {"reported", "alleged"}), claim)
         own_denial = f.type == "REJECT" and claim.modality == "denied"
         if own_denial and not any(c.dep_ == "neg" for c in children(f.trigger)):
             claim = replace(claim, modality="asserted", confidence=1.0)  # "rejected" itself

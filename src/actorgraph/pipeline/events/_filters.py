@@ -15,7 +15,7 @@ _BACKGROUND = re.compile(
     r"april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
-RECENT_DAYS = 3  # a dated event this close to publication may be what the lead tells
+RECENT_DAYS = 6  # a weekday ("on Sunday") is at most six days before: the news the lead tells
 
 
 def background(date: DateRef | None, reference: dt.date | None) -> bool:

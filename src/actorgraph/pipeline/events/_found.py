@@ -22,6 +22,7 @@ class Found:
     confidence: float = 0.0
     casualties: list[Count] = field(default_factory=list)
     sentences: list[Any] = field(default_factory=list)  # more sentences telling it (coreference)
+    triggers: list[Any] = field(default_factory=list)  # their triggers, in the same order
 
 
 _DEFINITE = frozenset({"the", "this", "that"})

@@ -352,6 +352,8 @@ def _merge(into: Found, other: Found) -> None:
     into.casualties.extend(other.casualties)
     into.sentences.append(other.sent)
     into.sentences.extend(other.sentences)
+    into.triggers.append(other.trigger)
+    into.triggers.extend(other.triggers)
     into.confidence = max(into.confidence, other.confidence)
 
 

@@ -155,3 +155,13 @@ def test_backed_by_after_a_list_describes_the_name_before_the_comma(nlp: Any) ->
     assert not [r for r in rels if r[1] == "supported_by" and r[0] == "Russian troops"]
     rels = _rels(nlp, "The Malian army is backed by Mali and by France.")
     assert ("Military Forces of Mali", "supported_by", "Mali") not in rels
+
+
+def test_the_groups_spokesman_after_an_x_linked_group_speaks_for_that_group(nlp: Any) -> None:
+    text = (
+        "The Sahel Liberation Front, the al Qaeda-linked Islamist group fighting the government, "
+        'claimed the blast. "We targeted officials," the group\'s spokesman, Abu Musa Harun, said.'
+    )
+    rels = _rels(nlp, text)
+    spoke = {r[2] for r in rels if r[0] == "Abu Musa Harun" and r[1] == "spokesperson_of"}
+    assert spoke and "al-Qaeda" not in spoke

@@ -9,6 +9,7 @@ institutions ("the army", "parliament") its name ends with the same noun.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from actorgraph.model import Entity, Mention
@@ -42,7 +43,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
     if not orgs:
         return tuple(entities)
     para = _paragraph_starts(text)
-    named = _Named(orgs)
+    named = _Named(orgs, text)
     taken = {(m.start, m.end) for e in entities for m in e.mentions}
     covered = _Spans(list(taken))
     added: dict[str, list[Mention]] = {}
@@ -96,13 +97,22 @@ def _is_definite(doc: object, tok: object) -> bool:
     return bool(t.dep_ == "compound" and head.lower_ in _ROLE_HEADS)  # type: ignore[attr-defined]
 
 
+# A name inside a modifier ("the al Qaeda-linked group") is not what "the group" refers to.
+_LINKER = re.compile(
+    r"[-\u2010\u2011](?:linked|backed|aligned|allied|affiliated|inspired|supported|sponsored|led)\b"
+)
+
+
 class _Named:
     """The organisations' own mentions (not anaphors), sorted by start, for window lookups."""
 
-    def __init__(self, orgs: list[Entity]) -> None:
+    def __init__(self, orgs: list[Entity], text: str) -> None:
         self.orgs = orgs
         self.spans = sorted(
-            (m.start, m.end, k) for k, e in enumerate(orgs) for m in e.mentions if m.label != LABEL
+            (m.start, m.end, k)
+            for k, e in enumerate(orgs)
+            for m in e.mentions
+            if m.label != LABEL and not _LINKER.match(text, m.end)
         )
         self.starts = [s for s, _, _ in self.spans]
 

@@ -358,3 +358,15 @@ def test_generic_a_states_troops_named_only_by_the_model_are_still_its_forces(nl
     text = "Russian troops shelled the town. The Russian army said it had left. Russia denies it."
     forces = [e for e in _actors(nlp, text).entities if "Russian army" in e.aliases]
     assert len(forces) == 1 and "Russian troops" in forces[0].aliases
+
+
+def test_generic_x_rebels_and_the_rebel_group_are_the_group_x(nlp: Any) -> None:
+    text = (
+        "GOMA, Congo (AP) - M23 rebels seized the town of Rubaya on Tuesday. The rebel group, "
+        "which experts say is backed by Rwanda, now holds much of the province. Rwanda "
+        "denies supporting the M23."
+    )
+    r = _actors(nlp, text)
+    group = _named(r, "M23")
+    assert "M23 rebels" in group.aliases
+    assert not [e for e in r.entities if e.name.startswith("Unidentified")]

@@ -40,11 +40,21 @@ _OF_TITLE = re.compile(r"\s+of\s+([A-Z][a-z]+)$")
 
 
 def without_title(text: str, start: int, end: int) -> tuple[int, int]:
-    """ "the Government of National Unity of Prime Minister X": the title is the person's."""
+    """ "the Government of National Unity of Prime Minister X": the title is the person's;
+    "M23 rebels": the group is "M23", its fighters a common noun after it."""
     m = _OF_TITLE.search(text, start, end)
     if m is not None and m.group(1).lower() in PERSON_TITLES:
         return start, m.start()
+    m = _MEMBERS_AFTER.search(text, start, end)
+    if m is not None and m.start() > start and m.end() == end:
+        return start, m.start()
     return start, end
+
+
+# Lowercase member nouns after a group's name the model took into it ("M23 rebels").
+_MEMBERS_AFTER = re.compile(
+    r"\s+(?:rebels|fighters|militants|insurgents|militiamen|guerrillas|jihadists|gunmen)$"
+)
 
 
 def places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

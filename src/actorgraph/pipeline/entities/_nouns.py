@@ -182,6 +182,14 @@ def is_head(tok: Any) -> str | None:
             "police" if "police" in lefts else "military" if lefts & {"army", "military"} else None
         )
     if low in PERPETRATORS:
+        if tok.dep_ == "compound" and tok.head.lower_ in {
+            "group",
+            "movement",
+            "organisation",
+            "organization",
+            "coalition",
+        }:
+            return None  # "the rebel group": the group is the actor, named before
         return "perpetrator"
     if low in GANGS and tok.dep_ != "compound":
         return "perpetrator"  # "gangs stormed the town", "a gang"

@@ -165,3 +165,13 @@ def test_the_groups_spokesman_after_an_x_linked_group_speaks_for_that_group(nlp:
     rels = _rels(nlp, text)
     spoke = {r[2] for r in rels if r[0] == "Abu Musa Harun" and r[1] == "spokesperson_of"}
     assert spoke and "al-Qaeda" not in spoke
+
+
+def test_a_leader_in_apposition_and_a_governor_at_a_sentences_start(nlp: Any) -> None:
+    text = (
+        "Corneille Nangaa, the leader of the Congo River Alliance, said the rebels would "
+        "advance. Zamfara Governor Dauda Lawal condemned the attack."
+    )
+    rels = _rels(nlp, text)
+    assert ("Corneille Nangaa", "leader_of", "Congo River Alliance") in rels
+    assert ("Dauda Lawal", "holds_role", "Zamfara") in rels

@@ -26,6 +26,8 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         and label in {"PERSON", "GPE", "NORP", "FAC", "LOC"}
     ) and not (label == "NORP" and nxt.lower_ in INSTITUTION_NOUNS):
         return "ORG", 3
+    if label in {"FAC", "LOC", "GPE", "ORG"} and _role_follows(doc, span):
+        return "PERSON", 3  # "Corneille Nangaa, the leader of the X": a person
     office = nxt
     if office is not None and office.lower_ in _OFFICE_LEVELS and office.i + 1 < len(doc):
         office = doc[office.i + 1]
@@ -73,6 +75,30 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
 
 
 _PLACE_OFFICES = frozenset({"governor", "mayor"})
+# Roles a person is named with in apposition: "X, the leader of Y".
+_APPOSED_ROLES = frozenset(
+    {"leader", "head", "chief", "founder", "spokesman", "spokeswoman", "commander",
+     "chairman", "president", "secretary-general", "co-founder", "deputy"}
+)  # fmt: skip
+
+
+def _role_follows(doc: Any, span: Any) -> bool:
+    """A name of two or three capitalised words followed by ", the <role> of"."""
+    words = [t for t in span if not t.is_space]
+    if not 2 <= len(words) <= 3 or not all(t.is_title for t in words):
+        return False
+    if lookup_actor(span.text) is not None:
+        return False
+    nxt = doc[span.end : span.end + 4]
+    return (
+        len(nxt) == 4
+        and nxt[0].text == ","
+        and nxt[1].lower_ in {"the", "a"}
+        and nxt[2].lower_ in _APPOSED_ROLES
+        and nxt[3].lower_ == "of"
+    )
+
+
 _OFFICE_LEVELS = frozenset({"regional", "provincial", "state", "district", "city", "municipal"})
 
 # Nouns after which a name is a weapon's ("a Reaper drone", "Kalibr missiles").

@@ -97,7 +97,9 @@ def places_before(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, i
         start = cue
         while start > 0 and cue - start < 4 and _name_token(toks[start - 1], loose=True):
             start -= 1
-        if start == cue or toks[start].is_sent_start:
+        named_after = tok.lower_ in PLACE_OFFICES and tok.i + 1 < len(toks)
+        named_after = named_after and toks[tok.i + 1].pos_ == "PROPN"  # "X Governor Y"
+        if start == cue or (toks[start].is_sent_start and not named_after):
             continue  # nothing named, or a sentence's first word ("Officials said")
         s, e = toks[start].idx, toks[cue - 1].idx + len(toks[cue - 1].text)
         if not _overlaps(taken, s, e):
@@ -193,6 +195,14 @@ def _overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
     return i > 0 and reach[i - 1] > start
 
 
+def _office_cut(text: str, r: tuple[int, int, str, int]) -> tuple[int, int, str, int]:
+    s, e, _label, w = r
+    m = _OFFICE_AFTER.search(text, s, e)
+    if m is None or m.start() <= s or not re.match(r" [A-Z]", text[e : e + 2]):
+        return r
+    return s, m.start(), "GPE", max(w, 3)
+
+
 # An organisation's name the model cut before its country: "the Communist Party" of "the
 # Communist Party of the Philippines", "Workers Party of" and "Kurdistan".
 _NAMED_FOR_A_COUNTRY = frozenset(
@@ -202,9 +212,14 @@ _NAMED_FOR_A_COUNTRY = frozenset(
 _OF_THE = re.compile(r" of (?:the )?")
 
 
+_OFFICE_AFTER = re.compile(r"\s+(?i:governor|mayor)$")
+
+
 def joined_of(text: str, raw: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
     """Join an organisation's name with the place right after its "of (the)" when the name
-    ends in "of" or in a noun parties and fronts are named with."""
+    ends in "of" or in a noun parties and fronts are named with; and cut "Zamfara Governor"
+    before a name to the place the governor governs."""
+    raw = [_office_cut(text, r) for r in raw]
     starts = {s: i for i, (s, _e, label, _w) in enumerate(raw) if label in {"GPE", "LOC"}}
     out, dropped = list(raw), set()
     for i, (s, e, label, w) in enumerate(raw):

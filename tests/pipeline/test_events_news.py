@@ -408,3 +408,14 @@ def test_a_headline_and_a_lead_told_days_later_are_one_event_said_by_the_lead(
     (attack,) = _assaults(a)
     assert attack.date is not None and attack.date.value == "2021-03-07"
     assert attack.modality == "reported"
+
+
+def test_the_datelines_date_is_when_the_story_was_filed_not_the_attack(nlp: Any) -> None:
+    text = (
+        "Sudan's Janjaweed kills dozens in village attack, activists say\n\n"
+        "CAIRO, March 12 (Reuters) - Sudan's Janjaweed militia killed more than 40 people in "
+        "an attack on a village in Darfur on Wednesday, a local activist group said.\n"
+    )
+    a = _analyze(nlp, text, published="2021-03-10")
+    dated = [e.date.value for e in _assaults(a) if e.date is not None]
+    assert dated == ["2021-03-10"]

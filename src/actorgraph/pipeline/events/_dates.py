@@ -7,6 +7,7 @@ from typing import Any
 
 from actorgraph.model import DateRef
 from actorgraph.pipeline.events._lexicon import SPEECH
+from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.nlp import ParsedDoc, children
 
 _CONTINUING = frozenset({"he", "she", "they", "it", "his", "her", "their", "its", "this", "that"})
@@ -23,7 +24,10 @@ class DateFinder:
     def __init__(self, parsed: ParsedDoc, dates: tuple[DateRef, ...]) -> None:
         self.doc = parsed.doc
         self.text = parsed.text
-        self.dates = sorted(dates, key=lambda d: d.start)
+        page = layout(parsed.text)  # a dateline's date is when the story was filed
+        self.dates = sorted(
+            (d for d in dates if page.in_dateline(d.start, d.end) is None), key=lambda d: d.start
+        )
         self._starts = [d.start for d in self.dates]
 
     def _in(self, start: int, end: int) -> list[DateRef]:

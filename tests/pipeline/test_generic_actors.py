@@ -370,3 +370,14 @@ def test_generic_x_rebels_and_the_rebel_group_are_the_group_x(nlp: Any) -> None:
     group = _named(r, "M23")
     assert "M23 rebels" in group.aliases
     assert not [e for e in r.entities if e.name.startswith("Unidentified")]
+
+
+def test_generic_army_opening_a_sentence_is_the_countrys_forces(nlp: Any) -> None:
+    text = (
+        "The rebels have been at war with the Sudanese army since April. "
+        "Army chief General Osman Karim vowed revenge in Khartoum."
+    )
+    r = _actors(nlp, text)
+    army = _named(r, "Military Forces of Sudan")
+    assert "Army" in army.aliases
+    assert "Army" not in _names(r)

@@ -34,7 +34,8 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
     generic = _Spans(sorted((m.start, m.end) for a in found.actors.values() for m in a.mentions))
     for e in entities:
         inside = all(generic.covers(m.start, m.end) for m in e.mentions)
-        if inside and (e.name.islower() or e.type == "PERSON"):
+        bare = len(e.name.split()) == 1 and institution(e) is not None  # "Army chief X"
+        if inside and (e.name.islower() or e.type == "PERSON" or bare):
             continue  # "army", "Gang members": the model's name for a generic actor's word
         inst = institution(e)
         if inst is not None and rival_army(parsed, e.mentions, inst[1]):

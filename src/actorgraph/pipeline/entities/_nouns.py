@@ -129,10 +129,15 @@ def country_word(word: str) -> str | None:
     return known.canonical if known is not None and known.type == "GPE" else None
 
 
+_BARE_INSTITUTIONS = frozenset({"army", "military", "police", "government"})
+
+
 def institution(entity: Entity) -> tuple[str, str | None] | None:
     """Return (kind, country or None) of an entity the model made of state words and a
     force or government noun ("Iraqi army", "Syrian security forces"), else None."""
     words = entity.name.split()
+    if entity.type == "ORG" and len(words) == 1 and words[0].lower() in _BARE_INSTITUTIONS:
+        return _kind(words[0].lower()), None  # "Army chief General X" opening a sentence
     if entity.type != "ORG" or len(words) < 2 or words[-1].lower() not in STATE_NOUNS:
         return None
     countries = [country_word(w) for w in words[:-1]]

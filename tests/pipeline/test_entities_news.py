@@ -147,3 +147,16 @@ def test_a_party_named_for_its_country_keeps_the_country_in_its_name(nlp: Any) -
     assert {"Communist Party of the Philippines", "Philippines"} <= names
     assert "Communist Party" not in names
     assert not [n for n in names if n.endswith(" of")]
+
+
+def test_listed_towns_and_a_place_measured_from_another_are_places(nlp: Any) -> None:
+    import actorgraph
+
+    text = (
+        "Rebels came close to the towns of Nubl and Zahra, which have Hezbollah fighters. "
+        "Warplanes struck two cars in Shehabiya, about 10 kilometers from Tyre."
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    types = {e.name: e.type for e in a.entities}
+    assert types["Zahra"] == "GPE" and types["Nubl"] == "GPE" and types["Shehabiya"] == "GPE"
+    assert types["Hezbollah"] == "ORG"

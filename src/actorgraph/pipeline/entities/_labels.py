@@ -26,6 +26,8 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         and label in {"PERSON", "GPE", "NORP", "FAC", "LOC"}
     ) and not (label == "NORP" and nxt.lower_ in INSTITUTION_NOUNS):
         return "ORG", 3
+    if label in {"PERSON", "ORG", "NORP"} and (_listed_place(doc, span) or _distance(doc, span)):
+        return "GPE", 3  # "the towns of Nubl and Zahra", "in X, about 10 kilometers from"
     if label in {"FAC", "LOC", "GPE", "ORG"} and _role_follows(doc, span):
         return "PERSON", 3  # "Corneille Nangaa, the leader of the X": a person
     office = nxt
@@ -80,6 +82,33 @@ _APPOSED_ROLES = frozenset(
     {"leader", "head", "chief", "founder", "spokesman", "spokeswoman", "commander",
      "chairman", "president", "secretary-general", "co-founder", "deputy"}
 )  # fmt: skip
+
+
+_PLACES_OF = frozenset({"towns", "villages", "cities", "districts", "provinces", "regions"})
+_UNITS = frozenset({"kilometers", "kilometres", "km", "miles"})
+
+
+def _listed_place(doc: Any, span: Any) -> bool:
+    """One of "the towns of X and Y" (or "X, Y and Z")."""
+    i = span.start - 1
+    if i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACES_OF:
+        return True  # its first: "the towns of X"
+    while i > 1 and doc[i].lower_ in {"and", ","}:
+        i -= 1
+        while i > 0 and doc[i].pos_ == "PROPN":
+            i -= 1
+        if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in _PLACES_OF:
+            return True
+    return False
+
+
+def _distance(doc: Any, span: Any) -> bool:
+    """ "in X, about 10 kilometers from Y": a place measured from another."""
+    after = doc[span.end : span.end + 4]
+    if len(after) < 3 or after[0].text != ",":
+        return False
+    k = 2 if after[1].lower_ in {"about", "some", "nearly", "around", "roughly"} else 1
+    return k + 1 < len(after) and after[k].like_num and after[k + 1].lower_ in _UNITS
 
 
 def _role_follows(doc: Any, span: Any) -> bool:

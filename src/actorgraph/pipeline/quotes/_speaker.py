@@ -156,6 +156,21 @@ def find_cue(ctx: DocContext, lo: int, hi: int, *, last: bool) -> Any | None:
     return None
 
 
+# Abbreviated ranks and titles whose stop ends no sentence: "spokesman Lt. Col. X said".
+_ABBREVIATED = frozenset(
+    {"lt", "col", "gen", "brig", "maj", "capt", "sgt", "cpl", "adm", "cmdr", "lieut", "dr",
+     "mr", "mrs", "ms", "gov", "sen", "rep", "prof", "rev", "st"}
+)  # fmt: skip
+
+
+def _abbreviation(t: Any) -> bool:
+    """A stop right after an abbreviated rank or title, a capitalised name following."""
+    doc = t.doc
+    if t.text != "." or t.i == 0 or t.i + 1 >= len(doc):
+        return False
+    return doc[t.i - 1].lower_ in _ABBREVIATED and doc[t.i + 1].text[:1].isupper()
+
+
 def after_window(ctx: DocContext, close_end: int, limit: int) -> int:
     """Return where the clause after a closing mark ends (sentence end, next quote or limit)."""
     i = ctx.tok_after(close_end)
@@ -163,7 +178,7 @@ def after_window(ctx: DocContext, close_end: int, limit: int) -> int:
     for t in ctx.doc[i : min(len(ctx.doc), i + WINDOW)]:
         if t.idx >= limit:
             break
-        if t.text in SENT_END and not ctx.in_quote(t.idx):
+        if t.text in SENT_END and not ctx.in_quote(t.idx) and not _abbreviation(t):
             return min(limit, int(t.idx) + 1)
         end = min(limit, int(t.idx + len(t.text)))
     return end
@@ -178,7 +193,7 @@ def before_window(ctx: DocContext, open_mark: int, limit: int) -> int:
         t = ctx.doc[i]
         if t.idx < limit:
             break
-        if t.text in SENT_END and not ctx.in_quote(t.idx):
+        if t.text in SENT_END and not ctx.in_quote(t.idx) and not _abbreviation(t):
             break
         start = int(t.idx)
         i -= 1

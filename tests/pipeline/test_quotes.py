@@ -617,3 +617,24 @@ def test_residents_are_not_the_fighters_of_the_group_named_before(nlp: Any) -> N
     a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
     said = [q for q in a.quotes if q.speaker_text == "residents"]
     assert said and all(q.speaker is None for q in said)
+
+
+def test_a_speaker_after_abbreviated_ranks_before_said_is_the_name(nlp: Any) -> None:
+    import actorgraph
+
+    text = '"We will act wherever they are," military spokesman Lt. Col. Amos Peled said.'
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    names = {e.id: e.name for e in a.entities}
+    assert [names.get(q.speaker or "") for q in a.quotes] == ["Amos Peled"]
+
+
+def test_a_spokesman_for_x_named_after_a_comma_speaks_and_is_a_person(nlp: Any) -> None:
+    import actorgraph
+
+    text = "A spokesman for the RSF, Al-Fateh Qurashi, said the group was protecting civilians."
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    names = {e.id: (e.name, e.type) for e in a.entities}
+    assert [names.get(q.speaker or "") for q in a.quotes] == [("Al-Fateh Qurashi", "PERSON")]
+    assert [(names[r.subject][0], r.predicate) for r in a.relations] == [
+        ("Al-Fateh Qurashi", "spokesperson_of")
+    ]

@@ -28,7 +28,9 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         return "ORG", 3
     if label in {"PERSON", "ORG", "NORP"} and (_listed_place(doc, span) or _distance(doc, span)):
         return "GPE", 3  # "the towns of Nubl and Zahra", "in X, about 10 kilometers from"
-    if label in {"FAC", "LOC", "GPE", "ORG"} and _role_follows(doc, span):
+    if label in {"FAC", "LOC", "GPE", "ORG"} and (
+        _role_follows(doc, span) or _role_before(doc, span)
+    ):
         return "PERSON", 3  # "Corneille Nangaa, the leader of the X": a person
     office = nxt
     if office is not None and office.lower_ in _OFFICE_LEVELS and office.i + 1 < len(doc):
@@ -109,6 +111,21 @@ def _distance(doc: Any, span: Any) -> bool:
         return False
     k = 2 if after[1].lower_ in {"about", "some", "nearly", "around", "roughly"} else 1
     return k + 1 < len(after) and after[k].like_num and after[k + 1].lower_ in _UNITS
+
+
+def _role_before(doc: Any, span: Any) -> bool:
+    """ "A spokesman for the RSF, Al-Fateh Qurashi, said": the name after the role's phrase."""
+    words = [t for t in span if not (t.is_space or t.is_punct)]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() for t in words):
+        return False
+    if span.start < 4 or doc[span.start - 1].text != "," or lookup_actor(span.text) is not None:
+        return False
+    for t in reversed(doc[max(0, span.start - 9) : span.start - 1]):
+        if t.pos_ in {"VERB", "AUX"} or t.text in {".", ";", ":"}:
+            return False
+        if t.lower_ in _APPOSED_ROLES and doc[t.i + 1].lower_ in {"for", "of"}:
+            return any(c.dep_ == "det" for c in t.children) or t.i == t.sent.start
+    return False
 
 
 def _role_follows(doc: Any, span: Any) -> bool:

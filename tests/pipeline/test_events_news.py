@@ -419,3 +419,13 @@ def test_the_datelines_date_is_when_the_story_was_filed_not_the_attack(nlp: Any)
     a = _analyze(nlp, text, published="2021-03-10")
     dated = [e.date.value for e in _assaults(a) if e.date is not None]
     assert dated == ["2021-03-10"]
+
+
+def test_a_state_and_its_own_forces_tell_one_attack(nlp: Any) -> None:
+    text = (
+        "Niger says it killed 8 militants in raid near Mali border\n\n"
+        "NIAMEY, March 9 (Reuters) - Nigerien security forces killed eight militants in a raid "
+        "on a hideout near the Malian border, the military said on Tuesday.\n"
+    )
+    a = _analyze(nlp, text)
+    assert len(_assaults(a)) == 1

@@ -232,8 +232,8 @@ class Refiner(Where):
             return False  # "two weeks ago, X attacked": not what the lead tells
         if counts_differ(k, f):
             return False
-        ka = self._named(k.args.actors, f.args.actors)
-        fa = self._named(f.args.actors, k.args.actors)
+        ka = self._sides(self._named(k.args.actors, f.args.actors))
+        fa = self._sides(self._named(f.args.actors, k.args.actors))
         if ka and fa and not ka & fa:
             return False
         kt, ft = set(k.args.targets), set(f.args.targets)
@@ -293,6 +293,19 @@ class Refiner(Where):
                 continue
             if all(any(a <= m.start and m.end <= b for a, b in where) for m in e.mentions):
                 out[unnamed] = next(iter(by))
+        return out
+
+    def _sides(self, ids: set[str]) -> set[str]:
+        """The actors with the states whose forces or government they are: "Pakistan says
+        it killed" and "Pakistani security forces killed" tell one act."""
+        out = set(ids)
+        for i in ids:
+            e = self.entities.by_id(i)
+            state = e.name.rsplit(" of ", 1)[-1] if e is not None and " of " in e.name else None
+            if state is not None and e is not None and e.kind in {"state_force", "government"}:
+                out.update(
+                    x.id for x in self.entities.entities if x.type == "GPE" and x.name == state
+                )
         return out
 
     def _named(self, ids: list[str], other: list[str]) -> set[str]:

@@ -369,6 +369,8 @@ def test_generic_x_rebels_and_the_rebel_group_are_the_group_x(nlp: Any) -> None:
     r = _actors(nlp, text)
     group = _named(r, "M23")
     assert "M23 rebels" in group.aliases
+    r = _actors(nlp, "Communist rebels ambushed an army convoy in the southern Philippines.")
+    assert "Communist" not in _names(r)  # a people's or a creed's word is no group's name
     assert not [e for e in r.entities if e.name.startswith("Unidentified")]
 
 

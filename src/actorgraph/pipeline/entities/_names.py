@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
-from actorgraph.pipeline.lexicon import ORG_ANAPHORS, PERSON_TITLES, PLACE_NOUNS
+from actorgraph.pipeline.lexicon import ORG_ANAPHORS, PERSON_TITLES, PLACE_NOUNS, lookup_actor
 from actorgraph.pipeline.nlp import tokens
 
 # Words that say what kind of group "the group" is, not which one: "the jihadist group".
@@ -46,9 +46,22 @@ def without_title(text: str, start: int, end: int) -> tuple[int, int]:
     if m is not None and m.group(1).lower() in PERSON_TITLES:
         return start, m.start()
     m = _MEMBERS_AFTER.search(text, start, end)
-    if m is not None and m.start() > start and m.end() == end:
+    if (
+        m is not None
+        and m.start() > start
+        and m.end() == end
+        and _group_name(text[start : m.start()])
+    ):
         return start, m.start()
     return start, end
+
+
+def _group_name(name: str) -> bool:
+    """ "M23", "ISWAP", a known group: a name, not "Communist" or "Tuareg" (a people's word)."""
+    if any(c.isdigit() for c in name) or (name.isupper() and len(name) > 1):
+        return True
+    known = lookup_actor(name)
+    return known is not None and known.type == "ORG"
 
 
 # Lowercase member nouns after a group's name the model took into it ("M23 rebels").

@@ -429,3 +429,20 @@ def test_a_state_and_its_own_forces_tell_one_attack(nlp: Any) -> None:
     )
     a = _analyze(nlp, text)
     assert len(_assaults(a)) == 1
+
+
+def test_the_kidnapping_of_last_year_is_not_the_attack_told_now(nlp: Any) -> None:
+    text = (
+        "Gangs torch police station in Haitian city\n\n"
+        "GONAIVES, Haiti (AP) - Heavily armed gang members set fire to a police station and "
+        "attacked a prison in Gonaives overnight, officials said Saturday.\n\n"
+        "At least four police officers were killed in the attack in the Raboteau area, "
+        "according to the National Police union.\n\n"
+        "The attack was led by the Baz Gran Grif gang, which controls much of the city and is "
+        "blamed for the kidnapping of 17 missionaries last year, said police spokesman Jean "
+        "Pierre.\n"
+    )
+    a = _analyze(nlp, text, published="2021-03-14")
+    killed = [e for e in _assaults(a) if any(c.kind == "killed" for c in e.casualties)]
+    assert killed and all(e.mode != "abduct" for e in killed)
+    assert all(e.date is None or e.date.value.startswith("2021-03") for e in killed)

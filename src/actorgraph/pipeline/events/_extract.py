@@ -20,6 +20,7 @@ from actorgraph.pipeline.claims import claim_for
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._args import noun_args, verb_args
 from actorgraph.pipeline.events._dates import DateFinder
+from actorgraph.pipeline.events._filters import background
 from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import (
     ASPECTUAL,
@@ -205,6 +206,11 @@ def _headline(sent: Any) -> bool:
     return bool(line) and line[-1] not in ".!?\"”'’" and (after in {"\n", ""} or "\n" in sent.text)
 
 
+def _background(f: Found, reference: dt.date | None) -> bool:
+    """An act dated well before the story's news (see ``_filters.background``)."""
+    return f.date is not None and background(f.date, reference)
+
+
 def _anaphoric(f: Found) -> bool:
     """A definite event noun ("the meeting") that names nothing new refers back."""
     return f.noun and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in children(f.trigger))
@@ -251,6 +257,8 @@ def extract_events(
         ids = set(f.args.actors) | set(f.args.targets)
         here = (f.type, f.sent.start, f.sent.end)
         earlier = of_type.get(f.type, []) if _anaphoric(f) else in_sentence.get(here, [])
+        if _anaphoric(f) and _background(f, parsed.reference):
+            earlier = []  # "blamed for the kidnapping of 17 missionaries last year": another act
         repeat = next((k for k in earlier if _dated_alike(k, f) and _same(ids, k, f)), None)
         if repeat is not None:
             if repeat.date is None and f.date is not None:

@@ -446,3 +446,8 @@ def test_the_kidnapping_of_last_year_is_not_the_attack_told_now(nlp: Any) -> Non
     killed = [e for e in _assaults(a) if any(c.kind == "killed" for c in e.casualties)]
     assert killed and all(e.mode != "abduct" for e in killed)
     assert all(e.date is None or e.date.value.startswith("2021-03") for e in killed)
+
+
+def test_freeing_inmates_in_a_prison_attack_is_no_concession(nlp: Any) -> None:
+    a = _analyze(nlp, "Gang members attacked a prison in Gonaives overnight, freeing 40 inmates.")
+    assert [e.type for e in a.events] == ["ASSAULT"]

@@ -18,6 +18,7 @@ from typing import Any
 from actorgraph.model import Casualty, DateRef, Event, Evidence, Quote
 from actorgraph.pipeline.claims import claim_for
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.events._acts import by_the_act, headline, jailbreak
 from actorgraph.pipeline.events._args import noun_args, verb_args
 from actorgraph.pipeline.events._dates import DateFinder
 from actorgraph.pipeline.events._filters import background
@@ -185,27 +186,6 @@ def _keep(f: Found) -> bool:
     return False
 
 
-def _by_the_act(f: Found, by_trigger: dict[int, Found]) -> None:
-    """ "An air strike by X killed 20 people": the verb's subject is an act whose doer is
-    the verb's too (the noun's own event has the doer but not the place and the date)."""
-    if f.noun or f.args.actors:
-        return
-    for c in children(f.trigger):
-        act = by_trigger.get(c.i) if c.dep_ == "nsubj" else None
-        if act is not None and act.noun and act.type == f.type and act.args.actors:
-            f.args.actors = [a for a in act.args.actors if a not in f.args.targets]
-            f.mode = f.mode or act.mode
-            return
-
-
-def _headline(sent: Any) -> bool:
-    """A sentence that is a line of its own with no closing stop: a headline."""
-    text = sent.doc.text
-    line = sent.text.strip()
-    after = text[sent.end_char : sent.end_char + 1]
-    return bool(line) and line[-1] not in ".!?\"”'’" and (after in {"\n", ""} or "\n" in sent.text)
-
-
 def _background(f: Found, reference: dt.date | None) -> bool:
     """An act dated well before the story's news (see ``_filters.background``)."""
     return f.date is not None and background(f.date, reference)
@@ -251,7 +231,9 @@ def extract_events(
         f.mode = mode(f.trigger, f.type, f.mode, f.args)
         f.date = finder.date_for(f.trigger, f.sent)
         by_trigger[f.trigger.i] = f
-        _by_the_act(f, by_trigger)
+        by_the_act(f, by_trigger)
+        if jailbreak(f, by_trigger):
+            continue
         if not _keep(f):
             continue
         ids = set(f.args.actors) | set(f.args.targets)
@@ -273,7 +255,7 @@ def extract_events(
     events = []
     for f in kept:
         claim = claim_for([f.trigger, *f.args.heads], f.sent, quotes, entities)
-        if claim.modality == "asserted" and f.triggers and _headline(f.sent):
+        if claim.modality == "asserted" and f.triggers and headline(f.sent):
             # a headline drops who says so: the story's telling of it says
             tellings = (claim_for([t], t.sent, quotes, entities) for t in f.triggers)
             claim = next((c for c in tellings if c.modality in {"reported", "alleged"}), claim)

@@ -1,0 +1,37 @@
+"""How the acts a sentence tells hang together: an act named as the subject of another
+("an air strike by X killed 20"), what an attack did ("freeing inmates"), a headline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actorgraph.pipeline.events._found import Found
+from actorgraph.pipeline.nlp import children
+
+
+def by_the_act(f: Found, by_trigger: dict[int, Found]) -> None:
+    """ "An air strike by X killed 20 people": the verb's subject is an act whose doer is
+    the verb's too (the noun's own event has the doer but not the place and the date)."""
+    if f.noun or f.args.actors:
+        return
+    for c in children(f.trigger):
+        act = by_trigger.get(c.i) if c.dep_ == "nsubj" else None
+        if act is not None and act.noun and act.type == f.type and act.args.actors:
+            f.args.actors = [a for a in act.args.actors if a not in f.args.targets]
+            f.mode = f.mode or act.mode
+            return
+
+
+def jailbreak(f: Found, by_trigger: dict[int, Found]) -> bool:
+    """ "attacked a prison, freeing dozens of inmates": what the attack did, no concession."""
+    t = f.trigger
+    act = by_trigger.get(t.head.i) if t.dep_ in {"advcl", "conj"} else None
+    return f.type == "CONCEDE" and act is not None and act.type == "ASSAULT"
+
+
+def headline(sent: Any) -> bool:
+    """A sentence that is a line of its own with no closing stop: a headline."""
+    text = sent.doc.text
+    line = sent.text.strip()
+    after = text[sent.end_char : sent.end_char + 1]
+    return bool(line) and line[-1] not in ".!?\"”'’" and (after in {"\n", ""} or "\n" in sent.text)

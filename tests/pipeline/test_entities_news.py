@@ -160,3 +160,18 @@ def test_listed_towns_and_a_place_measured_from_another_are_places(nlp: Any) -> 
     types = {e.name: e.type for e in a.entities}
     assert types["Zahra"] == "GPE" and types["Nubl"] == "GPE" and types["Shehabiya"] == "GPE"
     assert types["Hezbollah"] == "ORG"
+
+
+def test_place_names_cut_at_a_particle_or_a_hyphen_are_whole(nlp: Any) -> None:
+    import actorgraph
+
+    text = (
+        "Police arrested two suspected rebels in Davao del Norte province on Thursday. "
+        "Four police officers were killed in the Croix-des-Bouquets area. "
+        "The Russia-Ukraine war goes on."
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    types = {e.name: e.type for e in a.entities}
+    assert types.get("Davao del Norte") == "GPE" and "Norte" not in types
+    assert types.get("Croix-des-Bouquets") == "GPE" and "Croix" not in types
+    assert "Russia-Ukraine" not in types

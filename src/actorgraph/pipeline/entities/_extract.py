@@ -18,6 +18,7 @@ from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._labels import repair_label
 from actorgraph.pipeline.entities._names import (
     description,
+    hyphened,
     joined_of,
     place_or_people,
     places_before,
@@ -322,7 +323,9 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS:
             continue
-        raw.append((ent.start_char, ent.end_char, *repair_label(doc, ent, ent.label_)))
+        raw.append(
+            hyphened(text, (ent.start_char, ent.end_char, *repair_label(doc, ent, ent.label_)))
+        )
     institutions = _institution_mentions(doc)
     taken = _Spans([(s, e) for s, e, _ in institutions])
     raw = [r for r in raw if not taken.covers(r[0], r[1])]

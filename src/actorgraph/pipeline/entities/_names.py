@@ -153,7 +153,7 @@ OFFICE_LEVELS = frozenset({"regional", "provincial", "state", "district", "city"
 ADMIN_NOUNS = frozenset(
     {"district", "province", "territory", "county", "region", "state", "governorate",
      "municipality", "department", "prefecture", "subdistrict", "sub-county", "commune",
-     "township"}
+     "township", "area"}
 )  # fmt: skip
 _ADMIN_AFTER = re.compile(rf" (?:{'|'.join(sorted(ADMIN_NOUNS))})\b(?! (?:of|group|media)\b)")
 
@@ -208,6 +208,29 @@ def _overlaps(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
     return i > 0 and reach[i - 1] > start
 
 
+_HYPHENED = re.compile(r"(?:-[a-z]{1,4})+-[A-Z][\w'’]+")
+_PARTICLE = re.compile(r" (?:del|de|do|da|di|des|du|la|al|el) ")
+
+
+def hyphened(text: str, r: tuple[int, int, str, int]) -> tuple[int, int, str, int]:
+    """ "Croix" of "Croix-des-Bouquets": a hyphenated name the model cut at its hyphen."""
+    m = _HYPHENED.match(text, r[1])
+    return (r[0], m.end(), *r[2:]) if m is not None else r
+
+
+def _particles(text: str, raw: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+    """ "Davao" and "Norte" of "Davao del Norte": a place's name cut at its particle."""
+    starts = {r[0]: i for i, r in enumerate(raw)}
+    out, dropped = list(raw), set()
+    for i, (s, e, label, w) in enumerate(raw):
+        m = _PARTICLE.match(text, e)
+        j = starts.get(m.end()) if m is not None and label in {"GPE", "LOC"} else None
+        if j is not None and j not in dropped and i not in dropped:
+            out[i] = (s, raw[j][1], label, max(w, raw[j][3]))
+            dropped.add(j)
+    return [r for k, r in enumerate(out) if k not in dropped]
+
+
 def _office_cut(text: str, r: tuple[int, int, str, int]) -> tuple[int, int, str, int]:
     s, e, _label, w = r
     m = _OFFICE_AFTER.search(text, s, e)
@@ -233,6 +256,7 @@ def joined_of(text: str, raw: list[tuple[int, int, str, int]]) -> list[tuple[int
     ends in "of" or in a noun parties and fronts are named with; and cut "Zamfara Governor"
     before a name to the place the governor governs."""
     raw = [_office_cut(text, r) for r in raw]
+    raw = _particles(text, raw)
     starts = {s: i for i, (s, _e, label, _w) in enumerate(raw) if label in {"GPE", "LOC"}}
     out, dropped = list(raw), set()
     for i, (s, e, label, w) in enumerate(raw):

@@ -44,14 +44,20 @@ class DocContext:
     def conflict_reporting(self) -> bool:
         """True for a text dense in the words of armed violence (see ``CONFLICT_LEMMAS``)."""
         if self._conflict is None:
+            from spacy.attrs import IS_ALPHA, LEMMA
+
             from actorgraph.pipeline.quotes._lexicon import (
                 CONFLICT_LEMMAS,
                 CONFLICT_MIN,
                 CONFLICT_SHARE,
             )
 
-            words = [t for t in self.doc if t.is_alpha]
-            hits = sum(1 for t in words if t.lemma_.lower() in CONFLICT_LEMMAS)
+            # from the token arrays: a walk over the tokens makes a Python object of each
+            rows = self.doc.to_array([IS_ALPHA, LEMMA]).tolist() if len(self.doc) else []
+            strings = self.doc.vocab.strings
+            wanted = {strings[f] for w in CONFLICT_LEMMAS for f in (w, w.capitalize())}
+            words = [lemma for alpha, lemma in rows if alpha]
+            hits = sum(1 for lemma in words if lemma in wanted)
             self._conflict = hits >= CONFLICT_MIN and hits >= CONFLICT_SHARE * len(words)
         return self._conflict
 

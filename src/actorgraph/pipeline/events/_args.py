@@ -11,6 +11,7 @@ from actorgraph.pipeline.events._resolver import (
     Resolver,
     _add,
 )
+from actorgraph.pipeline.events._speakers import SPEECH_PRONOUNS, own_people, speaker_subject
 from actorgraph.pipeline.layout import in_dateline
 from actorgraph.pipeline.lexicon import ACCUSING, PLACE_NOUNS
 from actorgraph.pipeline.nlp import acl_host, children
@@ -60,61 +61,11 @@ def _passive(verb: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb))
 
 
-SPEECH_PRONOUNS = frozenset({"it", "they", "he", "she"})
-
-
-def _speaker_subject(verb: Any, pronoun: Any, word: str | None = None) -> Any:
-    """ "X said it will ...": a pronoun subject of a reported clause is the speaker
-    (``word``: the pronoun a possessive stands for, "its fighters" for "it")."""
-    from actorgraph.pipeline.events._lexicon import SPEECH
-
-    word = word or pronoun.lower_
-    up = verb
-    while up.dep_ in ("xcomp", "conj", "acomp") and up.head is not up:
-        up = up.head
-    if word in SPEECH_PRONOUNS and up.dep_ == "ccomp" and up.head.lemma_ in SPEECH:
-        for c in children(up.head):
-            if c.dep_ == "nsubj" and c.lower_ not in SPEECH_PRONOUNS and not in_dateline(c):
-                return c if _agrees(word, c) else pronoun
-    return pronoun
-
-
-# "X said its fighters had captured ...": the speaker's own people did it.
-OWN_PEOPLE = frozenset(
-    {"fighters", "forces", "troops", "members", "militants", "men", "units", "soldiers",
-     "combatants", "militiamen", "guerrillas"}
-)  # fmt: skip
-_POSSESSIVE = {"its": "it", "their": "they"}
-
-
-def _own_people(verb: Any, subj: Any) -> Any:
-    poss = next((c for c in children(subj) if c.dep_ == "poss" and c.lower_ in _POSSESSIVE), None)
-    if poss is None or subj.lower_ not in OWN_PEOPLE:
-        return subj
-    speaker = _speaker_subject(verb, subj, _POSSESSIVE[poss.lower_])
-    return speaker
-
-
-def _agrees(pronoun: str, speaker: Any) -> bool:
-    """ "the army said they", "the ministry said it", "X said he": the pronoun can be the
-    speaker; "they came and burned the houses," said a man: others."""
-    person = speaker.ent_type_ == "PERSON"
-    if pronoun == "they":
-        return not person and (
-            speaker.ent_type_ in {"ORG", "GPE", "NORP"}
-            or speaker.tag_ == "NNS"
-            or speaker.lemma_.lower() in {"police", "military", "army"}
-        )
-    if pronoun in {"he", "she"}:
-        return speaker.ent_type_ not in {"ORG", "GPE", "NORP"} and speaker.tag_ != "NNS"
-    return not person
-
-
 def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     """The subject of a verb and whether it is passive, inherited through conj and relcl."""
     subj, passive = _own_subject(verb, depth)
     if subj is not None and subj.lower_ in SPEECH_PRONOUNS:
-        return _speaker_subject(verb, subj), passive
+        return speaker_subject(verb, subj), passive
     return subj, passive
 
 
@@ -278,7 +229,7 @@ def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
     elif subj is not None:
         found = res.ids(subj)
         if not found and subj.pos_ == "NOUN":  # "X said its fighters had captured"
-            subj = _own_people(verb, subj)
+            subj = own_people(verb, subj)
             found = res.ids(subj)
         for other in children(subj.head) if not found and subj.head is verb else ():
             if other.dep_ == "nsubj" and other is not subj:

@@ -355,3 +355,21 @@ def test_places_congo_alone_is_the_democratic_republic_in_the_news(nlp: Any) -> 
     a = actorgraph.analyze(text, nlp=nlp)
     (congo,) = [e for e in a.entities if e.name == "Congo"]
     assert congo.place is not None and congo.place.country == "CD"
+
+
+def test_places_province_split_from_an_entity_named_with_city(nlp: Any) -> None:
+    # The model joined "Homs" of "Homs province" to an entity named "Homs city".
+    text = "Shelling hit northern Homs province, then the edge of Homs city, monitors said."
+    spans = [
+        (text.index("Homs"), text.index("Homs") + 4),
+        (text.index("Homs city"), text.index("Homs city") + 9),
+    ]
+    mentions = tuple(Mention(s, e, text[s:e], "GPE") for s, e in spans)
+    found = EntityResult((Entity("E1", "Homs city", "GPE", mentions, ("Homs", "Homs city")),))
+    parsed = ParsedDoc(Document.from_text(text), nlp(text), None)
+    ents = {e.name: e for e in places.resolve_places(parsed, found).entities}
+    province, city = ents["Homs province"], ents["Homs city"]
+    assert [m.text for m in province.mentions] == ["Homs province"]
+    assert [m.text for m in city.mentions] == ["Homs city"]
+    assert province.place is not None and province.place.precision == "region"
+    assert city.place is not None and city.place.precision == "city"

@@ -25,7 +25,7 @@ from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.lexicon import lookup_actor
 from actorgraph.pipeline.places._context import actor_like, datelines, kind_after, locative
 from actorgraph.pipeline.places._gazetteer import Gazetteer
-from actorgraph.pipeline.places._names import norm, strip_article
+from actorgraph.pipeline.places._names import norm, split_kind, strip_article
 from actorgraph.pipeline.places._score import Scored
 
 LABEL = "places"
@@ -204,7 +204,7 @@ def split_regions(text: str, entities: list[Entity], gaz: Gazetteer) -> list[Ent
         if not regional or len(regional) == len(e.mentions) or e.type == "PERSON":
             out.append(e)
             continue
-        key = strip_article(norm(e.name))
+        key, _ = split_kind(strip_article(norm(e.name)))  # "Aleppo city" is Aleppo's
         regions = {r.country for r in gaz.regions(key) if r.large}
         cities = {c.country for c in gaz.cities(key) if not c.alternate and c.population >= _CITY}
         if not regions & cities:
@@ -216,8 +216,7 @@ def split_regions(text: str, entities: list[Entity], gaz: Gazetteer) -> list[Ent
         for m in regional:
             end = m.end + len(re.match(r"\s+[a-z]+", text[m.end :]).group(0))  # type: ignore[union-attr]
             extended.append(Mention(m.start, end, text[m.start : end], LABEL))
-        kind = kind_after(text, regional[0].end)
-        out.append(_new(fresh(), f"{e.name} {kind}", "GPE", extended))
+        out.append(_new(fresh(), " ".join(extended[0].text.split()), "GPE", extended))
     return out
 
 

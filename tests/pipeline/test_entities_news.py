@@ -175,3 +175,24 @@ def test_place_names_cut_at_a_particle_or_a_hyphen_are_whole(nlp: Any) -> None:
     assert types.get("Davao del Norte") == "GPE" and "Norte" not in types
     assert types.get("Croix-des-Bouquets") == "GPE" and "Croix" not in types
     assert "Russia-Ukraine" not in types
+
+
+def test_a_name_in_apposition_with_a_militia_is_an_armed_group(nlp: Any) -> None:
+    text = (
+        "Harakat Nujaba, an Iran-backed militia, fired rockets at a base near Erbil, police said."
+    )
+    a = actorgraph.analyze(text, published="2023-11-02", nlp=nlp)
+    group = next(e for e in a.entities if e.name == "Harakat Nujaba")
+    assert (group.type, group.kind) == ("ORG", "armed_group")
+    backed = [(r.subject, r.predicate) for r in a.relations if r.predicate == "supported_by"]
+    assert backed == [(group.id, "supported_by")]
+
+
+def test_militias_that_make_up_a_body_are_no_actor(nlp: Any) -> None:
+    text = (
+        "Al Shabaab held much of Somalia in 2010 but was driven from the capital in 2011 by "
+        "African Union troops, backed by the Somali army and by Ahlu Sunna Wal Jamaa, an "
+        "umbrella of mostly Sufi militias."
+    )
+    a = actorgraph.analyze(text, published="2023-11-02", nlp=nlp)
+    assert all("Sufi militias" not in e.aliases for e in a.entities)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from typing import Any
 
 from actorgraph.model import Mention
 from actorgraph.pipeline.entities._nouns import country_word
@@ -76,6 +77,19 @@ def rival_army(parsed: ParsedDoc, mentions: tuple[Mention, ...], country: str | 
     return False
 
 
+def _modifier(doc: Any, j: int) -> bool:
+    """A word before an apposition's noun: "the most powerful", "an Iran-backed"."""
+    tok = doc[j]
+    if tok.pos_ in {"DET", "ADJ", "ADV"}:
+        return True
+    hyphen_after = j + 1 < len(doc) and doc[j + 1].text == "-"
+    return (
+        tok.text == "-"
+        or (hyphen_after and tok.pos_ == "PROPN")
+        or (tok.tag_ == "VBN" and j > 0 and doc[j - 1].text == "-")
+    )
+
+
 def kind_from_context(parsed: ParsedDoc, name: str, mentions: list[Mention]) -> str | None:
     """Read an org's kind from its name, then from the words around its mentions."""
     kind = kind_of_words(name.split())
@@ -92,7 +106,7 @@ def kind_from_context(parsed: ParsedDoc, name: str, mentions: list[Mention]) -> 
         j = span.end
         if j < len(doc) and doc[j].text == ",":  # apposition: "X, the most powerful militia"
             j += 1
-            while j < len(doc) and j - span.end < 7 and doc[j].pos_ in {"DET", "ADJ", "ADV"}:
+            while j < len(doc) and j - span.end < 7 and _modifier(doc, j):
                 j += 1
             if j < len(doc) and doc[j].pos_ == "NOUN":
                 window.append(doc[j].text)

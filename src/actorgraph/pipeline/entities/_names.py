@@ -180,16 +180,24 @@ _PLACE_APPOSITION = re.compile(
 )
 
 
+# "Kataib X, an Iran-backed militia": an apposition says it is an armed group or a party.
+_ORG_APPOSITION = re.compile(
+    r", (?:a|an|the) (?:[\w'’-]+ ){0,3}?(?:militia|group|movement|faction|organi[sz]ation|"
+    r"alliance|coalition|party)(?![\w'’-]| (?:member|leader|official|spokes\w*|commander|chief|"
+    r"founder|activist|figure|politician|lawmaker|head|fighter|supporter)s?\b)"
+)
+
+
 def place_or_people(text: str, start: int, end: int, label: str) -> str:
     """The label a mention's neighbours give it: "X district" or "the island of X" a place,
-    "ethnic X" a people, "X militants" a group."""
+    "ethnic X" a people, "X militants" or "X, a militia" a group."""
     if (
         _ADMIN_AFTER.match(text, end)
         or _PLACE_APPOSITION.match(text, end)
         or (label in {"PERSON", "ORG"} and _PLACE_BEFORE.search(text, max(0, start - 40), start))
     ):
         return "GPE"
-    if label == "PERSON" and _FIGHTERS_AFTER.match(text, end):
+    if label == "PERSON" and (_FIGHTERS_AFTER.match(text, end) or _ORG_APPOSITION.match(text, end)):
         return "ORG"
     if label == "ORG" and _PEOPLE_BEFORE.search(text, max(0, start - 12), start):
         return "NORP"  # "an ethnic Lendu militia": the militia's people, not its name

@@ -195,6 +195,8 @@ def is_head(tok: Any) -> str | None:
             "coalition",
         }:
             return None  # "the rebel group": the group is the actor, named before
+        if _members_of_a_body(tok):
+            return None  # "an umbrella of Shi'ite militias": a class of groups, no actor
         return "perpetrator"
     if low in GANGS and tok.dep_ != "compound":
         return "perpetrator"  # "gangs stormed the town", "a gang"
@@ -207,6 +209,23 @@ def is_head(tok: Any) -> str | None:
     ):
         return "perpetrator"
     return None
+
+
+# Nouns for a body made of several groups: "an umbrella of militias", "a coalition of rebels".
+_BODIES = frozenset(
+    {"umbrella", "coalition", "alliance", "network", "patchwork", "constellation", "federation"}
+    | {"grouping", "array", "collection", "mix", "myriad", "confederation", "bloc"}
+)
+
+
+def _members_of_a_body(tok: Any) -> bool:
+    head = tok.head
+    return (
+        tok.tag_ == "NNS"
+        and tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lower_ in _BODIES
+    )
 
 
 # Words that say who attacked when no one is named: "an Islamist attack", "a rebel raid".

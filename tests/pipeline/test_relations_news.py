@@ -175,3 +175,25 @@ def test_a_leader_in_apposition_and_a_governor_at_a_sentences_start(nlp: Any) ->
     rels = _rels(nlp, text)
     assert ("Corneille Nangaa", "leader_of", "Congo River Alliance") in rels
     assert ("Dauda Lawal", "holds_role", "Zamfara") in rels
+
+
+def test_spokesman_for_a_group_named_by_the_model_as_an_organisation(nlp: Any) -> None:
+    text = (
+        "Mbeki Sandu, a spokesman for the Kasai Liberation Front, told AFP that the fighters "
+        "had burned a police post."
+    )  # the model tags the name ORG
+    assert ("Mbeki Sandu", "spokesperson_of", "Kasai Liberation Front") in _rels(nlp, text)
+
+
+def test_spokesman_for_the_command_named_before(nlp: Any) -> None:
+    text = (
+        'Troops killed two militants in a raid, the Western Operations Command said. "We will '
+        'find the rest," said Brigadier Omar Saleh, a spokesman for the command.'
+    )
+    assert ("Omar Saleh", "spokesperson_of", "Western Operations Command") in _rels(nlp, text)
+
+
+def test_a_rank_is_no_part_of_the_name(nlp: Any) -> None:
+    text = "Brigadier Omar Saleh and Lt. Col. Dan Ori, the commander of the unit, said it held."
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    assert {"Omar Saleh", "Dan Ori"} <= {e.name for e in a.entities if e.type == "PERSON"}

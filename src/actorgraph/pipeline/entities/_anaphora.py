@@ -27,6 +27,13 @@ _ROLE_HEADS = frozenset(
 )  # fmt: skip
 
 
+# Bodies "the <noun>" names when the name ends with that noun: "the Joint Operations
+# Command ... the command", "the National Security Council ... the council".
+_BODY_NOUNS = frozenset(
+    {"command", "council", "committee", "commission", "agency", "directorate", "observatory"}
+)
+
+
 def _paragraph_starts(text: str) -> list[int]:
     starts = [0]
     i = text.find("\n\n")
@@ -49,7 +56,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
     added: dict[str, list[Mention]] = {}
     for tok in tokens(doc):
         noun = tok.lower_
-        if noun not in ORG_ANAPHORS and noun not in INSTITUTION_NOUNS:
+        if noun not in ORG_ANAPHORS and noun not in INSTITUTION_NOUNS | _BODY_NOUNS:
             continue
         if tok.pos_ != "NOUN" or (tok.tag_ == "NNS" and noun not in {"forces"}):
             continue

@@ -129,19 +129,20 @@ def _role_before(doc: Any, span: Any) -> bool:
 
 
 def _role_follows(doc: Any, span: Any) -> bool:
-    """A name of two or three capitalised words followed by ", the <role> of"."""
+    """Two or three capitalised words followed by ", the <role> of" or ", a spokesman for"."""
     words = [t for t in span if not t.is_space]
     if not 2 <= len(words) <= 3 or not all(t.is_title for t in words):
         return False
     if lookup_actor(span.text) is not None:
         return False
-    nxt = doc[span.end : span.end + 4]
+    nxt = doc[span.end : span.end + 6]
+    if len(nxt) < 4 or nxt[0].text != "," or nxt[1].lower_ not in {"the", "a"}:
+        return False
+    k = 2
+    while k < 4 and nxt[k].pos_ == "ADJ":  # "a senior commander of", "the military spokesman for"
+        k += 1
     return (
-        len(nxt) == 4
-        and nxt[0].text == ","
-        and nxt[1].lower_ in {"the", "a"}
-        and nxt[2].lower_ in _APPOSED_ROLES
-        and nxt[3].lower_ == "of"
+        k + 1 < len(nxt) and nxt[k].lower_ in _APPOSED_ROLES and nxt[k + 1].lower_ in {"of", "for"}
     )
 
 

@@ -28,11 +28,22 @@ SHORT_RANKS = frozenset(
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)\.?\s+(?=[A-Z])")
 
 
+# Military ranks the model sometimes takes into a name: "Brigadier General X".
+_RANKS = frozenset(
+    {"general", "brigadier", "colonel", "major", "lieutenant", "captain", "sergeant", "marshal"}
+    | {"admiral", "corporal"}
+)
+
+
 def without_role(text: str, start: int, end: int) -> tuple[int, int]:
-    """ "Resident Aminu Bello", "Witness Jane Okoro": the role is no part of the name."""
+    """ "Resident Aminu Bello", "Witness Jane Okoro", "Brigadier X": the role or rank is no
+    part of the name."""
     m = _ROLE_WORD.match(text, start, end)
     if m is not None and m.group(1).lower() in ROLES_BEFORE_NAMES:
         return m.end(), end
+    while m is not None and m.group(1).lower() in _RANKS | SHORT_RANKS:
+        start = m.end()
+        m = _ROLE_WORD.match(text, start, end)
     return start, end
 
 

@@ -451,3 +451,11 @@ def test_the_kidnapping_of_last_year_is_not_the_attack_told_now(nlp: Any) -> Non
 def test_freeing_inmates_in_a_prison_attack_is_no_concession(nlp: Any) -> None:
     a = _analyze(nlp, "Gang members attacked a prison in Gonaives overnight, freeing 40 inmates.")
     assert [e.type for e in a.events] == ["ASSAULT"]
+
+
+def test_events_a_dispute_that_exploded_into_fighting_had_no_bomb(nlp: Any) -> None:
+    a = _analyze(nlp, "Last year a feud between two militias exploded into open war in Tripoli.")
+    modes = [e.mode for e in a.events]
+    assert "explosives" not in modes
+    b = _analyze(nlp, "A car bomb exploded outside a police station in Tripoli on Monday.")
+    assert [e.mode for e in _assaults(b)] == ["explosives"]

@@ -35,6 +35,8 @@ def verb_key(tok: Any) -> Trigger | None:
     control (or taking over) counts only of a place ("took control of the base", not
     "took over the fight" or "control of the militias")."""
     hit = _verb_key(tok)
+    if hit is not None and _turned_into(tok):
+        return ("ASSAULT", None)  # "tensions exploded into fighting": no bomb went off
     if hit == ("REQUEST", None) and tok.lemma_.lower() == "press":
         return hit if _pressed_someone(tok) else None
     if hit is None or hit != ("COERCE", "seize"):
@@ -50,6 +52,15 @@ def verb_key(tok: Any) -> Trigger | None:
     elif phrase not in _HOLDING:
         return hit
     return hit if any(_territorial(o) for o in objects) else None
+
+
+def _turned_into(tok: Any) -> bool:
+    """ "exploded into open fighting", "blew up into a war": a change of state, told of
+    what it became."""
+    lemma = IRREGULAR_PAST.get(tok.lower_) or tok.lemma_.lower()
+    return lemma in {"explode", "blow"} and any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in children(tok)
+    )
 
 
 def _pressed_someone(tok: Any) -> bool:

@@ -196,3 +196,11 @@ def test_militias_that_make_up_a_body_are_no_actor(nlp: Any) -> None:
     )
     a = actorgraph.analyze(text, published="2023-11-02", nlp=nlp)
     assert all("Sufi militias" not in e.aliases for e in a.entities)
+
+
+def test_a_name_with_a_settlement_word_is_a_place(nlp: Any) -> None:
+    text = "Gunmen stormed Kankara village in Faskari district on Wednesday, police said."
+    a = actorgraph.analyze(text, published="2023-11-02", nlp=nlp)
+    village = next(e for e in a.entities if e.name.startswith("Kankara"))
+    assert village.type == "GPE"
+    assert all(village.id not in ev.targets for ev in a.events)

@@ -169,6 +169,13 @@ ADMIN_NOUNS = frozenset(
 _ADMIN_AFTER = re.compile(rf" (?:{'|'.join(sorted(ADMIN_NOUNS))})\b(?! (?:of|group|media)\b)")
 
 
+# "Maidu village", "Bama town": a settlement's word after (or ending) a name.
+_SETTLEMENT = re.compile(
+    r"(?: |^)(?:village|town|hamlet|settlement)\b(?! (?:of|hall|council|chief|head|elders?)\b)"
+)
+_SETTLEMENT_END = re.compile(r"\s(?:village|town|hamlet)$")
+
+
 _PEOPLE_BEFORE = re.compile(r"(?:ethnic|tribal)\s+$", re.IGNORECASE)
 
 
@@ -206,6 +213,10 @@ def place_or_people(text: str, start: int, end: int, label: str) -> str:
         _ADMIN_AFTER.match(text, end)
         or _PLACE_APPOSITION.match(text, end)
         or (label in {"PERSON", "ORG"} and _PLACE_BEFORE.search(text, max(0, start - 40), start))
+        or (
+            label in {"PERSON", "ORG"}
+            and (_SETTLEMENT.match(text, end) or _SETTLEMENT_END.search(text, start, end))
+        )
     ):
         return "GPE"
     if label == "PERSON" and (_FIGHTERS_AFTER.match(text, end) or _ORG_APPOSITION.match(text, end)):

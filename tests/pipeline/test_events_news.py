@@ -459,3 +459,10 @@ def test_events_a_dispute_that_exploded_into_fighting_had_no_bomb(nlp: Any) -> N
     assert "explosives" not in modes
     b = _analyze(nlp, "A car bomb exploded outside a police station in Tripoli on Monday.")
     assert [e.mode for e in _assaults(b)] == ["explosives"]
+
+
+def test_its_aircraft_in_a_statement_are_the_speakers(nlp: Any) -> None:
+    text = "The Gulf Alliance said its warplanes carried out six air strikes on Houthi camps."
+    a = _analyze(nlp, text)
+    strikes = _assaults(a)
+    assert strikes and [_name(a, x) for x in strikes[0].actors] == ["Gulf Alliance"]

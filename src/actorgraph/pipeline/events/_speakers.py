@@ -27,10 +27,12 @@ def speaker_subject(verb: Any, pronoun: Any, word: str | None = None) -> Any:
     return pronoun
 
 
-# "X said its fighters had captured ...": the speaker's own people did it.
+# "X said its fighters had captured ...", "its aircraft struck": the speaker's own people
+# (or arms) did it.
 OWN_PEOPLE = frozenset(
     {"fighters", "forces", "troops", "members", "militants", "men", "units", "soldiers",
-     "combatants", "militiamen", "guerrillas"}
+     "combatants", "militiamen", "guerrillas", "aircraft", "jets", "warplanes", "planes",
+     "drones", "artillery", "warships"}
 )  # fmt: skip
 _POSSESSIVE = {"its": "it", "their": "they"}
 

@@ -204,3 +204,9 @@ def test_a_name_with_a_settlement_word_is_a_place(nlp: Any) -> None:
     village = next(e for e in a.entities if e.name.startswith("Kankara"))
     assert village.type == "GPE"
     assert all(village.id not in ev.targets for ev in a.events)
+
+
+def test_a_name_right_after_capital_is_a_place(nlp: Any) -> None:
+    text = "The rebels, who control the capital Sanaa and much of the north, fired a missile."
+    a = actorgraph.analyze(text, published="2023-11-02", nlp=nlp)
+    assert next(e for e in a.entities if e.name == "Sanaa").type == "GPE"

@@ -197,3 +197,16 @@ def test_a_rank_is_no_part_of_the_name(nlp: Any) -> None:
     text = "Brigadier Omar Saleh and Lt. Col. Dan Ori, the commander of the unit, said it held."
     a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
     assert {"Omar Saleh", "Dan Ori"} <= {e.name for e in a.entities if e.type == "PERSON"}
+
+
+def test_a_government_backed_by_a_coalition_is_still_the_countrys(nlp: Any) -> None:
+    text = (
+        "Rebels shelled a camp in Chad's Salamat province on Friday. The rebels, who control "
+        "much of the east, have been fighting the internationally recognised government, "
+        "backed by a French-led coalition, since 2019."
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    name = {e.id: e.name for e in a.entities}
+    rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+    assert ("Unidentified Armed Group (Chad)", "fights_against", "Government of Chad") in rels
+    assert not [e for e in a.events if e.type == "SUPPORT"]  # a standing tie, not an act

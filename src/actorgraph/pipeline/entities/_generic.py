@@ -144,7 +144,8 @@ class GenericActors:
                     countries.append(c)
                 elif ent is not None and ent.type == "ORG":
                     org = ent
-        if any(c.lower_ in {"loyal", "allied", "backed"} for c in head.rights):
+        backed = any(c.lower_ in {"loyal", "allied", "backed"} for c in head.rights)
+        if backed and head.lower_ != "government":  # a backed government is still its own
             loyal = self._loyal_to(head)
             if loyal is not None and not countries and org is None:
                 org = loyal  # "forces loyal to the X Council": the council's own fighters

@@ -59,6 +59,8 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         and (nxt is None or nxt.text in {",", ".", ";", ")"})  # not "in the state, X said"
     ):
         return "GPE", 2  # "the capital, Sanaa,": the place the noun names
+    if prev is not None and prev.lower_ == "capital" and label == "PERSON":
+        return "GPE", 2  # "the capital Sanaa"
     if (
         nxt is not None
         and nxt.lower_ in _WEAPONS

@@ -72,6 +72,16 @@ def _skip_infinitive(tok: Any) -> bool:
     return head is not tok and head.lemma_.lower() not in ASPECTUAL
 
 
+def _standing_support(tok: Any, typ: str) -> bool:
+    """ "the government, backed by a coalition": a standing tie (a relation), not an act."""
+    return (
+        typ == "SUPPORT"
+        and tok.dep_ in ("acl", "advcl")
+        and tok.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children(tok))
+    )
+
+
 def _obligation(tok: Any, res: Resolver) -> Found | None:
     """ "X said Y must ...": PLOVER codes a stated obligation as a REQUEST of Y."""
     if tok.lemma_.lower() not in SPEECH:
@@ -146,7 +156,7 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
                 out.append(Found(tok, key[0], key[1], args, False, tok.sent))
                 continue
             key = verb_key(tok)
-            if key is not None and says_nothing(tok):
+            if key is not None and (says_nothing(tok) or _standing_support(tok, key[0])):
                 continue
             if key is None:
                 found = _obligation(tok, res)

@@ -466,3 +466,13 @@ def test_its_aircraft_in_a_statement_are_the_speakers(nlp: Any) -> None:
     a = _analyze(nlp, text)
     strikes = _assaults(a)
     assert strikes and [_name(a, x) for x in strikes[0].actors] == ["Gulf Alliance"]
+
+
+def test_a_headline_in_a_region_and_a_lead_in_its_town_tell_one_event(nlp: Any) -> None:
+    text = (
+        "Separatists kill five soldiers in Cameroon's Southwest region\n\n"
+        "BUEA (Reuters) - Armed separatists killed five soldiers in an ambush near the town "
+        "of Mamfe in the Southwest region on Tuesday, the army said."
+    )
+    a = _analyze(nlp, text, published="2021-03-10")
+    assert len(_assaults(a)) == 1

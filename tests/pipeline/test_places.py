@@ -373,3 +373,12 @@ def test_places_province_split_from_an_entity_named_with_city(nlp: Any) -> None:
     assert [m.text for m in city.mentions] == ["Homs city"]
     assert province.place is not None and province.place.precision == "region"
     assert city.place is not None and city.place.precision == "city"
+
+
+def test_places_a_region_named_by_compass_words_needs_its_region_word(nlp: Any) -> None:
+    text = "Separatists attacked a convoy in Cameroon's Southwest region. The West was calm."
+    ents = _hand(nlp, text, {"Cameroon": "GPE", "Southwest": "GPE", "West": "LOC"})
+    region = ents["Southwest"].place
+    assert region is not None and (region.country, region.precision) == ("CM", "region")
+    west = ents["West"].place
+    assert west is None or west.precision != "region"

@@ -13,8 +13,10 @@ from actorgraph.pipeline.events._resolver import PLACE_TYPES
 from actorgraph.pipeline.layout import Layout
 from actorgraph.pipeline.lexicon import PLACE_NOUNS
 from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.places import distance_km
 
 PLACE_PREPS = words("in near at outside around across inside into on throughout along off over")
+_REGION_KM = 150.0  # a town this near a region's centre, its region unknown, lies in it
 SAYS = words("say tell report put estimate state claim confirm give")
 
 
@@ -82,6 +84,25 @@ class Where:
         if e.place is None or not e.place.country:
             return False
         return self.home_code is not None and e.place.country == self.home_code
+
+    def nested(self, kl: set[str], fl: set[str]) -> bool:
+        """One telling's region holds the other's town ("in the Northwest region" and "near
+        Ndop"): by the town's region where the gazetteer gives it, else by distance."""
+        for a, b in ((kl, fl), (fl, kl)):
+            for region in filter(None, map(self.entities.by_id, a)):
+                rp = region.place
+                if rp is None or rp.precision != "region":
+                    continue
+                for town in filter(None, map(self.entities.by_id, b)):
+                    tp = town.place
+                    if tp is None or tp.precision != "city" or tp.country != rp.country:
+                        continue
+                    if tp.admin1 == rp.admin1 or (
+                        tp.admin1 is None
+                        and distance_km(tp.lat, tp.lon, rp.lat, rp.lon) < _REGION_KM
+                    ):
+                        return True
+        return False
 
     def _is_country(self, eid: str) -> bool:
         e = self.entities.by_id(eid)

@@ -1,5 +1,6 @@
 """The places stage: every GPE, LOC and FAC resolved offline in the gazetteer."""
 
+from actorgraph.pipeline.places._candidate import distance_km
 from actorgraph.pipeline.places._resolve import STAGE, resolve_places
 
-__all__ = ["STAGE", "resolve_places"]
+__all__ = ["STAGE", "distance_km", "resolve_places"]

@@ -81,6 +81,7 @@ class Gazetteer:
         self._country_index: dict[str, str] = {}
         self._regions: list[Candidate] = []
         self._region_index: dict[str, list[int]] = {}
+        self._compass_index: dict[str, list[int]] = {}  # "Northwest", "Far North" regions
         self._counties: dict[str, list[Candidate]] = {}
         self._admin1_cache: dict[str, str | None] = {}
         self._region_keys: dict[str, list[str]] = {}
@@ -176,6 +177,8 @@ class Gazetteer:
                 words.pop()
             core = " ".join(words)
             if all(w in COMPASS for w in words):
+                for k in {core, "".join(words)}:  # "North-West" is written "Northwest"
+                    _add(self._compass_index, k, i)  # a name only with its kind word
                 continue  # "North", "South East": compass words are never a name on their own
             for k in {key, core, strip_article(key), strip_article(core)}:
                 _add(self._region_index, k, i)
@@ -202,9 +205,14 @@ class Gazetteer:
                         self._region_keys.setdefault(cc_i, []).append(key)
         return self._region_keys.get(cc, [])
 
-    def regions(self, key: str) -> list[Candidate]:
-        """Return the regions with this normalised name."""
-        return [self._regions[i] for i in self._region_index.get(key, ())]
+    def regions(self, key: str, *, kind_written: bool = False) -> list[Candidate]:
+        """Return the regions with this normalised name; ``kind_written``: the text wrote a
+        region word with it, so a region named by compass words ("the Northwest region",
+        "Far North province") counts too."""
+        found = [self._regions[i] for i in self._region_index.get(key, ())]
+        if kind_written:
+            found += [self._regions[i] for i in self._compass_index.get(key, ())]
+        return found
 
     def cities(self, key: str) -> list[Candidate]:
         """Return the populated places with this normalised name (main or alternate)."""

@@ -135,7 +135,7 @@ def _scored(
     gaz: Gazetteer, key: str, kind: str | None, etype: str
 ) -> list[tuple[Candidate, float]]:
     keys = dict.fromkeys([key, strip_article(key)])
-    regions = [r for k in keys for r in gaz.regions(k)]
+    regions = [r for k in keys for r in gaz.regions(k, kind_written=kind in REGION_WORDS)]
     found = [c for k in keys for c in gaz.cities(k)] if etype != "NORP" else []
     if kind in REGION_WORDS and not regions and kind != "district":
         return []  # "X County" is not a town named X

@@ -476,3 +476,14 @@ def test_a_headline_in_a_region_and_a_lead_in_its_town_tell_one_event(nlp: Any) 
     )
     a = _analyze(nlp, text, published="2021-03-10")
     assert len(_assaults(a)) == 1
+
+
+def test_clashes_that_also_broke_out_are_another_event(nlp: Any) -> None:
+    text = (
+        "Bongo Tembe, a spokesman for the Kasai Liberation Front, told Reuters by phone that "
+        "the group's fighters had attacked a military convoy and seized weapons.\n\n"
+        "Clashes between the army and rebels also broke out on Monday in Kananga, the capital "
+        "of the Kasai Central province, residents said."
+    )
+    a = _analyze(nlp, text, published="2021-03-10")
+    assert len(_assaults(a)) == 2

@@ -33,6 +33,19 @@ def told_again(f: Found) -> bool:
     return f.noun and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in f.trigger.children)
 
 
+_ANOTHER = frozenset({"also", "separately", "meanwhile"})
+
+
+def another(f: Found) -> bool:
+    """ "Clashes also broke out in X", "In a separate incident, ...": a further happening,
+    not the one told before ("they also seized weapons" may add to the same raid)."""
+    t = f.trigger
+    if f.noun and t.dep_ in ("nsubj", "nsubjpass"):
+        if any(c.dep_ == "advmod" and c.lower_ in _ANOTHER for c in t.head.children):
+            return True
+    return any(t.lower_ == "separate" for t in f.sent[:4])
+
+
 def counts_differ(k: Found, f: Found) -> bool:
     """Two tellings whose counts of one kind differ and neither is dated like the other:
     a summary ("at least 14 killed") and one day of it ("four were killed on Monday")."""

@@ -25,7 +25,7 @@ from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import EntityResult, country_name, home_country
 from actorgraph.pipeline.events._casualties import Count, counts
 from actorgraph.pipeline.events._filters import background, concrete, unfounded
-from actorgraph.pipeline.events._found import Found, counts_differ, dates_agree, told_again
+from actorgraph.pipeline.events._found import Found, another, counts_differ, dates_agree, told_again
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.events._resolver import ARMED_KINDS, PLACE_TYPES
 from actorgraph.pipeline.events._where import SAYS, Where
@@ -230,7 +230,7 @@ class Refiner(Where):
             return False  # one sentence's events were merged, or kept apart, already
         if (k.date is None) != (f.date is None) and background(k.date or f.date, self.reference):
             return False  # "two weeks ago, X attacked": not what the lead tells
-        if counts_differ(k, f):
+        if counts_differ(k, f) or another(f):
             return False
         ka = self._sides(self._named(k.args.actors, f.args.actors))
         fa = self._sides(self._named(f.args.actors, k.args.actors))

@@ -40,10 +40,10 @@ def another(f: Found) -> bool:
     """ "Clashes also broke out in X", "In a separate incident, ...": a further happening,
     not the one told before ("they also seized weapons" may add to the same raid)."""
     t = f.trigger
-    if f.noun and t.dep_ in ("nsubj", "nsubjpass"):
-        if any(c.dep_ == "advmod" and c.lower_ in _ANOTHER for c in t.head.children):
-            return True
-    return any(t.lower_ == "separate" for t in f.sent[:4])
+    subject = f.noun and t.dep_ in ("nsubj", "nsubjpass")
+    if subject and any(c.dep_ == "advmod" and c.lower_ in _ANOTHER for c in t.head.children):
+        return True
+    return any(w.lower_ == "separate" for w in f.sent[:4])
 
 
 def counts_differ(k: Found, f: Found) -> bool:

@@ -210,3 +210,8 @@ def test_a_government_backed_by_a_coalition_is_still_the_countrys(nlp: Any) -> N
     rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
     assert ("Unidentified Armed Group (Chad)", "fights_against", "Government of Chad") in rels
     assert not [e for e in a.events if e.type == "SUPPORT"]  # a standing tie, not an act
+
+
+def test_a_militia_within_a_body_is_part_of_it(nlp: Any) -> None:
+    text = "Saraya Jund al-Haqq, a militia within the National Defence Brigades, shelled a town."
+    assert ("Saraya Jund al-Haqq", "part_of", "National Defence Brigades") in _rels(nlp, text)

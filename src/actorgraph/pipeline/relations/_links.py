@@ -1,5 +1,6 @@
 """Links between groups: "the US-backed Y", "the al Qaeda-linked group", "insurgents linked
-to X", "loyal to X", "Y, an affiliate of X", "X and its offshoot, Y", "Hamas ally Y"."""
+to X", "loyal to X", "Y, an affiliate of X", "Y, a militia within X", "X and its offshoot,
+Y", "Hamas ally Y"."""
 
 from __future__ import annotations
 
@@ -91,6 +92,8 @@ class LinkRules(FightRules):
         if pred is None and tok.lower_ in ORG_NOUNS:  # "its splinter group, Y"
             pred = next((LINK_NOUNS[c.lemma_] for c in children(tok)
                          if c.dep_ == "compound" and c.lemma_ in LINK_NOUNS), None)  # fmt: skip
+        if pred is None and tok.lower_ in ORG_NOUNS and _within(tok):
+            pred = "part_of"  # "X, a militia within the Y": one of Y's
         if pred is None or tok.pos_ != "NOUN":
             return
         subj = self._link_subject(tok)
@@ -144,7 +147,7 @@ class LinkRules(FightRules):
             nouns.append(tok.head)  # "an offshoot and a close ally of X": of X for both
         for t in nouns:
             for p in children(t):
-                if p.dep_ == "prep" and p.lower_ in {"of", "to", "for"}:
+                if p.dep_ == "prep" and p.lower_ in {"of", "to", "for", "within"}:
                     found = self._pobjs(p, SIDES | {"NORP"})
                     if found:
                         return self.state_of(found[0]) if found[0].type == "NORP" else found[0]
@@ -195,6 +198,10 @@ class LinkRules(FightRules):
         if a is not None and b is not None and a.id != b.id and self.args.at(tok) is None:
             mode = ("backed",) if pred == "supported_by" else ()
             self.add(b, pred, a, [tok], mode=mode, confidence=0.85)
+
+
+def _within(tok: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "within" for c in children(tok))
 
 
 def _its(tok: Token) -> bool:

@@ -215,3 +215,13 @@ def test_a_government_backed_by_a_coalition_is_still_the_countrys(nlp: Any) -> N
 def test_a_militia_within_a_body_is_part_of_it(nlp: Any) -> None:
     text = "Saraya Jund al-Haqq, a militia within the National Defence Brigades, shelled a town."
     assert ("Saraya Jund al-Haqq", "part_of", "National Defence Brigades") in _rels(nlp, text)
+
+
+def test_the_groups_leader_in_a_country_leads_the_group(nlp: Any) -> None:
+    text = (
+        "Al Shabaab fighters attacked a base. Ali Dheere was the group's leader in Somalia, "
+        "police said."
+    )
+    rels = _rels(nlp, text)
+    assert ("Ali Dheere", "leader_of", "al-Shabaab") in rels
+    assert not [r for r in rels if r[0] == "Ali Dheere" and r[2] == "Somalia"]

@@ -35,16 +35,24 @@ class RoleRules(ReaderBase):
     def role_object(self, noun: Token) -> tuple[Entity | None, list[Token], bool]:
         """Return the organisation or state a role noun is of/for/at ('leader of Y', "Y's leader"),
         and whether it owns the unit named ("commander of Y's coastal sector")."""
+        where: tuple[Entity | None, list[Token], bool] = (None, [], False)
         for child in children(noun):
             if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with", "in"}:
                 for pobj in children(child):
                     if pobj.dep_ == "pobj":
                         e = self.args.of_phrase(pobj, ORG_OR_STATE) or self.args.place(pobj)
+                        if e is not None and e.type in PLACE_TYPES and child.lower_ in {"in", "at"}:
+                            where = where if where[0] else (e, [child, pobj], False)
+                            continue  # "the group's leader in Iraq": whose first, then where
                         if e is not None:
                             return e, [child, pobj], False
                         e = self.args.owner(pobj)
                         if e is not None:
                             return e, [child, pobj], True
+        whose = self._whose(noun)
+        return whose if whose[0] is not None else where
+
+    def _whose(self, noun: Token) -> tuple[Entity | None, list[Token], bool]:
         for child in children(noun):
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i:
                 e = self.args.of_phrase(child, ORG_OR_STATE) or self.args.actor(child, ORGS)

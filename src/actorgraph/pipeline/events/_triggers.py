@@ -39,6 +39,8 @@ def verb_key(tok: Any) -> Trigger | None:
         return ("ASSAULT", None)  # "tensions exploded into fighting": no bomb went off
     if hit == ("REQUEST", None) and tok.lemma_.lower() == "press":
         return hit if _pressed_someone(tok) else None
+    if hit is not None and hit[0] == "REQUEST" and _anonymity(tok):
+        return None  # "who asked not to be named": how a source is kept, not an act
     if hit is None or hit != ("COERCE", "seize"):
         return hit
     lemma = tok.lemma_.lower()
@@ -61,6 +63,20 @@ def _turned_into(tok: Any) -> bool:
     return lemma in {"explode", "blow"} and any(
         c.dep_ == "prep" and c.lower_ == "into" for c in children(tok)
     )
+
+
+_UNNAMED = frozenset({"name", "identify", "quote", "cite"})
+
+
+def _anonymity(tok: Any) -> bool:
+    """ "asked not to be named", "requested anonymity": a source's terms with the reporter."""
+    for c in children(tok):
+        if c.dep_ == "dobj" and c.lemma_.lower() in {"anonymity", "anonymous"}:
+            return True
+        if c.dep_ == "xcomp" and c.lemma_.lower() in _UNNAMED:
+            if any(n.dep_ == "neg" for n in children(c)):
+                return True
+    return False
 
 
 def _pressed_someone(tok: Any) -> bool:

@@ -210,3 +210,24 @@ def test_a_name_right_after_capital_is_a_place(nlp: Any) -> None:
     text = "The rebels, who control the capital Sanaa and much of the north, fired a missile."
     a = actorgraph.analyze(text, published="2023-11-02", nlp=nlp)
     assert next(e for e in a.entities if e.name == "Sanaa").type == "GPE"
+
+
+def test_a_name_cut_by_the_model_takes_its_whole_run(nlp: Any) -> None:
+    text = (
+        "Police spokesman Marc-Ange Louis-Pierre said two officers were hurt. Gang members "
+        "fled, said Lt. Col. Corleto Basilan, commander of the regional task force."
+    )
+    ents = _entities(nlp, text)
+    assert ents["Marc-Ange Louis-Pierre"].type == "PERSON"
+    assert ents["Corleto Basilan"].type == "PERSON"
+
+
+def test_a_place_tag_on_the_first_word_of_a_name_grows_into_the_person(nlp: Any) -> None:
+    text = (
+        "Protesters demanded the release of Aung San Suu Kyi in Yangon. Suu Kyi has been "
+        "held since 2021."
+    )
+    a = actorgraph.analyze(text, published="2023-11-02", nlp=nlp)
+    person = next(e for e in a.entities if e.name == "Aung San Suu Kyi")
+    assert person.type == "PERSON" and "Suu Kyi" in person.aliases
+    assert "Aung" not in {e.name for e in a.entities}

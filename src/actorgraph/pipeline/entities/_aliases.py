@@ -161,6 +161,16 @@ def resolve_aliases(parsed: ParsedDoc, found: EntityResult) -> EntityResult:
         if target is not None:
             uf.union(target, i)
 
+    # 3b. The last words of one longer name ("Suu Kyi" of "Aung San Suu Kyi") join it.
+    people = [i for i, e in enumerate(ents) if e.type == "PERSON" and i not in known]
+    for i in people:
+        tail = ents[i].name
+        if len(tail.split()) < 2:
+            continue
+        longer = {uf.find(j) for j in people if ents[j].name.endswith(" " + tail)}
+        if len(longer) == 1:
+            uf.union(longer.pop(), i)
+
     # 4. Organisations: acronyms, "aka" names and "X" for "X Organization".
     orgs = [i for i, e in enumerate(ents) if e.type == "ORG" and i not in known]
     by_initials: dict[str, list[int]] = {}

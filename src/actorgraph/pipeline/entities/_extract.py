@@ -26,6 +26,7 @@ from actorgraph.pipeline.entities._names import (
     without_role,
     without_title,
 )
+from actorgraph.pipeline.entities._runs import whole_names
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.lexicon import (
     INSTITUTION_NOUNS,
@@ -326,6 +327,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
         raw.append(
             hyphened(text, (ent.start_char, ent.end_char, *repair_label(doc, ent, ent.label_)))
         )
+    raw = whole_names(doc, raw)
     institutions = _institution_mentions(doc)
     taken = _Spans([(s, e) for s, e, _ in institutions])
     raw = [r for r in raw if not taken.covers(r[0], r[1])]

@@ -1,0 +1,82 @@
+"""Whole names the model cut: a name tagged in part of its run of proper nouns.
+
+The small model often tags one piece of a long or unfamiliar name: "Michel-Ange" of
+"Michel-Ange Louis-Jeune", "Vinluan" of "Corleto Vinluan", "Aung" (as a place) of
+"Aung San Suu Kyi". The parse still joins the pieces (each a ``compound`` of the last), so
+a mention grows over the untagged proper nouns of its own compound run. A person's name
+grows both ways, up to a title or a role word; any other label grows to the right only, and
+only into a person's name the text gives elsewhere ("... Suu Kyi remains in prison").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
+from actorgraph.pipeline.lexicon import PERSON_TITLES
+
+Raw = tuple[int, int, str, int]
+_GROWS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON"})
+
+
+def _piece(tok: Any) -> bool:
+    """An untagged proper noun that may be part of a name, or a hyphen inside one."""
+    if tok.text == "-":
+        return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    word = tok.lower_.rstrip(".")
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ == ""
+        and tok.text[:1].isupper()
+        and word not in PERSON_TITLES
+        and word not in ROLES_BEFORE_NAMES
+        and tok.text.rstrip(".").isalpha()
+    )
+
+
+def _right(span: Any) -> int:
+    """The end token of the run the span's last token is a compound of."""
+    last = span[-1]
+    if last.dep_ != "compound" or last.head.i <= last.i:
+        return span.end
+    doc = span.doc
+    if all(_piece(doc[k]) for k in range(span.end, last.head.i + 1)):
+        return last.head.i + 1
+    return span.end
+
+
+def _left(span: Any) -> int:
+    """The start token of the untagged compounds before the span that modify its words."""
+    doc, start = span.doc, span.start
+    while start > 0:
+        tok = doc[start - 1]
+        if not _piece(tok) or tok.text == "-":
+            break
+        if tok.dep_ != "compound" or not span.start <= tok.head.i < span.end:
+            break
+        start -= 1
+    return start
+
+
+def whole_names(doc: Any, raw: list[Raw]) -> list[Raw]:
+    """Grow each mention over the rest of its name (see the module's docstring)."""
+    people = {doc.text[s:e] for s, e, label, _ in raw if label == "PERSON"}
+    out = []
+    for s, e, label, weight in raw:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or label not in _GROWS or not len(span):
+            out.append((s, e, label, weight))
+            continue
+        end = _right(span)
+        start = _left(span) if label == "PERSON" else span.start
+        if label != "PERSON" and end > span.end:
+            grown = doc[span.start : end].text
+            if not any(grown.endswith(" " + p) and p != doc.text[s:e] for p in people):
+                end = span.end  # a place before a name it is no part of
+            else:
+                label = "PERSON"
+        if (start, end) == (span.start, span.end):
+            out.append((s, e, label, weight))
+            continue
+        out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), label, weight))
+    return out

@@ -36,18 +36,16 @@ def _piece(tok: Any) -> bool:
 
 def _right(span: Any) -> int:
     """The end token of the run the span's last token is a compound of."""
-    last = span[-1]
+    last, end = span[-1], int(span.end)
     if last.dep_ != "compound" or last.head.i <= last.i:
-        return span.end
-    doc = span.doc
-    if all(_piece(doc[k]) for k in range(span.end, last.head.i + 1)):
-        return last.head.i + 1
-    return span.end
+        return end
+    head = int(last.head.i)
+    return head + 1 if all(_piece(span.doc[k]) for k in range(end, head + 1)) else end
 
 
 def _left(span: Any) -> int:
     """The start token of the untagged compounds before the span that modify its words."""
-    doc, start = span.doc, span.start
+    doc, start = span.doc, int(span.start)
     while start > 0:
         tok = doc[start - 1]
         if not _piece(tok) or tok.text == "-":

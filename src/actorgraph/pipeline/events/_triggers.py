@@ -73,10 +73,13 @@ def _anonymity(tok: Any) -> bool:
     for c in children(tok):
         if c.dep_ == "dobj" and c.lemma_.lower() in {"anonymity", "anonymous"}:
             return True
-        if c.dep_ == "xcomp" and c.lemma_.lower() in _UNNAMED:
-            if any(n.dep_ == "neg" for n in children(c)):
-                return True
+        if c.dep_ == "xcomp" and c.lemma_.lower() in _UNNAMED and _negated(c):
+            return True
     return False
+
+
+def _negated(tok: Any) -> bool:
+    return any(n.dep_ == "neg" for n in children(tok))
 
 
 def _pressed_someone(tok: Any) -> bool:

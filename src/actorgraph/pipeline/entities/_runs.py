@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
-from actorgraph.pipeline.lexicon import PERSON_TITLES
+from actorgraph.pipeline.entities._names import SHORT_RANKS
+from actorgraph.pipeline.lexicon import ORG_HEADS, PERSON_TITLES
 
 Raw = tuple[int, int, str, int]
 _GROWS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON"})
@@ -23,15 +24,19 @@ def _piece(tok: Any) -> bool:
     """An untagged proper noun that may be part of a name, or a hyphen inside one."""
     if tok.text == "-":
         return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
-    word = tok.lower_.rstrip(".")
     return (
         tok.pos_ == "PROPN"
         and tok.ent_type_ == ""
         and tok.text[:1].isupper()
-        and word not in PERSON_TITLES
-        and word not in ROLES_BEFORE_NAMES
-        and tok.text.rstrip(".").isalpha()
+        and not _title(tok)
+        and tok.text.isalpha()
+        and not (tok.text.isupper() and len(tok.text) > 1)  # "MD", "CEO": no name
     )
+
+
+def _title(tok: Any) -> bool:
+    word = tok.lower_.rstrip(".")
+    return word in PERSON_TITLES or word in ROLES_BEFORE_NAMES or word in SHORT_RANKS
 
 
 def _right(span: Any) -> int:
@@ -44,7 +49,9 @@ def _right(span: Any) -> int:
 
 
 def _left(span: Any) -> int:
-    """The start token of the untagged compounds before the span that modify its words."""
+    """The start token of the untagged compounds before the span that modify its words,
+    when a title or a rank opens them ("Lt. Gen. Corleto Vinluan"): without one, a capital
+    word before a name is as often an office ("Sheriff", "Inspector") as a given name."""
     doc, start = span.doc, int(span.start)
     while start > 0:
         tok = doc[start - 1]
@@ -53,6 +60,11 @@ def _left(span: Any) -> int:
         if tok.dep_ != "compound" or not span.start <= tok.head.i < span.end:
             break
         start -= 1
+    opener = start - 1
+    if opener > 0 and doc[opener].text == ".":
+        opener -= 1  # "Col ." as the model cuts it
+    if start == span.start or opener < 0 or not _title(doc[opener]):
+        return int(span.start)
     return start
 
 
@@ -66,6 +78,8 @@ def whole_names(doc: Any, raw: list[Raw]) -> list[Raw]:
             out.append((s, e, label, weight))
             continue
         end = _right(span)
+        if end > span.end and doc[end - 1].lower_ in ORG_HEADS:
+            end = span.end  # "Saint Paul" of "Saint Paul Coptic Orthodox Church"
         start = _left(span) if label == "PERSON" else span.start
         if label != "PERSON" and end > span.end:
             grown = doc[span.start : end].text

@@ -382,3 +382,12 @@ def test_places_a_region_named_by_compass_words_needs_its_region_word(nlp: Any) 
     assert region is not None and (region.country, region.precision) == ("CM", "region")
     west = ents["West"].place
     assert west is None or west.precision != "region"
+
+
+def test_places_a_town_people_were_moved_to_is_a_place(nlp: Any) -> None:
+    ents = _run(
+        nlp,
+        "Wounded fighters were evacuated to Misrata after clashes near Sirte in Libya.",
+        same=False,
+    )
+    assert ents["Misrata"].type == "GPE" and ents["Misrata"].place is not None

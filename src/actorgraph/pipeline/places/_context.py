@@ -22,12 +22,20 @@ _OF = (
     r"|region|area|suburbs?|north|south|east|west|northeast|northwest|southeast"
     r"|southwest|centre|center|heart|streets|governorate|county|state)\s+of"
 )
+# Moving someone or something "to X" puts X on the map ("fled to X", "were rerouted to X");
+# a bare "to" does not ("spoke to X", "a letter to X").
+_MOVED_TO = (
+    r"\b(?i:fled|flee|fleeing|moved|diverted|rerouted|redirected|retreated|withdrew|returned"
+    r"|evacuated|relocated|advanced|headed|travell?ed|deployed|transferred|flown|driven"
+    r"|airlifted|displaced|escaped|pushed|marched)(?:\s+(?i:back|on|north|south|east|west"
+    r"|away|out|further))?\s+(?i:to)"
+)
 # Words before a name that put it on the map ("in X", "near X", "outskirts of X", "the
 # towns of X", "southern X", "rebel-held X"); "from X" only for what is no person's name.
 _STRONG = (
     r"(?:\b(?i:in|near|outside|around|into|towards?|across|through|inside|within"
     r"|besieged|captured|seized|recaptured|stormed|shelled|entered|reached)"
-    rf"|\b(?i:{_OF})|\b{_COMPASS_ADJ}|\w-(?:held|controlled|besieged|run))"
+    rf"|\b(?i:{_OF})|\b{_COMPASS_ADJ}|\w-(?:held|controlled|besieged|run)|{_MOVED_TO})"
 )
 _WEAK = r"(?:\b(?i:from))"
 _TAIL = rf"(?:\s+{_COMPASS_ADJ})?\s+"

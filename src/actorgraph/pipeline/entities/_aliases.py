@@ -163,11 +163,13 @@ def resolve_aliases(parsed: ParsedDoc, found: EntityResult) -> EntityResult:
 
     # 3b. The last words of one longer name ("Suu Kyi" of "Aung San Suu Kyi") join it.
     people = [i for i, e in enumerate(ents) if e.type == "PERSON" and i not in known]
+    by_tail: dict[str, set[int]] = {}
+    for j in people:
+        words = ents[j].name.split()
+        for cut in range(1, len(words) - 1):
+            by_tail.setdefault(" ".join(words[cut:]), set()).add(j)
     for i in people:
-        tail = ents[i].name
-        if len(tail.split()) < 2:
-            continue
-        longer = {uf.find(j) for j in people if ents[j].name.endswith(" " + tail)}
+        longer = {uf.find(j) for j in by_tail.get(ents[i].name, ())}
         if len(longer) == 1:
             uf.union(longer.pop(), i)
 

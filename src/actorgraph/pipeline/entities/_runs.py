@@ -70,7 +70,8 @@ def _left(span: Any) -> int:
 
 def whole_names(doc: Any, raw: list[Raw]) -> list[Raw]:
     """Grow each mention over the rest of its name (see the module's docstring)."""
-    people = {doc.text[s:e] for s, e, label, _ in raw if label == "PERSON"}
+    text = doc.text  # built anew on each access: once
+    people = {text[s:e] for s, e, label, _ in raw if label == "PERSON"}
     out = []
     for s, e, label, weight in raw:
         span = doc.char_span(s, e, alignment_mode="expand")
@@ -82,8 +83,9 @@ def whole_names(doc: Any, raw: list[Raw]) -> list[Raw]:
             end = span.end  # "Saint Paul" of "Saint Paul Coptic Orthodox Church"
         start = _left(span) if label == "PERSON" else span.start
         if label != "PERSON" and end > span.end:
-            grown = doc[span.start : end].text
-            if not any(grown.endswith(" " + p) and p != doc.text[s:e] for p in people):
+            words = doc[span.start : end].text.split()
+            tails = {" ".join(words[k:]) for k in range(1, len(words))}
+            if not (tails & people) - {text[s:e]}:
                 end = span.end  # a place before a name it is no part of
             else:
                 label = "PERSON"

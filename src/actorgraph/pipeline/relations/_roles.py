@@ -42,8 +42,9 @@ class RoleRules(ReaderBase):
                     if pobj.dep_ == "pobj":
                         e = self.args.of_phrase(pobj, ORG_OR_STATE) or self.args.place(pobj)
                         if e is not None and e.type in PLACE_TYPES and child.lower_ in {"in", "at"}:
-                            where = where if where[0] else (e, [child, pobj], False)
-                            continue  # "the group's leader in Iraq": whose first, then where
+                            if where[0] is None:  # "the group's leader in Iraq": whose first
+                                where = (e, [child, pobj], False)
+                            continue
                         if e is not None:
                             return e, [child, pobj], False
                         e = self.args.owner(pobj)

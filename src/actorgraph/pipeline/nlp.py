@@ -76,6 +76,11 @@ def children(tok: Any) -> list[Any]:
     return found[tok.i]  # type: ignore[no-any-return]
 
 
+def negated(tok: Any) -> bool:
+    """Whether a "not" or "never" hangs on the word ("did not attack", "not to be named")."""
+    return any(c.dep_ == "neg" for c in children(tok))
+
+
 def release(doc: Any) -> None:
     """Drop the token lists made for the stages once they are done: a batch keeps its
     parsed documents, and the lists would keep a token object alive per token."""

@@ -39,7 +39,7 @@ from actorgraph.pipeline.events._triggers import (
 )
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc, children, tokens
+from actorgraph.pipeline.nlp import ParsedDoc, children, negated, tokens
 
 STAGE = "events.v2"
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -167,7 +167,7 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
                 consumed.update(c.i for c in children(tok) if c.dep_ == "dobj")
                 continue
             typ = _future_recode(tok, key[0])
-            if typ == "AGREE" and any(c.dep_ == "neg" for c in children(tok)):
+            if typ == "AGREE" and negated(tok):
                 typ = "REJECT"  # "will not accept refugees"
             out.append(Found(tok, typ, key[1], verb_args(res, tok, typ), False, tok.sent))
         elif tok.pos_ == "NOUN":
@@ -270,7 +270,7 @@ def extract_events(
             tellings = (claim_for([t], t.sent, quotes, entities) for t in f.triggers)
             claim = next((c for c in tellings if c.modality in {"reported", "alleged"}), claim)
         own_denial = f.type == "REJECT" and claim.modality == "denied"
-        if own_denial and not any(c.dep_ == "neg" for c in children(f.trigger)):
+        if own_denial and not negated(f.trigger):
             claim = replace(claim, modality="asserted", confidence=1.0)  # "rejected" itself
         conf = round(_confidence(f) * (0.5 + 0.5 * claim.confidence), 3)
         if conf < FLOOR and not f.args.actors and not (f.args.locations and f.date):

@@ -17,7 +17,7 @@ from actorgraph.pipeline.events._lexicon import (
     Trigger,
 )
 from actorgraph.pipeline.events._resolver import Args
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import children, negated
 
 TERRITORY = frozenset(
     {"town", "towns", "city", "cities", "village", "villages", "base", "bases", "camp",
@@ -73,13 +73,9 @@ def _anonymity(tok: Any) -> bool:
     for c in children(tok):
         if c.dep_ == "dobj" and c.lemma_.lower() in {"anonymity", "anonymous"}:
             return True
-        if c.dep_ == "xcomp" and c.lemma_.lower() in _UNNAMED and _negated(c):
+        if c.dep_ == "xcomp" and c.lemma_.lower() in _UNNAMED and negated(c):
             return True
     return False
-
-
-def _negated(tok: Any) -> bool:
-    return any(n.dep_ == "neg" for n in children(tok))
 
 
 def _pressed_someone(tok: Any) -> bool:

@@ -5,7 +5,7 @@ Y", "Hamas ally Y"."""
 from __future__ import annotations
 
 from actorgraph.model import Entity
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import children, negated
 from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
 from actorgraph.pipeline.relations._fights import FightRules
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, PLACE_TYPES
@@ -69,7 +69,7 @@ class LinkRules(FightRules):
         if pred is None or tok.pos_ not in {"VERB", "ADJ"}:
             return
         preps = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ in {"to", "with"}]
-        if not preps or any(c.dep_ == "neg" for c in children(tok)):
+        if not preps or negated(tok):
             return
         before = self.doc[tok.i - 2] if tok.i > 1 and self.doc[tok.i - 1].text == "," else None
         if tok.dep_ in {"acl", "amod"}:

@@ -4,7 +4,7 @@ X have outposts", "X deployed troops to Z", "X killed 14 insurgents in Z", "the 
 from __future__ import annotations
 
 from actorgraph.model import Entity
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import children, negated
 from actorgraph.pipeline.relations._args import Token
 from actorgraph.pipeline.relations._fights import FightRules
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, ARMED_KINDS, PLACE_TYPES
@@ -52,7 +52,7 @@ class PlaceRules(FightRules):
 
     def place_verbs(self, tok: Token, lemma: str, subj_tok: Token | None, passive: bool) -> None:
         """Read verbs of holding, entering, leaving or acting in a place."""
-        if any(c.dep_ == "neg" for c in children(tok)):
+        if negated(tok):
             return
         prt = next((c.lower_ for c in children(tok) if c.dep_ == "prt"), None)
         phrasal = f"{lemma} {prt}" if prt else lemma

@@ -5,7 +5,7 @@ X", "fighting alongside Y", "pledge allegiance to Y", "has ties to Y", "resides 
 from __future__ import annotations
 
 from actorgraph.model import Entity
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import children, negated
 from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
 from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS
 from actorgraph.pipeline.relations._lexicon import (
@@ -68,7 +68,7 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
         agent = self._agent(tok)
         objs = [c for c in children(tok) if c.dep_ in {"dobj", "attr"}]
         preps = {c.lower_: c for c in children(tok) if c.dep_ in {"prep", "agent"}}
-        if any(c.dep_ == "neg" for c in children(tok)):
+        if negated(tok):
             return  # "does not command": the writer says it is not so
         if lemma in SUPPORT_MODES:
             armed = subj is not None and (subj.kind in ARMED_KINDS or _armed_noun(subj_tok))

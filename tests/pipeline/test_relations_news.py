@@ -225,3 +225,24 @@ def test_the_groups_leader_in_a_country_leads_the_group(nlp: Any) -> None:
     rels = _rels(nlp, text)
     assert ("Ali Dheere", "leader_of", "al-Shabaab") in rels
     assert not [r for r in rels if r[0] == "Ali Dheere" and r[2] == "Somalia"]
+
+
+def test_pitted_against_is_fighting_and_an_election_is_not(nlp: Any) -> None:
+    rels = _rels(nlp, "The clashes pitted the Northern Liberation Front against the Chadian army.")
+    assert ("Northern Liberation Front", "fights_against", "Military Forces of Chad") in rels
+    assert not _rels(nlp, "The vote pitted the Labour Party against the Green Alliance.")
+
+
+def test_tensions_that_turn_into_fighting_make_two_sides(nlp: Any) -> None:
+    text = "Tensions between Chad's army and the Desert Shield Brigade erupted into fighting."
+    sides = ("Military Forces of Chad", "Desert Shield Brigade")
+    found = {(s, o) for s, p, o in _rels(nlp, text) if p == "fights_against"}
+    assert sides in found or sides[::-1] in found
+    assert not _rels(nlp, "Tensions between the Labour Party and the Green Alliance grew.")
+
+
+def test_rebels_named_as_the_other_side_do_not_make_the_army_a_rebel_one(nlp: Any) -> None:
+    text = "Fighting broke out between Desert Shield rebels and the Chadian army near Abeche."
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    armies = [e for e in a.entities if "army" in " ".join(e.aliases).lower()]
+    assert [(e.name, e.kind) for e in armies] == [("Military Forces of Chad", "state_force")]

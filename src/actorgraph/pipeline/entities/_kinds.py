@@ -67,7 +67,11 @@ def rival_army(parsed: ParsedDoc, mentions: tuple[Mention, ...], country: str | 
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not any(t.text[:1].isupper() for t in span if t.lower_ != "the"):
             continue
-        left = [t for t in doc[max(span.sent.start, span.start - 6) : span.start]]
+        left: list[Any] = []
+        for t in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
+            if t.pos_ in {"CCONJ", "VERB", "AUX"} and t.tag_ != "VBN":
+                break  # "between the rebels and the Congolese army": another side
+            left.insert(0, t)
         words = {t.lower_ for t in left}
         if words & _NOT_THE_STATES:
             return True

@@ -22,6 +22,8 @@ REVOLTS = frozenset({"insurgency", "rebellion", "uprising", "insurrection"})
 BATTLES = frozenset({"battle", "gunbattle", "firefight", "clash", "clashes", "fighting",
                      "skirmish", "skirmishes", "shootout", "exchange"})  # fmt: skip
 # "X is at war with Y", "X has been in conflict with Y": a state of fighting.
+# Nouns of a quarrel that can turn into a fight: "tensions between X and Y erupted into war".
+RIFTS = frozenset({"tension", "tensions", "rivalry", "feud", "dispute", "standoff", "row"})
 WAR_STATES = frozenset({"war", "conflict", "battle", "fighting", "combat", "hostilities"})
 FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "blow", "rocket", "artillery", "strike"})
 LEAD_VERBS = frozenset({"lead", "command", "direct", "spearhead", "head"})
@@ -43,6 +45,8 @@ class FightRules(ReaderBase):
             self._fights(tok, subj, lemma in FIGHT_VERBS)
         if lemma in FIGHT_VERBS | {"exchange"} and not passive:
             self._reciprocal(tok, lemma)
+        if lemma == "pit":  # "the clashes pitted X against Y", "X was pitted against Y"
+            self._pitted(tok, subj if passive else None)
         if lemma in {"exchange", "trade"} and subj is not None and not passive:
             self._traded(tok, subj)
         if lemma == "be" and subj is not None:  # "X has been at war with Y"
@@ -88,6 +92,17 @@ class FightRules(ReaderBase):
                 for e in self._pobjs(p, ACTOR_TYPES):
                     if e.type in SIDES and (_armed(e) or _armed(subj)):
                         self.add(subj, "fights_against", e, [verb, fire[0], p], confidence=0.85)
+
+    def _pitted(self, verb: Token, subj: Entity | None) -> None:
+        """Read 'the fighting pitted X against Y': the object's side fights the other one."""
+        sides = [subj] if subj is not None else []
+        sides += [e for o in children(verb) if o.dep_ == "dobj" for e in self.args.actors(o)]
+        for p in children(verb):
+            if p.dep_ == "prep" and p.lower_ == "against":
+                for e in self._pobjs(p, ACTOR_TYPES):
+                    for a in sides:
+                        if _armed(a) or _armed(e):
+                            self.add(a, "fights_against", e, [verb, p], confidence=0.8)
 
     def _claimed(self, verb: Token, subj: Entity) -> None:
         """Read 'X claimed (responsibility for) the attack on Y': X's attack, so X fights Y."""
@@ -234,6 +249,8 @@ class FightRules(ReaderBase):
         """Read a fight noun with its own sides: 'clashes between X and Y', "the army's battle
         against Y", 'an X offensive on Y', 'soldiers were killed in an X attack'."""
         lemma = noun.lemma_.lower()
+        if lemma in RIFTS and noun.dep_ == "nsubj" and _turns_to_fighting(noun.head):
+            lemma = "fighting"  # "tensions between X and Y erupted into fighting"
         if lemma not in FIGHT_NOUNS and lemma not in ATTACK_NOUNS:
             return
         between = [p for p in children(noun) if p.dep_ == "prep" and p.lower_ == "between"]
@@ -290,6 +307,16 @@ class FightRules(ReaderBase):
         for g in groups:
             for f in forces:
                 self.add(f, "fights_against", g, [noun, verb], confidence=0.7)
+
+
+def _turns_to_fighting(verb: Token) -> bool:
+    """Tell whether a verb says a quarrel became a fight: "erupted into fighting"."""
+    return any(
+        x.dep_ == "pobj" and x.lemma_.lower() in FIGHT_NOUNS | {"warfare", "violence", "bloodshed"}
+        for p in children(verb)
+        if p.dep_ == "prep" and p.lower_ == "into"
+        for x in children(p)
+    )
 
 
 def _armed(e: Entity) -> bool:

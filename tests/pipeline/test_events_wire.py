@@ -29,3 +29,27 @@ def test_a_source_asking_not_to_be_named_makes_no_request(nlp: Any) -> None:
 def test_asking_a_body_to_act_is_still_a_request(nlp: Any) -> None:
     a = _analyze(nlp, "Governor Ali Musa asked the United Nations to send more troops.")
     assert "REQUEST" in _types(a)
+
+
+def _named_events(a: Analysis) -> list[tuple[str, list[str], list[str]]]:
+    name = {e.id: e.name for e in a.entities}
+    return [(e.type, [name[x] for x in e.actors], [name[x] for x in e.targets]) for e in a.events]
+
+
+def test_a_military_airstrike_is_the_states_forces_striking(nlp: Any) -> None:
+    a = _analyze(
+        nlp, "A military airstrike on a market in Chad's Salamat province killed 9 people."
+    )
+    assert ("ASSAULT", ["Military Forces of Chad"], []) in _named_events(a)
+    b = _analyze(nlp, "Protesters gathered outside a military base in Chad's Salamat province.")
+    assert all("Military Forces of Chad" not in actors for _, actors, _ in _named_events(b))
+
+
+def test_the_people_of_a_country_killed_are_not_the_country_attacked(nlp: Any) -> None:
+    for text in (
+        "Armed gangs have killed thousands of people in northwest Chad in recent years.",
+        "Gunmen killed many residents of eastern Chad last year.",
+    ):
+        a = _analyze(nlp, text)
+        assert [targets for _, _, targets in _named_events(a)] == [[]]
+        assert not any(r.predicate == "fights_against" for r in a.relations)

@@ -383,3 +383,13 @@ def test_generic_army_opening_a_sentence_is_the_countrys_forces(nlp: Any) -> Non
     army = _named(r, "Military Forces of Sudan")
     assert "Army" in army.aliases
     assert "Army" not in _names(r)
+
+
+def test_generic_a_group_named_only_as_a_modifier_is_not_the_one_meant(nlp: Any) -> None:
+    text = (
+        "Chadian troops drove the Desert Shield Brigade out of Abeche on Monday. "
+        "The Boko Haram-linked group had held the town for a year. The militants fled."
+    )
+    r = _actors(nlp, text)
+    assert "militants" in _named(r, "Desert Shield Brigade").aliases
+    assert "militants" not in _named(r, "Boko Haram").aliases

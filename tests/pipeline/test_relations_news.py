@@ -246,3 +246,11 @@ def test_rebels_named_as_the_other_side_do_not_make_the_army_a_rebel_one(nlp: An
     a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
     armies = [e for e in a.entities if "army" in " ".join(e.aliases).lower()]
     assert [(e.name, e.kind) for e in armies] == [("Military Forces of Chad", "state_force")]
+
+
+def test_taking_a_town_from_a_group_is_fighting_it(nlp: Any) -> None:
+    text = "Chadian troops recaptured the town of Abeche from the Desert Shield Brigade."
+    assert ("Military Forces of Chad", "fights_against", "Desert Shield Brigade") in _rels(
+        nlp, text
+    )
+    assert not _rels(nlp, "Chadian troops took weapons from the Desert Shield Brigade.")

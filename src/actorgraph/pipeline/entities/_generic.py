@@ -1,8 +1,7 @@
 """Actors the text names by a common noun: a state's forces, its government, unnamed attackers.
 
-News rarely names a state's forces the same way twice ("Somali troops", "the army", "the
-Somali military", "soldiers") and calls attackers it cannot name "gunmen" or "suspected
-jihadists". This pass gives each of them one actor:
+News names a state's forces many ways ("Somali troops", "the army", "soldiers") and calls
+attackers it cannot name "gunmen". This pass gives each of them one actor:
 
 - the military (or police) of a country: the country its words name ("Malian soldiers",
   "Kenya's army", "the army of Chad"), else the one whose forces the text named last, else
@@ -344,14 +343,21 @@ class GenericActors:
 
     def _named(self, char: int, fits: Any) -> Entity | None:
         """The entity that fits, named last before ``char`` and within reach."""
-        best: tuple[int, Entity | None] = (-1, None)
+        named = self._named_before(char, fits)
+        at, best = max(named, key=lambda x: x[0], default=(-1, None))
+        return best if best is not None and self.near(at, char) else None
+
+    def _named_before(self, char: int, fits: Any) -> list[tuple[int, Entity]]:
+        """(last start, entity) of the entities that fit, named before ``char`` in a phrase of
+        their own: not a hyphened modifier ("the X-linked group")."""
+        out = []
         for e in self.entities:
-            if e.type != "ORG" or not fits(e):
-                continue
-            at = max((m.start for m in e.mentions if m.end <= char), default=-1)
-            if at > best[0]:
-                best = (at, e)
-        return best[1] if best[1] is not None and self.near(best[0], char) else None
+            if e.type == "ORG" and fits(e):
+                starts = [m.start for m in e.mentions
+                          if m.end <= char and self.text[m.end : m.end + 1] != "-"]  # fmt: skip
+                if starts:
+                    out.append((max(starts), e))
+        return out
 
     @staticmethod
     def _bare(head: Any) -> bool:
@@ -362,14 +368,8 @@ class GenericActors:
 
     def _only_so_far(self, char: int, fits: Any) -> Entity | None:
         """The one entity that fits among those named before ``char``, if near enough."""
-        named = [
-            (max(m.start for m in e.mentions if m.end <= char), e)
-            for e in self.entities
-            if e.type == "ORG" and fits(e) and any(m.end <= char for m in e.mentions)
-        ]
-        if len(named) != 1 or not self.near(named[0][0], char):
-            return None
-        return named[0][1]
+        named = self._named_before(char, fits)
+        return named[0][1] if len(named) == 1 and self.near(named[0][0], char) else None
 
     def _only(self, fits: Any) -> Entity | None:
         """The one entity of the document that fits, if there is exactly one."""

@@ -34,6 +34,11 @@ NEEDS_OWNER = frozenset(
     {"forces", "force", "fighters", "bombers", "bomber", "factions", "militias"}
 )
 # "police officers", "army units": the member noun takes its compound's side.
+# What only a state's forces do or fly, so that "a military X" names them.
+MILITARY_ACTS = frozenset(
+    {"airstrike", "strike", "raid", "offensive", "bombardment", "shelling", "assault",
+     "attack", "jet", "warplane", "aircraft", "helicopter", "drone", "crackdown"}
+)  # fmt: skip
 MEMBER_HEADS = frozenset({"officers", "personnel", "units"})
 STATE_WORDS = frozenset(
     {"security", "government", "armed", "military", "army", "ground", "state", "national",
@@ -165,6 +170,8 @@ def _governs(entity: Entity) -> bool:
 def is_head(tok: Any) -> str | None:
     """Return what a token heads: a state noun's kind, "perpetrator", or None."""
     low = tok.lower_
+    if low == "military" and tok.dep_ == "amod" and tok.head.lemma_.lower() in MILITARY_ACTS:
+        return "military"  # "a military airstrike": the state's forces struck
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     if tok.pos_ == "PROPN" and not (tok.is_lower or tok.is_sent_start):

@@ -16,6 +16,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ARMED_KINDS = frozenset({"armed_group", "state_force"})  # the sides of a fight
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 # Heads whose "of" phrase names who they are ("members of X", "a group of Moroccan diplomats").
+# Heads of a population, whose "of X" or "in X" is where they live.
+POPULATION = words("people person resident citizen civilian villager hundred thousand dozen number")
 GROUP_HEADS = words(
     "group groups member members leader leaders head chief official officials delegation "
     "representative representatives envoy spokesman spokeswoman side sides supporters "
@@ -123,9 +125,12 @@ class Resolver:
             ):
                 for prep in children(t):
                     if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
+                        # "people in northwest X", "troops in X": where they are, not whose
+                        where = prep.lower_ == "in" or t.lemma_.lower() in POPULATION
+                        kinds = types - {"GPE", "LOC"} if where else types
                         for pobj in children(prep):
                             if pobj.dep_ == "pobj":
-                                _add(out, self.ids(pobj, types, depth + 1))
+                                _add(out, self.ids(pobj, kinds, depth + 1))
         return out
 
     def _speaks_for(self, modifier: Any, head: Any) -> bool:

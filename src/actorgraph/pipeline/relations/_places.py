@@ -100,6 +100,11 @@ class PlaceRules(FightRules):
                 for held in self._holders(t):
                     for s in sides:
                         self._strike_pair(s, held, verb, "attack", [verb, t])
+            for p in (*children(verb), *children(o)):  # "X recaptured Z from Y": Y held it
+                if p.dep_ == "prep" and p.lower_ == "from" and self.args.places(o):
+                    for held in self._pobjs(p, ACTOR_TYPES):
+                        for s in sides:
+                            self._strike_pair(s, held, verb, "attack", [verb, o, p])
 
     def _holders(self, tok: Token) -> list[Entity]:
         """Find who held a place before it was taken: "areas controlled by Y", "Z, a Y

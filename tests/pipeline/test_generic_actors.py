@@ -393,3 +393,17 @@ def test_generic_a_group_named_only_as_a_modifier_is_not_the_one_meant(nlp: Any)
     r = _actors(nlp, text)
     assert "militants" in _named(r, "Desert Shield Brigade").aliases
     assert "militants" not in _named(r, "Boko Haram").aliases
+
+
+def test_generic_government_forces_are_the_states_even_when_backed(nlp: Any) -> None:
+    r = _actors(nlp, "Chadian government forces backed by local militias retook Abeche.")
+    assert "Chadian government forces" in _named(r, "Military Forces of Chad").aliases
+
+
+def test_generic_a_military_spokesman_and_a_countrys_military_are_its_forces(nlp: Any) -> None:
+    text = (
+        "Chad's military seized power in May. Military spokesman Colonel Idriss Saleh "
+        "said the army would hold elections."
+    )
+    r = _actors(nlp, text)
+    assert {"Chad's military", "Military"} <= set(_named(r, "Military Forces of Chad").aliases)

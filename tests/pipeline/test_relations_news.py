@@ -254,3 +254,8 @@ def test_taking_a_town_from_a_group_is_fighting_it(nlp: Any) -> None:
         nlp, text
     )
     assert not _rels(nlp, "Chadian troops took weapons from the Desert Shield Brigade.")
+
+
+def test_a_military_spokesman_speaks_for_the_countrys_forces(nlp: Any) -> None:
+    text = "Fighting spread in Chad. Military spokesman Colonel Idriss Saleh denied the reports."
+    assert ("Idriss Saleh", "spokesperson_of", "Military Forces of Chad") in _rels(nlp, text)

@@ -127,6 +127,8 @@ class GenericActors:
                 c = country_name(ent)
                 if c is not None:
                     countries.append(c)
+                elif (inst := institution(ent)) and inst[1] and is_head(head) == "military":
+                    countries.append(inst[1])  # "Somali government forces": the state's
                 elif ent.type == "ORG" and ent.kind not in {"media", "company", "ngo"}:
                     org = ent
                 elif self._at_home(ent) and self.home is not None:
@@ -143,13 +145,13 @@ class GenericActors:
                     countries.append(c)
                 elif ent is not None and ent.type == "ORG":
                     org = ent
-        backed = any(c.lower_ in {"loyal", "allied", "backed"} for c in head.rights)
+        backed = {c.lower_ for c in head.rights} & {"loyal", "allied", "backed"}
         if backed and head.lower_ != "government":  # a backed government is still its own
             loyal = self._loyal_to(head)
             if loyal is not None and not countries and org is None:
                 org = loyal  # "forces loyal to the X Council": the council's own fighters
-            else:
-                blocked = True
+            elif not countries or backed != {"backed"}:
+                blocked = True  # but "Somali forces backed by Y" stay Somalia's
         return list(dict.fromkeys(reversed(countries))), org, blocked, left
 
     def _loyal_to(self, head: Any) -> Entity | None:
@@ -187,11 +189,8 @@ class GenericActors:
 
     def _entity_in(self, tok: Any) -> Entity | None:
         """The entity a phrase headed by ``tok`` names ("the Islamic State group")."""
-        for t in [tok, *sorted(tok.lefts, key=lambda t: -t.i)]:
-            ent = self.by_char.get(t.idx)
-            if ent is not None:
-                return ent
-        return None
+        found = (self.by_char.get(t.idx) for t in [tok, *sorted(tok.lefts, key=lambda t: -t.i)])
+        return next((e for e in found if e is not None), None)
 
     @staticmethod
     def _of_objects(head: Any) -> list[Any]:

@@ -34,10 +34,12 @@ NEEDS_OWNER = frozenset(
     {"forces", "force", "fighters", "bombers", "bomber", "factions", "militias"}
 )
 # "police officers", "army units": the member noun takes its compound's side.
-# What only a state's forces do or fly, so that "a military X" names them.
-MILITARY_ACTS = frozenset(
+# What only a state's forces do, fly or have speak, so that "a military X" names them.
+MILITARY_OWNED = frozenset(
     {"airstrike", "strike", "raid", "offensive", "bombardment", "shelling", "assault",
-     "attack", "jet", "warplane", "aircraft", "helicopter", "drone", "crackdown"}
+     "attack", "jet", "warplane", "aircraft", "helicopter", "drone", "crackdown",
+     "spokesman", "spokeswoman", "spokesperson", "official", "source", "statement",
+     "commander", "chief", "leadership", "command"}
 )  # fmt: skip
 MEMBER_HEADS = frozenset({"officers", "personnel", "units"})
 STATE_WORDS = frozenset(
@@ -170,8 +172,16 @@ def _governs(entity: Entity) -> bool:
 def is_head(tok: Any) -> str | None:
     """Return what a token heads: a state noun's kind, "perpetrator", or None."""
     low = tok.lower_
-    if low == "military" and tok.dep_ == "amod" and tok.head.lemma_.lower() in MILITARY_ACTS:
-        return "military"  # "a military airstrike": the state's forces struck
+    if low == "military" and tok.pos_ == "ADJ":
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.dep_ == "amod" and tok.head.lemma_.lower() in MILITARY_OWNED:
+            return "military"  # "a military airstrike", "a military spokesman": the state's
+        if (
+            tok.i > 0
+            and tok.doc[tok.i - 1].lower_ in {"'s", "’s"}
+            and (nxt is None or nxt.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "CCONJ"})
+        ):
+            return "military"  # "X's military seized power", tagged as an adjective
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     if tok.pos_ == "PROPN" and not (tok.is_lower or tok.is_sent_start):

@@ -53,3 +53,10 @@ def test_the_people_of_a_country_killed_are_not_the_country_attacked(nlp: Any) -
         a = _analyze(nlp, text)
         assert [targets for _, _, targets in _named_events(a)] == [[]]
         assert not any(r.predicate == "fights_against" for r in a.relations)
+
+
+def test_a_group_saying_it_attacked_is_the_attacker_a_person_is_not(nlp: Any) -> None:
+    a = _analyze(nlp, "Al Shabaab said it killed nine soldiers in Chad.")  # the model: a PERSON
+    assert ("ASSAULT", ["al-Shabaab"], ["Military Forces of Chad"]) in _named_events(a)
+    b = _analyze(nlp, "Farmer Idriss Saleh said it destroyed his house in Abeche.")
+    assert all("Idriss Saleh" not in actors for _, actors, _ in _named_events(b))

@@ -8,6 +8,7 @@ from typing import Any
 
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._lexicon import words
+from actorgraph.pipeline.events._speakers import speech_subject
 from actorgraph.pipeline.lexicon import PLACE_NOUNS
 from actorgraph.pipeline.nlp import children
 
@@ -103,6 +104,12 @@ class Resolver:
                 pid = self._pronoun(t)
                 if pid:
                     _add(out, [pid])
+                continue
+            if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass"):
+                speaker = speech_subject(t.head)  # "X said it killed": X, if a group
+                sid = self._entity(speaker, frozenset({"ORG"})) if speaker is not None else None
+                if sid:
+                    _add(out, [sid])
                 continue
             if t.lower_ == "they" and t.dep_ in ("nsubj", "nsubjpass"):
                 gid = self._they(t)

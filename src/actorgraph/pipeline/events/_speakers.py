@@ -14,17 +14,23 @@ SPEECH_PRONOUNS = frozenset({"it", "they", "he", "she"})
 def speaker_subject(verb: Any, pronoun: Any, word: str | None = None) -> Any:
     """ "X said it will ...": a pronoun subject of a reported clause is the speaker
     (``word``: the pronoun a possessive stands for, "its fighters" for "it")."""
+    word = word or pronoun.lower_
+    speaker = speech_subject(verb) if word in SPEECH_PRONOUNS else None
+    return speaker if speaker is not None and agrees(word, speaker) else pronoun
+
+
+def speech_subject(verb: Any) -> Any | None:
+    """The subject of the verb of saying whose reported clause ``verb`` is, if named."""
     from actorgraph.pipeline.events._lexicon import SPEECH
 
-    word = word or pronoun.lower_
     up = verb
     while up.dep_ in ("xcomp", "conj", "acomp") and up.head is not up:
         up = up.head
-    if word in SPEECH_PRONOUNS and up.dep_ == "ccomp" and up.head.lemma_ in SPEECH:
+    if up.dep_ == "ccomp" and up.head.lemma_ in SPEECH:
         for c in children(up.head):
             if c.dep_ == "nsubj" and c.lower_ not in SPEECH_PRONOUNS and not in_dateline(c):
-                return c if agrees(word, c) else pronoun
-    return pronoun
+                return c
+    return None
 
 
 # "X said its fighters had captured ...", "its aircraft struck": the speaker's own people

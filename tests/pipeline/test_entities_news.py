@@ -231,3 +231,20 @@ def test_a_place_tag_on_the_first_word_of_a_name_grows_into_the_person(nlp: Any)
     person = next(e for e in a.entities if e.name == "Aung San Suu Kyi")
     assert person.type == "PERSON" and "Suu Kyi" in person.aliases
     assert "Aung" not in {e.name for e in a.entities}
+
+
+def test_a_name_ending_in_a_bodys_noun_is_an_organisation(nlp: Any) -> None:
+    text = "Fighters from the Tigray People's Liberation Front clashed with federal forces."
+    assert _entities(nlp, text)["Tigray People's Liberation Front"].type == "ORG"
+
+
+def test_a_groups_province_named_with_a_possessive_is_its_own_branch(nlp: Any) -> None:
+    text = (
+        "The Islamic State's Sahel Province claimed the attack near Menaka on Monday. "
+        "Islamic State has grown in the region since 2019."
+    )
+    a = actorgraph.analyze(text, published="2024-05-10", nlp=nlp)
+    name = {e.id: e.name for e in a.entities}
+    assert "Islamic State Sahel Province" in name.values()
+    rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+    assert ("Islamic State Sahel Province", "part_of", "Islamic State") in rels

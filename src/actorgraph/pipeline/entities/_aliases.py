@@ -368,9 +368,8 @@ def _canonical(ents: list[Entity], group: list[int], typ: str) -> str:
         )
     first: dict[str, int] = {}
     for i in group:
-        for m in ents[i].mentions:
-            key = " ".join(m.text.split())
-            first[key] = min(first.get(key, m.start), m.start)
+        start = min(m.start for m in ents[i].mentions)
+        first[ents[i].name] = min(first.get(ents[i].name, start), start)
     full = [n for n in names if not _ACRONYM.match(n)] or names
     longest = max(len(n.split()) for n in full)
     # the earliest of the fullest non-acronym names

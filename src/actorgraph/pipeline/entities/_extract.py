@@ -289,8 +289,11 @@ BRANCH_REGIONS = frozenset(
 # A group's regional branch named after it: "X in the Sahel", "X West Africa Province".
 _BRANCH = re.compile(
     r" (?:in|of) (?P<the>the )?(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\b"
-    r"|(?: [A-Z][\w'’-]+){1,3} Province\b"
+    r"|(?:['’]s)?(?: [A-Z][\w'’-]+){1,3} Province\b"  # "X's Sahel Province" too
 )
+
+
+_INNER_POSSESSIVE = re.compile(r"['’]s (?=(?:[A-Z][\w'’-]+ ){1,3}Province$)")
 
 
 def _fit_layout(text: str, raw: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
@@ -332,10 +335,11 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     taken = _Spans([(s, e) for s, e, _ in institutions])
     raw = [r for r in raw if not taken.covers(r[0], r[1])]
     raw.extend((s, e, label, 2) for s, e, label in institutions)
-    covered = [(r[0], r[1]) for r in raw]
-    known = _known_names(text, covered)
+    # a known name is matched against the model's spans without their "The" and "'s"
+    trimmed = [clean_span(text, r[0], r[1]) or (r[0], r[1]) for r in raw]
+    known = _known_names(text, trimmed)
     known_spans = _Spans([(s, e) for s, e, _ in known])
-    raw = [r for r in raw if not known_spans.covers(r[0], r[1])]
+    raw = [r for r, t in zip(raw, trimmed, strict=True) if not known_spans.covers(*t)]
     raw.extend((s, e, label, 2) for s, e, label in known)
     model_labels = {(r[0], r[1]): r[2] for r in raw}
     spelled = [(s, e, model_labels.get((s, e), label)) for s, e, label in _spelled_acronyms(text)]
@@ -363,6 +367,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
         seen.add(cleaned)
         s, e = cleaned
         surface = " ".join(text[s:e].split())  # a wrapped line's break is a space
+        surface = _INNER_POSSESSIVE.sub(" ", surface)  # "X's Sahel Province": "X Sahel Province"
         if description(doc, s, e, surface):
             continue
         groups.setdefault(surface, []).append(Mention(s, e, text[s:e], label))

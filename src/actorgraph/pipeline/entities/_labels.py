@@ -26,6 +26,13 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         and label in {"PERSON", "GPE", "NORP", "FAC", "LOC"}
     ) and not (label == "NORP" and nxt.lower_ in INSTITUTION_NOUNS):
         return "ORG", 3
+    words = [t for t in span if not t.is_space]
+    if (
+        label in {"PERSON", "GPE", "FAC", "LOC"}
+        and len(words) > 1
+        and words[-1].lower_ in ORG_HEADS
+    ):
+        return "ORG", 3  # "the Tigray People's Liberation Front": a name made with a body's noun
     if label in {"PERSON", "ORG", "NORP"} and (_listed_place(doc, span) or _distance(doc, span)):
         return "GPE", 3  # "the towns of Nubl and Zahra", "in X, about 10 kilometers from"
     if label in {"FAC", "LOC", "GPE", "ORG"} and (
@@ -72,7 +79,7 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         prev is not None
         and label == "ORG"
         and (prev.lower_ in PERSON_TITLES or prev.lower_ in ROLES_BEFORE_NAMES)
-        and 2 <= len(words := [t for t in span if not t.is_space]) <= 3
+        and 2 <= len(words) <= 3
         and all(t.is_title for t in words)
         and not any(t.lower_ in ORG_HEADS for t in words)
     ):

@@ -60,3 +60,12 @@ def test_a_group_saying_it_attacked_is_the_attacker_a_person_is_not(nlp: Any) ->
     assert ("ASSAULT", ["al-Shabaab"], ["Military Forces of Chad"]) in _named_events(a)
     b = _analyze(nlp, "Farmer Idriss Saleh said it destroyed his house in Abeche.")
     assert all("Idriss Saleh" not in actors for _, actors, _ in _named_events(b))
+
+
+def test_fighting_opening_a_sentence_is_an_event_of_both_sides(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Fighting between Chad's army and the Desert Shield Brigade killed 12 people on Monday.",
+    )
+    sides = [set(actors) for typ, actors, _ in _named_events(a) if typ == "ASSAULT"]
+    assert {"Military Forces of Chad", "Desert Shield Brigade"} in sides

@@ -259,3 +259,15 @@ def test_taking_a_town_from_a_group_is_fighting_it(nlp: Any) -> None:
 def test_a_military_spokesman_speaks_for_the_countrys_forces(nlp: Any) -> None:
     text = "Fighting spread in Chad. Military spokesman Colonel Idriss Saleh denied the reports."
     assert ("Idriss Saleh", "spokesperson_of", "Military Forces of Chad") in _rels(nlp, text)
+
+
+def test_fighting_opening_a_sentence_between_two_sides(nlp: Any) -> None:
+    text = "Fighting between Chad's army and the Desert Shield Brigade has displaced thousands."
+    found = {(s, o) for s, p, o in _rels(nlp, text) if p == "fights_against"}
+    assert ("Military Forces of Chad", "Desert Shield Brigade") in found
+
+
+def test_whose_leader_names_the_groups_leader(nlp: Any) -> None:
+    text = "The Desert Shield Brigade, whose leader Idriss Saleh was killed in May, denied it."
+    assert ("Idriss Saleh", "leader_of", "Desert Shield Brigade") in _rels(nlp, text)
+    assert not _rels(nlp, "The farmer, whose son Idriss Saleh was killed in May, wept.")

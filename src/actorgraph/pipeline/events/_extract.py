@@ -128,7 +128,8 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
     for tok in tokens(parsed.doc):
         if tok.i in consumed:
             continue
-        if tok.pos_ == "VERB":
+        gerund = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass")  # "Fighting ... has"
+        if tok.pos_ == "VERB" and not gerund:
             obj = light_object(tok)
             if obj is not None and _skip_infinitive(tok):
                 consumed.add(obj.i)
@@ -170,7 +171,7 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
             if typ == "AGREE" and negated(tok):
                 typ = "REJECT"  # "will not accept refugees"
             out.append(Found(tok, typ, key[1], verb_args(res, tok, typ), False, tok.sent))
-        elif tok.pos_ == "NOUN":
+        elif tok.pos_ == "NOUN" or gerund:
             key = noun_key(tok)
             if key is None:
                 continue

@@ -120,8 +120,9 @@ def extract_relations(
         reader.verbs(tok)
         if pos in {"NOUN", "PROPN"}:
             reader.org_places(tok)
+        if pos == "NOUN" or (tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass"}):
+            reader.fight_nouns(tok)  # "Fighting between X and Y has displaced ..."
         if pos == "NOUN":
-            reader.fight_nouns(tok)
             reader.attack_places(tok)
             reader.strongholds(tok)
             reader.presence(tok)

@@ -231,6 +231,9 @@ class RoleRules(ReaderBase):
             return
         if org is None and any(w.lower_ in {"its", "their"} for w in words) and lemma in SPEAKERS:
             org = self._its(tok)  # "said its spokesman X": the organisation that spoke
+        whose = next((w for w in words if w.lower_ == "whose"), None)
+        if org is None and whose is not None and whose.i > 1 and self.doc[whose.i - 1].text == ",":
+            org = self.args.at(self.doc[whose.i - 2], frozenset({"ORG"}))  # "Y, whose leader X"
         if org is None:
             return
         if lemma in RESIDENT_NOUNS and org.type in PLACE_TYPES:

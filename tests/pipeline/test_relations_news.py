@@ -271,3 +271,47 @@ def test_whose_leader_names_the_groups_leader(nlp: Any) -> None:
     text = "The Desert Shield Brigade, whose leader Idriss Saleh was killed in May, denied it."
     assert ("Idriss Saleh", "leader_of", "Desert Shield Brigade") in _rels(nlp, text)
     assert not _rels(nlp, "The farmer, whose son Idriss Saleh was killed in May, wept.")
+
+
+def test_a_coalition_of_backed_groups_is_backed_and_its_town_is_no_side(nlp: Any) -> None:
+    text = (
+        "Government troops shelled villages in northern Syria on Monday. The Free Hills Front, "
+        "a coalition of Qatar-backed rebel groups in Saraqib, said it had repelled the attack."
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    name = {e.id: e.name for e in a.entities}
+    rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+    assert ("Free Hills Front", "supported_by", "Qatar") in rels
+    assert not any(p == "supported_by" and s != "Free Hills Front" for s, p, _ in rels)
+    assert not any(e.name.startswith("Unidentified") for e in a.entities)  # the front's own
+
+
+def test_one_of_the_militias_within_y_is_part_of_y(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "Saraya al-Nasr, one of the militias within the Popular Defence Forces, is backed by Iran.",
+    )
+    assert ("Saraya al-Nasr", "part_of", "Popular Defence Forces") in rels
+    assert ("Saraya al-Nasr", "supported_by", "Iran") in rels
+
+
+def test_one_of_the_groups_operating_in_z_is_the_subjects(nlp: Any) -> None:
+    text = (
+        "The Blue Lake Militia denied the claim. The Northern Cartel is one of the largest "
+        "criminal organizations operating in Honduras."
+    )
+    rels = _rels(nlp, text)
+    assert ("Northern Cartel", "operates_in", "Honduras") in rels
+    assert not any(s == "Blue Lake Militia" and p == "operates_in" for s, p, _ in rels)
+
+
+def test_a_party_official_is_no_member_of_the_last_body_named(nlp: Any) -> None:
+    text = (
+        "Jund al-Haqq, a Sunni militant group, claimed the attack. "
+        "Omar Said, a party official, spoke."
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    kinds = {e.name: e.kind for e in a.entities}
+    assert kinds.get("Jund al-Haqq") == "armed_group"
+    name = {e.id: e.name for e in a.entities}
+    assert not any(name[r.subject] == "Omar Said" for r in a.relations)

@@ -32,6 +32,8 @@ ORG_HEADS = frozenset(
         "faction",
     }
 )
+# Bodies made of other groups: "Y, a coalition of rebel groups".
+UMBRELLAS = frozenset({"coalition", "alliance", "umbrella", "network", "federation", "grouping"})
 # Bodies that an adjectival people or country ("Iraqi", "Syrian") turns into an actor.
 INSTITUTION_NOUNS = frozenset(
     {

@@ -80,6 +80,8 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
             words -= DESCRIPTIVE  # "the jihadist group": a kind, not another group
         if target is not None and words - {w.lower() for w in target.name.split()}:
             continue  # "the armed forces" after "Allied Democratic Forces": not that group
+        if target is not None and target.kind is None and _indefinite_head(tok):
+            continue  # "a party official": of some party, unless the last one named is one
         if target is not None:
             added.setdefault(target.id, []).append(Mention(start, end, text[start:end], LABEL))
             taken.add((start, end))
@@ -102,6 +104,14 @@ def _is_definite(doc: object, tok: object) -> bool:
         return bool(dets[0].lower_ in {"the", "this", "that"})
     head = t.head  # type: ignore[attr-defined]
     return bool(t.dep_ == "compound" and head.lower_ in _ROLE_HEADS)  # type: ignore[attr-defined]
+
+
+def _indefinite_head(tok: object) -> bool:
+    """'a group commander': the role noun the description modifies is indefinite."""
+    head = tok.head  # type: ignore[attr-defined]
+    if tok.dep_ != "compound":  # type: ignore[attr-defined]
+        return False
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
 
 
 # A name inside a modifier ("the al Qaeda-linked group") is not what "the group" refers to.

@@ -18,11 +18,11 @@ Words that make a force someone else's ("pro-government", "Turkish-backed", "reb
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity, Mention
+from actorgraph.pipeline.entities._antecedents import Antecedents
 from actorgraph.pipeline.entities._nouns import (
     DEFINITE,
     GANGS,
@@ -40,12 +40,12 @@ from actorgraph.pipeline.entities._nouns import (
     institution,
     is_head,
 )
+from actorgraph.pipeline.lexicon import UMBRELLAS
 from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
 STAGE = "actors.v1"
 LABEL = "generic"
 SPLINTERS = frozenset({"dissidents", "splinters"})
-MAX_PARAGRAPHS = 2  # how far back "the army" or "the militants" look for whose they are
 
 
 @dataclass
@@ -55,7 +55,7 @@ class _Actor:
     mentions: list[Mention]
 
 
-class GenericActors:
+class GenericActors(Antecedents):
     """Collect the generic actors of one document, reading its tokens in order."""
 
     def __init__(self, parsed: ParsedDoc, entities: list[Entity]) -> None:
@@ -77,12 +77,6 @@ class GenericActors:
         self.actors: dict[str, _Actor] = {}
         self.last: dict[str, tuple[int, str]] = {}  # kind -> (char, key) named last
         self.claims: dict[str, list[Mention]] = {}  # entity id -> mentions it gains
-
-    def paragraph(self, char: int) -> int:
-        return bisect.bisect_right(self.paragraphs, char) - 1
-
-    def near(self, earlier: int, char: int) -> bool:
-        return self.paragraph(char) - self.paragraph(earlier) <= MAX_PARAGRAPHS
 
     # -- what the words around a head say ------------------------------------------
     def owner_words(self, head: Any) -> tuple[list[str], Entity | None, bool, int]:
@@ -192,6 +186,15 @@ class GenericActors:
         found = (self.by_char.get(t.idx) for t in [tok, *sorted(tok.lefts, key=lambda t: -t.i)])
         return next((e for e in found if e is not None), None)
 
+    def _made_into(self, head: Any) -> Entity | None:
+        """ "Y, a coalition of rebel groups": the groups are Y's own."""
+        noun = head.head if head.dep_ in {"amod", "compound"} else head
+        of, body = noun.head, noun.head.head
+        if noun.dep_ != "pobj" or of.lower_ != "of" or body.lemma_ not in UMBRELLAS:
+            return None
+        ent = self.by_char.get(body.head.idx) if body.dep_ == "appos" else None
+        return ent if ent is not None and ent.type == "ORG" else None
+
     @staticmethod
     def _of_objects(head: Any) -> list[Any]:
         """'the army of Chad', 'fighters from the X militia', 'men belonging to X'."""
@@ -286,6 +289,7 @@ class GenericActors:
     def perpetrator(self, head: Any, *, proxy: bool = False) -> None:
         """An attacker noun: the armed group it names, the one named last, or an unknown one."""
         countries, org, blocked, left = self.owner_words(head)
+        org = org or self._made_into(head)
         if org is not None and head.lower_ in SPLINTERS:
             # "FARC dissidents": a group of their own, linked to the one they left
             self.add(f"splinter:{org.id}", f"{org.name} {head.lower_}", "armed_group", head, left)
@@ -335,45 +339,6 @@ class GenericActors:
         label = "Rioters" if head.lower_ == "rioters" else "Protesters"
         name = f"{label} ({country})" if country else label
         self.add(f"{label}:{country}", name, "protesters", head, left)
-
-    def _armed(self, entity: Entity) -> bool:
-        """An armed group: by its kind, or because attacker nouns already named it."""
-        return entity.kind == "armed_group" or (entity.kind is None and entity.id in self.claims)
-
-    def _named(self, char: int, fits: Any) -> Entity | None:
-        """The entity that fits, named last before ``char`` and within reach."""
-        named = self._named_before(char, fits)
-        at, best = max(named, key=lambda x: x[0], default=(-1, None))
-        return best if best is not None and self.near(at, char) else None
-
-    def _named_before(self, char: int, fits: Any) -> list[tuple[int, Entity]]:
-        """(last start, entity) of the entities that fit, named before ``char`` in a phrase of
-        their own: not a hyphened modifier ("the X-linked group")."""
-        out = []
-        for e in self.entities:
-            if e.type == "ORG" and fits(e):
-                starts = [m.start for m in e.mentions
-                          if m.end <= char and self.text[m.end : m.end + 1] != "-"]  # fmt: skip
-                if starts:
-                    out.append((max(starts), e))
-        return out
-
-    @staticmethod
-    def _bare(head: Any) -> bool:
-        """A plural with no determiner or number: "rebels said", "insurgents attacked"."""
-        return head.tag_ == "NNS" and not any(
-            c.dep_ in {"det", "nummod", "poss"} for c in head.children
-        )
-
-    def _only_so_far(self, char: int, fits: Any) -> Entity | None:
-        """The one entity that fits among those named before ``char``, if near enough."""
-        named = self._named_before(char, fits)
-        return named[0][1] if len(named) == 1 and self.near(named[0][0], char) else None
-
-    def _only(self, fits: Any) -> Entity | None:
-        """The one entity of the document that fits, if there is exactly one."""
-        found = [e for e in self.entities if e.type == "ORG" and fits(e)]
-        return found[0] if len(found) == 1 else None
 
 
 def find_generic(parsed: ParsedDoc, entities: list[Entity]) -> GenericActors:

@@ -84,8 +84,8 @@ def rival_army(parsed: ParsedDoc, mentions: tuple[Mention, ...], country: str | 
 def _modifier(doc: Any, j: int) -> bool:
     """A word before an apposition's noun: "the most powerful", "an Iran-backed"."""
     tok = doc[j]
-    if tok.pos_ in {"DET", "ADJ", "ADV"}:
-        return True
+    if tok.pos_ in {"DET", "ADJ", "ADV"} or tok.ent_type_ == "NORP":
+        return True  # "a Sunni militant group"
     hyphen_after = j + 1 < len(doc) and doc[j + 1].text == "-"
     return (
         tok.text == "-"
@@ -110,10 +110,12 @@ def kind_from_context(parsed: ParsedDoc, name: str, mentions: list[Mention]) -> 
         j = span.end
         if j < len(doc) and doc[j].text == ",":  # apposition: "X, the most powerful militia"
             j += 1
-            while j < len(doc) and j - span.end < 7 and _modifier(doc, j):
+            if j + 1 < len(doc) and doc[j].lower_ == "one" and doc[j + 1].lower_ == "of":
+                j += 2  # "X, one of the militias"
+            while j < len(doc) and j - span.end < 9 and _modifier(doc, j):
                 j += 1
             if j < len(doc) and doc[j].pos_ == "NOUN":
-                window.append(doc[j].text)
+                window.extend(t.text for t in doc[j - 1 : j + 1])  # "a militant group"
         elif j < len(doc) and doc[j].pos_ == "NOUN":  # "the X militia"
             window.append(doc[j].text)
         k = kind_of_words(window)

@@ -33,6 +33,8 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         and words[-1].lower_ in ORG_HEADS
     ):
         return "ORG", 3  # "the Tigray People's Liberation Front": a name made with a body's noun
+    if label in {"PERSON", "GPE", "FAC", "LOC"} and _body_follows(doc, span):
+        return "ORG", 3  # "X, one of the militias in Y", "X, a Sunni militant group"
     if label in {"PERSON", "ORG", "NORP"} and (_listed_place(doc, span) or _distance(doc, span)):
         return "GPE", 3  # "the towns of Nubl and Zahra", "in X, about 10 kilometers from"
     if label in {"FAC", "LOC", "GPE", "ORG"} and (
@@ -153,6 +155,34 @@ def _role_follows(doc: Any, span: Any) -> bool:
     return (
         k + 1 < len(nxt) and nxt[k].lower_ in _APPOSED_ROLES and nxt[k + 1].lower_ in {"of", "for"}
     )
+
+
+# Nouns that make a name in apposition a body's: "X, one of the militias", "X, a rebel group".
+_BODIES = frozenset(
+    {"militia", "militias", "group", "groups", "faction", "factions", "movement", "movements",
+     "organisation", "organisations", "organization", "organizations", "outfit", "outfits",
+     "coalition", "alliance", "network", "party", "parties", "brigade", "brigades"}
+)  # fmt: skip
+
+
+def _body_follows(doc: Any, span: Any) -> bool:
+    """ "X, one of the militias", "X, an armed group that ...": the name is the body's (not
+    "X, a group's leader" nor "X, a party official")."""
+    nxt = doc[span.end : span.end + 8]
+    if len(nxt) < 3 or nxt[0].text != ",":
+        return False
+    k = 1
+    if nxt[k].lower_ == "one" and k + 2 < len(nxt) and nxt[k + 1].lower_ == "of":
+        k += 2
+    if nxt[k].lower_ not in {"a", "an", "the"}:
+        return False
+    k += 1
+    while k < len(nxt) - 1 and (nxt[k].pos_ in {"ADJ", "ADV"} or nxt[k].lower_ == "-"):
+        k += 1
+    if k >= len(nxt) or nxt[k].lower_ not in _BODIES:
+        return False
+    after = nxt[k + 1] if k + 1 < len(nxt) else None
+    return after is None or (after.pos_ not in {"NOUN", "PROPN"} and after.tag_ != "POS")
 
 
 _OFFICE_LEVELS = frozenset({"regional", "provincial", "state", "district", "city", "municipal"})

@@ -14,6 +14,7 @@ from actorgraph.pipeline.relations._lexicon import (
     PLACE_TYPES,
     ROLE_PREDICATES,
 )
+from actorgraph.pipeline.relations._lookback import ORGS, LookBack
 from actorgraph.pipeline.relations._words import HYPHEN_LINKS, LINK_NOUNS, PLACE_HEADS
 
 Token = Any  # spacy.tokens.Token
@@ -22,7 +23,6 @@ GROUP_PRONOUNS = frozenset({"they", "it"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Singular nouns that name an organisation the text named before ("the group").
 ORG_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
-ORGS = frozenset({"ORG"})
 PERSONS = frozenset({"PERSON"})
 STATE_FORCES = frozenset({"military", "army", "forces", "troops", "soldiers", "armed"})
 SPLINTERS = frozenset({"dissidents", "dissident", "splinter", "breakaway", "defectors"})
@@ -32,7 +32,7 @@ QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "t
                         "score", "scores", "number", "some", "many", "most"})  # fmt: skip
 
 
-class Args:
+class Args(LookBack):
     """Entity lookups over one parsed document."""
 
     def __init__(self, doc: Any, entities: EntityResult) -> None:
@@ -171,11 +171,21 @@ class Args:
                 prev = self.doc[prev.i - 1] if prev.text == ")" else prev
                 return self.at(prev, types)
         if low in GROUP_NOUNS or tok.lemma_ in GROUP_NOUNS:
+            one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+            if one is not None and one.lower_ == "one" and one.dep_ in {"attr", "appos"}:
+                return self._one_of(one, types)  # "X is one of the groups operating in Z"
             e = self.group_of(tok, look_back=not self.linkers(tok))
             if e is None and low in ORG_NOUNS and _definite(tok):
                 e = self.last_org(tok)
             return e if e is not None and e.type in types else None
         return None
+
+    def _one_of(self, one: Token, types: frozenset[str]) -> Entity | None:
+        """The name "one of the groups" is said of: the copula's subject or the apposed name."""
+        if one.dep_ == "appos":
+            return self.at(one.head, types)
+        subj, _ = self.subject(one.head)
+        return self.at(subj, types) if subj is not None else None
 
     def state_force(self, state: Entity) -> Entity | None:
         """Return the actor the entities stage made for a state's forces ("Military Forces of
@@ -285,8 +295,8 @@ class Args:
                         return None  # "members of a dissident faction of X": not X itself
                     if pobj.dep_ == "pobj":
                         e = self.of_phrase(pobj, frozenset({"ORG"})) or self.org_noun(pobj)
-                        if e is not None:
-                            return e
+                        if e is not None and (child.lower_ != "in" or e.kind is not None):
+                            return e  # "rebel groups in Z": a place the model took for a body
                         if pobj.lower_ in GROUP_NOUNS:
                             inner = self.group_of(pobj, look_back=look_back)
                             if inner is not None:
@@ -311,46 +321,6 @@ class Args:
                 e = self.at(c, frozenset({"ORG", "PERSON"}))
                 if e is not None:
                     return e
-        return None
-
-    def last_group(self, tok: Token) -> Entity | None:
-        """Return the organisation of the last group phrase before ``tok`` (within ~3 sentences)."""
-        sents = 0
-        for prev in reversed(self.doc[max(0, tok.i - 150) : tok.i]):
-            if prev.is_sent_start:
-                sents += 1
-                if sents > 3:
-                    break
-            if prev.lower_ in GROUP_NOUNS and prev.i != tok.i:
-                for child in children(prev):
-                    if child.dep_ in {"prep", "compound"}:
-                        e = self.group_of(prev, look_back=False)
-                        if e is not None:
-                            return e
-        return None
-
-    def last_org(self, tok: Token, exclude: frozenset[str] = frozenset()) -> Entity | None:
-        """Read 'the group': the armed group or party named last, in this sentence or the two
-        before."""
-        sent = tok.sent
-        for _ in range(2):
-            if sent.start == 0:
-                break
-            sent = self.doc[sent.start - 1].sent
-        for prev in reversed(self.doc[sent.start : tok.i]):
-            e = self.at(prev, ORGS)
-            if e is not None and e.id not in exclude and e.kind in {"armed_group", "party"}:
-                return e
-        return None
-
-    def last_person(self, tok: Token) -> Entity | None:
-        """Return the person named last before ``tok``, in its sentence or the one before."""
-        sent_start = tok.sent.start
-        prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-        for prev in reversed(self.doc[prev_start : tok.i]):
-            e = self.at(prev, frozenset({"PERSON"}))
-            if e is not None:
-                return e
         return None
 
     def subject(self, verb: Token) -> tuple[Token | None, bool]:
@@ -378,14 +348,6 @@ class Args:
         if verb.dep_ in {"acl", "relcl"}:  # "a militia trained by X": the noun it modifies
             return acl_host(verb), True if verb.tag_ == "VBN" else passive
         return None, passive
-
-    def nearest_before(self, tok: Token, types: frozenset[str]) -> Entity | None:
-        """Return a fallback subject: the last actor named earlier in the sentence."""
-        for prev in reversed(self.doc[tok.sent.start : tok.i]):
-            e = self.at(prev, types)
-            if e is not None:
-                return e
-        return None
 
 
 def linked_to(tok: Token, e: Entity, args: Args) -> bool:

@@ -5,6 +5,7 @@ Y", "Hamas ally Y"."""
 from __future__ import annotations
 
 from actorgraph.model import Entity
+from actorgraph.pipeline.lexicon import UMBRELLAS
 from actorgraph.pipeline.nlp import children, negated
 from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
 from actorgraph.pipeline.relations._fights import FightRules
@@ -28,7 +29,7 @@ class LinkRules(FightRules):
         if tok.text == "-" and 0 < tok.i < len(self.doc) - 1:
             left, right = self.doc[tok.i - 1], self.doc[tok.i + 1]
             word = right.lower_
-            linker = self.args.at(left, ACTOR_TYPES | PLACE_TYPES)
+            linker = self._name_ending(left) or self.args.at(left, ACTOR_TYPES | PLACE_TYPES)
             ev = [left, right]
         elif "-" in tok.text[1:-1]:
             head_text, word = tok.text.rsplit("-", 1)
@@ -46,12 +47,29 @@ class LinkRules(FightRules):
         if word not in HYPHEN_LINKS or linker.type not in ACTOR_TYPES:
             return
         pred, mode = HYPHEN_LINKS[word]
-        subj = self.args.actor(noun, frozenset({"ORG"}))
+        subj = self._made_of(noun) or self.args.actor(noun, frozenset({"ORG"}))
         if (subj is None or subj.id == linker.id) and noun.lower_ in ORG_NOUNS:
             subj = self.args.last_org(noun, exclude=frozenset({linker.id}))
         if linker.type == "NORP":
             linker = self.state_of(linker)
         self.add(subj, pred, linker, [*ev, noun], mode=(mode,) if mode else (), confidence=0.9)
+
+    def _name_ending(self, tok: Token) -> Entity | None:
+        """The name that ends at ``tok`` ("Turkey" in "Turkey-backed rebels", a mention of its
+        own inside the rebels' one)."""
+        end = tok.idx + len(tok.text)
+        found = self.entities.mentions_in(max(0, end - 80), end)
+        return next((e for m, e in reversed(found) if m.end == end), None)
+
+    def _made_of(self, noun: Token) -> Entity | None:
+        """ "Y, a coalition of US-backed groups": Y is made of the groups the words back."""
+        of = noun.head
+        body = of.head
+        if noun.dep_ != "pobj" or of.lower_ != "of" or body.lemma_ not in UMBRELLAS:
+            return None
+        if body.dep_ == "appos" and body.head.pos_ == "PROPN":
+            return self._named_by(body.head)
+        return None
 
     def _based(self, noun: Token, place: Entity, ev: list[Token]) -> None:
         """Read 'the Cairo-based group' (an organisation), "Hamas's Qatar-based chief" (a
@@ -92,7 +110,7 @@ class LinkRules(FightRules):
         if pred is None and tok.lower_ in ORG_NOUNS:  # "its splinter group, Y"
             pred = next((LINK_NOUNS[c.lemma_] for c in children(tok)
                          if c.dep_ == "compound" and c.lemma_ in LINK_NOUNS), None)  # fmt: skip
-        if pred is None and tok.lower_ in ORG_NOUNS and _within(tok):
+        if pred is None and (tok.lower_ in ORG_NOUNS or tok.lemma_ in ORG_NOUNS) and _within(tok):
             pred = "part_of"  # "X, a militia within the Y": one of Y's
         if pred is None or tok.pos_ != "NOUN":
             return
@@ -121,6 +139,8 @@ class LinkRules(FightRules):
 
     def _link_subject(self, tok: Token) -> Entity | None:
         head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "one":
+            tok, head = head.head, head.head.head  # "Y, one of the militias within X"
         if tok.dep_ == "conj" and head.dep_ == "attr":
             tok, head = head, head.head
         if tok.dep_ == "appos" and head.lower_ in PARTITIVES:

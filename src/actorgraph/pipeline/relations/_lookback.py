@@ -1,0 +1,72 @@
+"""Look back from a token for the actor the text named last: "the group", "he"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actorgraph.model import Entity
+from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, GROUP_NOUNS
+
+Token = Any  # spacy.tokens.Token
+ORGS = frozenset({"ORG"})
+
+
+class LookBack:
+    """The look-backs of ``Args``, over the entity lookups it defines."""
+
+    doc: Any
+
+    def at(self, tok: Token, types: frozenset[str] = ACTOR_TYPES) -> Entity | None:
+        raise NotImplementedError
+
+    def group_of(self, tok: Token, *, look_back: bool = True) -> Entity | None:
+        raise NotImplementedError
+
+    def last_group(self, tok: Token) -> Entity | None:
+        """Return the organisation of the last group phrase before ``tok`` (within ~3 sentences)."""
+        sents = 0
+        for prev in reversed(self.doc[max(0, tok.i - 150) : tok.i]):
+            if prev.is_sent_start:
+                sents += 1
+                if sents > 3:
+                    break
+            if prev.lower_ in GROUP_NOUNS and prev.i != tok.i:
+                for child in children(prev):
+                    if child.dep_ in {"prep", "compound"}:
+                        e = self.group_of(prev, look_back=False)
+                        if e is not None:
+                            return e
+        return None
+
+    def last_org(self, tok: Token, exclude: frozenset[str] = frozenset()) -> Entity | None:
+        """Read 'the group': the armed group or party named last, in this sentence or the two
+        before."""
+        sent = tok.sent
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        for prev in reversed(self.doc[sent.start : tok.i]):
+            e = self.at(prev, ORGS)
+            if e is not None and e.id not in exclude and e.kind in {"armed_group", "party"}:
+                return e
+        return None
+
+    def last_person(self, tok: Token) -> Entity | None:
+        """Return the person named last before ``tok``, in its sentence or the one before."""
+        sent_start = tok.sent.start
+        prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        for prev in reversed(self.doc[prev_start : tok.i]):
+            e = self.at(prev, frozenset({"PERSON"}))
+            if e is not None:
+                return e
+        return None
+
+    def nearest_before(self, tok: Token, types: frozenset[str]) -> Entity | None:
+        """Return a fallback subject: the last actor named earlier in the sentence."""
+        for prev in reversed(self.doc[tok.sent.start : tok.i]):
+            e = self.at(prev, types)
+            if e is not None:
+                return e
+        return None

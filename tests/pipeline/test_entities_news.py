@@ -248,3 +248,13 @@ def test_a_groups_province_named_with_a_possessive_is_its_own_branch(nlp: Any) -
     assert "Islamic State Sahel Province" in name.values()
     rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
     assert ("Islamic State Sahel Province", "part_of", "Islamic State") in rels
+
+
+def test_an_acronym_before_fighters_is_a_group_and_suspected_no_part_of_it(nlp: Any) -> None:
+    found = _entities(nlp, "ZRAF militants burned a market on Monday.")
+    assert found["ZRAF"].type == "ORG"
+    found = _entities(nlp, "Suspected FRPI rebels killed 12 people in Bunia on Sunday.")
+    assert "FRPI" in found
+    found = _entities(nlp, "Suspected Red Brigades militants killed 12 people.")
+    assert "Red Brigades" in found
+    assert not any(name.startswith("Suspected") for name in found)

@@ -315,3 +315,12 @@ def test_a_party_official_is_no_member_of_the_last_body_named(nlp: Any) -> None:
     assert kinds.get("Jund al-Haqq") == "armed_group"
     name = {e.id: e.name for e in a.entities}
     assert not any(name[r.subject] == "Omar Said" for r in a.relations)
+
+
+def test_fighters_active_in_two_places_operate_in_both(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "KLM fighters are active in the Ruvuma region and in Mtwara, Tanzanian officials said.",
+    )
+    assert ("KLM", "operates_in", "Ruvuma") in rels
+    assert ("KLM", "operates_in", "Mtwara") in rels

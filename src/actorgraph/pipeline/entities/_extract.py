@@ -17,6 +17,7 @@ from typing import Any
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._labels import repair_label
 from actorgraph.pipeline.entities._names import (
+    acronym_groups,
     description,
     hyphened,
     joined_of,
@@ -39,7 +40,7 @@ STAGE = "entities.v2"
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
 _QUOTE_CHARS = "\"“”‘’'«»„`"
 _EDGE_PUNCT = _QUOTE_CHARS + " \t\n.,;:!?()[]{}-–—/*"
-_LEADING = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+_LEADING = re.compile(r"(?:the|a|an|suspected|alleged|presumed)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _MAX_NAME_CHARS = 120
 
@@ -348,6 +349,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw.extend((s, e, label, 3) for s, e, label in spelled)
     raw.extend((s, e, label, 2) for s, e, label in places_of(doc, [(r[0], r[1]) for r in raw]))
     raw.extend((s, e, lab, 2) for s, e, lab in places_before(doc, [(r[0], r[1]) for r in raw]))
+    raw.extend((s, e, lab, 2) for s, e, lab in acronym_groups(doc, [(r[0], r[1]) for r in raw]))
 
     raw = [(s, e, place_or_people(text, s, e, lab), w) for s, e, lab, w in raw]
     raw = joined_of(text, _fit_layout(text, raw))

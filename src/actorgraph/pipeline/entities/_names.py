@@ -76,9 +76,11 @@ def _group_name(name: str) -> bool:
 
 
 # Lowercase member nouns after a group's name the model took into it ("M23 rebels").
-_MEMBERS_AFTER = re.compile(
-    r"\s+(?:rebels|fighters|militants|insurgents|militiamen|guerrillas|jihadists|gunmen)$"
-)
+_MEMBER_NOUNS = frozenset(
+    {"rebels", "fighters", "militants", "insurgents", "militiamen", "guerrillas", "jihadists",
+     "gunmen"}
+)  # fmt: skip
+_MEMBERS_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_MEMBER_NOUNS)) + r")$")
 
 
 def places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -103,6 +105,23 @@ def places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, 
         if _overlaps(taken, start_char, end_char):
             continue
         out.append((start_char, end_char, "GPE"))
+    return out
+
+
+def acronym_groups(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Find "ISWAP fighters", "KLA rebels": an acronym the model left unlabelled, right before
+    a lowercase noun of fighters, is a group's name."""
+    out = []
+    taken = _sorted_spans(covered)
+    toks = tokens(doc)
+    for tok in toks[:-1]:
+        word = tok.text
+        if tok.ent_type_ or not (2 <= len(word) <= 7 and word.isupper() and word.isalnum()):
+            continue
+        if toks[tok.i + 1].text not in _MEMBER_NOUNS or lookup_actor(word) is not None:
+            continue  # a known name is found as one already
+        if not _overlaps(taken, tok.idx, tok.idx + len(word)):
+            out.append((tok.idx, tok.idx + len(word), "ORG"))
     return out
 
 

@@ -330,6 +330,8 @@ class Args(LookBack):
         for c in children(verb):
             if c.dep_ in {"nsubj", "nsubjpass"}:
                 return c, passive
+        if verb.dep_ == "acomp" and verb.pos_ == "ADJ":  # "X fighters are active in Z"
+            return self.subject(verb.head)[0], passive
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             subj, _ = self.subject(verb.head)
             if subj is not None and verb.dep_ == "xcomp":

@@ -158,6 +158,8 @@ class ReaderBase:
     def _pobjs(self, prep: Token, types: frozenset[str]) -> list[Entity]:
         out: list[Entity] = []
         for pobj in children(prep):
+            if pobj.dep_ == "conj" and pobj.pos_ == "ADP" and pobj.lower_ == prep.lower_:
+                out.extend(self._pobjs(pobj, types))  # "in Z and in W"
             if pobj.dep_ != "pobj":
                 continue
             if types == PLACE_TYPES:

@@ -68,6 +68,8 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
         agent = self._agent(tok)
         objs = [c for c in children(tok) if c.dep_ in {"dobj", "attr"}]
         preps = {c.lower_: c for c in children(tok) if c.dep_ in {"prep", "agent"}}
+        if tok.dep_ == "acomp":  # "X are active in Z": the verb's phrases are the adjective's
+            preps = {c.lower_: c for c in children(tok.head) if c.dep_ == "prep"} | preps
         if negated(tok):
             return  # "does not command": the writer says it is not so
         if lemma in SUPPORT_MODES:

@@ -258,3 +258,22 @@ def test_an_acronym_before_fighters_is_a_group_and_suspected_no_part_of_it(nlp: 
     found = _entities(nlp, "Suspected Red Brigades militants killed 12 people.")
     assert "Red Brigades" in found
     assert not any(name.startswith("Suspected") for name in found)
+
+
+def test_a_bodys_name_cut_at_its_small_words_is_one_name(nlp: Any) -> None:
+    text = "Last month, the Volunteers for the Protection of the Valley, a militia, was accused."
+    found = _entities(nlp, text)
+    assert found["Volunteers for the Protection of the Valley"].type == "ORG"
+    assert "Valley" not in found
+
+
+def test_capitalised_words_ended_by_a_bodys_noun_are_a_name(nlp: Any) -> None:
+    found = _entities(nlp, "The Zarga Brigade carried out an attack on the base on Monday.")
+    assert found["Zarga Brigade"].type == "ORG"
+
+
+def test_a_spelled_acronyms_words_are_one_name_whatever_the_article(nlp: Any) -> None:
+    text = "The attack was claimed by the Front for the Liberation of Kassa and Tembo (FLKT)."
+    found = _entities(nlp, text)
+    assert "Front for the Liberation of Kassa and Tembo" in found
+    assert "Front for the Liberation of Kassa" not in found

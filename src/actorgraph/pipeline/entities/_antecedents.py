@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from actorgraph.model import Entity
 
+# "X's affiliate", "X's armed wing": X names another group, the one the phrase is about
+_OWNER = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+)?(?:affiliate|branch|wing|ally|allies|offshoot|arm|franchise"
+    r"|splinter|rival|rivals|partner|partners|proxy|proxies|faction|cell)\b"
+)
 MAX_PARAGRAPHS = 2  # how far back "the army" or "the militants" look for whose they are
 
 
@@ -36,12 +42,14 @@ class Antecedents:
 
     def _named_before(self, char: int, fits: Any) -> list[tuple[int, Entity]]:
         """(last start, entity) of the entities that fit, named before ``char`` in a phrase of
-        their own: not a hyphened modifier ("the X-linked group")."""
+        their own: not a hyphened modifier ("the X-linked group") nor the owner of another
+        group ("X's affiliate")."""
         out = []
         for e in self.entities:
             if e.type == "ORG" and fits(e):
-                starts = [m.start for m in e.mentions
-                          if m.end <= char and self.text[m.end : m.end + 1] != "-"]  # fmt: skip
+                starts = [m.start for m in e.mentions if m.end <= char
+                          and self.text[m.end : m.end + 1] != "-"
+                          and not _OWNER.match(self.text, m.end)]  # fmt: skip
                 if starts:
                     out.append((max(starts), e))
         return out

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.entities._bodies import joined_bodies
 from actorgraph.pipeline.entities._labels import repair_label
 from actorgraph.pipeline.entities._names import (
     acronym_groups,
     description,
+    headed_groups,
     hyphened,
     joined_of,
     place_or_people,
@@ -345,14 +347,15 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     model_labels = {(r[0], r[1]): r[2] for r in raw}
     spelled = [(s, e, model_labels.get((s, e), label)) for s, e, label in _spelled_acronyms(text)]
     spelled_spans = _Spans([(s, e) for s, e, _ in spelled])
-    raw = [r for r in raw if not spelled_spans.covers(r[0], r[1])]
+    raw = [r for r in raw if not spelled_spans.covers(*(clean_span(text, r[0], r[1]) or r[:2]))]
     raw.extend((s, e, label, 3) for s, e, label in spelled)
     raw.extend((s, e, label, 2) for s, e, label in places_of(doc, [(r[0], r[1]) for r in raw]))
     raw.extend((s, e, lab, 2) for s, e, lab in places_before(doc, [(r[0], r[1]) for r in raw]))
     raw.extend((s, e, lab, 2) for s, e, lab in acronym_groups(doc, [(r[0], r[1]) for r in raw]))
+    raw.extend((s, e, lab, 2) for s, e, lab in headed_groups(doc, [(r[0], r[1]) for r in raw]))
 
     raw = [(s, e, place_or_people(text, s, e, lab), w) for s, e, lab, w in raw]
-    raw = joined_of(text, _fit_layout(text, raw))
+    raw = joined_bodies(doc, joined_of(text, _fit_layout(text, raw)))
     wrapped = hard_wrapped(text) is not None
 
     groups: dict[str, list[Mention]] = {}

@@ -24,6 +24,7 @@ from typing import Any
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity, Mention
 from actorgraph.pipeline.entities._antecedents import Antecedents
 from actorgraph.pipeline.entities._nouns import (
+    CREEDS,
     DEFINITE,
     GANGS,
     NEEDS_OWNER,
@@ -115,8 +116,8 @@ class GenericActors(Antecedents):
                 blocked = True
             elif named is not None:
                 countries.append(named)
-            elif ent is not None and t.lower_ in GANGS:
-                pass  # "Gang members" opening a sentence: a common noun, no name
+            elif ent is not None and (t.lower_ in GANGS or t.lower_ in CREEDS):
+                pass  # "Gang members" opening a sentence, "Islamist militants": no name
             elif ent is not None:
                 c = country_name(ent)
                 if c is not None:

@@ -10,7 +10,13 @@ import re
 from typing import Any
 
 from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
-from actorgraph.pipeline.lexicon import ORG_ANAPHORS, PERSON_TITLES, PLACE_NOUNS, lookup_actor
+from actorgraph.pipeline.lexicon import (
+    ORG_ANAPHORS,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_NOUNS,
+    lookup_actor,
+)
 from actorgraph.pipeline.nlp import tokens
 
 # Words that say what kind of group "the group" is, not which one: "the jihadist group".
@@ -122,6 +128,26 @@ def acronym_groups(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, 
             continue  # a known name is found as one already
         if not _overlaps(taken, tok.idx, tok.idx + len(word)):
             out.append((tok.idx, tok.idx + len(word), "ORG"))
+    return out
+
+
+def headed_groups(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Find "the Zarga Brigade", "the Red Hills Front": capitalised words the model left
+    unlabelled, ended by a body's noun, are an organisation's name."""
+    out = []
+    taken = _sorted_spans(covered)
+    toks = tokens(doc)
+    for tok in toks[1:]:
+        if tok.ent_type_ or tok.lower_ not in ORG_HEADS or not tok.text[:1].isupper():
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 4 and _name_token(toks[start - 1]):
+            start -= 1
+        if start == tok.i or (toks[start].is_sent_start and start == tok.i - 1):
+            continue  # a body's noun alone, or "Army" after a sentence's first word
+        s, e = toks[start].idx, tok.idx + len(tok.text)
+        if not _overlaps(taken, s, e):
+            out.append((s, e, "ORG"))
     return out
 
 

@@ -64,6 +64,11 @@ PROXY_WORDS = frozenset(
      "separatist", "paramilitary", "loyalist", "resistance", "pro", "backed", "aligned",
      "sponsored", "supported", "affiliated", "linked", "allied"}
 )  # fmt: skip
+# Creeds and doctrines: "Islamist militants" are no people's or state's, just unnamed.
+CREEDS = frozenset(
+    {"islamist", "jihadist", "jihadi", "salafist", "salafi", "muslim", "christian", "sunni",
+     "shiite", "shia", "maoist", "marxist", "communist", "islamic", "extremist", "anarchist"}
+)  # fmt: skip
 UNNAMED = frozenset({"suspected", "unidentified", "unknown", "armed", "masked", "alleged"})
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})

@@ -148,6 +148,17 @@ class LinkRules(FightRules):
                          for o in children(p) if o.dep_ == "pobj"), head)  # fmt: skip
         if tok.dep_ == "appos" and head.pos_ == "PROPN":
             return self._named_by(head)
+        if (
+            tok.dep_ == "appos"
+            and tok.left_edge.i > 2
+            and self.doc[tok.left_edge.i - 1].text == ","
+        ):
+            prev = self.doc[tok.left_edge.i - 2]  # "Y (YZ), X's affiliate": the parse hung it
+            if prev.text != ")" or prev.i < 3:  # on a noun before Y
+                return self.args.at(prev, SIDES)
+            return self.args.at(self.doc[prev.i - 1], SIDES) or self.args.at(
+                self.doc[prev.i - 3], SIDES
+            )
         if tok.dep_ == "attr" or (tok.dep_ == "pobj" and head.lower_ == "as"):
             verb = head if tok.dep_ == "attr" else head.head
             if tok.dep_ == "pobj" and verb.dep_ == "attr":

@@ -69,3 +69,32 @@ def test_fighting_opening_a_sentence_is_an_event_of_both_sides(nlp: Any) -> None
     )
     sides = [set(actors) for typ, actors, _ in _named_events(a) if typ == "ASSAULT"]
     assert {"Military Forces of Chad", "Desert Shield Brigade"} in sides
+
+
+def test_a_claim_of_the_attack_names_who_the_gunmen_were(nlp: Any) -> None:
+    for claim in (
+        "The Zarga Brigade claimed responsibility for the attack.",
+        "The attack was claimed by the Zarga Brigade.",
+    ):
+        a = _analyze(nlp, f"Gunmen attacked an army base in Mali on Monday. {claim}")
+        assert [(t, actors) for t, actors, _ in _named_events(a)] == [
+            ("ASSAULT", ["Zarga Brigade"])
+        ], claim
+    alone = _analyze(nlp, "The Zarga Brigade claimed the attack.")
+    assert not alone.events  # a claim of an act the text never told
+
+
+def test_islamist_militants_are_an_unnamed_group(nlp: Any) -> None:
+    a = _analyze(nlp, "Islamist militants killed 14 soldiers in northern Mali on Tuesday.")
+    events = _named_events(a)
+    assert events and events[0][1] == ["Unidentified Armed Group (Mali)"]
+
+
+def test_the_owner_of_an_affiliate_is_not_who_the_terrorists_are(nlp: Any) -> None:
+    text = (
+        "The attack was claimed by the Zarga Brigade, al Qaeda's affiliate in Mali. "
+        '"The terrorists were repelled," an army spokesman said.'
+    )
+    a = _analyze(nlp, text)
+    qaeda = next(e for e in a.entities if e.name == "al-Qaeda")
+    assert all(m.text == "al Qaeda" for m in qaeda.mentions)

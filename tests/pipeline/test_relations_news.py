@@ -324,3 +324,26 @@ def test_fighters_active_in_two_places_operate_in_both(nlp: Any) -> None:
     )
     assert ("KLM", "operates_in", "Ruvuma") in rels
     assert ("KLM", "operates_in", "Mtwara") in rels
+
+
+def test_an_affiliate_after_a_names_acronym_is_the_names(nlp: Any) -> None:
+    text = (
+        "The attack was claimed by the Front for the Liberation of Kassa and Tembo (FLKT), "
+        "al Qaeda's affiliate in the region."
+    )
+    rels = _rels(nlp, text)
+    assert ("Front for the Liberation of Kassa and Tembo", "part_of", "al-Qaeda") in rels
+
+
+def test_a_relative_clause_on_the_accused_is_the_writers_word(nlp: Any) -> None:
+    text = (
+        "The Zarga Brigade, a militia that fights alongside the Malian army, was accused by "
+        "rights groups of killing civilians."
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    name = {e.id: e.name for e in a.entities}
+    allied = [r for r in a.relations if r.predicate == "allied_with"]
+    assert [(name[r.subject], name[r.object]) for r in allied] == [
+        ("Zarga Brigade", "Military Forces of Mali")
+    ]
+    assert allied[0].modality == "asserted"

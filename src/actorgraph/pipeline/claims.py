@@ -168,6 +168,20 @@ def _speech(tokens: list[Any], entities: EntityResult) -> tuple[bool, str | None
     return False, None
 
 
+def _governors(tok: Any) -> list[Any]:
+    """The words above ``tok`` that govern what it tells, up to the noun a relative clause
+    or an apposition describes: in "X, a militia that fights beside Y, was accused of Z" the
+    accusation is of Z, the fighting told by the writer."""
+    out = []
+    while tok.head.i != tok.i:
+        described = tok.dep_ in {"relcl", "appos"}
+        tok = tok.head
+        if described:
+            break
+        out.append(tok)
+    return out
+
+
 def claim_for(
     tokens: list[Any], sent: Any, quotes: tuple[Quote, ...], entities: EntityResult
 ) -> Claim:
@@ -177,10 +191,11 @@ def claim_for(
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     q = _quote_at(quotes, start, end)
-    heads = {a.lower_ for t in tokens for a in t.ancestors} | {t.lower_ for t in tokens}
+    governors = [a for t in tokens for a in _governors(t)]
+    heads = {a.lower_ for a in governors} | {t.lower_ for t in tokens}
     if tokens[0].lemma_.lower() in {"accuse", "blame"}:
         heads.discard(tokens[0].lower_)  # "X accused Y": the writer tells the accusation
-    lemmas = {a.lemma_ for t in tokens for a in t.ancestors} | {t.lemma_ for t in tokens}
+    lemmas = {a.lemma_ for a in governors} | {t.lemma_ for t in tokens}
     children = [c for t in tokens for c in t.children]
     if heads & DENIAL_VERBS or any(c.dep_ == "neg" for c in children):
         return Claim("denied", q.speaker if q else None, 0.7)

@@ -351,6 +351,8 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
         if subj is not None and not passive:
             _add(args.actors, res.ids(subj))
             args.heads.append(subj)
+    if not args.actors:
+        _claimed(res, noun, args)
     _locations(res, noun, args)
     if not args.locations:  # "a bombing at a mosque in the city of X": the mosque's place
         _nested_places(res, noun, args, 3)
@@ -359,3 +361,18 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
             args.heads.extend(p for p in _pobjs(prep) if p not in args.heads)
     _argument_places(res, args)
     return args
+
+
+def _claimed(res: Resolver, noun: Any, args: Args) -> None:
+    """ "The attack was claimed by X", "X claimed the attack": X did it, by its own word."""
+    verb = noun.head
+    if verb.lemma_.lower() != "claim" or noun.dep_ not in {"nsubjpass", "dobj"}:
+        return
+    if noun.dep_ == "nsubjpass":
+        found = [t for a in children(verb) if a.dep_ == "agent" for t in _pobjs(a)]
+    else:
+        subj, passive = _subject(verb)
+        found = [subj] if subj is not None and not passive else []
+    for t in found:
+        _add(args.actors, res.ids(t))
+        args.heads.append(t)

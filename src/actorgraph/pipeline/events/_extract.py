@@ -22,7 +22,7 @@ from actorgraph.pipeline.events._acts import by_the_act, headline, jailbreak
 from actorgraph.pipeline.events._args import noun_args, verb_args
 from actorgraph.pipeline.events._dates import DateFinder
 from actorgraph.pipeline.events._filters import background
-from actorgraph.pipeline.events._found import Found
+from actorgraph.pipeline.events._found import Found, claimed
 from actorgraph.pipeline.events._lexicon import (
     ASPECTUAL,
     LIGHT_ONLY_NOUNS,
@@ -186,7 +186,7 @@ def _keep(f: Found) -> bool:
         return False
     if f.noun:
         if f.date is None:  # an act named by a noun needs who did it and to whom, or where
-            return bool(a.actors and (a.targets or a.locations))
+            return bool(a.actors and (a.targets or a.locations or claimed(f)))
         return True
     if a.actors:
         return True

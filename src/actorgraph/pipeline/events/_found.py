@@ -33,6 +33,23 @@ def told_again(f: Found) -> bool:
     return f.noun and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in f.trigger.children)
 
 
+def claimed(f: Found) -> bool:
+    """ "X claimed (responsibility for) the attack", "the attack was claimed by X": a telling
+    that says who did an act told already."""
+    t = f.trigger
+    if not f.noun or not told_again(f):
+        return False
+    if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_ == "responsibility":
+        t = t.head.head
+    return t.dep_ in {"dobj", "nsubjpass"} and t.head.lemma_.lower() in {"claim", "admit"}
+
+
+def lone_claim(f: Found) -> bool:
+    """A claim that told nothing else and no earlier telling took in."""
+    a = f.args
+    return claimed(f) and not f.sentences and not (a.targets or a.locations) and f.date is None
+
+
 _ANOTHER = frozenset({"also", "separately", "meanwhile"})
 
 

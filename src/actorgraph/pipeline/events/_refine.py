@@ -25,7 +25,14 @@ from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import EntityResult, country_name, home_country
 from actorgraph.pipeline.events._casualties import Count, counts
 from actorgraph.pipeline.events._filters import background, concrete, unfounded
-from actorgraph.pipeline.events._found import Found, another, counts_differ, dates_agree, told_again
+from actorgraph.pipeline.events._found import (
+    Found,
+    another,
+    counts_differ,
+    dates_agree,
+    lone_claim,
+    told_again,
+)
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.events._resolver import ARMED_KINDS, PLACE_TYPES
 from actorgraph.pipeline.events._where import SAYS, Where
@@ -395,5 +402,5 @@ def refine(
     for f in kept:
         r.place(f)
     r.carry_actor(kept)
-    kept = r.corefer(kept)
+    kept = [f for f in r.corefer(kept) if not lone_claim(f)]
     return kept, r.same_as()

@@ -347,3 +347,27 @@ def test_a_relative_clause_on_the_accused_is_the_writers_word(nlp: Any) -> None:
         ("Zarga Brigade", "Military Forces of Mali")
     ]
     assert allied[0].modality == "asserted"
+
+
+def test_a_spokesman_for_the_military_government_is_not_the_rival_governments(nlp: Any) -> None:
+    text = (
+        "Laos's military government seized power in 2021. Kham Vong, a spokesman for the "
+        "military government, denied the report. The Free Lao Government, formed by ousted "
+        "lawmakers, condemned the attack."
+    )
+    rels = _rels(nlp, text)
+    assert ("Kham Vong", "spokesperson_of", "Government of Laos") in rels
+    assert not any(o == "Free Lao Government" for _, _, o in rels)
+
+
+def test_a_rebel_force_in_apposition_is_the_named_group(nlp: Any) -> None:
+    text = (
+        "The Kayin Hills Army, an ethnic rebel force in Myanmar's Kayin state, said on Tuesday "
+        "it had captured a key army base near the town of Hpapun."
+    )
+    a = actorgraph.analyze(text, published="2024-03-14", nlp=nlp)
+    name = {e.id: e.name for e in a.entities}
+    rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+    assert not any(e.name.startswith("Unidentified") for e in a.entities)
+    assert ("Kayin Hills Army", "operates_in", "Hpapun") in rels
+    assert any(s == "Kayin Hills Army" and p == "fights_against" for s, p, _ in rels)

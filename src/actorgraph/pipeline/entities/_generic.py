@@ -29,6 +29,7 @@ from actorgraph.pipeline.entities._nouns import (
     GANGS,
     NEEDS_OWNER,
     PROXY_WORDS,
+    RULED_BY,
     RULERS,
     SOMEONE_ELSES,
     STATE_WORDS,
@@ -188,8 +189,13 @@ class GenericActors(Antecedents):
         return next((e for e in found if e is not None), None)
 
     def _made_into(self, head: Any) -> Entity | None:
-        """ "Y, a coalition of rebel groups": the groups are Y's own."""
+        """ "Y, a coalition of rebel groups": the groups are Y's own; "Y, an ethnic rebel
+        force": the force is Y."""
         noun = head.head if head.dep_ in {"amod", "compound"} else head
+        if noun.dep_ == "appos" and noun.i > noun.head.i:
+            ent = self.by_char.get(noun.head.idx)
+            if ent is not None and ent.type == "ORG" and ent.kind not in {"government", "media"}:
+                return ent
         of, body = noun.head, noun.head.head
         if noun.dep_ != "pobj" or of.lower_ != "of" or body.lemma_ not in UMBRELLAS:
             return None
@@ -247,12 +253,15 @@ class GenericActors(Antecedents):
             said = {t.lower_ for t in head.lefts} & (STATE_WORDS - {"ground", "special", "elite"})
             if head.lower_ in NEEDS_OWNER and not said and not self.definite(head):
                 return  # "forces" alone, "ground forces": anyone's
-            if kind == "government" and head.lower_ not in RULERS:
-                named = self._named(head.idx, _is_government) or self._only(_is_government)
-                if named is not None:
+            recent = self.last.get(kind)
+            lefts = {t.lower_ for t in head.lefts}
+            if kind == "government" and head.lower_ not in RULERS and not lefts & RULED_BY:
+                named = self._named(head.idx, _is_government)
+                if named is None and recent is None:
+                    named = self._only(_is_government)
+                if named is not None and not self._named_later(named, recent):
                     self.claim(head, left, named)
                     return
-            recent = self.last.get(kind)
             if recent is not None and self.near(recent[0], head.idx) and left == head.i:
                 self.add(recent[1], self.actors[recent[1]].name, kind, head, left)
                 return
@@ -266,6 +275,12 @@ class GenericActors(Antecedents):
                 "government": f"Government of {country}",
             }[kind]
             self.add(f"{kind}:{country}", name, kind, head, left)
+
+    def _named_later(self, named: Entity, recent: tuple[int, str] | None) -> bool:
+        """Whether the state's own government was told of after the named one last was."""
+        if recent is None:
+            return False
+        return all(m.start < recent[0] for m in named.mentions)
 
     def _coalition(self, head: Any, left: int) -> None:
         """ "The Saudi-led coalition": states at war together, named by their leader."""

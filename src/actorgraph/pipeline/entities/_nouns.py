@@ -20,6 +20,9 @@ POLICE = frozenset({"police", "policemen", "policeman", "policewomen"})
 GOVERNMENT = frozenset({"government", "administration", "regime", "authorities", "junta"})
 # What opponents call the state's rulers: never a named rival or shadow government.
 RULERS = frozenset({"regime", "junta"})
+# Words that make a government the state's rulers, never a named rival one ("the military
+# government", "the ruling government").
+RULED_BY = frozenset({"military", "ruling", "junta", "army", "army-led", "military-led"})
 STATE_NOUNS = MILITARY | POLICE | GOVERNMENT
 PERPETRATORS = frozenset(
     {"gunmen", "gunman", "militants", "militant", "jihadists", "jihadist", "jihadis",

@@ -29,6 +29,8 @@ WHERE_VERBS = frozenset(
 HELD_VERBS = frozenset({"use", "hold", "control", "occupy", "run", "seize", "capture"})
 PLACE_NOUNS = frozenset({"locality", "town", "village", "city", "district", "area", "region"})
 AERIAL = frozenset({"airstrike", "strike", "bombing", "bombardment", "shelling", "raid"})
+POSTS = frozenset({"base", "post", "outpost", "camp", "position", "barracks", "garrison",
+                   "checkpoint", "headquarters", "airbase", "airport", "airfield"})  # fmt: skip
 FORCE_WORDS = frozenset({"force", "forces", "troops", "soldiers", "contingent", "units"})
 
 
@@ -100,11 +102,24 @@ class PlaceRules(FightRules):
                 for held in self._holders(t):
                     for s in sides:
                         self._strike_pair(s, held, verb, "attack", [verb, t])
+            if o.lemma_ in POSTS:  # "X captured an army base near Z": the army's, by Z
+                self._post(verb, o, sides)
             for p in (*children(verb), *children(o)):  # "X recaptured Z from Y": Y held it
                 if p.dep_ == "prep" and p.lower_ == "from" and self.args.places(o):
                     for held in self._pobjs(p, ACTOR_TYPES):
                         for s in sides:
                             self._strike_pair(s, held, verb, "attack", [verb, o, p])
+
+    def _post(self, verb: Token, post: Token, sides: list[Entity]) -> None:
+        for c in children(post):
+            held = self.args.at(c, frozenset({"ORG"})) if c.dep_ in {"compound", "poss"} else None
+            if held is not None and held.kind == "state_force":
+                for s in sides:
+                    self._strike_pair(s, held, verb, "attack", [verb, post, c])
+            if c.dep_ == "prep" and c.lower_ in {"near", "in", "outside"}:
+                for place in self._pobjs(c, PLACE_TYPES):
+                    for s in sides:
+                        self.add(s, "operates_in", place, [verb, post, c], confidence=0.8)
 
     def _holders(self, tok: Token) -> list[Entity]:
         """Find who held a place before it was taken: "areas controlled by Y", "Z, a Y

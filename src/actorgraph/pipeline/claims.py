@@ -165,7 +165,23 @@ def _speech(tokens: list[Any], entities: EntityResult) -> tuple[bool, str | None
     for c in side:
         if c.lemma_.lower() in SPEECH_LEMMAS and c.i > trigger.i and c.i not in own:
             return True, _speaker(c, entities)
+    tail = _trailing_speech(trigger.sent)
+    if tail is not None and tail.i > trigger.i and tail.i not in own:
+        return True, _speaker(tail, entities)
     return False, None
+
+
+def _trailing_speech(sent: Any) -> Any | None:
+    """ "..., a security source told AFP.": a speech clause closing the sentence after a
+    comma, wherever the parser hung it."""
+    words = [t.i for t in sent if not (t.is_space or t.is_punct)]
+    for tok in reversed(sent):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_LEMMAS:
+            left = tok.left_edge.i
+            closes = bool(words) and tok.right_edge.i >= words[-1]
+            after_comma = left > sent.start and tok.doc[left - 1].text == ","
+            return tok if closes and after_comma and left < tok.i else None
+    return None
 
 
 def _governors(tok: Any) -> list[Any]:

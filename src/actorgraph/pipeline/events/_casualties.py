@@ -136,9 +136,24 @@ def _add(
         return
     start = noun.doc[left].idx
     end = noun.idx + len(noun.text)
+    for other in _joined(noun):  # "a commander and two other fighters": three
+        more, _, _ = _count_of(other)
+        if more is not None and more > 0 and other.lemma_.lower() in _PEOPLE:
+            value += more
+            end = max(end, other.idx + len(other.text))
     if any(c.kind == kind and c.start == start for c in out):
         return
     out.append(Count(kind, value, qualifier, start, end, governor))
+
+
+def _joined(noun: Any) -> list[Any]:
+    """The nouns joined to a counted one by "and", through an apposition the parser hung
+    the list on ("a commander of X, the Y Brigades, and two other fighters")."""
+    out = [c for c in children(noun) if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    for a in children(noun):
+        if a.dep_ == "appos":
+            out.extend(c for c in children(a) if c.dep_ == "conj" and c.pos_ == "NOUN")
+    return out
 
 
 def counts(sent: Any) -> list[Count]:

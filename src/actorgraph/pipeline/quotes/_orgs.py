@@ -19,6 +19,7 @@ from actorgraph.pipeline.quotes._lexicon import INSTITUTIONS
 if TYPE_CHECKING:
     from actorgraph.pipeline.quotes._context import DocContext
 
+SPLIT_BY_DOMAIN = frozenset({"ministry"})  # one organisation per domain word before it
 LABEL = "speaker"  # the label of the mentions of an organisation made here
 MAX_PARAGRAPHS = 3  # how far back the organisation a noun refers to is looked for
 NOUNS = ("NOUN", "PROPN")
@@ -50,6 +51,9 @@ def institution(tok: Any) -> tuple[str, str, Any] | None:
                 return key, kind, c
     if low in INSTITUTIONS:
         key, kind = INSTITUTIONS[low]
+        if key in SPLIT_BY_DOMAIN:  # "the health ministry" and "the defence ministry": two
+            domain = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+            key = " ".join([*domain, key])
         return key, kind, tok
     return None
 
@@ -79,6 +83,8 @@ class Orgs:
     def organisation(self, tok: Any, found: tuple[str, str, Any], *, own: bool = True) -> str:
         """Return the organisation an institution noun at ``tok`` names, made if need be."""
         key, kind, first = found
+        if key in SPLIT_BY_DOMAIN:  # "the ministry": the one named last
+            key = next((k for k in reversed(self.ids) if k.endswith(" " + key)), key)
         if key in self.ids:
             eid = self.ids[key]
             if own:

@@ -1,0 +1,53 @@
+"""Who says so when the parser hangs a closing ", X told AFP" on a noun, and counts joined by
+"and"; sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+import actorgraph
+from actorgraph.pipeline.claims import _trailing_speech
+
+
+def _doc(nlp: Any, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    lemmas = [w.lower() if w != "told" else "tell" for w in words]
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))  # fmt: skip
+
+
+def test_a_speech_clause_closing_the_sentence_is_found_wherever_it_hangs(nlp: Any) -> None:
+    # "Rebels killed a commander , a source told AFP ." with "told" hung on "commander"
+    words = ["Rebels", "killed", "a", "commander", ",", "a", "source", "told", "AFP", "."]
+    heads = [1, 1, 3, 1, 3, 6, 7, 3, 7, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "det", "nsubj", "relcl", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PROPN", "PUNCT"]
+    doc = _doc(nlp, words, heads, deps, pos)
+    told = _trailing_speech(doc[:])
+    assert told is not None and told.text == "told"
+    # "... told AFP that rebels attacked ." does not close after a comma
+    words = ["A", "source", "told", "AFP", "rebels", "attacked", "."]
+    heads = [1, 2, 2, 2, 5, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "nsubj", "ccomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "NOUN", "VERB", "PUNCT"]
+    assert _trailing_speech(_doc(nlp, words, heads, deps, pos)[:]) is None
+
+
+def test_a_count_joined_by_and_adds_up(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Gunmen killed a village chief and two other men in Zamfara state on Monday.",
+        published="2024-05-08",
+        nlp=nlp,
+    )
+    assert [(c.kind, c.value) for e in a.events for c in e.casualties] == [("killed", 3)]
+
+
+def test_two_ministries_are_two_speakers(nlp: Any) -> None:
+    text = (
+        "The Lebanese health ministry said at least 150 people had been killed. The Nigerian "
+        "defence ministry said 20 militants were killed. The ministry also said 5 soldiers died."
+    )
+    a = actorgraph.analyze(text, published="2024-05-08", nlp=nlp)
+    speakers = [next(e.name for e in a.entities if e.id == q.speaker) for q in a.quotes]
+    assert speakers == ["health ministry", "defence ministry", "defence ministry"]

@@ -98,3 +98,39 @@ def test_the_owner_of_an_affiliate_is_not_who_the_terrorists_are(nlp: Any) -> No
     a = _analyze(nlp, text)
     qaeda = next(e for e in a.entities if e.name == "al-Qaeda")
     assert all(m.text == "al Qaeda" for m in qaeda.mentions)
+
+
+def test_a_subject_hung_on_the_dateline_city_is_the_actor(nlp: Any) -> None:
+    text = (
+        "NYALA, June 3 (Reuters) - Sudan's paramilitary Zarga Forces (ZF) shelled the Kalma "
+        "displacement camp near Nyala on Sunday, killing at least 40 people."
+    )
+    a = _analyze(nlp, text)
+    assert ("ASSAULT", ["Zarga Forces"], []) in _named_events(a)
+    kalma = next(e for e in a.entities if e.name == "Kalma")
+    assert kalma.type == "FAC"  # a camp's name is a place's
+
+
+def test_an_accusation_beside_a_denial_is_the_writers_word(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "The Zarga Front denied targeting civilians and accused the Sudanese army of shelling "
+        "the camp.",
+    )
+    accuse = [e for e in a.events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].modality == "asserted"
+    reject = [e for e in a.events if e.type == "REJECT"]
+    assert reject and reject[0].modality == "asserted"
+
+
+def test_a_toll_a_group_puts_is_that_groups_count(nlp: Any) -> None:
+    text = (
+        "The Zarga Front shelled a camp near Nyala on Sunday, killing at least 40 people, local "
+        "activists told Reuters.\n\nThe Darfur Lawyers, a rights group, put the death toll at 52."
+    )
+    a = _analyze(nlp, text)
+    name = {e.id: e.name for e in a.entities}
+    tolls = {(c.value, c.modality, name.get(c.attributed_to or "")) for e in a.events
+             for c in e.casualties}  # fmt: skip
+    assert (52, "reported", "Darfur Lawyers") in tolls
+    assert any(v == 40 for v, _, _ in tolls)

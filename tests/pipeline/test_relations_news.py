@@ -371,3 +371,26 @@ def test_a_rebel_force_in_apposition_is_the_named_group(nlp: Any) -> None:
     assert not any(e.name.startswith("Unidentified") for e in a.entities)
     assert ("Kayin Hills Army", "operates_in", "Hpapun") in rels
     assert any(s == "Kayin Hills Army" and p == "fights_against" for s, p, _ in rels)
+
+
+def test_accused_by_y_of_supplying_weapons_to_z(nlp: Any) -> None:
+    text = (
+        "The Zarga Front attacked Nyala. Chad has been accused by UN experts of supplying "
+        "weapons to the Zarga Front, a charge it denies."
+    )
+    a = actorgraph.analyze(text, published="2024-06-03", nlp=nlp)
+    name = {e.id: e.name for e in a.entities}
+    backed = [r for r in a.relations if r.predicate == "supported_by"]
+    assert [(name[r.subject], name[r.object], r.modality) for r in backed] == [
+        ("Zarga Front", "Chad", "alleged")
+    ]
+
+
+def test_a_force_under_a_general_is_commanded_by_him(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The rebels have been at war with the Sudanese army under General Ahmed Karim since "
+        "2023. The Zarga Front, under the leadership of Omar Diallo, seized the town.",
+    )
+    assert ("Ahmed Karim", "commands", "Military Forces of Sudan") in rels
+    assert ("Omar Diallo", "leader_of", "Zarga Front") in rels

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,6 +110,11 @@ def _unnamed_source(to: Any) -> bool:
     )
 
 
+def said_by(verb: Any, entities: EntityResult) -> str | None:
+    """The entity that says what a verb of saying tells (see ``_speaker``)."""
+    return _speaker(verb, entities)
+
+
 def _speaker(verb: Any, entities: EntityResult) -> str | None:
     """The entity a speech verb's subject names: itself, a word of it ("police sources"),
     or whose statement it is ("a statement from the general staff"); None when unnamed."""
@@ -184,17 +190,20 @@ def _trailing_speech(sent: Any) -> Any | None:
     return None
 
 
-def _governors(tok: Any) -> list[Any]:
+def _governors(tok: Any, stop: AbstractSet[int] = frozenset()) -> list[Any]:
     """The words above ``tok`` that govern what it tells, up to the noun a relative clause
     or an apposition describes: in "X, a militia that fights beside Y, was accused of Z" the
-    accusation is of Z, the fighting told by the writer."""
+    accusation is of Z, the fighting told by the writer. A verb joined to another by "and"
+    is its sibling, not governed by it."""
     out = []
-    while tok.head.i != tok.i:
+    while tok.head.i != tok.i and tok.head.i not in stop:
         described = tok.dep_ in {"relcl", "appos"}
+        sibling = tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"}
         tok = tok.head
         if described:
             break
-        out.append(tok)
+        if not sibling:  # "X denied A and accused Y of B": the accusation is not denied
+            out.append(tok)
     return out
 
 
@@ -207,7 +216,9 @@ def claim_for(
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     q = _quote_at(quotes, start, end)
-    governors = [a for t in tokens for a in _governors(t)]
+    trigger = tokens[0]
+    sibling = {trigger.head.i} if trigger.dep_ == "conj" else set()  # "X denied A and did B"
+    governors = [a for t in tokens for a in _governors(t, sibling)]
     heads = {a.lower_ for a in governors} | {t.lower_ for t in tokens}
     if tokens[0].lemma_.lower() in {"accuse", "blame"}:
         heads.discard(tokens[0].lower_)  # "X accused Y": the writer tells the accusation

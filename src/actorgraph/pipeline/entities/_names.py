@@ -219,6 +219,10 @@ _SETTLEMENT = re.compile(
     r"(?: |^)(?:village|town|hamlet|settlement)\b(?! (?:of|hall|council|chief|head|elders?)\b)"
 )
 _SETTLEMENT_END = re.compile(r"\s(?:village|town|hamlet)$")
+# "the Abu Shouk displacement camp", "the Zamzam camp": a camp's name is a place's.
+_CAMP = re.compile(
+    r" (?:(?:displacement|refugee|idp|displaced|transit) )?camps?\b(?! (?:of|for)\b)"
+)
 
 
 _PEOPLE_BEFORE = re.compile(r"(?:ethnic|tribal)\s+$", re.IGNORECASE)
@@ -264,6 +268,8 @@ def place_or_people(text: str, start: int, end: int, label: str) -> str:
         )
     ):
         return "GPE"
+    if label in {"PERSON", "ORG", "NORP"} and _CAMP.match(text, end):
+        return "FAC"
     if label == "PERSON" and (_FIGHTERS_AFTER.match(text, end) or _ORG_APPOSITION.match(text, end)):
         return "ORG"
     if label == "ORG" and _PEOPLE_BEFORE.search(text, max(0, start - 12), start):

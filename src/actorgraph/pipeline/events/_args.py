@@ -72,6 +72,9 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
 def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     for c in children(verb):
         if c.dep_ in ("nsubj", "nsubjpass") and in_dateline(c):
+            named = next((a for a in children(c) if a.dep_ == "appos" and not in_dateline(a)), None)
+            if named is not None:  # "KHARTOUM, June 3 - Sudan's X shelled": X, hung on the city
+                return named, c.dep_ == "nsubjpass"
             continue  # "TRIPOLI, May 3 - Rebels said": the rebels are the subject
         if c.dep_ in ("nsubj", "csubj", "nsubjpass"):
             passive = c.dep_ == "nsubjpass"

@@ -146,6 +146,14 @@ def _add(
     out.append(Count(kind, value, qualifier, start, end, governor))
 
 
+def gives_toll(verb: Any) -> bool:
+    """ "put/placed/estimated the death toll at N", "gave a toll of N": a source's count."""
+    if verb.lemma_.lower() not in {"put", "place", "estimate", "give", "set"}:
+        return False
+    nouns = {"toll", "figure", "number"}
+    return any(c.dep_ == "dobj" and c.lemma_ in nouns for c in children(verb))
+
+
 def _joined(noun: Any) -> list[Any]:
     """The nouns joined to a counted one by "and", through an apposition the parser hung
     the list on ("a commander of X, the Y Brigades, and two other fighters")."""

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from actorgraph.model import Casualty, DateRef, Event, Evidence, Quote
-from actorgraph.pipeline.claims import claim_for
+from actorgraph.pipeline.claims import Claim, claim_for, said_by
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._acts import by_the_act, headline, jailbreak
 from actorgraph.pipeline.events._args import noun_args, verb_args
+from actorgraph.pipeline.events._casualties import gives_toll
 from actorgraph.pipeline.events._dates import DateFinder
 from actorgraph.pipeline.events._filters import background
 from actorgraph.pipeline.events._found import Found, claimed
@@ -328,6 +329,8 @@ def _casualties(
         if any(x.kind == c.kind and x.value == c.value for x in out):
             continue
         claim = claim_for([c.governor], c.governor.sent, quotes, entities)
+        if gives_toll(c.governor):  # "X put the death toll at 52": X's count
+            claim = Claim("reported", said_by(c.governor, entities), claim.confidence)
         out.append(
             Casualty(
                 kind=c.kind,  # type: ignore[arg-type]

@@ -339,10 +339,12 @@ class Args(LookBack):
                 if objs and verb.head.lemma_ in {"help", "ask", "urge", "order"}:
                     return subj, passive
             return subj, passive
-        if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":  # "accused of being armed"
-            up = verb.head.head
+        up = verb.head.head
+        if verb.dep_ == "pcomp" and up.dep_ == "pobj" and up.head.dep_ == "agent":
+            up = up.head.head  # "X was accused by Y of arming Z": the parse hung "of" on Y
+        if verb.dep_ == "pcomp" and up.pos_ == "VERB":  # "accused of being armed"
             if up.lemma_.lower() in ACCUSING and verb.head.lower_ in {"of", "for"}:
-                accused = next((c for c in children(up) if c.dep_ == "dobj"), None)
+                accused = next((c for c in children(up) if c.dep_ in {"dobj", "nsubjpass"}), None)
                 if accused is not None:
                     return accused, passive  # "X accused Y of backing Z": Y backs Z
             subj, _ = self.subject(up)

@@ -31,6 +31,10 @@ SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
+COMMAND_NOUNS = frozenset({"command", "leadership", "control", "orders"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+
 class RoleRules(ReaderBase):
     def role_object(self, noun: Token) -> tuple[Entity | None, list[Token], bool]:
         """Return the organisation or state a role noun is of/for/at ('leader of Y', "Y's leader"),
@@ -158,10 +162,23 @@ class RoleRules(ReaderBase):
         )
         if appos_of and of.head.pos_ == "NOUN" and of.head.head.i != tok.i:
             self.role_relation(person, of.head, [tok])
+        self._under(person, tok)
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             for attr in children(tok.head):
                 if attr.dep_ == "attr" and attr.pos_ == "NOUN":
                     self.role_relation(person, attr, [tok, tok.head])
+
+    def _under(self, person: Entity, tok: Token) -> None:
+        """Read 'the army under General X', 'fighters under the command of X': X commands."""
+        under, pred = tok.head, "commands"
+        if tok.dep_ == "pobj" and under.lower_ == "of" and under.head.lemma_ in COMMAND_NOUNS:
+            pred = "leader_of" if under.head.lemma_ == "leadership" else pred
+            under = under.head.head  # "under the command of X"
+        if tok.dep_ != "pobj" or under.lower_ != "under" or under.head.pos_ not in NOUNS:
+            return
+        force = self.args.actor(under.head, ORGS)
+        if force is not None and force.kind in {"state_force", "armed_group"}:
+            self.add(person, pred, force, [tok, under, under.head], confidence=0.8)
 
     def of_affiliation(self, person: Entity, tok: Token, prep: Token) -> None:
         """Read 'X of the Forest Service' (works for or belongs to it); 'X of Trapper Creek'."""

@@ -140,7 +140,10 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
             modes = tuple(dict.fromkeys([SUPPORT_MODES[lemma], *self._conj_modes(tok)]))
             self.add(subj, "supported_by", agent, [tok], mode=modes, confidence=0.85)
         elif not passive and subj is not None and lemma not in {"help", "assist", "advise"}:
-            for o in objs:
+            given = [p for c in children(tok) if c.dep_ == "prep" and c.lower_ == "to"
+                     for p in children(c) if p.dep_ == "pobj"]  # fmt: skip
+            recipients = given if lemma == "supply" and given else objs  # "supplied arms to Y"
+            for o in recipients:
                 for e in self.args.actors(o):
                     if armed and e.kind in ARMED_KINDS:
                         self.add(subj, "allied_with", e, [tok, o], confidence=0.7)

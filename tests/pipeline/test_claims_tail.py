@@ -51,3 +51,16 @@ def test_two_ministries_are_two_speakers(nlp: Any) -> None:
     a = actorgraph.analyze(text, published="2024-05-08", nlp=nlp)
     speakers = [next(e.name for e in a.entities if e.id == q.speaker) for q in a.quotes]
     assert speakers == ["health ministry", "defence ministry", "defence ministry"]
+
+
+def test_killed_and_four_wounded_counts_the_wounded_too(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Seven Peruvian soldiers were killed and four wounded on Monday when rebels ambushed "
+        "a patrol in the Vraem valley.",
+        published="2024-05-08",
+        nlp=nlp,
+    )
+    assert {(c.kind, c.value) for e in a.events for c in e.casualties} == {
+        ("killed", 7),
+        ("injured", 4),
+    }

@@ -394,3 +394,12 @@ def test_a_force_under_a_general_is_commanded_by_him(nlp: Any) -> None:
     )
     assert ("Ahmed Karim", "commands", "Military Forces of Sudan") in rels
     assert ("Omar Diallo", "leader_of", "Zarga Front") in rels
+
+
+def test_a_faction_of_the_group_known_as_y_is_part_of_y(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The attack was carried out by the Jorge Rivas Front, a faction of the dissident group "
+        "known as the Southern Bloc (BSR), which rejected a peace deal.",
+    )
+    assert any(s == "Jorge Rivas Front" and p == "part_of" for s, p, _ in rels)

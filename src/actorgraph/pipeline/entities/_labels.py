@@ -33,7 +33,9 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         and words[-1].lower_ in ORG_HEADS
     ):
         return "ORG", 3  # "the Tigray People's Liberation Front": a name made with a body's noun
-    if label in {"PERSON", "GPE", "FAC", "LOC"} and _body_follows(doc, span):
+    if label in {"PERSON", "GPE", "FAC", "LOC"} and (
+        _body_follows(doc, span) or _body_named(doc, span)
+    ):
         return "ORG", 3  # "X, one of the militias in Y", "X, a Sunni militant group"
     if label in {"PERSON", "ORG", "NORP"} and (_listed_place(doc, span) or _distance(doc, span)):
         return "GPE", 3  # "the towns of Nubl and Zahra", "in X, about 10 kilometers from"
@@ -163,6 +165,20 @@ _BODIES = frozenset(
      "organisation", "organisations", "organization", "organizations", "outfit", "outfits",
      "coalition", "alliance", "network", "party", "parties", "brigade", "brigades"}
 )  # fmt: skip
+
+
+def _body_named(doc: Any, span: Any) -> bool:
+    """ "a group known as X", "the militia called X": the name is the body's."""
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 2 or doc[i].lower_ not in {"as", "called", "named", "dubbed"}:
+        return False
+    k = i - 1 if doc[i].lower_ == "as" else i
+    verb = doc[k]
+    if verb.lower_ not in {"known", "called", "named", "dubbed"} or k < 1:
+        return False
+    return doc[k - 1].lower_ in _BODIES
 
 
 def _body_follows(doc: Any, span: Any) -> bool:

@@ -172,6 +172,10 @@ def counts(sent: Any) -> list[Count]:
         if tok.pos_ in {"VERB", "AUX"} and lemma in _VERB_KIND:
             kind = _VERB_KIND[lemma]
             passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in children(tok))
+            if not passive and tok.dep_ == "conj" and tok.tag_ == "VBN":  # "were killed and
+                own = {c.dep_ for c in children(tok)}  # four wounded": the head's "were"
+                head_passive = any(c.dep_ == "auxpass" for c in children(tok.head))
+                passive = head_passive and not own & {"aux", "auxpass", "dobj"}
             intransitive = lemma in {"die", "perish", "drown"}
             people = lemma in {"seize", "capture", "snatch"}  # objects may be towns
             for c in children(tok):

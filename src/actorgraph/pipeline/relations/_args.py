@@ -170,6 +170,9 @@ class Args(LookBack):
                 prev = self.doc[before - 1]
                 prev = self.doc[prev.i - 1] if prev.text == ")" else prev
                 return self.at(prev, types)
+        known = self._known_as(tok, types) if tok.pos_ == "NOUN" else None
+        if known is not None:
+            return known  # "the dissident group known as Y (YZ)"
         if low in GROUP_NOUNS or tok.lemma_ in GROUP_NOUNS:
             one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
             if one is not None and one.lower_ == "one" and one.dep_ in {"attr", "appos"}:
@@ -178,6 +181,18 @@ class Args(LookBack):
             if e is None and low in ORG_NOUNS and _definite(tok):
                 e = self.last_org(tok)
             return e if e is not None and e.type in types else None
+        return None
+
+    def _known_as(self, tok: Token, types: frozenset[str]) -> Entity | None:
+        """The name of "a group known as Y", "the militia called Y"."""
+        for c in children(tok):
+            if c.dep_ == "acl" and c.lemma_ in {"know", "call", "name", "dub"}:
+                for p in children(c):
+                    names = children(p) if p.lower_ == "as" else [p] if p.dep_ == "oprd" else []
+                    for n in names:
+                        e = self.named_by(n, types)
+                        if e is not None:
+                            return e
         return None
 
     def _one_of(self, one: Token, types: frozenset[str]) -> Entity | None:

@@ -9,6 +9,7 @@ from typing import Any
 from actorgraph.errors import LimitError
 from actorgraph.model import Analysis, Document
 from actorgraph.pipeline import calibration, dates, entities, events, places, quotes, relations
+from actorgraph.pipeline.layout import remember
 from actorgraph.pipeline.limits import Limits, check_text, check_time, deadline
 from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse, release
 
@@ -58,6 +59,7 @@ def analyze_parsed(
     """
     limits = limits or Limits.from_env()
     with deadline(limits.max_seconds):
+        remember(parsed.doc, parsed.text)
         found = entities.extract_entities(parsed)
         check_time("entities")
         found = entities.resolve_aliases(parsed, found)

@@ -156,4 +156,11 @@ def in_dateline(tok: object) -> bool:
     return page.in_dateline(idx, idx + 1) is not None
 
 
+def remember(doc: object, text: str) -> None:
+    """Keep the layout of a parsed document's text with it, so ``in_dateline`` need not
+    rebuild ``doc.text`` (a join of every token) to find it."""
+    data: dict[str, object] = doc.user_data  # type: ignore[attr-defined]
+    data[_KEY] = layout(text)
+
+
 _KEY = "actorgraph.layout"

@@ -151,14 +151,15 @@ def _register_paragraph_breaks() -> None:
         # only the space tokens need looking at.
         from spacy.attrs import IS_SPACE
 
-        if "\n" not in doc.text:
+        text = doc.text  # rebuilt from the tokens at each access: read once
+        if "\n" not in text:
             return doc
-        wrapped = hard_wrapped(doc.text)
+        wrapped = hard_wrapped(text)
         for i in doc.to_array([IS_SPACE]).nonzero()[0].tolist():
             tok = doc[i]
             if i + 1 < len(doc) and ("\n" in tok.text or "\n\n" in tok.whitespace_):
                 inside = wrapped is not None and "\n\n" not in tok.text + tok.whitespace_
-                if inside and not _line_ends(doc.text, tok.idx, wrapped or 0):
+                if inside and not _line_ends(text, tok.idx, wrapped or 0):
                     continue  # a hard-wrapped line goes on in the next one
                 doc[i + 1].is_sent_start = True
         return doc

@@ -7,10 +7,18 @@ from typing import Any
 import actorgraph
 
 
-def _rels(nlp: Any, text: str, published: str = "2021-05-04") -> set[tuple[str, str, str]]:
+def _read(nlp: Any, text: str, published: str = "2021-05-04") -> tuple[Any, dict[str, str]]:
+    """The analysis of ``text`` and its entities' names by id."""
     a = actorgraph.analyze(text, published=published, nlp=nlp)
-    name = {e.id: e.name for e in a.entities}
+    return a, {e.id: e.name for e in a.entities}
+
+
+def _triples(a: Any, name: dict[str, str]) -> set[tuple[str, str, str]]:
     return {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+
+
+def _rels(nlp: Any, text: str, published: str = "2021-05-04") -> set[tuple[str, str, str]]:
+    return _triples(*_read(nlp, text, published))
 
 
 def test_at_war_with_is_fighting(nlp: Any) -> None:
@@ -205,9 +213,8 @@ def test_a_government_backed_by_a_coalition_is_still_the_countrys(nlp: Any) -> N
         "much of the east, have been fighting the internationally recognised government, "
         "backed by a French-led coalition, since 2019."
     )
-    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
-    name = {e.id: e.name for e in a.entities}
-    rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+    a, name = _read(nlp, text, "2021-05-04")
+    rels = _triples(a, name)
     assert ("Unidentified Armed Group (Chad)", "fights_against", "Government of Chad") in rels
     assert not [e for e in a.events if e.type == "SUPPORT"]  # a standing tie, not an act
 
@@ -278,9 +285,8 @@ def test_a_coalition_of_backed_groups_is_backed_and_its_town_is_no_side(nlp: Any
         "Government troops shelled villages in northern Syria on Monday. The Free Hills Front, "
         "a coalition of Qatar-backed rebel groups in Saraqib, said it had repelled the attack."
     )
-    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
-    name = {e.id: e.name for e in a.entities}
-    rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+    a, name = _read(nlp, text, "2021-05-04")
+    rels = _triples(a, name)
     assert ("Free Hills Front", "supported_by", "Qatar") in rels
     assert not any(p == "supported_by" and s != "Free Hills Front" for s, p, _ in rels)
     assert not any(e.name.startswith("Unidentified") for e in a.entities)  # the front's own
@@ -340,8 +346,7 @@ def test_a_relative_clause_on_the_accused_is_the_writers_word(nlp: Any) -> None:
         "The Zarga Brigade, a militia that fights alongside the Malian army, was accused by "
         "rights groups of killing civilians."
     )
-    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
-    name = {e.id: e.name for e in a.entities}
+    a, name = _read(nlp, text, "2021-05-04")
     allied = [r for r in a.relations if r.predicate == "allied_with"]
     assert [(name[r.subject], name[r.object]) for r in allied] == [
         ("Zarga Brigade", "Military Forces of Mali")
@@ -365,9 +370,8 @@ def test_a_rebel_force_in_apposition_is_the_named_group(nlp: Any) -> None:
         "The Kayin Hills Army, an ethnic rebel force in Myanmar's Kayin state, said on Tuesday "
         "it had captured a key army base near the town of Hpapun."
     )
-    a = actorgraph.analyze(text, published="2024-03-14", nlp=nlp)
-    name = {e.id: e.name for e in a.entities}
-    rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+    a, name = _read(nlp, text, "2024-03-14")
+    rels = _triples(a, name)
     assert not any(e.name.startswith("Unidentified") for e in a.entities)
     assert ("Kayin Hills Army", "operates_in", "Hpapun") in rels
     assert any(s == "Kayin Hills Army" and p == "fights_against" for s, p, _ in rels)
@@ -378,8 +382,7 @@ def test_accused_by_y_of_supplying_weapons_to_z(nlp: Any) -> None:
         "The Zarga Front attacked Nyala. Chad has been accused by UN experts of supplying "
         "weapons to the Zarga Front, a charge it denies."
     )
-    a = actorgraph.analyze(text, published="2024-06-03", nlp=nlp)
-    name = {e.id: e.name for e in a.entities}
+    a, name = _read(nlp, text, "2024-06-03")
     backed = [r for r in a.relations if r.predicate == "supported_by"]
     assert [(name[r.subject], name[r.object], r.modality) for r in backed] == [
         ("Zarga Front", "Chad", "alleged")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from actorgraph.model import DateRef
 from actorgraph.pipeline.events._found import Found
@@ -55,3 +56,10 @@ def concrete(f: Found) -> bool:
     """An unattributed incident worth keeping: a weapon named, or a place and a date."""
     weapon = f.type == "ASSAULT" and f.mode not in (None, "beat")
     return weapon or bool(f.args.locations and f.date is not None)
+
+
+def since(verb: Any) -> bool:
+    """A "since" phrase or clause on the verb ("since 2019", "since the war began")."""
+    return any(c.lower_ == "since" and c.dep_ in {"prep", "mark"} for c in children(verb)) or any(
+        c.dep_ == "advcl" and any(m.lower_ == "since" for m in children(c)) for c in children(verb)
+    )

@@ -24,7 +24,7 @@ from typing import Any
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import EntityResult, country_name, home_country
 from actorgraph.pipeline.events._casualties import Count, counts
-from actorgraph.pipeline.events._filters import background, concrete, unfounded
+from actorgraph.pipeline.events._filters import background, concrete, since, unfounded
 from actorgraph.pipeline.events._found import (
     Found,
     another,
@@ -134,7 +134,7 @@ class Refiner(Where):
         aux = {c.lower_ for c in children(verb) if c.dep_ in {"aux", "auxpass"}}
         if verb.tag_ == "VBG" and aux & {"has", "have", "had"} and "been" in aux:
             return True  # "has been battling a wave of violence"
-        if verb.tag_ == "VBN" and aux & {"has", "have"} and _since(verb):
+        if verb.tag_ == "VBN" and aux & {"has", "have"} and since(verb):
             return True  # "has fought the army since 2019": a standing war, not one happening
         near = [*children(t), *(children(verb) if verb is not t else [])]
         return any(c.lower_ in HABIT_WORDS for c in near for c in [c, *children(c)])
@@ -333,13 +333,6 @@ class Refiner(Where):
                 continue
             out.add(i)
         return out
-
-
-def _since(verb: Any) -> bool:
-    """A "since" phrase or clause on the verb ("since 2019", "since the war began")."""
-    return any(c.lower_ == "since" and c.dep_ in {"prep", "mark"} for c in children(verb)) or any(
-        c.dep_ == "advcl" and any(m.lower_ == "since" for m in children(c)) for c in children(verb)
-    )
 
 
 def _governed(c: Count, events: list[Found]) -> Found | None:

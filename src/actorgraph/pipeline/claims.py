@@ -111,11 +111,6 @@ def _unnamed_source(to: Any) -> bool:
 
 
 def said_by(verb: Any, entities: EntityResult) -> str | None:
-    """The entity that says what a verb of saying tells (see ``_speaker``)."""
-    return _speaker(verb, entities)
-
-
-def _speaker(verb: Any, entities: EntityResult) -> str | None:
     """The entity a speech verb's subject names: itself, a word of it ("police sources"),
     or whose statement it is ("a statement from the general staff"); None when unnamed."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -160,7 +155,7 @@ def _speech(tokens: list[Any], entities: EntityResult) -> tuple[bool, str | None
         if up.lemma_.lower() in SPEECH_LEMMAS and up.i not in own:
             if below.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}:
                 return False, None  # "X, the leader of Y, told me ...": who speaks, not what
-            return True, _speaker(up, entities)
+            return True, said_by(up, entities)
         below = up
     root = trigger.sent.root
     side = (
@@ -170,10 +165,10 @@ def _speech(tokens: list[Any], entities: EntityResult) -> tuple[bool, str | None
     )
     for c in side:
         if c.lemma_.lower() in SPEECH_LEMMAS and c.i > trigger.i and c.i not in own:
-            return True, _speaker(c, entities)
+            return True, said_by(c, entities)
     tail = _trailing_speech(trigger.sent)
     if tail is not None and tail.i > trigger.i and tail.i not in own:
-        return True, _speaker(tail, entities)
+        return True, said_by(tail, entities)
     return False, None
 
 

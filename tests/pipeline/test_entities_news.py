@@ -277,3 +277,13 @@ def test_a_spelled_acronyms_words_are_one_name_whatever_the_article(nlp: Any) ->
     found = _entities(nlp, text)
     assert "Front for the Liberation of Kassa and Tembo" in found
     assert "Front for the Liberation of Kassa" not in found
+
+
+def test_capitalised_words_before_a_lowercase_body_noun_name_the_body(nlp: Any) -> None:
+    found = _entities(
+        nlp,
+        "Fighters of the Tamu Sela armed group seized the village on Monday. Members of "
+        "the Boro Lanu gang coalition looted shops.",
+    )
+    assert found["Tamu Sela"].type == "ORG"
+    assert found["Boro Lanu"].type == "ORG"

@@ -134,3 +134,13 @@ def test_a_toll_a_group_puts_is_that_groups_count(nlp: Any) -> None:
              for c in e.casualties}  # fmt: skip
     assert (52, "reported", "Darfur Lawyers") in tolls
     assert any(v == 40 for v, _, _ in tolls)
+
+
+def test_members_of_a_named_gang_coalition_are_the_coalition(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Members of the Boro Lanu gang coalition attacked a police post in the town of "
+        "Kamsar on Monday.",
+    )
+    assert any(t == "ASSAULT" and actors == ["Boro Lanu"] for t, actors, _ in _named_events(a))
+    assert {e.kind for e in a.entities if e.name == "Boro Lanu"} == {"armed_group"}

@@ -406,3 +406,12 @@ def test_a_faction_of_the_group_known_as_y_is_part_of_y(nlp: Any) -> None:
         "known as the Southern Bloc (BSR), which rejected a peace deal.",
     )
     assert any(s == "Jorge Rivas Front" and p == "part_of" for s, p, _ in rels)
+
+
+def test_the_coalition_is_the_gang_coalition_named_before(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "Members of the Boro Lanu gang coalition looted the market on Sunday. The coalition, "
+        "led by former soldier Paul Dimanche, has grown fast this year.",
+    )
+    assert ("Paul Dimanche", "leader_of", "Boro Lanu") in rels

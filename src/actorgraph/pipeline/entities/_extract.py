@@ -23,6 +23,7 @@ from actorgraph.pipeline.entities._names import (
     headed_groups,
     hyphened,
     joined_of,
+    named_bodies,
     place_or_people,
     places_before,
     places_of,
@@ -353,6 +354,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw.extend((s, e, lab, 2) for s, e, lab in places_before(doc, [(r[0], r[1]) for r in raw]))
     raw.extend((s, e, lab, 2) for s, e, lab in acronym_groups(doc, [(r[0], r[1]) for r in raw]))
     raw.extend((s, e, lab, 2) for s, e, lab in headed_groups(doc, [(r[0], r[1]) for r in raw]))
+    raw.extend((s, e, lab, 2) for s, e, lab in named_bodies(doc, [(r[0], r[1]) for r in raw]))
 
     raw = [(s, e, place_or_people(text, s, e, lab), w) for s, e, lab, w in raw]
     raw = joined_bodies(doc, joined_of(text, _fit_layout(text, raw)))

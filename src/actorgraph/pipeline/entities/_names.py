@@ -151,6 +151,36 @@ def headed_groups(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+# Lowercase nouns of a body a name goes before: "the X gang coalition", "the X armed group".
+_BODY_NOUNS = frozenset(
+    {"gang", "gangs", "coalition", "militia", "group", "movement", "alliance", "faction",
+     "cartel", "network"}
+)  # fmt: skip
+
+
+def named_bodies(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Find "the Tamu Sela armed group", "the Kora gang coalition": capitalised words the
+    model left unlabelled, after "the" and before a lowercase noun of a body, name it."""
+    out = []
+    taken = _sorted_spans(covered)
+    toks = tokens(doc)
+    for tok in toks[2:]:
+        if tok.text not in _BODY_NOUNS or tok.tag_ not in {"NN", "NNS"}:
+            continue
+        end = tok.i
+        while end > 0 and tok.i - end < 2 and toks[end - 1].text in _BODY_NOUNS | DESCRIPTIVE:
+            end -= 1
+        start = end
+        while start > 0 and end - start < 4 and _name_token(toks[start - 1]):
+            start -= 1
+        if start == end or start == 0 or toks[start - 1].lower_ != "the":
+            continue
+        s, e = toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text)
+        if not _overlaps(taken, s, e):
+            out.append((s, e, "ORG"))
+    return out
+
+
 def places_before(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Find "Russia's Kursk region", "the Lakki Marwat district": a name the model missed
     before a lowercase administrative noun is a place's."""

@@ -122,7 +122,7 @@ class Resolver:
                 continue
             for c in children(t):
                 if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < t.i:
-                    cid = self._entity(c, types)
+                    cid = self._entity(c, types) or self._compounded(c, types)
                     if cid and self._speaks_for(c, t):
                         _add(out, [cid])
             if (
@@ -139,6 +139,18 @@ class Resolver:
                             if pobj.dep_ == "pobj":
                                 _add(out, self.ids(pobj, kinds, depth + 1))
         return out
+
+    def _compounded(self, tok: Any, types: frozenset[str]) -> str | None:
+        """ "the Kora gang coalition": the name is a compound of a compound of the head."""
+        for _ in range(2):
+            inner = [c for c in children(tok) if c.dep_ == "compound" and c.i < tok.i]
+            if len(inner) != 1 or tok.tag_ not in {"NN", "NNS"}:
+                return None
+            tok = inner[0]
+            found = self._entity(tok, types)
+            if found:
+                return found
+        return None
 
     def _speaks_for(self, modifier: Any, head: Any) -> bool:
         """A country word names who acts only through its officials ("Syrian officials",

@@ -287,3 +287,23 @@ def test_capitalised_words_before_a_lowercase_body_noun_name_the_body(nlp: Any) 
     )
     assert found["Tamu Sela"].type == "ORG"
     assert found["Boro Lanu"].type == "ORG"
+
+
+def test_a_count_of_militia_members_is_no_mention_of_the_force_named_before(nlp: Any) -> None:
+    found = _entities(
+        nlp,
+        "The Tavan National Defence Force said on Monday it had killed 40 militia members "
+        "in an operation near the border.",
+    )
+    force = found["Tavan National Defence Force"]
+    assert force.kind == "state_force"
+    assert all(m.text != "militia" for m in force.mentions)
+
+
+def test_a_count_of_members_makes_their_group_noun_no_reference_back(nlp: Any) -> None:
+    found = _entities(
+        nlp,
+        "The Tavan Republican Guard said on Monday it had killed 40 militia members in an "
+        "operation near the border.",
+    )
+    assert [m.text for m in found["Tavan Republican Guard"].mentions] == ["Tavan Republican Guard"]

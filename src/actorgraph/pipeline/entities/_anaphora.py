@@ -96,6 +96,9 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
     return tuple(out)
 
 
+_SOME = frozenset({"some", "several", "many", "dozens", "hundreds", "scores", "two", "three"})
+
+
 def _is_definite(doc: object, tok: object) -> bool:
     """'the group', 'this militia', or 'group' modifying a role noun ('group spokesman')."""
     t = tok  # spaCy Token
@@ -103,6 +106,8 @@ def _is_definite(doc: object, tok: object) -> bool:
     if dets:
         return bool(dets[0].lower_ in {"the", "this", "that"})
     head = t.head  # type: ignore[attr-defined]
+    if any(c.dep_ == "nummod" or c.lower_ in _SOME for c in head.children):
+        return False  # "50 militia members", "several group commanders": some such group's
     return bool(t.dep_ == "compound" and head.lower_ in _ROLE_HEADS)  # type: ignore[attr-defined]
 
 

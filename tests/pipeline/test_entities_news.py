@@ -307,3 +307,13 @@ def test_a_count_of_members_makes_their_group_noun_no_reference_back(nlp: Any) -
         "operation near the border.",
     )
     assert [m.text for m in found["Tavan Republican Guard"].mentions] == ["Tavan Republican Guard"]
+
+
+def test_the_group_is_not_a_name_its_own_clause_gives(nlp: Any) -> None:
+    found = _entities(
+        nlp,
+        "The Kora Liberation Front claimed responsibility for the attack. Officials accused "
+        "the Sela Brigade of sheltering the group.",
+    )
+    assert [m.text for m in found["Sela Brigade"].mentions] == ["Sela Brigade"]
+    assert "group" in [m.text for m in found["Kora Liberation Front"].mentions]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from typing import Any
 
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._extract import _Spans
@@ -74,7 +75,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
         start = doc[left].idx
         if (start, end) in taken:
             continue
-        target = _antecedent(named, noun, start, para)
+        target = _antecedent(named, noun, start, para, _clause_mates(tok))
         words = {t.lower_ for t in doc[left : tok.i]}
         if noun in ORG_ANAPHORS:
             words -= DESCRIPTIVE  # "the jihadist group": a kind, not another group
@@ -149,12 +150,43 @@ class _Named:
         return last
 
 
-def _antecedent(named: _Named, noun: str, start: int, para: list[int]) -> Entity | None:
-    """The organisation named last before `start` that the noun can describe."""
+_OTHER_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "csubj", "parataxis", "acl"})
+
+
+def _clause_mates(tok: Any) -> tuple[int, int]:
+    """The character span of the clause in which ``tok`` is an object, or (0, 0).
+
+    "X accused Y of sheltering the group": the group is neither X nor Y, whom its own
+    clause names; a name in a clause of saying ("X said it fought the group") is free.
+    """
+    if tok.dep_ not in {"dobj", "pobj"}:
+        return (0, 0)
+    head = tok.head
+    while head.dep_ not in _OTHER_CLAUSES | {"ROOT"} and head.head.i != head.i:
+        if head.dep_ in {"appos", "attr"}:
+            return (0, 0)  # "X, the largest militia": the description is X's
+        head = head.head
+    inner = [c for c in head.subtree if c.dep_ in _OTHER_CLAUSES and c.i != head.i]
+    first = min(t.i for t in head.subtree)
+    last = max(
+        (c.left_edge.i for c in inner if c.i > tok.i), default=max(t.i for t in head.subtree) + 1
+    )
+    outer = max((c.right_edge.i for c in inner if c.i < tok.i), default=first - 1)
+    doc = tok.doc
+    return (doc[max(first, outer + 1)].idx, doc[last - 1].idx + len(doc[last - 1].text))
+
+
+def _antecedent(
+    named: _Named, noun: str, start: int, para: list[int], mates: tuple[int, int] = (0, 0)
+) -> Entity | None:
+    """The organisation named last before `start` that the noun can describe, and not in
+    the clause ``mates`` spans."""
     p_here = bisect.bisect_right(para, start) - 1
     best: tuple[int, int] | None = None  # (last mention start, organisation index)
     for k, last in sorted(named.last_before(start).items()):
         e = named.orgs[k]
+        if mates[0] <= last < mates[1]:
+            continue  # named in the clause the description is an object of
         if p_here - (bisect.bisect_right(para, last) - 1) > MAX_PARAGRAPHS:
             continue
         if noun in ORG_ANAPHORS:

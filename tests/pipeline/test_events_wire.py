@@ -144,3 +144,10 @@ def test_members_of_a_named_gang_coalition_are_the_coalition(nlp: Any) -> None:
     )
     assert any(t == "ASSAULT" and actors == ["Boro Lanu"] for t, actors, _ in _named_events(a))
     assert {e.kind for e in a.entities if e.name == "Boro Lanu"} == {"armed_group"}
+
+
+def test_a_number_of_the_attackers_is_the_attackers(nlp: Any) -> None:
+    a = _analyze(nlp, "Kenyan troops killed five of the attackers in a gunfight on Tuesday.")
+    assert ("ASSAULT", ["Military Forces of Kenya"], ["Unidentified Armed Group"]) in (
+        _named_events(a)
+    )

@@ -415,3 +415,9 @@ def test_the_coalition_is_the_gang_coalition_named_before(nlp: Any) -> None:
         "led by former soldier Paul Dimanche, has grown fast this year.",
     )
     assert ("Paul Dimanche", "leader_of", "Boro Lanu") in rels
+
+
+def test_accused_of_sheltering_a_group_is_alleged_support(nlp: Any) -> None:
+    a, name = _read(nlp, "Kinshasa accuses Rwanda of sheltering the M23 rebels.")
+    rels = [(name[r.subject], r.predicate, name[r.object], r.modality) for r in a.relations]
+    assert ("M23", "supported_by", "Rwanda", "alleged") in rels

@@ -128,7 +128,7 @@ class Resolver:
             if (
                 not out
                 and depth == 0
-                and (t.lower_ in GROUP_HEADS or t.lemma_.lower() in GROUP_HEADS)
+                and (t.lower_ in GROUP_HEADS or t.lemma_.lower() in GROUP_HEADS or t.like_num)
             ):
                 for prep in children(t):
                     if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):

@@ -109,6 +109,7 @@ SUPPORT_MODES: dict[str, str] = {
     "back": "backed", "support": "backed", "sponsor": "backed", "aid": "backed",
     "assist": "backed", "help": "backed", "direct": "directed",
     "advise": "backed", "sustain": "backed",
+    "shelter": "sheltered", "harbour": "sheltered", "harbor": "sheltered",
 }  # fmt: skip
 TIE_NOUNS = frozenset({"ties", "tie", "links", "link", "connections", "relations", "contacts"})
 # Plural nouns for members of a group: "volunteers with X", "X fighters", "these warriors".

@@ -151,3 +151,14 @@ def test_a_number_of_the_attackers_is_the_attackers(nlp: Any) -> None:
     assert ("ASSAULT", ["Military Forces of Kenya"], ["Unidentified Armed Group"]) in (
         _named_events(a)
     )
+
+
+def test_the_town_whose_areas_were_shelled_is_where_it_happened(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "KHARTOUM (Reuters) - Sudan's paramilitary forces shelled residential areas of El "
+        "Fasher on Monday, killing 15 people, medics said.",
+    )
+    name = {e.id: e for e in a.entities}
+    assert [[name[i].name for i in e.locations] for e in a.events] == [["El Fasher"]]
+    assert name[a.events[0].locations[0]].type == "GPE"

@@ -17,6 +17,8 @@ from actorgraph.pipeline.places import distance_km
 
 PLACE_PREPS = words("in near at outside around across inside into on throughout along off over")
 _REGION_KM = 150.0  # a town this near a region's centre, its region unknown, lies in it
+# Nouns for a piece of a place: "residential areas of X", "the outskirts of X".
+PARTS = words("area part outskirts suburb centre center heart edge street neighbourhood")
 SAYS = words("say tell report put estimate state claim confirm give")
 
 
@@ -40,7 +42,7 @@ class Where:
             if tok.dep_ != "pobj":
                 continue
             prep = tok.head
-            of_place = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+            of_place = prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | PARTS
             if prep.lower_ not in PLACE_PREPS and not of_place:
                 continue  # "in X", "near X", "the town of X"
             if _in_speaker(tok):

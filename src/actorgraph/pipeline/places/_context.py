@@ -19,7 +19,7 @@ _COMPASS_ADJ = (
 )
 _OF = (
     r"(?:outskirts|town|towns|city|cities|village|villages|district|districts|province"
-    r"|region|area|suburbs?|north|south|east|west|northeast|northwest|southeast"
+    r"|region|areas?|parts|neighbou?rhoods?|suburbs?|north|south|east|west|northeast|northwest|southeast"
     r"|southwest|centre|center|heart|streets|governorate|county|state)\s+of"
 )
 # Moving someone or something "to X" puts X on the map ("fled to X", "were rerouted to X");

@@ -64,3 +64,15 @@ def test_killed_and_four_wounded_counts_the_wounded_too(nlp: Any) -> None:
         ("killed", 7),
         ("injured", 4),
     }
+
+
+def test_the_accuser_of_a_passive_accusation_is_its_agent(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Uganda is accused by Kenya of arming the Kora Liberation Front.",
+        published="2021-05-04",
+        nlp=nlp,
+    )
+    name = {e.id: e.name for e in a.entities}
+    rels = [(name[r.subject], r.predicate, name[r.object], r.modality) for r in a.relations]
+    assert rels == [("Kora Liberation Front", "supported_by", "Uganda", "alleged")]
+    assert name[a.relations[0].attributed_to or ""] == "Kenya"

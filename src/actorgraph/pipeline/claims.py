@@ -133,7 +133,10 @@ def _accuser(tokens: list[Any], entities: EntityResult) -> str | None:
     """Who makes the accusation a fact hangs on: "X accused Y of looting" -> X."""
     for up in tokens[0].ancestors:
         if up.lower_ in ALLEGED_WORDS and up.pos_ == "VERB":
-            for subj in (c for c in up.children if c.dep_ == "nsubj" and not in_dateline(c)):
+            agents = [g for c in up.children if c.dep_ == "agent" for g in c.children]
+            subjects = [c for c in up.children if c.dep_ == "nsubj" and not in_dateline(c)]
+            for subj in subjects + [g for g in agents if g.dep_ == "pobj"]:
+                # "X accused Y", "Y was accused by X": X
                 for t in [subj, *sorted(subj.lefts, key=lambda t: -t.i)]:
                     ent = entities.at(t.idx, t.idx + len(t.text))
                     if ent is not None and ent.type in SPEAKER_TYPES:

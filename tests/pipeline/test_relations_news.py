@@ -421,3 +421,12 @@ def test_accused_of_sheltering_a_group_is_alleged_support(nlp: Any) -> None:
     a, name = _read(nlp, "Kinshasa accuses Rwanda of sheltering the M23 rebels.")
     rels = [(name[r.subject], r.predicate, name[r.object], r.modality) for r in a.relations]
     assert ("M23", "supported_by", "Rwanda", "alleged") in rels
+
+
+def test_a_force_fought_under_a_general_is_commanded_by_him(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The Kora Liberation Front has been fighting the Chadian army under General Idriss "
+        "Mahamat since April.",
+    )
+    assert ("Idriss Mahamat", "commands", "Military Forces of Chad") in rels

@@ -174,11 +174,19 @@ class RoleRules(ReaderBase):
         if tok.dep_ == "pobj" and under.lower_ == "of" and under.head.lemma_ in COMMAND_NOUNS:
             pred = "leader_of" if under.head.lemma_ == "leadership" else pred
             under = under.head.head  # "under the command of X"
-        if tok.dep_ != "pobj" or under.lower_ != "under" or under.head.pos_ not in NOUNS:
+        if tok.dep_ != "pobj" or under.lower_ != "under":
             return
-        force = self.args.actor(under.head, ORGS)
+        host = under.head
+        if host.pos_ in {"VERB", "AUX"}:  # "fighting the army under General X": the parse
+            host = next(  # hung "under" on the verb; the object right before it is whose
+                (c for c in children(host) if c.dep_ == "dobj" and c.right_edge.i == under.i - 1),
+                host,
+            )
+        if host.pos_ not in NOUNS:
+            return
+        force = self.args.actor(host, ORGS)
         if force is not None and force.kind in {"state_force", "armed_group"}:
-            self.add(person, pred, force, [tok, under, under.head], confidence=0.8)
+            self.add(person, pred, force, [tok, under, host], confidence=0.8)
 
     def of_affiliation(self, person: Entity, tok: Token, prep: Token) -> None:
         """Read 'X of the Forest Service' (works for or belongs to it); 'X of Trapper Creek'."""

@@ -76,3 +76,13 @@ def test_the_accuser_of_a_passive_accusation_is_its_agent(nlp: Any) -> None:
     rels = [(name[r.subject], r.predicate, name[r.object], r.modality) for r in a.relations]
     assert rels == [("Kora Liberation Front", "supported_by", "Uganda", "alleged")]
     assert name[a.relations[0].attributed_to or ""] == "Kenya"
+
+
+def test_a_closing_speech_clause_reports_a_lead_the_dateline_tangled(nlp: Any) -> None:
+    text = (
+        "Jihadists kill soldiers in Burkina Faso\n\nOUAGADOUGOU (AFP) - Jihadists from the "
+        "al Qaeda-linked JNIM group killed at least 12 soldiers in an attack on an army base "
+        "in northern Burkina Faso on Saturday, security sources told AFP.\n"
+    )
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    assert [e.modality for e in a.events if e.type == "ASSAULT"] == ["reported"]

@@ -153,10 +153,12 @@ def _speech(tokens: list[Any], entities: EntityResult) -> tuple[bool, str | None
     """
     trigger = tokens[0]
     own = {t.i for t in tokens}
+    tail = _trailing_speech(trigger.sent)
     below = trigger
     for up in trigger.ancestors:
         if up.lemma_.lower() in SPEECH_LEMMAS and up.i not in own:
-            if below.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}:
+            closing = tail is not None and tail.i == up.i and tail.i > trigger.i
+            if below.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"} and not closing:
                 return False, None  # "X, the leader of Y, told me ...": who speaks, not what
             return True, said_by(up, entities)
         below = up
@@ -169,7 +171,6 @@ def _speech(tokens: list[Any], entities: EntityResult) -> tuple[bool, str | None
     for c in side:
         if c.lemma_.lower() in SPEECH_LEMMAS and c.i > trigger.i and c.i not in own:
             return True, said_by(c, entities)
-    tail = _trailing_speech(trigger.sent)
     if tail is not None and tail.i > trigger.i and tail.i not in own:
         return True, said_by(tail, entities)
     return False, None
@@ -181,7 +182,9 @@ def _trailing_speech(sent: Any) -> Any | None:
     words = [t.i for t in sent if not (t.is_space or t.is_punct)]
     for tok in reversed(sent):
         if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_LEMMAS:
-            left = tok.left_edge.i
+            subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+            subj = subjects[-1] if subjects else None  # the one nearest: its own
+            left = subj.left_edge.i if subj is not None else tok.left_edge.i
             closes = bool(words) and tok.right_edge.i >= words[-1]
             after_comma = left > sent.start and tok.doc[left - 1].text == ","
             return tok if closes and after_comma and left < tok.i else None

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
+from actorgraph.pipeline.entities._nouns import PERPETRATORS
 from actorgraph.pipeline.lexicon import (
     ORG_ANAPHORS,
     ORG_HEADS,
@@ -219,6 +220,8 @@ def description(doc: Any, start: int, end: int, surface: str) -> bool:
     if surface.lower().rstrip(".") in PERSON_TITLES | SHORT_RANKS:
         return True  # "Brig. Gen. X": the model's "Brig" is a rank, no one
     span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) == 1 and surface.lower() in PERPETRATORS:
+        return True  # "Jihadists killed ...": unnamed attackers, whom the actors stage keeps
     if span is not None and len(span) == 1 and surface.lower() in DESCRIPTIVE:
         tok = span[0]
         if tok.dep_ in {"amod", "compound"} and tok.head.lower_ in ORG_ANAPHORS:

@@ -317,3 +317,22 @@ def test_the_group_is_not_a_name_its_own_clause_gives(nlp: Any) -> None:
     )
     assert [m.text for m in found["Sela Brigade"].mentions] == ["Sela Brigade"]
     assert "group" in [m.text for m in found["Kora Liberation Front"].mentions]
+
+
+def test_a_title_case_headlines_common_words_are_no_name(nlp: Any) -> None:
+    found = _entities(
+        nlp,
+        "Rebels Seize Town In Eastern Kora Valley\n\nRebels seized the town of Bunagana on "
+        "Monday, a local official said.",
+    )
+    assert "Rebels Seize Town" not in found
+    assert "Bunagana" in found
+
+
+def test_a_title_case_headline_keeps_the_names_its_story_writes(nlp: Any) -> None:
+    found = _entities(
+        nlp,
+        "Kora Liberation Front Fighters Storm Army Base\n\nFighters of the Kora Liberation "
+        "Front stormed an army base on Monday.",
+    )
+    assert "Kora Liberation Front" in found

@@ -16,6 +16,7 @@ from typing import Any
 
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._bodies import joined_bodies
+from actorgraph.pipeline.entities._headline import said_in_story
 from actorgraph.pipeline.entities._labels import repair_label
 from actorgraph.pipeline.entities._names import (
     acronym_groups,
@@ -356,6 +357,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw.extend((s, e, lab, 2) for s, e, lab in headed_groups(doc, [(r[0], r[1]) for r in raw]))
     raw.extend((s, e, lab, 2) for s, e, lab in named_bodies(doc, [(r[0], r[1]) for r in raw]))
 
+    raw = said_in_story(text, raw)  # "Rebels Seize Town": a title-case headline's capitals
     raw = [(s, e, place_or_people(text, s, e, lab), w) for s, e, lab, w in raw]
     raw = joined_bodies(doc, joined_of(text, _fit_layout(text, raw)))
     wrapped = hard_wrapped(text) is not None

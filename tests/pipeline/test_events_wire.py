@@ -162,3 +162,12 @@ def test_the_town_whose_areas_were_shelled_is_where_it_happened(nlp: Any) -> Non
     name = {e.id: e for e in a.entities}
     assert [[name[i].name for i in e.locations] for e in a.events] == [["El Fasher"]]
     assert name[a.events[0].locations[0]].type == "GPE"
+
+
+def test_capitalised_jihadists_opening_a_sentence_are_unnamed_attackers(nlp: Any) -> None:
+    a = _analyze(
+        nlp, "Jihadists killed 12 soldiers in an attack in northern Burkina Faso on Saturday."
+    )
+    assert [actors for t, actors, _ in _named_events(a) if t == "ASSAULT"] == [
+        ["Unidentified Armed Group (Burkina Faso)"]
+    ]

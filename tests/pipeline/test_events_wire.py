@@ -166,7 +166,9 @@ def test_the_town_whose_areas_were_shelled_is_where_it_happened(nlp: Any) -> Non
 
 def test_capitalised_jihadists_opening_a_sentence_are_unnamed_attackers(nlp: Any) -> None:
     a = _analyze(
-        nlp, "Jihadists killed 12 soldiers in an attack in northern Burkina Faso on Saturday."
+        nlp,
+        "Jihadists killed at least 12 soldiers in an attack on an army base in northern "
+        "Burkina Faso on Saturday, security sources said.",
     )
     assert [actors for t, actors, _ in _named_events(a) if t == "ASSAULT"] == [
         ["Unidentified Armed Group (Burkina Faso)"]

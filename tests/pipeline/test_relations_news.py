@@ -430,3 +430,22 @@ def test_a_force_fought_under_a_general_is_commanded_by_him(nlp: Any) -> None:
         "Mahamat since April.",
     )
     assert ("Idriss Mahamat", "commands", "Military Forces of Chad") in rels
+
+
+def test_a_battalion_of_the_army_is_its_unit_and_no_rebel_group(nlp: Any) -> None:
+    a, name = _read(
+        nlp,
+        "Lt. Col. Ramon Dizon, commander of the Philippine army's 47th Infantry Battalion, "
+        "said the rebels fled into the hills.",
+    )
+    rels = _triples(a, name)
+    assert ("47th Infantry Battalion", "part_of", "Military Forces of Philippines") in rels
+    unit = next(e for e in a.entities if e.name == "47th Infantry Battalion")
+    assert unit.kind == "state_force"
+    assert all(m.text != "rebels" for m in unit.mentions)
+
+
+def test_a_brigade_the_army_owns_is_a_state_force(nlp: Any) -> None:
+    a, _ = _read(nlp, "Major Ali Musa of the Nigerian army's 7th Brigade said the rebels fled.")
+    unit = next(e for e in a.entities if e.name == "7th Brigade")
+    assert unit.kind == "state_force"

@@ -97,6 +97,8 @@ def _modifier(doc: Any, j: int) -> bool:
 def kind_from_context(parsed: ParsedDoc, name: str, mentions: list[Mention]) -> str | None:
     """Read an org's kind from its name, then from the words around its mentions."""
     kind = kind_of_words(name.split())
+    if kind in {"armed_group", None} and _the_armys(parsed.doc, mentions):
+        return "state_force"  # "the army's 3rd Brigade": a unit of the state's army
     if kind == "state_force" and name.split()[-1].lower() in {"army", "forces"}:
         return army_kind(name)
     if kind is not None:
@@ -122,3 +124,16 @@ def kind_from_context(parsed: ParsedDoc, name: str, mentions: list[Mention]) -> 
         if k is not None:
             votes[k] += 1
     return votes.most_common(1)[0][0] if votes else None
+
+
+_STATE_ARMS = frozenset({"army", "military", "navy", "police", "gendarmerie"})
+
+
+def _the_armys(doc: Any, mentions: list[Mention]) -> bool:
+    """A mention owned by "the army's", "the military's"."""
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        owned = span is not None and span.start > 1 and doc[span.start - 1].tag_ == "POS"
+        if owned and doc[span.start - 2].lower_ in _STATE_ARMS:
+            return True
+    return False

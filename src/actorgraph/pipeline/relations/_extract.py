@@ -135,6 +135,7 @@ def extract_relations(
             reader.hyphen_links(tok)
             reader.held_places(tok)
     reader.branches()
+    reader.owned_units()
     reader.found.extend(_groups_of_leaders(reader.found))
     reader.found = _named_states_win(reader.found)
     merged: dict[tuple[str, str, str], Relation] = {}

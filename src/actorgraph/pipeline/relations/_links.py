@@ -14,6 +14,11 @@ from actorgraph.pipeline.relations._words import FIGHT_NOUNS, HYPHEN_LINKS, LINK
 
 SIDES = frozenset({"ORG", "GPE"})
 BRANCHES = frozenset({"province", "branch", "wing", "affiliate", "chapter"})
+ARMED = frozenset({"state_force", "armed_group"})
+UNITS = frozenset(
+    {"battalion", "battalions", "brigade", "brigades", "division", "regiment", "corps", "wing",
+     "unit", "units", "company", "squadron", "command", "sector", "front"}
+)  # fmt: skip
 AS_VERBS = frozenset({"function", "serve", "act", "operate", "work"})
 # "members of X, the armed wing of Y": the apposition the parser hangs on the members
 PARTITIVES = frozenset(
@@ -216,6 +221,23 @@ class LinkRules(FightRules):
                     if span is not None:
                         pred = "ties_to" if splinter else "part_of"
                         self.add(e, pred, parent, [span.root], confidence=0.8)
+
+    def owned_units(self) -> None:
+        """Read "the army's 62nd Infantry Battalion", "Hamas's Tiger Brigade": a unit owned
+        by a force is part of it."""
+        for e in self.entities.entities:
+            words = e.name.lower().split()
+            if e.type != "ORG" or e.kind not in ARMED or not words or words[-1] not in UNITS:
+                continue
+            for m in e.mentions:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                owners = [c for c in children(span.root) if c.dep_ == "poss"] if span else []
+                owner = self.args.at(owners[0], frozenset({"ORG"})) if owners else None
+                if span is not None and owner is not None and owner.id != e.id:
+                    if owner.kind not in ARMED:
+                        continue
+                    self.add(e, "part_of", owner, [span.root, owners[0]], confidence=0.8)
+                    break
 
     def named_links(self, tok: Token) -> None:
         """Read 'Hamas ally Hezbollah', 'Iran proxy Y': a link noun between two names."""

@@ -449,3 +449,16 @@ def test_a_brigade_the_army_owns_is_a_state_force(nlp: Any) -> None:
     a, _ = _read(nlp, "Major Ali Musa of the Nigerian army's 7th Brigade said the rebels fled.")
     unit = next(e for e in a.entities if e.name == "7th Brigade")
     assert unit.kind == "state_force"
+
+
+def test_a_cartel_named_with_its_capitalised_noun_fights_another(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The state has seen a bloody turf war between the Oaxaca New Dawn Cartel and the "
+        "Tierra Blanca Cartel.",
+    )
+    assert ("Oaxaca New Dawn Cartel", "fights_against", "Tierra Blanca Cartel") in rels or (
+        "Tierra Blanca Cartel",
+        "fights_against",
+        "Oaxaca New Dawn Cartel",
+    ) in rels

@@ -30,6 +30,7 @@ ORG_HEADS = frozenset(
         "council",
         "committee",
         "faction",
+        "cartel",
     }
 )
 # Bodies made of other groups: "Y, a coalition of rebel groups".

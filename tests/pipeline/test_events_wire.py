@@ -173,3 +173,15 @@ def test_capitalised_jihadists_opening_a_sentence_are_unnamed_attackers(nlp: Any
     assert [actors for t, actors, _ in _named_events(a) if t == "ASSAULT"] == [
         ["Unidentified Armed Group (Burkina Faso)"]
     ]
+
+
+def test_a_state_acting_through_its_army_is_not_a_second_actor(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Chad junta air strike kills 14 in Lac region, residents say\n\nN'DJAMENA (AP) - A "
+        "Chadian military air strike on a village in the Lac region killed 14 people on "
+        "Monday, residents said.\n",
+    )
+    assert [actors for t, actors, _ in _named_events(a) if t == "ASSAULT"] == [
+        ["Military Forces of Chad"]
+    ]

@@ -22,7 +22,7 @@ from actorgraph.pipeline.events._acts import by_the_act, headline, jailbreak
 from actorgraph.pipeline.events._args import noun_args, verb_args
 from actorgraph.pipeline.events._casualties import gives_toll
 from actorgraph.pipeline.events._dates import DateFinder
-from actorgraph.pipeline.events._filters import background
+from actorgraph.pipeline.events._filters import background, without_own_state
 from actorgraph.pipeline.events._found import Found, claimed
 from actorgraph.pipeline.events._lexicon import (
     ASPECTUAL,
@@ -266,6 +266,7 @@ def extract_events(
     doc_id = parsed.document.id
     events = []
     for f in kept:
+        f.args.actors = without_own_state(f.args.actors, entities)
         claim = claim_for([f.trigger, *f.args.heads], f.sent, quotes, entities)
         if claim.modality == "asserted" and f.triggers and headline(f.sent):
             # a headline drops who says so: the story's telling of it says

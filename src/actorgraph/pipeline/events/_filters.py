@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from actorgraph.model import DateRef
+from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.nlp import children
 
@@ -62,4 +63,20 @@ def since(verb: Any) -> bool:
     """A "since" phrase or clause on the verb ("since 2019", "since the war began")."""
     return any(c.lower_ == "since" and c.dep_ in {"prep", "mark"} for c in children(verb)) or any(
         c.dep_ == "advcl" and any(m.lower_ == "since" for m in children(c)) for c in children(verb)
+    )
+
+
+def without_own_state(actors: list[str], entities: EntityResult) -> list[str]:
+    """ "a Myanmar junta air strike": the state acted through its forces or government, who
+    are the actors; the country is no second one beside them."""
+    named = [e for i in actors if (e := entities.by_id(i)) is not None]
+    through = {e.name for e in named if e.type == "ORG" and e.kind in {"state_force", "government"}}
+    return (
+        [
+            i
+            for i, e in zip(actors, named, strict=False)
+            if not (e.type == "GPE" and any(n.endswith(f" of {e.name}") for n in through))
+        ]
+        if len(named) == len(actors)
+        else actors
     )

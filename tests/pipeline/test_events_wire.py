@@ -185,3 +185,14 @@ def test_a_state_acting_through_its_army_is_not_a_second_actor(nlp: Any) -> None
     assert [actors for t, actors, _ in _named_events(a) if t == "ASSAULT"] == [
         ["Military Forces of Chad"]
     ]
+
+
+def test_the_village_taken_is_where_before_the_region_it_lies_in(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Russian forces captured the village of Nelipivka in the eastern Donetsk region on "
+        "Tuesday, the defence ministry said.",
+    )
+    name = {e.id: e.name for e in a.entities}
+    seized = [e for e in a.events if e.type == "COERCE"]
+    assert [[name[i] for i in e.locations] for e in seized] == [["Nelipivka", "Donetsk"]]

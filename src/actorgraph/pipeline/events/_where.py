@@ -36,6 +36,8 @@ class Where:
     def place(self, f: Found) -> None:
         """The places its sentence puts things in, else the story's dateline."""
         if any(not self._is_country(i) for i in f.args.locations):
+            own = [i for i in self._object_place(f.trigger) if i not in f.args.locations]
+            f.args.locations = [*own, *f.args.locations]  # "took the village of X in Y"
             return
         found: list[str] = []
         for tok in f.sent:
@@ -67,6 +69,19 @@ class Where:
                 ent = self.entities.at(start, end)
                 if ent is not None and ent.type in PLACE_TYPES and self._at_home(ent):
                     f.args.locations = [ent.id]
+
+    def _object_place(self, trigger: Any) -> list[str]:
+        """The place the trigger's object names: "captured the village of X"."""
+        out = []
+        for obj in (c for c in children(trigger) if c.dep_ == "dobj"):
+            if obj.lemma_.lower() not in PLACE_NOUNS | PARTS:
+                continue
+            for prep in (c for c in children(obj) if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in children(prep) if c.dep_ == "pobj"):
+                    e = self.entities.at(pobj.idx, pobj.idx + len(pobj.text))
+                    if e is not None and e.type in PLACE_TYPES:
+                        out.append(e.id)
+        return out
 
     def _named_in(self, noun: Any) -> Entity | None:
         """The place a place noun's own words name, a region before its country."""

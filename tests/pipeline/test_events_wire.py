@@ -196,3 +196,12 @@ def test_the_village_taken_is_where_before_the_region_it_lies_in(nlp: Any) -> No
     name = {e.id: e.name for e in a.entities}
     seized = [e for e in a.events if e.type == "COERCE"]
     assert [[name[i] for i in e.locations] for e in seized] == [["Nelipivka", "Donetsk"]]
+
+
+def test_bare_warplanes_are_the_state_forces_the_story_names(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Sudan's army has fought the paramilitary forces since April. Residents said warplanes "
+        "bombed a market in the town of Kabkabiya on Tuesday.",
+    )
+    assert ("ASSAULT", ["Military Forces of Sudan"], []) in _named_events(a)

@@ -14,7 +14,8 @@ from actorgraph.pipeline.lexicon import lookup_actor
 MILITARY = frozenset(
     {"army", "military", "troops", "troop", "soldiers", "soldier", "forces", "force",
      "servicemen", "serviceman", "paratroopers", "commandos", "gendarmes", "gendarmerie",
-     "navy", "junta", "marines", "coalition"}
+     "navy", "junta", "marines", "coalition", "warplanes", "warplane", "jets", "gunships",
+     "gunship"}
 )  # fmt: skip
 POLICE = frozenset({"police", "policemen", "policeman", "policewomen"})
 GOVERNMENT = frozenset({"government", "administration", "regime", "authorities", "junta"})

@@ -86,3 +86,14 @@ def test_a_closing_speech_clause_reports_a_lead_the_dateline_tangled(nlp: Any) -
     )
     a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
     assert [e.modality for e in a.events if e.type == "ASSAULT"] == ["reported"]
+
+
+def test_local_officials_are_not_the_members_of_a_group_named_before(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "A drone strike killed three members of the Kora Liberation Front near the town of "
+        "Sinjar on Friday, local officials said.",
+        published="2021-05-04",
+        nlp=nlp,
+    )
+    assert [e.attributed_to for e in a.events if e.type == "ASSAULT"] == [None]
+    assert [q.speaker for q in a.quotes] == [None]

@@ -147,6 +147,13 @@ _CIVILIAN = frozenset(
 
 
 def _apart(earlier: Any, head: Any) -> bool:
-    """ "Fighters from X" and "residents": an armed group and civilians are never one."""
+    """ "Fighters from X" and "residents": an armed group and civilians are never one; nor
+    officials and the members of a group."""
     a, b = earlier.lemma_.lower(), head.lemma_.lower()
+    if (a in _OFFICIAL) != (b in _OFFICIAL):
+        return True  # "members of X ... local officials said": not X's members
     return (a in _ARMED and b in _CIVILIAN) or (a in _CIVILIAN and b in _ARMED)
+
+
+# Those who speak for an office: never the members or fighters of a group named before.
+_OFFICIAL = frozenset({"official", "officials", "authority", "authorities", "source", "sources"})

@@ -462,3 +462,15 @@ def test_a_cartel_named_with_its_capitalised_noun_fights_another(nlp: Any) -> No
         "fights_against",
         "Oaxaca New Dawn Cartel",
     ) in rels
+
+
+def test_the_turkish_state_is_its_government_and_a_side(nlp: Any) -> None:
+    rels = _rels(
+        nlp, "The Kora Liberation Front has waged an insurgency against the Chadian state."
+    )
+    assert ("Kora Liberation Front", "fights_against", "Government of Chad") in rels
+
+
+def test_the_indian_state_of_x_is_a_place_not_a_government(nlp: Any) -> None:
+    _, name = _read(nlp, "Protesters marched in the Indian state of Manipur on Monday.")
+    assert "Government of India" not in name.values()

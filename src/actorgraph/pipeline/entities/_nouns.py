@@ -195,6 +195,12 @@ def is_head(tok: Any) -> str | None:
         return None
     if tok.pos_ == "PROPN" and not (tok.is_lower or tok.is_sent_start):
         return None  # "Army" inside a name
+    if low == "state" and any(
+        c.dep_ == "amod" and c.i == tok.i - 1 and country_word(c.text) for c in tok.children
+    ):  # "the Turkish state": its government; "the Indian state of Manipur": a place
+        of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        nxt_of = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "of"
+        return None if of or nxt_of else "government"
     if low in STATE_NOUNS:
         speaks = {"spokesman", "spokeswoman", "spokesperson", "official", "officials",
                   "source", "sources", "statement"}  # fmt: skip

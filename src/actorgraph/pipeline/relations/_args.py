@@ -133,7 +133,8 @@ class Args(LookBack):
             return self.last_person(tok)
         if low in GROUP_PRONOUNS:
             return self.reporter(tok, types)
-        if tok.pos_ == "NOUN" and (low in PLACE_HEADS or tok.lemma_ in PLACE_HEADS):
+        place_head = tok.pos_ == "NOUN" and (low in PLACE_HEADS or tok.lemma_ in PLACE_HEADS)
+        if place_head and self.at(tok, ORGS) is None:  # "the Turkish state" is its government
             return None  # "attacked Njaba village": a place, not a side
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and self.at(tok.head, PERSONS) is not None:
             return self.at(tok.head, types)  # "X, an official who heads Y": X, not his employer

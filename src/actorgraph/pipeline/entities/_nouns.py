@@ -43,7 +43,8 @@ MILITARY_OWNED = frozenset(
     {"airstrike", "strike", "raid", "offensive", "bombardment", "shelling", "assault",
      "attack", "jet", "warplane", "aircraft", "helicopter", "drone", "crackdown",
      "spokesman", "spokeswoman", "spokesperson", "official", "source", "statement",
-     "commander", "chief", "leadership", "command"}
+     "commander", "chief", "leadership", "command", "base", "bases", "post", "posts",
+     "convoy", "patrol", "checkpoint", "outpost", "position", "positions", "barracks"}
 )  # fmt: skip
 MEMBER_HEADS = frozenset({"officers", "personnel", "units"})
 STATE_WORDS = frozenset(

@@ -205,3 +205,27 @@ def test_bare_warplanes_are_the_state_forces_the_story_names(nlp: Any) -> None:
         "bombed a market in the town of Kabkabiya on Tuesday.",
     )
     assert ("ASSAULT", ["Military Forces of Sudan"], []) in _named_events(a)
+
+
+def test_a_count_of_a_people_killed_is_victims_not_their_state(nlp: Any) -> None:
+    a = _analyze(nlp, "Israeli strikes killed at least 40 Palestinians in Rafah on Sunday.")
+    assert [targets for t, _, targets in _named_events(a) if t == "ASSAULT"] == [[]]
+    assert not [r for r in a.relations if r.predicate == "fights_against"]
+
+
+def test_a_countrys_military_base_is_its_military(nlp: Any) -> None:
+    a = _analyze(
+        nlp, "The Kora Liberation Front said it fired rockets at a Chadian military base on Monday."
+    )
+    assert ("ASSAULT", ["Kora Liberation Front"], ["Military Forces of Chad"]) in _named_events(a)
+
+
+def test_mercenaries_joined_to_troops_are_the_group_they_come_from(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Chadian troops and foreign mercenaries from the Tamu Sela Group killed dozens of "
+        "villagers in the town of Bol on Monday.",
+    )
+    assert [actors for t, actors, _ in _named_events(a) if t == "ASSAULT"] == [
+        ["Military Forces of Chad", "Tamu Sela Group"]
+    ]

@@ -26,8 +26,9 @@ GROUP_HEADS = words(
     "hundreds thousands dozens citizens residents people militants rebels soldiers police "
     "coalition alliance faction wing branch commander commanders demonstrators protesters "
     "activists students workers guerrillas guerrilla youths negotiators doctors authorities "
-    "militiamen gunmen insurgents leaders diplomats"
+    "militiamen gunmen insurgents leaders diplomats mercenaries contractors"
 )
+COUNTS = words("some several many dozens hundreds thousands scores few number")
 # Heads through which a country acts: "Syrian officials", "Iranian diplomats".
 STATE_VOICES = words(
     "official officials authority authorities diplomat diplomats delegation envoy envoys "
@@ -117,20 +118,25 @@ class Resolver:
                     _add(out, [gid])
                 continue
             direct = self._entity(t, types)
+            if direct and self._counted_people(t, direct):
+                continue  # "killed 40 Palestinians": people, not their state
             if direct:
                 _add(out, [direct])
                 continue
+            before = len(out)
             for c in children(t):
                 if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < t.i:
                     cid = self._entity(c, types) or self._compounded(c, types)
                     if cid and self._speaks_for(c, t):
                         _add(out, [cid])
             if (
-                not out
+                len(out) == before
                 and depth == 0
                 and (t.lower_ in GROUP_HEADS or t.lemma_.lower() in GROUP_HEADS or t.like_num)
             ):
-                for prep in children(t):
+                # "troops and mercenaries from X": the parse hangs "from X" on the first
+                shared = [p for p in children(t.head) if p.i > t.i] if t is not tok else []
+                for prep in [*children(t), *shared]:
                     if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
                         # "people in northwest X", "troops in X": where they are, not whose
                         where = prep.lower_ == "in" or t.lemma_.lower() in POPULATION
@@ -139,6 +145,14 @@ class Resolver:
                             if pobj.dep_ == "pobj":
                                 _add(out, self.ids(pobj, kinds, depth + 1))
         return out
+
+    def _counted_people(self, tok: Any, eid: str) -> bool:
+        """ "40 Palestinians", "dozens of Afghans": a count of a people is people."""
+        ent = self.entities.by_id(eid)
+        if ent is None or ent.type not in {"GPE", "NORP"} or tok.tag_ not in {"NNS", "NNPS"}:
+            return False
+        counted = any(c.dep_ == "nummod" or c.lower_ in COUNTS for c in children(tok))
+        return counted or (tok.dep_ == "pobj" and tok.head.head.lower_ in COUNTS)
 
     def _compounded(self, tok: Any, types: frozenset[str]) -> str | None:
         """ "the Kora gang coalition": the name is a compound of a compound of the head."""

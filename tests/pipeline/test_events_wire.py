@@ -229,3 +229,11 @@ def test_mercenaries_joined_to_troops_are_the_group_they_come_from(nlp: Any) -> 
     assert [actors for t, actors, _ in _named_events(a) if t == "ASSAULT"] == [
         ["Military Forces of Chad", "Tamu Sela Group"]
     ]
+
+
+def test_a_headline_participle_is_passive_its_subject_the_victims(nlp: Any) -> None:
+    a = _analyze(nlp, "Mali army says 12 soldiers killed in ambush near the border")
+    events = _named_events(a)
+    assert [c.value for e in a.events for c in e.casualties if c.kind == "killed"] == [12]
+    assert events and all("Military Forces of Mali" in targets for _, _, targets in events)
+    assert all("Military Forces of Mali" not in actors for _, actors, _ in events)

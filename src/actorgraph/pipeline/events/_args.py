@@ -58,7 +58,15 @@ def _relative_head(verb: Any) -> Any:
 
 
 def _passive(verb: Any) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb))
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) or _bare_participle(verb)
+
+
+def _bare_participle(verb: Any) -> bool:
+    """A headline's passive: "20 soldiers killed in ambush", a participle with no auxiliary."""
+    if verb.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in children(verb)}
+    return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj"}
 
 
 def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
@@ -77,7 +85,7 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
                 return named, c.dep_ == "nsubjpass"
             continue  # "TRIPOLI, May 3 - Rebels said": the rebels are the subject
         if c.dep_ in ("nsubj", "csubj", "nsubjpass"):
-            passive = c.dep_ == "nsubjpass"
+            passive = c.dep_ == "nsubjpass" or _bare_participle(verb)
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return _relative_head(verb), passive
             if c.lower_ in RELATIVE and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":

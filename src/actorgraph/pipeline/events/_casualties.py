@@ -176,6 +176,9 @@ def counts(sent: Any) -> list[Count]:
                 own = {c.dep_ for c in children(tok)}  # four wounded": the head's "were"
                 head_passive = any(c.dep_ == "auxpass" for c in children(tok.head))
                 passive = head_passive and not own & {"aux", "auxpass", "dobj"}
+            own = {c.dep_ for c in children(tok)}
+            if tok.tag_ == "VBN" and "nsubj" in own and not own & {"aux", "auxpass", "dobj"}:
+                passive = True  # a headline's "12 soldiers killed in ambush"
             intransitive = lemma in {"die", "perish", "drown"}
             people = lemma in {"seize", "capture", "snatch"}  # objects may be towns
             for c in children(tok):

@@ -173,7 +173,7 @@ def test_events_who_takes_part_in_a_clash_is_its_actor(nlp: Any) -> None:
 
 
 def test_events_an_unsure_killing_by_no_one_is_not_kept(nlp: Any) -> None:
-    from actorgraph.pipeline.events._extract import FLOOR
+    from actorgraph.pipeline.events._build import FLOOR
 
     text = (
         "Officials believe that nearly 35 Taliban members have been killed in the blasts. "

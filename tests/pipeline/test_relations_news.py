@@ -474,3 +474,20 @@ def test_the_turkish_state_is_its_government_and_a_side(nlp: Any) -> None:
 def test_the_indian_state_of_x_is_a_place_not_a_government(nlp: Any) -> None:
     _, name = _read(nlp, "Protesters marched in the Indian state of Manipur on Monday.")
     assert "Government of India" not in name.values()
+
+
+def test_a_standing_war_told_as_a_habit_is_no_event_but_still_a_fight(nlp: Any) -> None:
+    a, name = _read(
+        nlp, "Kenya has carried out air strikes on al Shabaab camps in Somalia since 2011."
+    )
+    assert ("Kenya", "fights_against", "al-Shabaab") in _triples(a, name)
+    assert not any(e.type == "ASSAULT" for e in a.events)  # no one strike is told
+    rels = _rels(nlp, "Britain has carried out air strikes on Houthi targets since January.")
+    assert ("United Kingdom", "fights_against", "Houthis") in rels
+
+
+def test_a_groups_bare_camps_are_its_own_a_named_camp_is_a_place(nlp: Any) -> None:
+    a, _ = _read(nlp, "Jets bombed Hezbollah camps near Baalbek on Monday.")
+    assert any(e.name == "Hezbollah" and e.type == "ORG" for e in a.entities)
+    b, _ = _read(nlp, "Gunmen attacked the Abu Shouk camps near El Fasher on Monday.")
+    assert not any(e.type == "PERSON" for e in b.entities)

@@ -82,7 +82,7 @@ def analyze_parsed(
             found,
             dates=date_result.dates,
             quotes=quote_result.quotes,
-            events=event_result.events,
+            events=event_result.events + event_result.standing,
         )
         check_time("relations")
     release(parsed.doc)

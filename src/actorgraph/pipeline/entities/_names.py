@@ -288,6 +288,13 @@ _ORG_APPOSITION = re.compile(
 )
 
 
+def _named_camp(text: str, start: int, camp: str) -> bool:
+    """ "Zamzam camp", "the Kalma camps", "Kakuma refugee camps" are places; bare "X camps"
+    ("air strikes on al Shabaab camps") are the camps of group X."""
+    plain = camp.strip() == "camps"
+    return not plain or text[max(0, start - 4) : start].lower() == "the "
+
+
 def place_or_people(text: str, start: int, end: int, label: str) -> str:
     """The label a mention's neighbours give it: "X district" or "the island of X" a place,
     "ethnic X" a people, "X militants" or "X, a militia" a group."""
@@ -301,7 +308,8 @@ def place_or_people(text: str, start: int, end: int, label: str) -> str:
         )
     ):
         return "GPE"
-    if label in {"PERSON", "ORG", "NORP"} and _CAMP.match(text, end):
+    camp = _CAMP.match(text, end)
+    if label in {"PERSON", "ORG", "NORP"} and camp and _named_camp(text, start, camp.group()):
         return "FAC"
     if label == "PERSON" and (_FIGHTERS_AFTER.match(text, end) or _ORG_APPOSITION.match(text, end)):
         return "ORG"

@@ -12,17 +12,16 @@ publication date is never used silently.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from actorgraph.model import Casualty, DateRef, Event, Evidence, Quote
-from actorgraph.pipeline.claims import Claim, claim_for, said_by
+from actorgraph.model import DateRef, Event, Quote
 from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.events._acts import by_the_act, headline, jailbreak
+from actorgraph.pipeline.events._acts import by_the_act, jailbreak
 from actorgraph.pipeline.events._args import noun_args, verb_args
-from actorgraph.pipeline.events._casualties import gives_toll
+from actorgraph.pipeline.events._build import built, renamed
 from actorgraph.pipeline.events._dates import DateFinder
-from actorgraph.pipeline.events._filters import background, without_own_state
+from actorgraph.pipeline.events._filters import background
 from actorgraph.pipeline.events._found import Found, claimed
 from actorgraph.pipeline.events._lexicon import (
     ASPECTUAL,
@@ -42,9 +41,7 @@ from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc, children, negated, tokens
 
-STAGE = "events.v2"
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-FLOOR = 0.4  # the least confidence an event with no actor, place or date needs
 _TOLD_BY = frozenset({"advcl", "conj"})  # how a toll's clause governs the act that took it
 _FUTURE = frozenset({"will", "would", "'ll", "shall"})
 _CONDITION = frozenset({"unless", "if"})
@@ -61,6 +58,8 @@ class EventResult:
     events: tuple[Event, ...]
     # unnamed groups that every telling shows to be one named group: unnamed id -> named id
     same_as: dict[str, str] = field(default_factory=dict)
+    # standing wars told as a habit ("has fought X since 2015"): no events, but who fights whom
+    standing: tuple[Event, ...] = ()
 
 
 def _skip_infinitive(tok: Any) -> bool:
@@ -214,15 +213,6 @@ def _compatible(a: DateRef | None, b: DateRef | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
-def _confidence(f: Found) -> float:
-    score = 0.35 + 0.2 * bool(f.args.actors) + 0.1 * bool(f.args.targets)
-    score += 0.15 * (f.date is not None) + 0.05 * bool(f.args.locations)
-    depth = sum(1 for a in f.trigger.ancestors if a.pos_ in ("VERB", "AUX", "NOUN"))
-    depth -= sum(1 for a in f.trigger.ancestors if a.lemma_.lower() in SPEECH)
-    score -= 0.08 * min(max(depth, 0), 4) + 0.05 * f.noun
-    return round(max(0.1, min(score, 0.95)), 3)
-
-
 def extract_events(
     parsed: ParsedDoc,
     entities: EntityResult,
@@ -262,87 +252,15 @@ def extract_events(
         kept.append(f)
         of_type.setdefault(f.type, []).append(f)
         in_sentence.setdefault(here, []).append(f)
-    kept, same_as = refine(kept, parsed.text, entities, layout(parsed.text), parsed.reference)
+    kept, same_as, wars = refine(kept, parsed.text, entities, layout(parsed.text), parsed.reference)
     doc_id = parsed.document.id
-    events = []
-    for f in kept:
-        f.args.actors = without_own_state(f.args.actors, entities)
-        claim = claim_for([f.trigger, *f.args.heads], f.sent, quotes, entities)
-        if claim.modality == "asserted" and f.triggers and headline(f.sent):
-            # a headline drops who says so: the story's telling of it says
-            tellings = (claim_for([t], t.sent, quotes, entities) for t in f.triggers)
-            claim = next((c for c in tellings if c.modality in {"reported", "alleged"}), claim)
-        own_denial = f.type == "REJECT" and claim.modality == "denied"
-        if own_denial and not negated(f.trigger):
-            claim = replace(claim, modality="asserted", confidence=1.0)  # "rejected" itself
-        conf = round(_confidence(f) * (0.5 + 0.5 * claim.confidence), 3)
-        if conf < FLOOR and not f.args.actors and not (f.args.locations and f.date):
-            continue  # no one did it, and little else is sure: right one time in five on tune
-        told = [f.sent, *(s for s in f.sentences if s.start != f.sent.start)]
-        events.append(
-            Event(
-                type=f.type,
-                evidence=tuple(
-                    Evidence(doc_id, s.start_char, s.end_char, STAGE, conf) for s in told
-                ),
-                actors=tuple(f.args.actors),
-                targets=tuple(f.args.targets),
-                locations=tuple(f.args.locations),
-                mode=f.mode,
-                date=f.date,
-                modality=claim.modality,
-                attributed_to=claim.attributed_to,
-                confidence=conf,
-                casualties=_casualties(f, doc_id, quotes, entities, conf),
-            )
-        )
-    return EventResult(tuple(_renamed(e, same_as) for e in events), same_as)
-
-
-def _renamed(ev: Event, same_as: dict[str, str]) -> Event:
-    """The event with every entity id in ``same_as`` replaced by the one it maps to."""
-    if not same_as:
-        return ev
-
-    def ids(xs: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(same_as.get(x, x) for x in xs))
-
-    def one(x: str | None) -> str | None:
-        return same_as.get(x, x) if x is not None else None
-
-    actors = ids(ev.actors)
-    return replace(
-        ev,
-        actors=actors,
-        targets=tuple(t for t in ids(ev.targets) if t not in actors),
-        locations=ids(ev.locations),
-        attributed_to=one(ev.attributed_to),
-        casualties=tuple(replace(c, attributed_to=one(c.attributed_to)) for c in ev.casualties),
+    events = [e for f in kept if (e := built(f, doc_id, quotes, entities)) is not None]
+    standing = [e for f in wars if (e := built(f, doc_id, quotes, entities)) is not None]
+    return EventResult(
+        tuple(renamed(e, same_as) for e in events),
+        same_as,
+        tuple(renamed(e, same_as) for e in standing),
     )
-
-
-def _casualties(
-    f: Found, doc_id: str, quotes: tuple[Quote, ...], entities: EntityResult, conf: float
-) -> tuple[Casualty, ...]:
-    """The event's counts, one per kind and value, each with who gives it."""
-    out: list[Casualty] = []
-    for c in f.casualties:
-        if any(x.kind == c.kind and x.value == c.value for x in out):
-            continue
-        claim = claim_for([c.governor], c.governor.sent, quotes, entities)
-        if gives_toll(c.governor):  # "X put the death toll at 52": X's count
-            claim = Claim("reported", said_by(c.governor, entities), claim.confidence)
-        out.append(
-            Casualty(
-                kind=c.kind,  # type: ignore[arg-type]
-                value=c.value,
-                qualifier=c.qualifier,
-                evidence=(Evidence(doc_id, c.start, c.end, STAGE, conf),),
-                modality="reported" if claim.modality == "reported" else "asserted",
-                attributed_to=claim.attributed_to,
-            )
-        )
-    return tuple(out)
 
 
 def _dated_alike(k: Found, f: Found) -> bool:

@@ -78,3 +78,22 @@ def dates_agree(k: Found, f: Found) -> bool:
     if a is None or b is None or not a.value or not b.value:
         return True
     return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def absorb(into: Found, other: Found) -> None:
+    """Fold a second telling of one event into the first: its arguments, date and counts."""
+    for name in ("actors", "targets", "locations"):
+        have: list[str] = getattr(into.args, name)
+        have.extend(x for x in getattr(other.args, name) if x not in have)
+    into.args.targets = [t for t in into.args.targets if t not in into.args.actors]
+    if other.date is not None and (
+        into.date is None or len(other.date.value or "") > len(into.date.value or "")
+    ):
+        into.date = other.date
+    into.mode = into.mode or other.mode
+    into.casualties.extend(other.casualties)
+    into.sentences.append(other.sent)
+    into.sentences.extend(other.sentences)
+    into.triggers.append(other.trigger)
+    into.triggers.extend(other.triggers)
+    into.confidence = max(into.confidence, other.confidence)

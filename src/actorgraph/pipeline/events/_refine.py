@@ -27,6 +27,7 @@ from actorgraph.pipeline.events._casualties import Count, counts
 from actorgraph.pipeline.events._filters import background, concrete, since, unfounded
 from actorgraph.pipeline.events._found import (
     Found,
+    absorb,
     another,
     counts_differ,
     dates_agree,
@@ -222,7 +223,7 @@ class Refiner(Where):
                 recent.append(k)
             same = next((k for k in [*recent, *lead] if self._same(k, f)), None)
             if same is not None:
-                _merge(same, f)
+                absorb(same, f)
                 continue
             out.append(f)
             if here <= self.first_paragraph + LEAD_PARAGRAPHS - 1 and len(lead) < LOOKBACK:
@@ -352,39 +353,24 @@ def _governed(c: Count, events: list[Found]) -> Found | None:
     return next((f for f in events if f.type == wanted), None)
 
 
-def _merge(into: Found, other: Found) -> None:
-    for name in ("actors", "targets", "locations"):
-        have: list[str] = getattr(into.args, name)
-        have.extend(x for x in getattr(other.args, name) if x not in have)
-    into.args.targets = [t for t in into.args.targets if t not in into.args.actors]
-    if other.date is not None and (
-        into.date is None or len(other.date.value or "") > len(into.date.value or "")
-    ):
-        into.date = other.date
-    into.mode = into.mode or other.mode
-    into.casualties.extend(other.casualties)
-    into.sentences.append(other.sent)
-    into.sentences.extend(other.sentences)
-    into.triggers.append(other.trigger)
-    into.triggers.extend(other.triggers)
-    into.confidence = max(into.confidence, other.confidence)
-
-
 def refine(
     found: list[Found],
     text: str,
     entities: EntityResult,
     page: Layout,
     reference: dt.date | None = None,
-) -> tuple[list[Found], dict[str, str]]:
-    """Return the events of a document refined as the module docstring says, and the
-    unnamed groups found to be a named one (``Refiner.same_as``)."""
+) -> tuple[list[Found], dict[str, str], list[Found]]:
+    """Return the events of a document refined as the module docstring says, the unnamed
+    groups found to be a named one (``Refiner.same_as``) and the standing wars told as a
+    habit, which are no events."""
     r = Refiner(text, entities, page, reference)
-    kept = []
+    kept, wars = [], []
     for f in found:
         r.vet(f)
         if not (f.args.actors or f.args.targets) and not concrete(f):
             continue  # no one, to no one, nowhere: nothing an analyst can use
+        if r.habitual(f) and f.type == "ASSAULT" and f.args.actors and f.args.targets:
+            wars.append(f)  # "has fought the army since 2019": no one act, but a war
         if r.habitual(f) or unfounded(f):
             continue
         kept.append(f)
@@ -396,4 +382,4 @@ def refine(
         r.place(f)
     r.carry_actor(kept)
     kept = [f for f in r.corefer(kept) if not lone_claim(f)]
-    return kept, r.same_as()
+    return kept, r.same_as(), wars

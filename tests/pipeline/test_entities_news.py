@@ -336,3 +336,15 @@ def test_a_title_case_headline_keeps_the_names_its_story_writes(nlp: Any) -> Non
         "Front stormed an army base on Monday.",
     )
     assert "Kora Liberation Front" in found
+
+
+def test_a_long_name_cut_by_the_model_that_owns_something_is_a_person(nlp: Any) -> None:
+    found = _entities(nlp, "Troops arrested supporters of Aung San Suu Kyi's party in Yangon.")
+    assert found["Aung San Suu Kyi"].type == "PERSON"
+    assert "Aung" not in found
+
+
+def test_a_portfolio_before_minister_is_his_title_not_a_body(nlp: Any) -> None:
+    found = _entities(nlp, '"We held," Defense Minister Ivan Velasquez said on social media.')
+    assert "Defense" not in found
+    assert found["Ivan Velasquez"].type == "PERSON"

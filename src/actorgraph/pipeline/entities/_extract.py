@@ -335,7 +335,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
         raw.append(
             hyphened(text, (ent.start_char, ent.end_char, *repair_label(doc, ent, ent.label_)))
         )
-    raw = whole_names(doc, raw)
+    raw = whole_names(doc, [r for r in raw if r[2] != "TITLE"])  # see repair_label
     institutions = _institution_mentions(doc)
     taken = _Spans([(s, e) for s, e, _ in institutions])
     raw = [r for r in raw if not taken.covers(r[0], r[1])]

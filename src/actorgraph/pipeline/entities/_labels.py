@@ -74,6 +74,13 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         return "GPE", 2  # "the capital Sanaa"
     if (
         nxt is not None
+        and nxt.lower_ in {"minister", "secretary"}
+        and len(words) == 1
+        and words[0].lower_ in _PORTFOLIOS
+    ):
+        return "TITLE", 3  # "Defense Minister X": a part of his title, no body
+    if (
+        nxt is not None
         and nxt.lower_ in _WEAPONS
         and label in {"ORG", "PERSON"}
         and lookup_actor(span.text) is None  # "a Houthi drone" is the Houthis'
@@ -92,6 +99,10 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
 
 
 _PLACE_OFFICES = frozenset({"governor", "mayor"})
+_PORTFOLIOS = frozenset(
+    {"defense", "defence", "interior", "foreign", "finance", "justice", "information",
+     "security", "home", "war"}
+)  # fmt: skip
 # Roles a person is named with in apposition: "X, the leader of Y".
 _APPOSED_ROLES = frozenset(
     {"leader", "head", "chief", "founder", "spokesman", "spokeswoman", "commander",

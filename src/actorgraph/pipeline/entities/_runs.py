@@ -5,7 +5,8 @@ The small model often tags one piece of a long or unfamiliar name: "Michel-Ange"
 "Aung San Suu Kyi". The parse still joins the pieces (each a ``compound`` of the last), so
 a mention grows over the untagged proper nouns of its own compound run. A person's name
 grows both ways, up to a title or a role word; any other label grows to the right only, and
-only into a person's name the text gives elsewhere ("... Suu Kyi remains in prison").
+only into a person's name the text gives elsewhere ("... Suu Kyi remains in prison") or
+into a long run that owns something ("Aung San Suu Kyi's party").
 """
 
 from __future__ import annotations
@@ -68,6 +69,15 @@ def _left(span: Any) -> int:
     return start
 
 
+def _long_name(span: Any, end: int) -> bool:
+    """One tagged word before two or more untagged ones of its run, the run a possessive's
+    owner ("Aung San Suu Kyi's government"): a person's name, not a place beside one."""
+    doc = span.doc
+    after = doc[end] if end < len(doc) else None
+    owner = after is not None and after.tag_ == "POS"
+    return len(span) == 1 and end - span.end >= 2 and owner
+
+
 def whole_names(doc: Any, raw: list[Raw]) -> list[Raw]:
     """Grow each mention over the rest of its name (see the module's docstring)."""
     text = doc.text  # built anew on each access: once
@@ -85,10 +95,10 @@ def whole_names(doc: Any, raw: list[Raw]) -> list[Raw]:
         if label != "PERSON" and end > span.end:
             words = doc[span.start : end].text.split()
             tails = {" ".join(words[k:]) for k in range(1, len(words))}
-            if not (tails & people) - {text[s:e]}:
-                end = span.end  # a place before a name it is no part of
-            else:
+            if (tails & people) - {text[s:e]} or _long_name(span, end):
                 label = "PERSON"
+            else:
+                end = span.end  # a place before a name it is no part of
         if (start, end) == (span.start, span.end):
             out.append((s, e, label, weight))
             continue

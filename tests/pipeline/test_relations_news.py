@@ -491,3 +491,31 @@ def test_a_groups_bare_camps_are_its_own_a_named_camp_is_a_place(nlp: Any) -> No
     assert any(e.name == "Hezbollah" and e.type == "ORG" for e in a.entities)
     b, _ = _read(nlp, "Gunmen attacked the Abu Shouk camps near El Fasher on Monday.")
     assert not any(e.type == "PERSON" for e in b.entities)
+
+
+def test_one_of_the_groups_in_an_alliance_is_part_of_it(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The Arakan Army, one of three groups in the Northern Brotherhood Alliance, said "
+        "it took a base.",
+    )
+    assert ("Arakan Army", "part_of", "Northern Brotherhood Alliance") in rels
+
+
+def test_the_alliance_refers_back_to_the_alliance_named(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The Northern Brotherhood Alliance said it took a base. Fighting between the "
+        "army and the alliance has displaced 5,000 people in Myanmar since June.",
+    )
+    assert any(
+        {s, o} == {"Military Forces of Myanmar", "Northern Brotherhood Alliance"}
+        for s, p, o in rels
+        if p == "fights_against"
+    )
+
+
+def test_a_groups_named_affiliate_is_part_of_it_not_of_its_region(nlp: Any) -> None:
+    rels = _rels(nlp, "Al Qaeda's Sahel affiliate JNIM claimed the attack.")
+    assert ("Jama'at Nusrat al-Islam wal-Muslimin", "part_of", "al-Qaeda") in rels
+    assert not any(o == "Sahel" for _, p, o in rels if p == "part_of")

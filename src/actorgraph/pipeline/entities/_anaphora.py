@@ -31,8 +31,9 @@ _ROLE_HEADS = frozenset(
 # Bodies "the <noun>" names when the name ends with that noun: "the Joint Operations
 # Command ... the command", "the National Security Council ... the council".
 _BODY_NOUNS = frozenset(
-    {"command", "council", "committee", "commission", "agency", "directorate", "observatory"}
-)
+    {"command", "council", "committee", "commission", "agency", "directorate", "observatory",
+     "alliance", "brigade"}
+)  # fmt: skip
 
 
 def _paragraph_starts(text: str) -> list[int]:

@@ -115,12 +115,15 @@ class LinkRules(FightRules):
         if pred is None and tok.lower_ in ORG_NOUNS:  # "its splinter group, Y"
             pred = next((LINK_NOUNS[c.lemma_] for c in children(tok)
                          if c.dep_ == "compound" and c.lemma_ in LINK_NOUNS), None)  # fmt: skip
-        if pred is None and (tok.lower_ in ORG_NOUNS or tok.lemma_ in ORG_NOUNS) and _within(tok):
+        inside = _within(tok) if tok.lower_ in ORG_NOUNS or tok.lemma_ in ORG_NOUNS else None
+        if pred is None and inside is not None:
             pred = "part_of"  # "X, a militia within the Y": one of Y's
         if pred is None or tok.pos_ != "NOUN":
             return
         subj = self._link_subject(tok)
         obj = self._link_object(tok)
+        if obj is None and inside is not None and pred == "part_of":
+            obj = next(iter(self._pobjs(inside, SIDES)), None)  # "groups in the Y Alliance"
         owned = _its(tok) or any(c.dep_ == "poss" and self.args.at(c) for c in children(tok))
         if subj is None and owned:  # "X and its offshoot, Y", "X's ally, Y": the noun names Y
             subj = next((self._named_by(c) for c in children(tok) if c.dep_ == "appos"), None)
@@ -144,6 +147,8 @@ class LinkRules(FightRules):
 
     def _link_subject(self, tok: Token) -> Entity | None:
         head = tok.head
+        if tok.dep_ == "compound" and head.pos_ == "PROPN":
+            return self.args.at(head, SIDES)  # "al Qaeda's Sahel affiliate JNIM": JNIM
         if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "one":
             tok, head = head.head, head.head.head  # "Y, one of the militias within X"
         if tok.dep_ == "conj" and head.dep_ == "attr":
@@ -187,7 +192,9 @@ class LinkRules(FightRules):
                     found = self._pobjs(p, SIDES | {"NORP"})
                     if found:
                         return self.state_of(found[0]) if found[0].type == "NORP" else found[0]
-        for c in children(tok):
+        owners = [*children(tok), *(children(tok.head) if tok.dep_ == "compound" else [])]
+        owners.sort(key=lambda c: c.dep_ != "poss")  # "X's Sahel affiliate": X's, not Sahel's
+        for c in owners:
             if c.dep_ in {"poss", "compound", "nmod", "amod"} and c.i < tok.i:
                 e = self.args.at(c, SIDES | {"NORP"})
                 if e is not None:
@@ -253,8 +260,15 @@ class LinkRules(FightRules):
             self.add(b, pred, a, [tok], mode=mode, confidence=0.85)
 
 
-def _within(tok: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "within" for c in children(tok))
+def _within(tok: Token) -> Token | None:
+    """ "a militia within the Y", "one of three groups in the Y Alliance": the preposition."""
+    for c in children(tok):
+        umbrella = c.lower_ == "in" and any(
+            o.dep_ == "pobj" and o.lower_ in UMBRELLAS for o in children(c)
+        )
+        if c.dep_ == "prep" and (c.lower_ == "within" or umbrella):
+            return c
+    return None
 
 
 def _its(tok: Token) -> bool:

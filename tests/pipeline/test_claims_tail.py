@@ -97,3 +97,17 @@ def test_local_officials_are_not_the_members_of_a_group_named_before(nlp: Any) -
     )
     assert [e.attributed_to for e in a.events if e.type == "ASSAULT"] == [None]
     assert [q.speaker for q in a.quotes] == [None]
+
+
+def test_it_said_is_the_body_that_spoke_last(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Rebels attacked a base in Chad on Monday, the defence ministry said. It said the "
+        "army had killed dozens of the assailants in a counter-offensive.",
+        published="2024-05-10",
+        nlp=nlp,
+    )
+    name = {e.id: e.name for e in a.entities}
+    later = [e for e in a.events if e.evidence[0].start > 60]
+    assert later and all(e.modality == "reported" for e in later)
+    assert all(name.get(e.attributed_to or "") == "defence ministry" for e in later)
+    assert any(q.speaker_text == "It" for q in a.quotes)

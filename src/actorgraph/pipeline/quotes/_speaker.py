@@ -303,11 +303,16 @@ def colon_speaker(ctx: DocContext, lo: int, hi: int, *, bare: bool = False) -> A
     return head if is_agent(ctx, head) else None
 
 
+_IT_SAYS = frozenset({"say", "add", "tell", "announce", "state"})
+
+
 def is_agent(ctx: DocContext, head: Any) -> bool:
     """Return True for a speaker that can speak: a name, a person or group noun, a pronoun."""
     low = head.lower_
     if head.pos_ == "PRON":
-        return low not in THING_PRONOUNS and low not in RELATIVE_PRONOUNS
+        if low in THING_PRONOUNS:  # "It said the army had": the body that spoke last
+            return head.dep_ == "nsubj" and head.head.lemma_.lower() in _IT_SAYS
+        return low not in RELATIVE_PRONOUNS
     ent = ctx.entities.at(int(head.idx), ctx.tok_end(head.i))
     if ent is not None:
         return ent.type in PERSONISH

@@ -348,3 +348,15 @@ def test_a_portfolio_before_minister_is_his_title_not_a_body(nlp: Any) -> None:
     found = _entities(nlp, '"We held," Defense Minister Ivan Velasquez said on social media.')
     assert "Defense" not in found
     assert found["Ivan Velasquez"].type == "PERSON"
+
+
+def test_a_many_word_name_the_model_missed_again_is_found_again(nlp: Any) -> None:
+    text = (
+        "Rebels of the so-called Central General Staff attacked a base in Cauca on Sunday. "
+        "The Central General Staff, led by a commander known as Juan Perez, rejected a deal."
+    )
+    found = _entities(nlp, text)
+    assert [m.start for m in found["Central General Staff"].mentions] == [
+        text.index("Central"),
+        text.index("Central", 60),
+    ]

@@ -31,13 +31,10 @@ from actorgraph.pipeline.entities._names import (
     without_role,
     without_title,
 )
+from actorgraph.pipeline.entities._repeats import repeated_names
 from actorgraph.pipeline.entities._runs import whole_names
 from actorgraph.pipeline.layout import layout
-from actorgraph.pipeline.lexicon import (
-    INSTITUTION_NOUNS,
-    known_name_spans,
-    lookup_actor,
-)
+from actorgraph.pipeline.lexicon import INSTITUTION_NOUNS, known_name_spans, lookup_actor
 from actorgraph.pipeline.nlp import ParsedDoc, hard_wrapped, tokens
 
 STAGE = "entities.v2"
@@ -357,7 +354,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw.extend((s, e, lab, 2) for s, e, lab in headed_groups(doc, [(r[0], r[1]) for r in raw]))
     raw.extend((s, e, lab, 2) for s, e, lab in named_bodies(doc, [(r[0], r[1]) for r in raw]))
 
-    raw = said_in_story(text, raw)  # "Rebels Seize Town": a title-case headline's capitals
+    raw = repeated_names(text, said_in_story(text, raw))  # headline capitals; names again
     raw = [(s, e, place_or_people(text, s, e, lab), w) for s, e, lab, w in raw]
     raw = joined_bodies(doc, joined_of(text, _fit_layout(text, raw)))
     wrapped = hard_wrapped(text) is not None

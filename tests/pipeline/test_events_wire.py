@@ -237,3 +237,13 @@ def test_a_headline_participle_is_passive_its_subject_the_victims(nlp: Any) -> N
     assert [c.value for e in a.events for c in e.casualties if c.kind == "killed"] == [12]
     assert events and all("Military Forces of Mali" in targets for _, _, targets in events)
     assert all("Military Forces of Mali" not in actors for _, actors, _ in events)
+
+
+def test_they_is_the_force_named_last_in_its_own_sentence(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Ukraine's army said it had shot down ten drones. Russian troops have been advancing "
+        "in the Donetsk region, where they captured the village of Krasne last week.",
+    )
+    seized = [(actors, t) for t, actors, _ in _named_events(a) if t == "COERCE"]
+    assert seized == [(["Military Forces of Russia"], "COERCE")]

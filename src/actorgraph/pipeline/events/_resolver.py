@@ -81,10 +81,17 @@ class Resolver:
         return None
 
     def _they(self, tok: Any) -> str | None:
-        """ "They opened fire": the armed group or force named last, in this sentence or
-        the one before."""
+        """ "They opened fire": the armed group or force named last in this sentence, else
+        the one the sentence before was about, else the one named last in it."""
         sent = tok.sent
         prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        here = [
+            (m.start, e.id)
+            for m, e in self.entities.mentions_in(sent.start_char, tok.idx)
+            if e.type == "ORG" and e.kind in ARMED_KINDS
+        ]
+        if here:  # "X advanced in the region, where they took", "hit the attackers as they fled"
+            return max(here)[1]
         for subj in (t for t in prev or () if t.dep_ in ("nsubj", "nsubjpass")):
             ent = self.entities.at(subj.idx, subj.idx + len(subj.text))
             if ent is not None and ent.type == "ORG" and ent.kind in ARMED_KINDS:

@@ -519,3 +519,28 @@ def test_a_groups_named_affiliate_is_part_of_it_not_of_its_region(nlp: Any) -> N
     rels = _rels(nlp, "Al Qaeda's Sahel affiliate JNIM claimed the attack.")
     assert ("Jama'at Nusrat al-Islam wal-Muslimin", "part_of", "al-Qaeda") in rels
     assert not any(o == "Sahel" for _, p, o in rels if p == "part_of")
+
+
+def test_allied_militias_known_as_x_are_x_not_the_rebels_named_before(nlp: Any) -> None:
+    a, name = _read(
+        nlp,
+        "M23 rebels captured the town of Kavumu on Friday.\n\n"
+        "Congolese troops and allied militias known as Wazalendo withdrew from the area.\n\n"
+        "A spokesman for the rebel alliance, Jean Bisimwa, said its fighters held the airport. "
+        "Congo's government accuses Rwanda of arming the group.",
+    )
+    by_name = {e.name: e for e in a.entities}
+    assert "allied militias" in by_name["Wazalendo"].aliases
+    assert "allied militias" not in by_name["M23"].aliases
+    rels = _triples(a, name)
+    assert ("Jean Bisimwa", "spokesperson_of", "M23") in rels
+    assert ("M23", "supported_by", "Rwanda") in rels
+    assert ("Wazalendo", "supported_by", "Rwanda") not in rels
+    backed = next(r for r in a.relations if r.predicate == "supported_by")
+    assert backed.modality == "alleged"
+    assert "Congo" in name[backed.attributed_to or ""]  # the accuser, "Congo's government"
+
+
+def test_experts_who_accuse_make_the_backing_alleged(nlp: Any) -> None:
+    a, _ = _read(nlp, "United Nations experts accuse Rwanda of arming the M23 group.")
+    assert [r.modality for r in a.relations if r.predicate == "supported_by"] == ["alleged"]

@@ -19,9 +19,9 @@ from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.layout import in_dateline
 
 ALLEGED_WORDS = frozenset(
-    {"allegedly", "reportedly", "purportedly", "accused", "accuses", "accusing", "alleged",
-     "alleges", "suspected", "claimed", "accusation", "accusations", "allegations", "blamed",
-     "blames", "blaming"}
+    {"allegedly", "reportedly", "purportedly", "accuse", "accused", "accuses", "accusing",
+     "alleged", "allege", "alleges", "suspected", "claimed", "accusation", "accusations",
+     "allegations", "blame", "blamed", "blames", "blaming"}
 )  # fmt: skip
 DENIAL_VERBS = frozenset({"deny", "denied", "denies", "denying", "refute", "reject", "dismiss"})
 PLAN_LEMMAS = frozenset({"plan", "intend", "expect", "aim", "propose", "prepare", "vow"})

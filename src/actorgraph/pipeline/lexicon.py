@@ -97,6 +97,7 @@ ORG_ANAPHORS = {
     "party": frozenset({"party", None}),
     "faction": frozenset({"armed_group", "party", None}),
     "coalition": frozenset({"armed_group", "party"}),
+    "alliance": frozenset({"armed_group", "party"}),
 }
 NAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "as-", "ash-", "az-", "an-", "ar-", "at-")
 PERSON_TITLES = frozenset(

@@ -87,6 +87,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
         if target is not None:
             added.setdefault(target.id, []).append(Mention(start, end, text[start:end], LABEL))
             taken.add((start, end))
+            named.add(start, end, target)
     if not added:
         return tuple(entities)
     out = []
@@ -128,7 +129,7 @@ _LINKER = re.compile(
 
 
 class _Named:
-    """The organisations' own mentions (not anaphors), sorted by start, for window lookups."""
+    """The organisations' mentions (anaphors as they are resolved), sorted by start."""
 
     def __init__(self, orgs: list[Entity], text: str) -> None:
         self.orgs = orgs
@@ -139,6 +140,14 @@ class _Named:
             if m.label != LABEL and not _LINKER.match(text, m.end)
         )
         self.starts = [s for s, _, _ in self.spans]
+
+    def add(self, start: int, end: int, org: Entity) -> None:
+        """A description resolved to ``org`` is its latest mention for those that follow
+        ("the rebel alliance ... arming the group")."""
+        k = next(i for i, e in enumerate(self.orgs) if e.id == org.id)
+        at = bisect.bisect_left(self.spans, (start, end, k))
+        self.spans.insert(at, (start, end, k))
+        self.starts.insert(at, start)
 
     def last_before(self, start: int) -> dict[int, int]:
         """Return, per organisation, its latest mention ending by ``start`` and within reach."""
@@ -191,8 +200,8 @@ def _antecedent(
         if p_here - (bisect.bisect_right(para, last) - 1) > MAX_PARAGRAPHS:
             continue
         if noun in ORG_ANAPHORS:
-            if e.kind not in ORG_ANAPHORS[noun]:
-                continue
+            if e.kind not in ORG_ANAPHORS[noun] and e.name.split()[-1].lower() != noun:
+                continue  # "the alliance": a group of a kind it describes, or named so
         elif e.name.split()[-1].lower() != noun:
             continue
         elif e.kind == "armed_group" and noun in {"army", "forces", "military"}:

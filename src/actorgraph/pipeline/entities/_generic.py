@@ -302,6 +302,16 @@ class GenericActors(Antecedents):
         words = {t.lower_ for t in head.doc[left : head.i]}
         return bool(words & PROXY_WORDS) or any(w.startswith("pro-") for w in words)
 
+    def _known_as(self, head: Any) -> Entity | None:
+        """The named group "militias known as X", "a gang called X" are, read off the words
+        (the parse often hangs the name on a verb after it)."""
+        doc, k = head.doc, head.i + 1
+        if k < len(doc) and doc[k].lower_ in {"known", "called", "dubbed", "named"}:
+            k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "as")
+            e = self.by_char.get(doc[k].idx) if k < len(doc) else None
+            return e if e is not None and e.type in {"ORG", "PERSON"} else None
+        return None
+
     def perpetrator(self, head: Any, *, proxy: bool = False) -> None:
         """An attacker noun: the armed group it names, the one named last, or an unknown one."""
         countries, org, blocked, left = self.owner_words(head)
@@ -315,10 +325,16 @@ class GenericActors(Antecedents):
             return
         if head.lower_ in SPLINTERS:
             return
+        called = self._known_as(head)
+        if called is not None:  # "allied militias known as X": X
+            self.claim(head, left, called)
+            return
         proxy = proxy or (blocked and self._proxy(head, left))
         words = {t.lower_ for t in head.subtree if t.i < head.i}
         unid = self.last.get("armed_group")
-        someones = any(c.lower_ in {"loyal", "allied", "backed"} for c in head.rights)
+        someones = any(c.lower_ in {"loyal", "allied", "backed"} for c in head.rights) or any(
+            c.lower_ == "allied" and c.dep_ == "amod" for c in head.lefts
+        )  # "militias loyal to X", "allied militias": someone's allies, not the group named
         if self.definite(head) and not words & UNNAMED and not someones:
             named = self._named(head.idx, self._armed)
             starts = [m.start for m in named.mentions if m.start < head.idx] if named else []

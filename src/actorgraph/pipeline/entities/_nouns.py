@@ -226,6 +226,7 @@ def is_head(tok: Any) -> str | None:
             "organisation",
             "organization",
             "coalition",
+            "alliance",
         }:
             return None  # "the rebel group": the group is the actor, named before
         if _members_of_a_body(tok):

@@ -247,3 +247,29 @@ def test_they_is_the_force_named_last_in_its_own_sentence(nlp: Any) -> None:
     )
     seized = [(actors, t) for t, actors, _ in _named_events(a) if t == "COERCE"]
     assert seized == [(["Military Forces of Russia"], "COERCE")]
+
+
+def test_a_dateline_after_a_headline_opens_the_leads_sentence(nlp: Any) -> None:
+    text = (
+        "Chad army repels NLF attack on Abeche\n\n"
+        "NDJAMENA, Sept 12 (Reuters) - Chad's army and allied armed groups repelled an "
+        "attack by the Northern Liberation Front on the city of Abeche on Thursday, killing "
+        "dozens of fighters, the army said."
+    )
+    doc = nlp(text)
+    assert [s.text.strip()[:9] for s in doc.sents] == ["Chad army", "NDJAMENA,"]
+    a = _analyze(nlp, text)
+    assert any(
+        "Military Forces of Chad" in actors and "Northern Liberation Front" in targets
+        for _, actors, targets in _named_events(a)
+    )
+
+
+def test_opposition_forces_are_not_the_group_named_so_far(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "The Kurdish-led Syrian Democratic Forces withdrew from Manbij on Monday. The move "
+        "follows days of rapid gains by opposition forces, which seized Aleppo.",
+    )
+    assert all("Syrian Democratic Forces" not in actors for t, actors, _ in _named_events(a)
+               if t == "COERCE")  # fmt: skip

@@ -142,6 +142,13 @@ def _dateline(text: str, start: int, end: int) -> Dateline | None:
     return Dateline(start, m.end(), places, agency)
 
 
+def dateline_at(text: str, start: int) -> int | None:
+    """The end of a dateline opening the line at ``start``, or None."""
+    end = text.find("\n", start)
+    d = _dateline(text, start, len(text) if end == -1 else end)
+    return d.end if d is not None else None
+
+
 def in_dateline(tok: object) -> bool:
     """Whether a spaCy token lies in its document's dateline (a parse often makes the
     dateline's city the subject of the lead's verb)."""

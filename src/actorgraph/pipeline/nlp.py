@@ -152,6 +152,8 @@ def _register_paragraph_breaks() -> None:
         from spacy.attrs import IS_SPACE
 
         text = doc.text  # rebuilt from the tokens at each access: read once
+        if len(doc):
+            _keep_dateline(doc, text, 0)
         if "\n" not in text:
             return doc
         wrapped = hard_wrapped(text)
@@ -162,7 +164,20 @@ def _register_paragraph_breaks() -> None:
                 if inside and not _line_ends(text, tok.idx, wrapped or 0):
                     continue  # a hard-wrapped line goes on in the next one
                 doc[i + 1].is_sent_start = True
+                _keep_dateline(doc, text, i + 1)
         return doc
+
+
+def _keep_dateline(doc: Any, text: str, first: int) -> None:
+    """ "KHARTOUM, Sept 12 (Reuters) - X did": no sentence starts inside the dateline (the
+    parser would end one at "KHARTOUM" and begin the next at its comma)."""
+    from actorgraph.pipeline.layout import dateline_at
+
+    end = dateline_at(text, doc[first].idx)
+    j = first + 1
+    while end is not None and j < len(doc) and doc[j].idx < end:
+        doc[j].is_sent_start = False
+        j += 1
 
 
 @functools.lru_cache(maxsize=4)

@@ -50,6 +50,10 @@ LABEL = "generic"
 SPLINTERS = frozenset({"dissidents", "splinters"})
 
 
+# "opposition forces", "rival fighters": a side of their own, not the group named so far
+_OTHER_SIDES = frozenset({"opposition", "rival", "foreign", "enemy", "pro-government"})
+
+
 @dataclass
 class _Actor:
     name: str
@@ -341,10 +345,10 @@ class GenericActors(Antecedents):
             if named is not None and (unid is None or max(starts, default=-1) > unid[0]):
                 self.claim(head, left, named)
                 return
-        if self._bare(head) and not words & UNNAMED and not someones:  # not "loyal to X"
+        if self._bare(head) and not words & (UNNAMED | _OTHER_SIDES) and not someones:
             named = self._only_so_far(head.idx, self._armed)
-            if named is not None and (
-                unid is None or unid[0] < min(m.start for m in named.mentions)
+            if named is not None and (  # named again since the unnamed ones, if any
+                unid is None or unid[0] < max(m.start for m in named.mentions if m.start < head.idx)
             ):
                 self.claim(head, left, named)
                 return

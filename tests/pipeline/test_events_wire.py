@@ -273,3 +273,12 @@ def test_opposition_forces_are_not_the_group_named_so_far(nlp: Any) -> None:
     )
     assert all("Syrian Democratic Forces" not in actors for t, actors, _ in _named_events(a)
                if t == "COERCE")  # fmt: skip
+
+
+def test_its_forces_of_a_ministry_are_its_states_military(nlp: Any) -> None:
+    a = _analyze(nlp, "Chad's Defence Ministry said its forces had struck a rebel base.")
+    assert [actors for t, actors, _ in _named_events(a) if t == "ASSAULT"] == [
+        ["Military Forces of Chad"]
+    ]
+    b = _analyze(nlp, "The Northern Front said its forces had struck an army base in Chad.")
+    assert all("Military Forces of Chad" not in actors for _, actors, _ in _named_events(b))

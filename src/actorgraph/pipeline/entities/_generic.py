@@ -42,6 +42,7 @@ from actorgraph.pipeline.entities._nouns import (
     institution,
     is_head,
 )
+from actorgraph.pipeline.entities._owners import known_as, speaker_state
 from actorgraph.pipeline.lexicon import UMBRELLAS
 from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
@@ -241,6 +242,8 @@ class GenericActors(Antecedents):
     def state(self, head: Any, kind: str) -> None:
         """A military, police or government noun: give it its country's actor."""
         countries, org, blocked, left = self.owner_words(head)
+        if kind == "military" and (said := speaker_state(head, self.by_char)) is not None:
+            countries, org = [said], None  # "X's defence ministry said its forces"
         if head.lower_ in {"coalition", "alliance"}:
             self._coalition(head, left)
             return
@@ -306,16 +309,6 @@ class GenericActors(Antecedents):
         words = {t.lower_ for t in head.doc[left : head.i]}
         return bool(words & PROXY_WORDS) or any(w.startswith("pro-") for w in words)
 
-    def _known_as(self, head: Any) -> Entity | None:
-        """The named group "militias known as X", "a gang called X" are, read off the words
-        (the parse often hangs the name on a verb after it)."""
-        doc, k = head.doc, head.i + 1
-        if k < len(doc) and doc[k].lower_ in {"known", "called", "dubbed", "named"}:
-            k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "as")
-            e = self.by_char.get(doc[k].idx) if k < len(doc) else None
-            return e if e is not None and e.type in {"ORG", "PERSON"} else None
-        return None
-
     def perpetrator(self, head: Any, *, proxy: bool = False) -> None:
         """An attacker noun: the armed group it names, the one named last, or an unknown one."""
         countries, org, blocked, left = self.owner_words(head)
@@ -329,7 +322,7 @@ class GenericActors(Antecedents):
             return
         if head.lower_ in SPLINTERS:
             return
-        called = self._known_as(head)
+        called = known_as(head, self.by_char)
         if called is not None:  # "allied militias known as X": X
             self.claim(head, left, called)
             return

@@ -242,8 +242,8 @@ class GenericActors(Antecedents):
     def state(self, head: Any, kind: str) -> None:
         """A military, police or government noun: give it its country's actor."""
         countries, org, blocked, left = self.owner_words(head)
-        if kind == "military" and (said := speaker_state(head, self.by_char)) is not None:
-            countries, org = [said], None  # "X's defence ministry said its forces"
+        if kind == "military" and (whose := speaker_state(head, self.by_char)) is not None:
+            countries, org = [whose], None  # "X's defence ministry said its forces"
         if head.lower_ in {"coalition", "alliance"}:
             self._coalition(head, left)
             return

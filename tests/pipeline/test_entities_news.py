@@ -360,3 +360,17 @@ def test_a_many_word_name_the_model_missed_again_is_found_again(nlp: Any) -> Non
         text.index("Central"),
         text.index("Central", 60),
     ]
+
+
+def test_a_dateline_with_a_long_country_name_is_found_and_its_city_is_a_place(nlp: Any) -> None:
+    from actorgraph.pipeline.layout import layout
+
+    text = (
+        "GOMA, Democratic Republic of the Congo, Feb 16 (Reuters) - Rebels captured the town "
+        "of Kavumu on Friday, extending their advance after seizing Goma last month.\n\n"
+        "At least 3,000 people were killed in the fighting around Goma, the UN said."
+    )
+    (d,) = layout(text).datelines
+    assert [text[s:e] for s, e in d.places] == ["GOMA", "Democratic Republic of the Congo"]
+    found = _entities(nlp, text)
+    assert [e.type for e in found.values() if e.name.casefold() == "goma"] == ["GPE"]

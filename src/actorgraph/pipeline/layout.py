@@ -24,7 +24,7 @@ _MONTH = (
 )
 _CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z'’.\-]+(?: [A-Z][a-z'’.\-]+){0,3}"
-_REGION = r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}"
+_REGION = r"[A-Z][\w'’.\-]*(?: (?:of (?:the )?)?[A-Z][\w'’.\-]*){0,3}"  # "Republic of Congo"
 _AGENCY_NAME = r"[A-Z][A-Za-z]*(?:[/ ][A-Z][A-Za-z]*){0,3}"
 _AGENCY = rf"\((?P<agency>{_AGENCY_NAME})\)"
 _END = r"\s*\.?\s*[-–—:]+\s+"

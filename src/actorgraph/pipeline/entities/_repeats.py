@@ -15,25 +15,39 @@ _REPEATED = frozenset({"ORG", "PERSON"})
 _WORD = re.compile(r"[A-Z][\w'’.-]*")
 
 
+def _joins(ch: str) -> bool:
+    """Whether a character next to a name makes it part of a longer word."""
+    return ch.isalnum() or ch in "_'’-"
+
+
 def _name(surface: str) -> bool:
     words = surface.split()
     return len(words) >= 2 and _WORD.fullmatch(words[0]) is not None and words[-1][:1].isupper()
 
 
 def repeated_names(text: str, raw: list[Raw]) -> list[Raw]:
-    """The mentions with each many-word ORG or PERSON name's untagged repeats added."""
-    taken = sorted((s, e) for s, e, _, _ in raw)
-    names: dict[str, str] = {}
+    """The mentions with each many-word ORG or PERSON name's untagged repeats added.
+
+    One pass over the text's words, looking up the names that start with each: the work
+    grows with the text, not with the text times its names.
+    """
+    covered = bytearray(len(text) + 1)
+    by_first: dict[str, dict[str, str]] = {}
     for s, e, label, _ in raw:
+        covered[s:e] = b"\x01" * (e - s)
         surface = text[s:e]
         if label in _REPEATED and _name(surface) and "\n" not in surface:
-            names.setdefault(surface, label)
+            by_first.setdefault(surface.split()[0], {}).setdefault(surface, label)
     added: list[Raw] = []
-    for surface, label in names.items():
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surface)}(?![\w'’-])", text):
-            s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
+    for m in _WORD.finditer(text):
+        s = m.start()
+        if (s and _joins(text[s - 1])) or m.group() not in by_first:
+            continue
+        for surface, label in by_first[m.group()].items():
+            e = s + len(surface)
+            if not text.startswith(surface, s) or (e < len(text) and _joins(text[e])):
                 continue
-            added.append((s, e, label, 1))
-            taken.append((s, e))
+            if not any(covered[s:e]):
+                added.append((s, e, label, 1))
+                covered[s:e] = b"\x01" * (e - s)
     return raw + added

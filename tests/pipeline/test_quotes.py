@@ -581,6 +581,17 @@ def test_a_that_clause_the_parser_hung_on_the_cues_object_is_still_reported(nlp:
         assert [q.kind for q in a.quotes] == ["indirect"], text
 
 
+def test_a_that_clause_of_an_accusation_is_not_the_denier_speaking(nlp: Any) -> None:
+    import actorgraph
+
+    for text in (
+        "Neighbouring Chad has denied accusations that it arms the rebels.",
+        "Interior Minister Tomas Berg denied reports that police had shot the students.",
+    ):
+        a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+        assert list(a.quotes) == [], text
+
+
 def test_a_speaker_after_abbreviated_ranks_is_the_name(nlp: Any) -> None:
     import actorgraph
 

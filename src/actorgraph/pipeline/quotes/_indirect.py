@@ -7,7 +7,7 @@ from typing import Any
 
 from actorgraph.pipeline.nlp import tokens
 from actorgraph.pipeline.quotes._context import DocContext
-from actorgraph.pipeline.quotes._lexicon import INDIRECT_LEMMAS
+from actorgraph.pipeline.quotes._lexicon import CONTENT_NOUNS, INDIRECT_LEMMAS
 from actorgraph.pipeline.quotes._speaker import according_to, head_of_chunk, speaker_of_cue
 
 MIN_TOKENS = 3
@@ -47,6 +47,8 @@ def _misread_clause(verb: Any) -> Any | None:
     nouns += [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i
               for p in c.children if p.dep_ == "pobj"]  # fmt: skip
     for noun in nouns:
+        if noun.lemma_.lower() in CONTENT_NOUNS:
+            continue
         for c in noun.children:
             if c.dep_ not in {"relcl", "acl"} or c.pos_ not in {"VERB", "AUX"}:
                 continue

@@ -41,6 +41,14 @@ INDIRECT_LEMMAS = _words(
     respond reveal say state stress suggest tell testify tweet vow warn write
     """
 )
+# Nouns whose "that" clause says what the noun holds, not what the cue's subject says:
+# "denied accusations that it arms the group" reports the accusation, not the denier.
+CONTENT_NOUNS = _words(
+    """
+    accusation allegation assertion belief charge claim concern doubt fear hope idea
+    impression notion possibility report rumor rumour speculation suggestion suspicion
+    """
+)
 # Words before a quoted phrase that make it a name or a term rather than speech.
 NAMING_WORDS = _words(
     """

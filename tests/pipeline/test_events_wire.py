@@ -282,3 +282,25 @@ def test_its_forces_of_a_ministry_are_its_states_military(nlp: Any) -> None:
     ]
     b = _analyze(nlp, "The Northern Front said its forces had struck an army base in Chad.")
     assert all("Military Forces of Chad" not in actors for _, actors, _ in _named_events(b))
+
+
+def test_attacking_a_part_of_a_country_places_the_attack_there(nlp: Any) -> None:
+    a = _analyze(
+        nlp, "Gunmen attacked northern Niger on Monday, killing 12 soldiers, the army said."
+    )
+    name = {e.id: e.name for e in a.entities}
+    assaults = [e for e in a.events if e.type == "ASSAULT"]
+    assert assaults and all("Niger" not in [name[t] for t in e.targets] for e in assaults)
+    assert any("Niger" in [name[p] for p in e.locations] for e in assaults)
+    assert all(
+        not (r.predicate == "fights_against" and name[r.object] == "Niger") for r in a.relations
+    )
+
+
+def test_a_country_struck_and_then_its_soldiers_killed_are_one_attack(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Twelve soldiers died on Monday as armed groups attacked northern Niger, the army "
+        'said. "A first report states that twelve soldiers were killed," the army said.',
+    )
+    assert _types(a).count("ASSAULT") == 1

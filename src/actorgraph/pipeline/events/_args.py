@@ -15,6 +15,7 @@ from actorgraph.pipeline.events._speakers import SPEECH_PRONOUNS, own_people, sp
 from actorgraph.pipeline.layout import in_dateline
 from actorgraph.pipeline.lexicon import ACCUSING, PLACE_NOUNS
 from actorgraph.pipeline.nlp import acl_host, children
+from actorgraph.pipeline.places import COMPASS
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 TARGET_PREPS = frozenset({"against", "on", "upon", "at", "to", "toward", "towards"})
@@ -231,6 +232,13 @@ def _argument_places(res: Resolver, args: Args) -> None:
                     _add(args.locations, res.places(pobj))
 
 
+def _region_of(res: Resolver, tok: Any) -> bool:
+    """ "northern X", "eastern parts of X": a part of a place, never an actor."""
+    if any(c.dep_ == "amod" and c.lower_ in COMPASS for c in children(tok)):
+        return bool(res.places(tok))
+    return False
+
+
 def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
     """Actors from the subject or the "by" agent; targets from objects and some preps."""
     args = Args()
@@ -249,6 +257,9 @@ def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
         args.heads.append(subj)
     for c in children(verb):
         if c.dep_ in ("dobj", "dative", "attr"):
+            if _region_of(res, c):  # "attacked northern X": where, not whom
+                _add(args.locations, res.places(c))
+                continue
             _add(args.targets, res.ids(c))
             args.heads.append(c)
         elif c.dep_ == "prt":

@@ -259,6 +259,8 @@ class Refiner(Where):
             set(k.args.actors) & set(f.args.actors)
             or kt & ft
             or (kt and fst and not kst)  # the country attacked, then its forces
+            or (not kt and fst and any(self._is_country(i) for i in k.args.locations))
+            or (not ft and kst and any(self._is_country(i) for i in f.args.locations))
             or kl & fl
             or (k.date is not None and f.date is not None and k.date.value == f.date.value)
             or told_again(f)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from actorgraph.model import Entity
 from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.places import COMPASS
 from actorgraph.pipeline.relations._args import Token
 from actorgraph.pipeline.relations._base import ReaderBase
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, ARMED_KINDS
@@ -134,7 +135,11 @@ class FightRules(ReaderBase):
             return
         for o in children(verb):
             if o.dep_ == "dobj":
-                targets.extend((e, o) for e in self.args.actors(o))
+                region = any(c.dep_ == "amod" and c.lower_ in COMPASS for c in children(o))
+                targets.extend(
+                    (e, o) for e in self.args.actors(o)
+                    if not (region and e.type in {"GPE", "LOC"})  # "attacked northern X": where
+                )  # fmt: skip
         for e, o in targets:
             if subj is not None:
                 self._strike_pair(subj, e, verb, lemma, [verb, o])

@@ -7,7 +7,7 @@ from typing import Any
 from actorgraph.model import Document, Entity
 from actorgraph.pipeline import entities, places
 from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.entities._extract import _spelled_acronyms
+from actorgraph.pipeline.entities._acronyms import spelled_acronyms
 from actorgraph.pipeline.nlp import ParsedDoc
 
 
@@ -108,9 +108,9 @@ def test_generic_spelled_acronym_makes_one_name_of_the_words_before_it() -> None
         "Members of the Northern Sahel Liberation Front (NSLF) and the Tehrik-i-Azadi "
         "Movement (TAM) met."
     )
-    found = [text[s:e] for s, e, _ in _spelled_acronyms(text)]
+    found = [text[s:e] for s, e, _ in spelled_acronyms(text)]
     assert found == ["Northern Sahel Liberation Front", "Tehrik-i-Azadi Movement"]
-    assert _spelled_acronyms("the armed wing (AW) of the army in the Congo (DRC)") == []
+    assert spelled_acronyms("the armed wing (AW) of the army in the Congo (DRC)") == []
 
 
 def test_aliases_short_form_and_capitals_of_a_place_join_it(nlp: Any) -> None:

@@ -42,7 +42,11 @@ def joined_bodies(
         inside = [r for r in out if start_char <= r[0] and r[1] <= end_char]
         if any(r[0] == start_char and r[1] == end_char for r in inside):
             continue  # the model read it whole
-        if any(r[0] < start_char < r[1] or r[0] < end_char < r[1] for r in out):
+        opened = [r for r in out if r[0] < start_char and r[1] == tok.idx + len(tok.text)]
+        if opened and opened[0][2] == "ORG":  # "the National Movement" cut before "for the"
+            start_char = opened[0][0]
+            inside = [r for r in out if start_char <= r[0] and r[1] <= end_char]
+        elif any(r[0] < start_char < r[1] or r[0] < end_char < r[1] for r in out):
             continue  # a name across its edge: leave the model's reading
         out = [r for r in out if r not in inside]
         out.append((start_char, end_char, "ORG", 3))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.entities._acronyms import spelled_acronyms
 from actorgraph.pipeline.entities._bodies import joined_bodies
 from actorgraph.pipeline.entities._headline import said_in_story
 from actorgraph.pipeline.entities._labels import repair_label
@@ -186,64 +187,6 @@ def _institution_mentions(doc: Any) -> list[tuple[int, int, str]]:
     return out
 
 
-_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-_NAME_WORD = re.compile(r"[A-Z][\w'’]*(?:-\w+)*|of|the|for|and|in|de|du|des|la|le|al|el|wal|an|on")
-_GLUE = frozenset(
-    {"of", "the", "for", "and", "in", "de", "du", "des", "la", "le", "al", "el", "wal", "an", "on"}
-)
-
-
-def _spelled_acronyms(text: str) -> list[tuple[int, int, str]]:
-    """Find "Islamic State West Africa Province (ISWAP)": capitalised words whose initials
-    spell the acronym in parentheses right after them make one organisation's name, however
-    the model cut them."""
-    out = []
-    for m in _PAREN_ACRONYM.finditer(text):
-        letters = "".join(c for c in m.group(1) if c.isupper())
-        if len(letters) < 2:
-            continue
-        before = text[max(0, m.start() - 160) : m.start()]
-        words = list(re.finditer(r"\S+", before))
-        initials: list[str] = []
-        named: list[str] = []
-        for w in reversed(words):
-            token = w.group().rstrip(",;:")
-            if token != w.group() and initials:
-                break
-            if token.lower() in _GLUE:
-                continue
-            if not _NAME_WORD.fullmatch(token):
-                break
-            initials[:0] = [p[0] for p in re.split(r"-", token) if p[:1].isupper()]
-            named.insert(0, token)
-            if "".join(initials) == letters or _syllables(m.group(1), named):
-                start = m.start() - len(before) + w.start()
-                end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
-                out.append((start, end, "ORG"))
-                break
-            if len(initials) > len(letters):
-                break
-    return out
-
-
-def _syllables(acronym: str, words: list[str]) -> bool:
-    """ "Cooperative for the Development of Congo (CODECO)": each word gives the acronym
-    its first letters (two or more words, an acronym of four letters or more)."""
-    if len(acronym) < 4 or len(words) < 2 or len(acronym) <= len(words):
-        return False
-
-    def spell(rest: str, ws: list[str]) -> bool:
-        if not ws:
-            return not rest
-        word = ws[0].lower()
-        return any(
-            word.startswith(rest[:k]) and spell(rest[k:], ws[1:])
-            for k in range(1, min(len(word), len(rest) - len(ws) + 1) + 1)
-        )
-
-    return spell(acronym.lower(), words)
-
-
 def _known_names(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Find well-known actor names the model missed ("Daesh"), outside existing mentions."""
     out = []
@@ -344,7 +287,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw = [r for r, t in zip(raw, trimmed, strict=True) if not known_spans.covers(*t)]
     raw.extend((s, e, label, 2) for s, e, label in known)
     model_labels = {(r[0], r[1]): r[2] for r in raw}
-    spelled = [(s, e, model_labels.get((s, e), label)) for s, e, label in _spelled_acronyms(text)]
+    spelled = [(s, e, model_labels.get((s, e), label)) for s, e, label in spelled_acronyms(text)]
     spelled_spans = _Spans([(s, e) for s, e, _ in spelled])
     raw = [r for r in raw if not spelled_spans.covers(*(clean_span(text, r[0], r[1]) or r[:2]))]
     raw.extend((s, e, label, 3) for s, e, label in spelled)

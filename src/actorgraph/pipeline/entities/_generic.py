@@ -28,7 +28,6 @@ from actorgraph.pipeline.entities._nouns import (
     DEFINITE,
     GANGS,
     NEEDS_OWNER,
-    PROXY_WORDS,
     RULED_BY,
     RULERS,
     SOMEONE_ELSES,
@@ -42,7 +41,7 @@ from actorgraph.pipeline.entities._nouns import (
     institution,
     is_head,
 )
-from actorgraph.pipeline.entities._owners import known_as, speaker_state
+from actorgraph.pipeline.entities._owners import known_as, proxied, sender_state, speaker_state
 from actorgraph.pipeline.lexicon import UMBRELLAS
 from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
@@ -83,6 +82,7 @@ class GenericActors(Antecedents):
         self.home_code = home.place.country if home is not None and home.place else None
         self.actors: dict[str, _Actor] = {}
         self.last: dict[str, tuple[int, str]] = {}  # kind -> (char, key) named last
+        self.by_noun: dict[tuple[str, str], str] = {}  # (kind, head noun) -> key named last
         self.claims: dict[str, list[Mention]] = {}  # entity id -> mentions it gains
 
     # -- what the words around a head say ------------------------------------------
@@ -232,6 +232,7 @@ class GenericActors(Antecedents):
         actor = self.actors.setdefault(key, _Actor(name, kind, []))
         actor.mentions.append(Mention(start, end, self.text[start:end], LABEL))
         self.last[kind] = (head.idx, key)
+        self.by_noun[(kind, head.lower_)] = key
 
     def claim(self, head: Any, left: int, entity: Entity) -> None:
         start, end = self.span(head, left)
@@ -242,12 +243,13 @@ class GenericActors(Antecedents):
     def state(self, head: Any, kind: str) -> None:
         """A military, police or government noun: give it its country's actor."""
         countries, org, blocked, left = self.owner_words(head)
-        if kind == "military" and (whose := speaker_state(head, self.by_char)) is not None:
-            countries, org = [whose], None  # "X's defence ministry said its forces"
+        whose = speaker_state(head, self.by_char) or sender_state(head, self.by_char)
+        if kind == "military" and whose is not None:  # "X's ministry said its forces"
+            countries, org = [whose], None
         if head.lower_ in {"coalition", "alliance"}:
             self._coalition(head, left)
             return
-        if blocked and kind == "military" and org is None and self._proxy(head, left):
+        if blocked and kind == "military" and org is None and proxied(head, left):
             self.perpetrator(head, proxy=True)  # "Turkish-backed forces": unnamed fighters
             return
         if blocked:
@@ -270,7 +272,8 @@ class GenericActors(Antecedents):
                     self.claim(head, left, named)
                     return
             if recent is not None and self.near(recent[0], head.idx) and left == head.i:
-                self.add(recent[1], self.actors[recent[1]].name, kind, head, left)
+                key = self._same_noun(kind, head, recent[1])
+                self.add(key, self.actors[key].name, kind, head, left)
                 return
             if self.home is None:
                 return
@@ -282,6 +285,11 @@ class GenericActors(Antecedents):
                 "government": f"Government of {country}",
             }[kind]
             self.add(f"{kind}:{country}", name, kind, head, left)
+
+    def _same_noun(self, kind: str, head: Any, recent: str) -> str:
+        """ "Mali army ... French military ... the army": the home force its noun named."""
+        home = f"{kind}:{self.home}"
+        return home if self.by_noun.get((kind, head.lower_)) == home else recent
 
     def _named_later(self, named: Entity, recent: tuple[int, str] | None) -> bool:
         """Whether the state's own government was told of after the named one last was."""
@@ -303,12 +311,6 @@ class GenericActors(Antecedents):
         name = f"{leader}-led coalition"
         self.add(f"coalition:{leader}", name, "military", head, left)
 
-    @staticmethod
-    def _proxy(head: Any, left: int) -> bool:
-        """Forces the words make someone's proxy or the state's enemy, not foreign troops."""
-        words = {t.lower_ for t in head.doc[left : head.i]}
-        return bool(words & PROXY_WORDS) or any(w.startswith("pro-") for w in words)
-
     def perpetrator(self, head: Any, *, proxy: bool = False) -> None:
         """An attacker noun: the armed group it names, the one named last, or an unknown one."""
         countries, org, blocked, left = self.owner_words(head)
@@ -326,7 +328,7 @@ class GenericActors(Antecedents):
         if called is not None:  # "allied militias known as X": X
             self.claim(head, left, called)
             return
-        proxy = proxy or (blocked and self._proxy(head, left))
+        proxy = proxy or (blocked and proxied(head, left))
         words = {t.lower_ for t in head.subtree if t.i < head.i}
         unid = self.last.get("armed_group")
         someones = any(c.lower_ in {"loyal", "allied", "backed"} for c in head.rights) or any(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from actorgraph.pipeline.entities._nouns import PERPETRATORS, PROTESTERS
 from actorgraph.pipeline.lexicon import (
     INSTITUTION_NOUNS,
     ORG_HEADS,
@@ -37,6 +38,8 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         _body_follows(doc, span) or _body_named(doc, span)
     ):
         return "ORG", 3  # "X, one of the militias in Y", "X, a Sunni militant group"
+    if label == "PERSON" and len(words) == 1 and _people_word(doc, words[0]):
+        return "NORP", 3  # "Tuareg separatists", "Fulani herders": a people, not a person
     if label in {"PERSON", "ORG", "NORP"} and (_listed_place(doc, span) or _distance(doc, span)):
         return "GPE", 3  # "the towns of Nubl and Zahra", "in X, about 10 kilometers from"
     if label in {"FAC", "LOC", "GPE", "ORG"} and (
@@ -112,6 +115,31 @@ _APPOSED_ROLES = frozenset(
 
 _PLACES_OF = frozenset({"towns", "villages", "cities", "districts", "provinces", "regions"})
 _UNITS = frozenset({"kilometers", "kilometres", "km", "miles"})
+
+
+_PEOPLE_HEADS = (
+    PERPETRATORS
+    | PROTESTERS
+    | {
+        "herders",
+        "farmers",
+        "villagers",
+        "tribesmen",
+        "elders",
+        "communities",
+        "civilians",
+        "refugees",
+    }
+)
+
+
+def _people_word(doc: Any, word: Any) -> bool:
+    """A word the text only ever puts before a common noun, once a plural noun for people:
+    "Tuareg rebels", "Tuareg rebellions"."""
+    after = [doc[t.i + 1] if t.i + 1 < len(doc) else None for t in doc if t.text == word.text]
+    return all(n is not None and n.pos_ == "NOUN" and n.is_lower for n in after) and any(
+        n is not None and n.tag_ == "NNS" and n.lower_ in _PEOPLE_HEADS for n in after
+    )
 
 
 def _listed_place(doc: Any, span: Any) -> bool:

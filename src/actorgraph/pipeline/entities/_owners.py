@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.model import Entity
-from actorgraph.pipeline.entities._nouns import country_name, country_word
+from actorgraph.pipeline.entities._nouns import PROXY_WORDS, country_name, country_word
 
 _NAMING = frozenset({"known", "called", "dubbed", "named"})
 _SAYING = frozenset({"say", "announce", "add", "report", "claim", "tell", "state"})
@@ -42,3 +42,23 @@ def speaker_state(head: Any, by_char: dict[int, Entity]) -> str | None:
         if c is not None:
             return c
     return None
+
+
+_SENDING = frozenset({"send", "deploy", "dispatch", "withdraw", "pull", "station", "commit"})
+
+
+def sender_state(head: Any, by_char: dict[int, Entity]) -> str | None:
+    """ "France sends more troops": the troops a country sends, deploys or withdraws are its
+    own (the country is the verb's subject)."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in _SENDING:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    ent = by_char.get(subj.idx) if subj is not None else None
+    return country_name(ent) if ent is not None and ent.type == "GPE" else None
+
+
+def proxied(head: Any, left: int) -> bool:
+    """Forces the words make someone's proxy or the state's enemy, not foreign troops."""
+    words = {t.lower_ for t in head.doc[left : head.i]}
+    return bool(words & PROXY_WORDS) or any(w.startswith("pro-") for w in words)

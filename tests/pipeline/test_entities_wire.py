@@ -1,0 +1,68 @@
+"""Actors in the shape of wire copy (bullets, foreign acronyms, peoples), on sentences
+written for these tests, with the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import actorgraph
+from actorgraph.model import Analysis
+
+
+def _analyze(nlp: Any, text: str) -> Analysis:
+    return actorgraph.analyze(text, published="2021-03-10", nlp=nlp)
+
+
+def _aliases(a: Analysis) -> dict[str, set[str]]:
+    return {e.name: set(e.aliases) for e in a.entities}
+
+
+def test_the_army_is_the_home_army_its_noun_named_not_the_foreign_military(nlp: Any) -> None:
+    text = (
+        "Chad army, rebels clash in northern town\n\n"
+        "* France sends more troops (Adds French military spokesman)\n\n"
+        "NDJAMENA, May 21 (Reuters) - Fighting broke out on Wednesday in the northern Chad "
+        "town of Faya, where the army has been reinforcing its positions, an officer said."
+    )
+    aliases = _aliases(_analyze(nlp, text))
+    assert "army" in aliases["Military Forces of Chad"]
+    assert "army" not in aliases.get("Military Forces of France", set())
+
+
+def test_the_troops_a_country_sends_are_its_own(nlp: Any) -> None:
+    text = (
+        "Fighting broke out in the Chad town of Faya on Monday, where the Chad army holds "
+        "the airport. France sends more troops to the town."
+    )
+    aliases = _aliases(_analyze(nlp, text))
+    assert "troops" in aliases.get("Military Forces of France", set())
+    assert "troops" not in aliases["Military Forces of Chad"]
+
+
+def test_a_name_the_model_cuts_before_for_the_is_one_body(nlp: Any) -> None:
+    text = (
+        "Fulani separatists from the National Movement for the Liberation of Kereba (MNLK) "
+        "had seized the office. The MNLK said it would hold it."
+    )
+    names = _aliases(_analyze(nlp, text))
+    assert "National Movement for the Liberation of Kereba" in names
+    assert "MNLK" in names["National Movement for the Liberation of Kereba"]
+    assert "National Movement" not in names
+
+
+def test_a_word_only_put_before_rebels_names_a_people_not_a_person(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "The army and Baloch separatists clashed on Saturday, the latest in a long cycle of "
+        "Baloch rebellions.",
+    )
+    assert [e.type for e in a.entities if e.name == "Baloch"] == ["NORP"]
+
+
+def test_an_acronym_in_the_names_own_language_still_spells_it() -> None:
+    from actorgraph.pipeline.entities._acronyms import spelled_acronyms
+
+    text = "Fighters of the Revolutionary Armed Forces of Kereba (FARK) attacked. (ABC) said."
+    assert [text[s:e] for s, e, _ in spelled_acronyms(text)] == [
+        "Revolutionary Armed Forces of Kereba"
+    ]

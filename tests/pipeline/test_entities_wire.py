@@ -66,3 +66,12 @@ def test_an_acronym_in_the_names_own_language_still_spells_it() -> None:
     assert [text[s:e] for s, e, _ in spelled_acronyms(text)] == [
         "Revolutionary Armed Forces of Kereba"
     ]
+
+
+def test_what_a_copula_says_a_group_is_gives_its_kind(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "The Kivu Democratic Forces, an Islamist-rooted Ugandan group, is the most notorious "
+        "militia in the region.",
+    )
+    assert [e.kind for e in a.entities if e.name == "Kivu Democratic Forces"] == ["armed_group"]

@@ -304,3 +304,22 @@ def test_a_country_struck_and_then_its_soldiers_killed_are_one_attack(nlp: Any) 
         'said. "A first report states that twelve soldiers were killed," the army said.',
     )
     assert _types(a).count("ASSAULT") == 1
+
+
+def test_hacked_to_death_is_a_killing_with_its_toll(nlp: Any) -> None:
+    a = _analyze(nlp, "Suspected rebels hacked five civilians to death in eastern Chad overnight.")
+    assert _types(a) == ["ASSAULT"]
+    assert [(c.kind, c.value) for c in a.events[0].casualties] == [("killed", 5)]
+    b = _analyze(nlp, "Suspected rebels hacked the government's website overnight.")
+    assert "ASSAULT" not in _types(b)
+
+
+def test_an_unnamed_telling_and_a_named_one_with_one_toll_are_one_attack(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "NDJAMENA, March 9 (Reuters) - Suspected rebels killed seven villagers in eastern "
+        "Chad overnight, local sources said Tuesday.\n\n"
+        "Suspected members of the Kivu Democratic Front (KDF) killed seven people in the "
+        "village of Bitkine, a local official said.",
+    )
+    assert _types(a).count("ASSAULT") == 1

@@ -120,10 +120,22 @@ def kind_from_context(parsed: ParsedDoc, name: str, mentions: list[Mention]) -> 
                 window.extend(t.text for t in doc[j - 1 : j + 1])  # "a militant group"
         elif j < len(doc) and doc[j].pos_ == "NOUN":  # "the X militia"
             window.append(doc[j].text)
-        k = kind_of_words(window)
+        k = kind_of_words(window) or kind_of_words(_what_it_is(span))
         if k is not None:
             votes[k] += 1
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _what_it_is(span: Any) -> list[str]:
+    """ "X is the most notorious militia", "X is a rebel group": what the copula says."""
+    head = span.root
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attr is None:
+        return []
+    return [c.text for c in attr.children if c.dep_ in {"amod", "compound"}] + [attr.text]
 
 
 _STATE_ARMS = frozenset({"army", "military", "navy", "police", "gendarmerie"})

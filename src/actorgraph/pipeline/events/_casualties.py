@@ -164,13 +164,21 @@ def _joined(noun: Any) -> list[Any]:
     return out
 
 
+def to_death(verb: Any) -> bool:
+    """ "hacked, stabbed, beaten, burned ... to death": a killing, whatever the verb."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in children(c))
+        for c in children(verb)
+    )
+
+
 def counts(sent: Any) -> list[Count]:
     """Return the casualty counts of one sentence, in text order."""
     out: list[Count] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in {"VERB", "AUX"} and lemma in _VERB_KIND:
-            kind = _VERB_KIND[lemma]
+        if tok.pos_ in {"VERB", "AUX"} and (lemma in _VERB_KIND or to_death(tok)):
+            kind = _VERB_KIND.get(lemma, "killed")
             passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in children(tok))
             if not passive and tok.dep_ == "conj" and tok.tag_ == "VBN":  # "were killed and
                 own = {c.dep_ for c in children(tok)}  # four wounded": the head's "were"

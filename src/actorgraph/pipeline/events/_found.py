@@ -73,6 +73,15 @@ def counts_differ(k: Found, f: Found) -> bool:
     return False
 
 
+def counts_agree(k: Found, f: Found) -> bool:
+    """Two tellings that give the same toll: "kill 5" and "killed five people"."""
+    return any(
+        c.kind == d.kind and c.value == d.value and c.value > 1
+        for c in k.casualties
+        for d in f.casualties
+    )
+
+
 def dates_agree(k: Found, f: Found) -> bool:
     a, b = k.date, f.date
     if a is None or b is None or not a.value or not b.value:

@@ -29,6 +29,7 @@ from actorgraph.pipeline.events._found import (
     Found,
     absorb,
     another,
+    counts_agree,
     counts_differ,
     dates_agree,
     lone_claim,
@@ -264,6 +265,7 @@ class Refiner(Where):
             or kl & fl
             or (k.date is not None and f.date is not None and k.date.value == f.date.value)
             or told_again(f)
+            or counts_agree(k, f)
         )
         kp, fp = self.paragraph(k.sent.start_char), self.paragraph(f.sent.start_char)
         near = fp - kp <= 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from actorgraph.pipeline.events._casualties import to_death
 from actorgraph.pipeline.events._lexicon import (
     ATTACK_STRIKE_MODIFIERS,
     LABOUR_STRIKE_MODIFIERS,
@@ -34,6 +35,8 @@ def verb_key(tok: Any) -> Trigger | None:
     """Look a verb up with its particle, then its first preposition, then alone; taking
     control (or taking over) counts only of a place ("took control of the base", not
     "took over the fight" or "control of the militias")."""
+    if to_death(tok):
+        return ("ASSAULT", None)  # "hacked five civilians to death", "beaten to death"
     hit = _verb_key(tok)
     if hit is not None and _turned_into(tok):
         return ("ASSAULT", None)  # "tensions exploded into fighting": no bomb went off

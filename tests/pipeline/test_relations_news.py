@@ -544,3 +544,11 @@ def test_allied_militias_known_as_x_are_x_not_the_rebels_named_before(nlp: Any) 
 def test_experts_who_accuse_make_the_backing_alleged(nlp: Any) -> None:
     a, _ = _read(nlp, "United Nations experts accuse Rwanda of arming the M23 group.")
     assert [r.modality for r in a.relations if r.predicate == "supported_by"] == ["alleged"]
+
+
+def test_unnamed_proxies_fight_the_side_their_clash_names(nlp: Any) -> None:
+    rels = _rels(
+        nlp, "Clashes erupted between Turkish-backed factions and the Kobani Military Council."
+    )
+    assert ("Unidentified Armed Group", "fights_against", "Kobani Military Council") in rels
+    assert ("Unidentified Armed Group", "supported_by", "Turkey") in rels

@@ -297,9 +297,20 @@ class Args(LookBack):
             hyphen = c.i > 1 and self.doc[c.i - 1].text == "-"
             if c.dep_ in {"amod", "compound"} and c.lower_ in HYPHEN_LINKS and hyphen:
                 e = self.at(self.doc[c.i - 2])
+                if e is not None and e is self.at(tok):  # "Turkish-backed factions": one
+                    e = self._named_at(self.doc[c.i - 2])  # mention; the patron's is inside
                 if e is not None:
                     out.append(e)
         return out
+
+    def _named_at(self, tok: Token) -> Entity | None:
+        """The entity with a mention of just this word, inside a longer generic mention."""
+        end = tok.idx + len(tok.text)
+        return next(
+            (e for e in self.entities.entities
+             if any(m.start == tok.idx and m.end == end for m in e.mentions)),
+            None,
+        )  # fmt: skip
 
     def group_of(self, tok: Token, *, look_back: bool = True) -> Entity | None:
         """Read 'volunteers with X', 'X fighters', 'a group of volunteers with X', 'these

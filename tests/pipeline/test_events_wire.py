@@ -323,3 +323,34 @@ def test_an_unnamed_telling_and_a_named_one_with_one_toll_are_one_attack(nlp: An
         "village of Bitkine, a local official said.",
     )
     assert _types(a).count("ASSAULT") == 1
+
+
+def test_a_headlines_bare_killed_makes_its_subject_the_victims(nlp: Any) -> None:
+    a = _analyze(nlp, "Deadly day in Chad, 3 militants killed")
+    assert [(actors, targets) for _, actors, targets in _named_events(a)] == [
+        ([], ["Unidentified Armed Group (Chad)"])
+    ]
+    assert [(c.kind, c.value) for c in a.events[0].casualties] == [("killed", 3)]
+
+
+def test_a_part_of_a_region_and_the_region_are_one_attacks_place(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Chad troops kill 3 militants in Salamat\n\n"
+        "NDJAMENA (Reuters) - Chad troops killed three militants in Salamat, police said.\n\n"
+        "The lockdown went on.\n\n"
+        "The militants killed on Tuesday died in a gun battle in south Salamat, police said.",
+    )
+    assert _types(a).count("ASSAULT") == 1
+
+
+def test_a_separate_incident_may_be_the_one_the_lead_told(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Violence in Chad\n\n"
+        "NDJAMENA (Reuters) - Chad troops killed three rebels in Salamat, while gunmen shot "
+        "dead a migrant worker in the town of Abeche.\n\n"
+        "The three rebels died in a gun battle in Salamat, police said.\n\n"
+        "In a separate incident in the town of Abeche, gunmen shot dead a migrant worker.",
+    )
+    assert _types(a).count("ASSAULT") == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from actorgraph.pipeline.events._casualties import headline_passive
 from actorgraph.pipeline.events._lexicon import ROLE_NOUNS, words
 from actorgraph.pipeline.events._resolver import (
     ARMED_KINDS,
@@ -64,10 +65,7 @@ def _passive(verb: Any) -> bool:
 
 def _bare_participle(verb: Any) -> bool:
     """A headline's passive: "20 soldiers killed in ambush", a participle with no auxiliary."""
-    if verb.tag_ != "VBN":
-        return False
-    deps = {c.dep_ for c in children(verb)}
-    return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj"}
+    return headline_passive(verb)
 
 
 def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:

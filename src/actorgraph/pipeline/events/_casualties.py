@@ -172,6 +172,27 @@ def to_death(verb: Any) -> bool:
     )
 
 
+_DONE_TO = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "arrest", "detain"})
+
+
+def headline_passive(verb: Any) -> bool:
+    """A headline's passive with no auxiliary: "20 soldiers killed in ambush", even where the
+    model reads "3 militants killed" (no object, no full stop) as a past tense."""
+    deps = {c.dep_ for c in children(verb)}
+    if "nsubj" not in deps or deps & {"aux", "auxpass", "dobj"}:
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    sent = verb.sent
+    return (
+        verb.tag_ == "VBD"
+        and verb.lemma_.lower() in _DONE_TO
+        and not deps & {"ccomp", "xcomp", "dative"}
+        and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+        and "\n" not in sent.text.strip()
+    )
+
+
 def counts(sent: Any) -> list[Count]:
     """Return the casualty counts of one sentence, in text order."""
     out: list[Count] = []
@@ -185,7 +206,7 @@ def counts(sent: Any) -> list[Count]:
                 head_passive = any(c.dep_ == "auxpass" for c in children(tok.head))
                 passive = head_passive and not own & {"aux", "auxpass", "dobj"}
             own = {c.dep_ for c in children(tok)}
-            if tok.tag_ == "VBN" and "nsubj" in own and not own & {"aux", "auxpass", "dobj"}:
+            if headline_passive(tok):
                 passive = True  # a headline's "12 soldiers killed in ambush"
             intransitive = lemma in {"die", "perish", "drown"}
             people = lemma in {"seize", "capture", "snatch"}  # objects may be towns

@@ -82,6 +82,20 @@ def counts_agree(k: Found, f: Found) -> bool:
     )
 
 
+def same_victims(k: Found, f: Found) -> bool:
+    """Two tellings that count the same victims in the same words: "shot dead a migrant
+    worker" in the lead and in the paragraph that tells it."""
+    text = k.sent.doc.text
+    return any(
+        c.kind == d.kind
+        and c.value == d.value
+        and text[c.start : c.end].lower() == text[d.start : d.end].lower()
+        and len(text[c.start : c.end].split()) >= 2
+        for c in k.casualties
+        for d in f.casualties
+    )
+
+
 def dates_agree(k: Found, f: Found) -> bool:
     a, b = k.date, f.date
     if a is None or b is None or not a.value or not b.value:

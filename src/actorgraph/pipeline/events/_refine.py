@@ -33,6 +33,7 @@ from actorgraph.pipeline.events._found import (
     counts_differ,
     dates_agree,
     lone_claim,
+    same_victims,
     told_again,
 )
 from actorgraph.pipeline.events._lexicon import words
@@ -93,6 +94,7 @@ class Refiner(Where):
         self.replaced: dict[str, tuple[set[str], list[tuple[int, int]]]] = {}
         first = next((p for p in self.paragraphs if text[p:].strip()), 0)
         self.first_paragraph = self.paragraph(first)
+        self.lead_end = self.first_paragraph + LEAD_PARAGRAPHS - 1 + _headline(text, first)
 
     def paragraph(self, char: int) -> int:
         return bisect.bisect_right(self.paragraphs, char) - 1
@@ -227,7 +229,7 @@ class Refiner(Where):
                 absorb(same, f)
                 continue
             out.append(f)
-            if here <= self.first_paragraph + LEAD_PARAGRAPHS - 1 and len(lead) < LOOKBACK:
+            if here <= self.lead_end and len(lead) < LOOKBACK:
                 lead.append(f)
         for f in out:
             if f.sentences:  # told more than once: one telling may name who "rebels" were
@@ -239,8 +241,9 @@ class Refiner(Where):
             return False  # one sentence's events were merged, or kept apart, already
         if (k.date is None) != (f.date is None) and background(k.date or f.date, self.reference):
             return False  # "two weeks ago, X attacked": not what the lead tells
-        if counts_differ(k, f) or another(f):
-            return False
+        lead_k = self.paragraph(k.sent.start_char) <= self.lead_end
+        if counts_differ(k, f) or (another(f) and not (lead_k and same_victims(k, f))):
+            return False  # "in a separate incident": not the one before, maybe the lead's
         ka = self._sides(self._named(k.args.actors, f.args.actors))
         fa = self._sides(self._named(f.args.actors, k.args.actors))
         if ka and fa and not ka & fa:
@@ -266,10 +269,11 @@ class Refiner(Where):
             or (k.date is not None and f.date is not None and k.date.value == f.date.value)
             or told_again(f)
             or counts_agree(k, f)
+            or same_victims(k, f)
         )
         kp, fp = self.paragraph(k.sent.start_char), self.paragraph(f.sent.start_char)
         near = fp - kp <= 1
-        lead = kp <= self.first_paragraph + LEAD_PARAGRAPHS - 1
+        lead = kp <= self.lead_end
         return shared and (near or lead)
 
     def _unnamed_named(self, f: Found) -> None:
@@ -338,6 +342,14 @@ class Refiner(Where):
                 continue
             out.add(i)
         return out
+
+
+def _headline(text: str, start: int) -> int:
+    """1 if the first paragraph is a headline (one short line, no full stop): the lead is
+    the paragraph after it."""
+    end = text.find("\n\n", start)
+    first = text[start : end if end != -1 else len(text)].strip()
+    return int("\n" not in first and len(first.split()) <= 20 and not first.endswith("."))
 
 
 def _governed(c: Count, events: list[Found]) -> Found | None:

@@ -13,7 +13,7 @@ from actorgraph.pipeline.events._resolver import PLACE_TYPES
 from actorgraph.pipeline.layout import Layout
 from actorgraph.pipeline.lexicon import PLACE_NOUNS
 from actorgraph.pipeline.nlp import children
-from actorgraph.pipeline.places import distance_km
+from actorgraph.pipeline.places import COMPASS, distance_km
 
 PLACE_PREPS = words("in near at outside around across inside into on throughout along off over")
 _REGION_KM = 150.0  # a town this near a region's centre, its region unknown, lies in it
@@ -105,6 +105,10 @@ class Where:
     def nested(self, kl: set[str], fl: set[str]) -> bool:
         """One telling's region holds the other's town ("in the Northwest region" and "near
         Ndop"): by the town's region where the gazetteer gives it, else by distance."""
+        if {_base(e) for e in filter(None, map(self.entities.by_id, kl))} & {
+            _base(e) for e in filter(None, map(self.entities.by_id, fl))
+        }:
+            return True  # "south Kashmir" and "Kashmir": a part of it
         for a, b in ((kl, fl), (fl, kl)):
             for region in filter(None, map(self.entities.by_id, a)):
                 rp = region.place
@@ -124,6 +128,14 @@ class Where:
     def _is_country(self, eid: str) -> bool:
         e = self.entities.by_id(eid)
         return e is not None and country_name(e) is not None
+
+
+def _base(e: Entity) -> str:
+    """A place's name without the compass words that name a part of it."""
+    words = e.name.split()
+    while len(words) > 1 and words[0].lower() in COMPASS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _in_speaker(tok: Any) -> bool:

@@ -44,6 +44,7 @@ def tokens(doc: Any) -> list[Any]:
 
 
 _CHILDREN = "actorgraph.children"
+WORD_USES = "actorgraph.word_uses"  # the entity stage's per-word table (entities/_labels.py)
 
 
 def acl_host(verb: Any) -> Any:
@@ -86,6 +87,7 @@ def release(doc: Any) -> None:
     parsed documents, and the lists would keep a token object alive per token."""
     doc.user_data.pop(_TOKENS, None)
     doc.user_data.pop(_CHILDREN, None)
+    doc.user_data.pop(WORD_USES, None)
 
 
 def model_name(choice: str = "auto") -> str:

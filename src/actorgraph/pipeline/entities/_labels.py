@@ -12,6 +12,7 @@ from actorgraph.pipeline.lexicon import (
     PLACE_NOUNS,
     lookup_actor,
 )
+from actorgraph.pipeline.nlp import WORD_USES, tokens
 
 
 def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
@@ -136,10 +137,25 @@ _PEOPLE_HEADS = (
 def _people_word(doc: Any, word: Any) -> bool:
     """A word the text only ever puts before a common noun, once a plural noun for people:
     "Tuareg rebels", "Tuareg rebellions"."""
-    after = [doc[t.i + 1] if t.i + 1 < len(doc) else None for t in doc if t.text == word.text]
-    return all(n is not None and n.pos_ == "NOUN" and n.is_lower for n in after) and any(
-        n is not None and n.tag_ == "NNS" and n.lower_ in _PEOPLE_HEADS for n in after
-    )
+    return _word_uses(doc).get(word.text, (False, False)) == (True, True)
+
+
+def _word_uses(doc: Any) -> dict[str, tuple[bool, bool]]:
+    """For each word of the document, once: (always before a lowercase common noun, once
+    before a plural noun for people); one pass, so labelling many names stays linear."""
+    uses = doc.user_data.get(WORD_USES)
+    if uses is not None:
+        return uses  # type: ignore[no-any-return]
+    uses = {}
+    toks = tokens(doc)
+    for t in toks:
+        n = toks[t.i + 1] if t.i + 1 < len(toks) else None
+        noun = n is not None and n.pos_ == "NOUN" and n.is_lower
+        people = n is not None and n.tag_ == "NNS" and n.lower_ in _PEOPLE_HEADS
+        always, once = uses.get(t.text, (True, False))
+        uses[t.text] = (always and noun, once or people)
+    doc.user_data[WORD_USES] = uses
+    return uses
 
 
 def _listed_place(doc: Any, span: Any) -> bool:

@@ -183,13 +183,13 @@ def headline_passive(verb: Any) -> bool:
         return False
     if verb.tag_ == "VBN":
         return True
-    sent = verb.sent
+    if verb.tag_ != "VBD" or verb.lemma_.lower() not in _DONE_TO:
+        return False
+    text = verb.sent.text.strip()
     return (
-        verb.tag_ == "VBD"
-        and verb.lemma_.lower() in _DONE_TO
-        and not deps & {"ccomp", "xcomp", "dative"}
-        and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
-        and "\n" not in sent.text.strip()
+        not deps & {"ccomp", "xcomp", "dative"}
+        and not text.endswith((".", "!", "?", '"', "”"))
+        and "\n" not in text
     )
 
 

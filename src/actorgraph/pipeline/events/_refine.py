@@ -5,8 +5,7 @@
 - **Not events**: trends and habits ("has been battling a wave of violence", "has been
   attacked three times", "frequent attacks") and the violent words of elections, sport and
   debate ("Clinton beats Trump", "a campaign rally", "the battle for votes").
-- **Where**: the places its sentence puts things in, else the dateline's for the story's
-  first paragraph.
+- **Where**: the places its sentence puts things in, else the first paragraph's dateline.
 - **Casualties**: the counts its sentence gives, each on the event whose trigger governs it;
   a toll a later sentence gives for the same event is another source's.
 - **Who, when the text goes on**: "four insurgents were killed on Monday" after "troops
@@ -194,8 +193,8 @@ class Refiner(Where):
 
     # -- who, when the text goes on ------------------------------------------------
     def carry_actor(self, found: list[Found]) -> None:
-        """An attack with victims but no attacker keeps the attacker of the last attack on
-        the same victims, within two paragraphs."""
+        """An attack with victims but no attacker keeps the last attacker of those victims
+        (within two paragraphs)."""
         for i, f in enumerate(found):
             if f.type != "ASSAULT" or f.args.actors or not f.args.targets:
                 continue

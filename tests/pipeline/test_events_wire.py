@@ -354,3 +354,19 @@ def test_a_separate_incident_may_be_the_one_the_lead_told(nlp: Any) -> None:
         "In a separate incident in the town of Abeche, gunmen shot dead a migrant worker.",
     )
     assert _types(a).count("ASSAULT") == 2
+
+
+def test_a_cease_fire_is_a_truce_and_calling_it_off_a_rejection(nlp: Any) -> None:
+    # spaCy splits "cease-fire" and hangs "cease" on "fire": the shooting word is no attack
+    a = _analyze(nlp, "The Malian army declared a cease-fire in May.")
+    assert [e.type for e in a.events] == ["RETREAT"]
+    a = _analyze(nlp, "The Malian army called off a cease-fire with the rebels on Tuesday.")
+    assert [e.type for e in a.events] == ["REJECT"]
+
+
+def test_what_a_speaker_reports_exploding_is_not_the_speakers_act(nlp: Any) -> None:
+    # parsed as "the army said drones" + "and exploded": the speaker did not explode anything
+    a = _analyze(
+        nlp, 'The Kenyan army said "two armed" drones entered from Uganda and exploded near a base.'
+    )
+    assert not [e for e in a.events if e.actors]

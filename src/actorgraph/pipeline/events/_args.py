@@ -6,13 +6,13 @@ from typing import Any
 
 from actorgraph.pipeline.events._casualties import headline_passive
 from actorgraph.pipeline.events._lexicon import ROLE_NOUNS, words
-from actorgraph.pipeline.events._resolver import (
-    ARMED_KINDS,
-    Args,
-    Resolver,
-    _add,
+from actorgraph.pipeline.events._resolver import ARMED_KINDS, Args, Resolver, _add
+from actorgraph.pipeline.events._speakers import (
+    SPEECH_PRONOUNS,
+    misread_report,
+    own_people,
+    speaker_subject,
 )
-from actorgraph.pipeline.events._speakers import SPEECH_PRONOUNS, own_people, speaker_subject
 from actorgraph.pipeline.layout import in_dateline
 from actorgraph.pipeline.lexicon import ACCUSING, PLACE_NOUNS
 from actorgraph.pipeline.nlp import acl_host, children
@@ -93,7 +93,7 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     if depth > 3:
         return None, False
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        if _passive(verb) != _passive(verb.head):
+        if _passive(verb) != _passive(verb.head) or misread_report(verb.head):
             return None, False
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":

@@ -25,12 +25,12 @@ from actorgraph.pipeline.events._filters import background
 from actorgraph.pipeline.events._found import Found, claimed
 from actorgraph.pipeline.events._lexicon import (
     ASPECTUAL,
-    LIGHT_ONLY_NOUNS,
     SPEECH,
 )
 from actorgraph.pipeline.events._refine import refine
 from actorgraph.pipeline.events._resolver import Args, Resolver
 from actorgraph.pipeline.events._triggers import (
+    light_key,
     light_object,
     mode,
     noun_key,
@@ -135,15 +135,13 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
                 consumed.add(obj.i)
                 continue
             if obj is not None:
-                key = noun_key(obj) or LIGHT_ONLY_NOUNS.get(obj.lemma_.lower())
+                key = light_key(tok, obj)
                 key = (
                     verb_key(tok)
                     if tok.lemma_.lower() in ("impose", "sign", "lodge", "file", "launch")
                     and verb_key(tok)
                     else key
                 )
-                if key is None:
-                    key = LIGHT_ONLY_NOUNS.get(obj.lower_)
                 if key is None:
                     continue
                 consumed.add(obj.i)

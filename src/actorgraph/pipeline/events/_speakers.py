@@ -64,3 +64,17 @@ def agrees(pronoun: str, speaker: Any) -> bool:
     if pronoun in {"he", "she"}:
         return speaker.ent_type_ not in {"ORG", "GPE", "NORP"} and speaker.tag_ != "NNS"
     return not person
+
+
+def misread_report(verb: Any) -> bool:
+    """ "X said drones entered and exploded", parsed as X said drones and X exploded: a
+    verb of saying with a plain noun object reports a clause, its conj is not X's act."""
+    from actorgraph.pipeline.events._lexicon import SPEECH
+
+    return verb.lemma_ in SPEECH and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _SAID_NOUNS
+        for c in children(verb)
+    )
+
+
+_SAID_NOUNS = frozenset({"statement", "word", "thing", "nothing", "something", "prayer"})

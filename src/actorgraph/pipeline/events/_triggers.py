@@ -199,6 +199,20 @@ def light_object(verb: Any) -> Any | None:
     return None
 
 
+def light_key(verb: Any, obj: Any) -> Trigger | None:
+    """The event a light verb and its object tell: "declared a cease-fire" (a "fire" the
+    parser split from its "cease" is a truce, not shooting); "called off a truce" (or
+    talks, or an attack) is its end, a REJECT."""
+    lemma = obj.lemma_.lower()
+    if lemma == "fire" and any(c.lower_ == "cease" for c in children(obj)):
+        lemma = "ceasefire"
+    key = (None if lemma == "ceasefire" else noun_key(obj)) or LIGHT_ONLY_NOUNS.get(lemma)
+    key = key or LIGHT_ONLY_NOUNS.get(obj.lower_)
+    if key is not None and any(c.dep_ == "prt" and c.lower_ == "off" for c in children(verb)):
+        return ("REJECT", None)
+    return key
+
+
 # Objects that count what was launched: "hundreds of shells", "a barrage of rockets".
 QUANTITIES = frozenset(
     {"hundreds", "dozens", "scores", "thousands", "barrage", "volley", "salvo", "hail",

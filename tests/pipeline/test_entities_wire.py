@@ -75,3 +75,33 @@ def test_what_a_copula_says_a_group_is_gives_its_kind(nlp: Any) -> None:
         "militia in the region.",
     )
     assert [e.kind for e in a.entities if e.name == "Kivu Democratic Forces"] == ["armed_group"]
+
+
+def test_a_hyphenated_code_in_parentheses_after_a_group_is_its_name(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Fighters of the Southern Liberation Front (SL-F) attacked a post. "
+        "The SL-F later said it had withdrawn.",
+        nlp=nlp,
+    )
+    front = next(e for e in a.entities if "Southern Liberation Front" in e.aliases)
+    assert "SL-F" in front.aliases
+
+
+def test_paragraphs_are_lines_unless_the_text_is_hard_wrapped() -> None:
+    from actorgraph.pipeline.nlp import paragraph_starts
+
+    text = "Headline words here\nFirst paragraph, one line.\nSecond one.\n\nThird one."
+    assert [text[i:].split("\n")[0] for i in paragraph_starts(text)] == [
+        "Headline words here",
+        "First paragraph, one line.",
+        "Second one.",
+        "Third one.",
+    ]
+    wrapped = (
+        "Suspected rebels attacked a farm near the town of Kalehe overnight as\n"
+        "the offensive against armed groups neared the end of its third week,\n"
+        "the local administrator of the district told reporters on Tuesday.\n\n"
+        "The army said it had sent more troops to the area around the lake and\n"
+        "that residents who fled would be able to return home within the week.\n"
+    )
+    assert len(paragraph_starts(wrapped)) == 2

@@ -370,3 +370,21 @@ def test_what_a_speaker_reports_exploding_is_not_the_speakers_act(nlp: Any) -> N
         nlp, 'The Kenyan army said "two armed" drones entered from Uganda and exploded near a base.'
     )
     assert not [e for e in a.events if e.actors]
+
+
+def test_victims_killed_in_an_attack_by_x_were_killed_by_x(nlp: Any) -> None:
+    a = _analyze(nlp, "At least 30 herders were killed in an attack by the Jama Front.")
+    (attack,) = [e for e in a.events if e.type == "ASSAULT"]
+    assert [x for x in attack.actors] and attack.casualties[0].value == 30
+
+
+def test_one_line_paragraphs_far_apart_that_share_only_a_province_are_two_events(
+    nlp: Any,
+) -> None:
+    text = (
+        "The town of Berel in Kandor province witnessed repeated explosions on Monday.\n"
+        "The governor said roads were closed.\nSchools stayed shut.\nTraders stayed home.\n"
+        "French forces recently carried out an air strike in Kandor province."
+    )
+    a = _analyze(nlp, text)
+    assert len([e for e in a.events if e.type == "ASSAULT"]) == 2

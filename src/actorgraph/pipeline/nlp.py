@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import importlib.util
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,6 +131,15 @@ def hard_wrapped(text: str) -> int | None:
     if not 40 <= median <= 110 or open_ended < len(inner) / 2 or alike < 0.6 * len(inner):
         return None
     return median
+
+
+@functools.lru_cache(maxsize=8)
+def paragraph_starts(text: str) -> tuple[int, ...]:
+    """Where the text's paragraphs start: after a blank line, and in a text with one line
+    per paragraph (most web copy) after any line break; a hard-wrapped text's line breaks
+    inside a paragraph start none."""
+    breaks = r"\n[ \t]*\n\s*" if hard_wrapped(text) is not None else r"\n\s*"
+    return (0, *(m.end() for m in re.finditer(breaks, text) if m.end() < len(text)))
 
 
 def _line_ends(text: str, newline: int, usual: int) -> bool:

@@ -4,6 +4,7 @@ language's ("National Movement for the Liberation of Azawad (MNLA)")."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
@@ -69,3 +70,26 @@ def _syllables(acronym: str, words: list[str]) -> bool:
         )
 
     return spell(acronym.lower(), words)
+
+
+_PAREN_CODE = re.compile(r"\s?\(([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\)")
+
+
+def parenthesised_acronyms(
+    text: str, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Find "Islamic State in Khorasan (IS-KP)": the code in parentheses right after an
+    organisation's name is a name of it, one the model left unlabelled (hyphenated, or
+    spelling a longer form of the name)."""
+    ends = {e: label for _, e, label in spans if label == "ORG"}
+    starts = sorted(s for s, _, _ in spans)
+    out = []
+    for m in _PAREN_CODE.finditer(text):
+        code = m.group(1)
+        if m.start() not in ends or sum(c.isupper() for c in code) < 2:
+            continue
+        i = bisect.bisect_left(starts, m.start(1))
+        if i < len(starts) and starts[i] < m.end(1):
+            continue  # labelled already
+        out.append((m.start(1), m.end(1), "ORG"))
+    return out

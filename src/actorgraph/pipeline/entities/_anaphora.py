@@ -17,7 +17,7 @@ from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._extract import _Spans
 from actorgraph.pipeline.entities._names import DESCRIPTIVE
 from actorgraph.pipeline.lexicon import INSTITUTION_NOUNS, ORG_ANAPHORS
-from actorgraph.pipeline.nlp import ParsedDoc, tokens
+from actorgraph.pipeline.nlp import ParsedDoc, paragraph_starts, tokens
 
 LABEL = "anaphor"
 MAX_DISTANCE = 1500  # characters back to the antecedent
@@ -36,22 +36,13 @@ _BODY_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def _paragraph_starts(text: str) -> list[int]:
-    starts = [0]
-    i = text.find("\n\n")
-    while i != -1:
-        starts.append(i + 2)
-        i = text.find("\n\n", i + 2)
-    return starts
-
-
 def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, ...]:
     """Return the entities with mentions added for the descriptions that refer to them."""
     doc, text = parsed.doc, parsed.text
     orgs = [e for e in entities if e.type == "ORG"]
     if not orgs:
         return tuple(entities)
-    para = _paragraph_starts(text)
+    para = paragraph_starts(text)
     named = _Named(orgs, text)
     taken = {(m.start, m.end) for e in entities for m in e.mentions}
     covered = _Spans(list(taken))
@@ -187,7 +178,7 @@ def _clause_mates(tok: Any) -> tuple[int, int]:
 
 
 def _antecedent(
-    named: _Named, noun: str, start: int, para: list[int], mates: tuple[int, int] = (0, 0)
+    named: _Named, noun: str, start: int, para: tuple[int, ...], mates: tuple[int, int] = (0, 0)
 ) -> Entity | None:
     """The organisation named last before `start` that the noun can describe, and not in
     the clause ``mates`` spans."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.model import Entity, Mention
-from actorgraph.pipeline.entities._acronyms import spelled_acronyms
+from actorgraph.pipeline.entities._acronyms import parenthesised_acronyms, spelled_acronyms
 from actorgraph.pipeline.entities._bodies import joined_bodies
 from actorgraph.pipeline.entities._headline import said_in_story
 from actorgraph.pipeline.entities._labels import repair_label
@@ -296,6 +296,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
     raw.extend((s, e, lab, 2) for s, e, lab in acronym_groups(doc, [(r[0], r[1]) for r in raw]))
     raw.extend((s, e, lab, 2) for s, e, lab in headed_groups(doc, [(r[0], r[1]) for r in raw]))
     raw.extend((s, e, lab, 2) for s, e, lab in named_bodies(doc, [(r[0], r[1]) for r in raw]))
+    raw.extend((s, e, lab, 2) for s, e, lab in parenthesised_acronyms(text, [r[:3] for r in raw]))
 
     raw = repeated_names(text, said_in_story(text, raw))  # headline capitals; names again
     raw = [(s, e, place_or_people(text, s, e, lab), w) for s, e, lab, w in raw]

@@ -9,17 +9,32 @@ from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.nlp import children
 
 
-def by_the_act(f: Found, by_trigger: dict[int, Found]) -> None:
+def by_the_act(f: Found, by_trigger: dict[int, Found], every: dict[int, Found]) -> None:
     """ "An air strike by X killed 20 people": the verb's subject is an act whose doer is
-    the verb's too (the noun's own event has the doer but not the place and the date)."""
+    the verb's too (the noun's own event has the doer but not the place and the date);
+    "20 people were killed in an attack by X" (or "died in an X strike"): so is the act
+    the victims were killed in (``every``: all the document's candidates by trigger)."""
     if f.noun or f.args.actors:
         return
     for c in children(f.trigger):
         act = by_trigger.get(c.i) if c.dep_ == "nsubj" else None
+        if act is None and c.dep_ == "prep" and c.lower_ in _IN_THE_ACT and _suffered(f):
+            act = next((every.get(p.i) for p in children(c) if p.dep_ == "pobj"), None)
         if act is not None and act.noun and act.type == f.type and act.args.actors:
             f.args.actors = [a for a in act.args.actors if a not in f.args.targets]
             f.mode = f.mode or act.mode
             return
+
+
+_IN_THE_ACT = frozenset({"in", "during"})
+
+
+def _suffered(f: Found) -> bool:
+    """A verb told of its victims: "were killed", "died"."""
+    t = f.trigger
+    return f.type == "ASSAULT" and (
+        t.lemma_.lower() in {"die", "perish"} or any(c.dep_ == "nsubjpass" for c in children(t))
+    )
 
 
 def jailbreak(f: Found, by_trigger: dict[int, Found]) -> bool:

@@ -225,13 +225,15 @@ def extract_events(
     of_type: dict[str, list[Found]] = {}
     in_sentence: dict[tuple[str, int, int], list[Found]] = {}
     by_trigger: dict[int, Found] = {}
-    for f in _candidates(parsed, res):
+    candidates = _candidates(parsed, res)
+    every = {f.trigger.i: f for f in candidates}
+    for f in candidates:
         check_time("events")
         f.args.targets = [t for t in f.args.targets if t not in f.args.actors]
         f.mode = mode(f.trigger, f.type, f.mode, f.args)
         f.date = finder.date_for(f.trigger, f.sent)
         by_trigger[f.trigger.i] = f
-        by_the_act(f, by_trigger)
+        by_the_act(f, by_trigger, every)
         if jailbreak(f, by_trigger):
             continue
         if not _keep(f):

@@ -40,7 +40,7 @@ from actorgraph.pipeline.events._resolver import ARMED_KINDS, PLACE_TYPES
 from actorgraph.pipeline.events._where import SAYS, Where
 from actorgraph.pipeline.layout import Layout
 from actorgraph.pipeline.lexicon import capitals
-from actorgraph.pipeline.nlp import children, tokens
+from actorgraph.pipeline.nlp import children, paragraph_starts, tokens
 
 SPEECH_ACTS = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "COOPERATE",
@@ -63,15 +63,6 @@ PROTEST_WORDS = words(
 )
 LEAD_PARAGRAPHS = 1  # the story's first paragraph sums up what later ones detail
 LOOKBACK = 8  # events back that a new one may repeat or continue (besides the lead's)
-
-
-def paragraph_starts(text: str) -> list[int]:
-    starts = [0]
-    i = text.find("\n\n")
-    while i != -1:
-        starts.append(i + 2)
-        i = text.find("\n\n", i + 2)
-    return starts
 
 
 class Refiner(Where):
@@ -264,7 +255,10 @@ class Refiner(Where):
             or (kt and fst and not kst)  # the country attacked, then its forces
             or (not kt and fst and any(self._is_country(i) for i in k.args.locations))
             or (not ft and kst and any(self._is_country(i) for i in f.args.locations))
-            or kl & fl
+            or (
+                kl & fl
+                and self.paragraph(f.sent.start_char) - self.paragraph(k.sent.start_char) <= 1
+            )
             or (k.date is not None and f.date is not None and k.date.value == f.date.value)
             or told_again(f)
             or counts_agree(k, f)
@@ -346,8 +340,8 @@ class Refiner(Where):
 def _headline(text: str, start: int) -> int:
     """1 if the first paragraph is a headline (one short line, no full stop): the lead is
     the paragraph after it."""
-    end = text.find("\n\n", start)
-    first = text[start : end if end != -1 else len(text)].strip()
+    end = next((p for p in paragraph_starts(text) if p > start), len(text))
+    first = text[start:end].strip()
     return int("\n" not in first and len(first.split()) <= 20 and not first.endswith("."))
 
 

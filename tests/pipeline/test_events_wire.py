@@ -388,3 +388,18 @@ def test_one_line_paragraphs_far_apart_that_share_only_a_province_are_two_events
     )
     a = _analyze(nlp, text)
     assert len([e for e in a.events if e.type == "ASSAULT"]) == 2
+
+
+def test_a_group_and_the_branch_named_after_it_tell_one_raid(nlp: Any) -> None:
+    text = (
+        "Militants of the Ansar Front group killed nine soldiers during a raid on an army "
+        "base in northern Kereba.\n\n"
+        "According to two officers, gunmen from Ansar Front Sahel Province (AFSP) launched a "
+        "pre-dawn attack on Sunday at the Tumbo camp, using motorcycles."
+    )
+    a = _analyze(nlp, text)
+    assert len(_assaults_of(a)) == 1
+
+
+def _assaults_of(a: Analysis) -> list[Any]:
+    return [e for e in a.events if e.type == "ASSAULT"]

@@ -37,6 +37,7 @@ from actorgraph.pipeline.events._found import (
 )
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.events._resolver import ARMED_KINDS, PLACE_TYPES
+from actorgraph.pipeline.events._sides import family, named, sides
 from actorgraph.pipeline.events._where import SAYS, Where
 from actorgraph.pipeline.layout import Layout
 from actorgraph.pipeline.lexicon import capitals
@@ -234,8 +235,9 @@ class Refiner(Where):
         lead_k = self.paragraph(k.sent.start_char) <= self.lead_end
         if counts_differ(k, f) or (another(f) and not (lead_k and same_victims(k, f))):
             return False  # "in a separate incident": not the one before, maybe the lead's
-        ka = self._sides(self._named(k.args.actors, f.args.actors))
-        fa = self._sides(self._named(f.args.actors, k.args.actors))
+        kn = family(self.entities, named(self.entities, k.args.actors, f.args.actors))
+        fn = family(self.entities, named(self.entities, f.args.actors, k.args.actors))
+        ka, fa = sides(self.entities, kn), sides(self.entities, fn)
         if ka and fa and not ka & fa:
             return False
         kt, ft = set(k.args.targets), set(f.args.targets)
@@ -251,6 +253,7 @@ class Refiner(Where):
             return False
         shared = bool(
             set(k.args.actors) & set(f.args.actors)
+            or kn & fn
             or kt & ft
             or (kt and fst and not kst)  # the country attacked, then its forces
             or (not kt and fst and any(self._is_country(i) for i in k.args.locations))
@@ -302,38 +305,6 @@ class Refiner(Where):
                 continue
             if all(any(a <= m.start and m.end <= b for a, b in where) for m in e.mentions):
                 out[unnamed] = next(iter(by))
-        return out
-
-    def _sides(self, ids: set[str]) -> set[str]:
-        """The actors with the states whose forces or government they are: "Pakistan says
-        it killed" and "Pakistani security forces killed" tell one act."""
-        out = set(ids)
-        for i in ids:
-            e = self.entities.by_id(i)
-            state = e.name.rsplit(" of ", 1)[-1] if e is not None and " of " in e.name else None
-            if state is not None and e is not None and e.kind in {"state_force", "government"}:
-                out.update(
-                    x.id for x in self.entities.entities if x.type == "GPE" and x.name == state
-                )
-        return out
-
-    def _named(self, ids: list[str], other: list[str]) -> set[str]:
-        """Actors that say who did it: an unidentified group may be the armed group the
-        other telling names (a claim of responsibility), never a state's forces."""
-        out = set()
-        others = [self.entities.by_id(i) for i in other]
-        for i in ids:
-            e = self.entities.by_id(i)
-            if e is None:
-                continue
-            unnamed = e.name.startswith(UNIDENTIFIED_GROUP)
-            if (
-                unnamed
-                and others
-                and all(o is not None and o.kind == "armed_group" for o in others)
-            ):
-                continue
-            out.add(i)
         return out
 
 

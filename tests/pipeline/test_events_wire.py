@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import actorgraph
 from actorgraph.model import Analysis
 
@@ -403,3 +405,21 @@ def test_a_group_and_the_branch_named_after_it_tell_one_raid(nlp: Any) -> None:
 
 def _assaults_of(a: Analysis) -> list[Any]:
     return [e for e in a.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Jama Front has so far killed more than 13,000 people in the north.",
+        "The rebels have killed 4,500 civilians in the region.",
+        "Jihadists of the Jama Front that have killed tens of thousands crossed the river.",
+    ],
+)
+def test_a_wars_toll_so_far_is_no_event(nlp: Any, sentence: str) -> None:
+    a = _analyze(nlp, sentence)
+    assert not [e for e in a.events if e.type == "ASSAULT"]
+
+
+def test_a_perfect_with_one_attacks_toll_is_still_an_event(nlp: Any) -> None:
+    a = _analyze(nlp, "The rebels have killed 45 civilians in Beni this week.")
+    assert [c.value for e in a.events for c in e.casualties] == [45]

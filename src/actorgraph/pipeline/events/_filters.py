@@ -80,3 +80,33 @@ def without_own_state(actors: list[str], entities: EntityResult) -> list[str]:
         if len(named) == len(actors)
         else actors
     )
+
+
+_MANY = frozenset({"thousands", "tens", "hundreds", "millions", "scores"})
+
+
+def cumulative(verb: Any) -> bool:
+    """A war's toll so far, not one happening: "the insurgency has killed more than 13,000
+    people", "jihadists that have killed tens of thousands", "has so far killed": a perfect
+    with "so far" or a toll in the thousands."""
+    aux = {c.lower_ for c in children(verb) if c.dep_ in {"aux", "auxpass"}}
+    if verb.tag_ != "VBN" or not aux & {"has", "have"}:
+        return False
+    if any(
+        c.lower_ == "far" and any(m.lower_ == "so" for m in children(c)) for c in children(verb)
+    ):
+        return True
+    for c in children(verb):
+        if c.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+            continue
+        if c.lower_ in _MANY:
+            return True
+        for n in children(c):
+            if n.dep_ == "nummod" and (n.lower_ in _MANY or _thousands(n.text)):
+                return True
+    return False
+
+
+def _thousands(number: str) -> bool:
+    digits = number.replace(",", "")
+    return digits.isdigit() and int(digits) >= 1000

@@ -23,7 +23,7 @@ from typing import Any
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import EntityResult, country_name, home_country
 from actorgraph.pipeline.events._casualties import Count, counts
-from actorgraph.pipeline.events._filters import background, concrete, since, unfounded
+from actorgraph.pipeline.events._filters import background, concrete, cumulative, since, unfounded
 from actorgraph.pipeline.events._found import (
     Found,
     absorb,
@@ -131,6 +131,8 @@ class Refiner(Where):
             return True  # "has been battling a wave of violence"
         if verb.tag_ == "VBN" and aux & {"has", "have"} and since(verb):
             return True  # "has fought the army since 2019": a standing war, not one happening
+        if cumulative(verb):
+            return True  # "has killed more than 13,000 people": a war's toll
         near = [*children(t), *(children(verb) if verb is not t else [])]
         return any(c.lower_ in HABIT_WORDS for c in near for c in [c, *children(c)])
 

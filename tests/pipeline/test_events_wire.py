@@ -49,7 +49,7 @@ def test_a_military_airstrike_is_the_states_forces_striking(nlp: Any) -> None:
 
 def test_the_people_of_a_country_killed_are_not_the_country_attacked(nlp: Any) -> None:
     for text in (
-        "Armed gangs have killed thousands of people in northwest Chad in recent years.",
+        "Armed gangs killed dozens of people in northwest Chad on Monday.",
         "Gunmen killed many residents of eastern Chad last year.",
     ):
         a = _analyze(nlp, text)
@@ -412,6 +412,7 @@ def _assaults_of(a: Analysis) -> list[Any]:
     [
         "The Jama Front has so far killed more than 13,000 people in the north.",
         "The rebels have killed 4,500 civilians in the region.",
+        "Armed gangs have killed thousands of people in northwest Chad in recent years.",
         "Jihadists of the Jama Front that have killed tens of thousands crossed the river.",
     ],
 )

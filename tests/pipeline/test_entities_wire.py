@@ -105,3 +105,10 @@ def test_paragraphs_are_lines_unless_the_text_is_hard_wrapped() -> None:
         "that residents who fled would be able to return home within the week.\n"
     )
     assert len(paragraph_starts(wrapped)) == 2
+
+
+def test_an_acronym_may_spell_the_little_words_of_its_name_too() -> None:
+    from actorgraph.pipeline.entities._acronyms import spelled_acronyms
+
+    text = "The Observatory for Peace (OFP), a monitor, said so."
+    assert [text[s:e] for s, e, _ in spelled_acronyms(text)] == ["Observatory for Peace"]

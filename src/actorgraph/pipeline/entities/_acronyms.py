@@ -26,19 +26,27 @@ def spelled_acronyms(text: str) -> list[tuple[int, int, str]]:
         before = text[max(0, m.start() - 160) : m.start()]
         words = list(re.finditer(r"\S+", before))
         initials: list[str] = []
+        glued: list[str] = []  # with the glue words' initials: "Movement for Peace (MFP)"
         named: list[str] = []
         for w in reversed(words):
             token = w.group().rstrip(",;:")
             if token != w.group() and initials:
                 break
             if token.lower() in _GLUE:
+                glued.insert(0, token[0].upper())
                 continue
             if not _NAME_WORD.fullmatch(token):
                 break
             initials[:0] = [p[0] for p in re.split(r"-", token) if p[:1].isupper()]
+            glued[:0] = [p[0] for p in re.split(r"-", token) if p[:1].isupper()]
             named.insert(0, token)
             spelled = "".join(initials)
-            if spelled == letters or _syllables(m.group(1), named) or _reordered(spelled, letters):
+            if (
+                spelled == letters
+                or "".join(glued) == letters
+                or _syllables(m.group(1), named)
+                or _reordered(spelled, letters)
+            ):
                 start = m.start() - len(before) + w.start()
                 end = m.start() - 1 if text[m.start() - 1] == " " else m.start()
                 out.append((start, end, "ORG"))

@@ -37,7 +37,7 @@ from actorgraph.pipeline.events._found import (
 )
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.events._resolver import ARMED_KINDS, PLACE_TYPES
-from actorgraph.pipeline.events._sides import family, named, sides
+from actorgraph.pipeline.events._sides import Sides
 from actorgraph.pipeline.events._where import SAYS, Where
 from actorgraph.pipeline.layout import Layout
 from actorgraph.pipeline.lexicon import capitals
@@ -73,6 +73,7 @@ class Refiner(Where):
         self, text: str, entities: EntityResult, page: Layout, reference: dt.date | None
     ) -> None:
         self.entities = entities
+        self.sides = Sides(entities)
         self.page = page
         self.reference = reference
         self.home = home_country(list(entities.entities), text)
@@ -237,9 +238,9 @@ class Refiner(Where):
         lead_k = self.paragraph(k.sent.start_char) <= self.lead_end
         if counts_differ(k, f) or (another(f) and not (lead_k and same_victims(k, f))):
             return False  # "in a separate incident": not the one before, maybe the lead's
-        kn = family(self.entities, named(self.entities, k.args.actors, f.args.actors))
-        fn = family(self.entities, named(self.entities, f.args.actors, k.args.actors))
-        ka, fa = sides(self.entities, kn), sides(self.entities, fn)
+        kn = self.sides.family(self.sides.named(k.args.actors, f.args.actors))
+        fn = self.sides.family(self.sides.named(f.args.actors, k.args.actors))
+        ka, fa = self.sides.sides(kn), self.sides.sides(fn)
         if ka and fa and not ka & fa:
             return False
         kt, ft = set(k.args.targets), set(f.args.targets)

@@ -112,3 +112,13 @@ def test_an_acronym_may_spell_the_little_words_of_its_name_too() -> None:
 
     text = "The Observatory for Peace (OFP), a monitor, said so."
     assert [text[s:e] for s, e, _ in spelled_acronyms(text)] == ["Observatory for Peace"]
+
+
+def test_a_national_armys_acronym_is_the_countrys_forces(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Uganda's military clashed with gunmen near Kasese. A UPDF spokesman said the "
+        "army had lost two men.",
+        nlp=nlp,
+    )
+    forces = [e for e in a.entities if e.name == "Military Forces of Uganda"]
+    assert len(forces) == 1 and "UPDF" in forces[0].aliases

@@ -37,7 +37,7 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
         bare = len(e.name.split()) == 1 and institution(e) is not None  # "Army chief X"
         if inside and (e.name.islower() or e.type == "PERSON" or bare):
             continue  # "army", "Gang members": the model's name for a generic actor's word
-        inst = institution(e)
+        inst = institution(e) or _named_state_actor(e)
         if inst is not None and rival_army(parsed, e.mentions, inst[1]):
             inst, e = None, replace(e, kind="armed_group")
         if inst is not None:
@@ -82,6 +82,16 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
         )
     out.sort(key=lambda e: e.mentions[0].start)
     return EntityResult(tuple(replace(e, id=f"E{i}") for i, e in enumerate(out, 1)))
+
+
+def _named_state_actor(e: Entity) -> tuple[str, str] | None:
+    """A known name of a state's forces ("ENDF"), named as the generic phrases name them:
+    (kind, country), so "the ENDF" and "Ethiopia's military" are one actor."""
+    for kind, pattern in _STATE_ACTORS.items():
+        country = e.name.removeprefix(pattern.format(""))
+        if e.type == "ORG" and country != e.name and country:
+            return kind, country
+    return None
 
 
 def _one_per_state_actor(entities: list[Entity]) -> list[Entity]:

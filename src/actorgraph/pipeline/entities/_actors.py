@@ -87,9 +87,11 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
 def _named_state_actor(e: Entity) -> tuple[str, str] | None:
     """A known name of a state's forces ("ENDF"), named as the generic phrases name them:
     (kind, country), so "the ENDF" and "Ethiopia's military" are one actor."""
-    for kind, pattern in _STATE_ACTORS.items():
-        country = e.name.removeprefix(pattern.format(""))
-        if e.type == "ORG" and country != e.name and country:
+    if e.type != "ORG":
+        return None
+    for kind, prefix in zip(_STATE_ACTORS, _PREFIXES, strict=True):
+        country = e.name.removeprefix(prefix)
+        if country != e.name and country:
             return kind, country
     return None
 

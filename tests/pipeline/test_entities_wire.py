@@ -122,3 +122,36 @@ def test_a_national_armys_acronym_is_the_countrys_forces(nlp: Any) -> None:
     )
     forces = [e for e in a.entities if e.name == "Military Forces of Uganda"]
     assert len(forces) == 1 and "UPDF" in forces[0].aliases
+
+
+def test_of_after_a_conjunct_names_the_conjuncts_owner(nlp: Any) -> None:
+    # The parser hangs "of the Red Hand Brigade" on "troops"; the rebels are the brigade's.
+    a = _analyze(
+        nlp,
+        "Fighting between government troops and rebels of the Red Hand Brigade has killed "
+        "nine people in Chad since Friday.",
+    )
+    names = _aliases(a)
+    assert "government troops" in names["Military Forces of Chad"]
+    assert "government troops" not in names["Red Hand Brigade"]
+    assert "rebels" in names["Red Hand Brigade"]
+
+
+def test_a_regional_community_of_states_is_no_armed_group(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Chad sent soldiers to fight beside troops of the Central Sahel Economic Community.",
+    )
+    kinds = {e.name: e.kind for e in a.entities}
+    assert kinds["Central Sahel Economic Community"] == "government"
+
+
+def test_fighters_tied_to_a_named_group_stay_the_unnamed_fighters(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "The violence grew as insurgents, linked to al Qaeda, burned villages.\n\n"
+        "A police spokesman said the insurgents, who have fled into the hills, were weakened.",
+    )
+    names = _aliases(a)
+    assert "insurgents" not in names["al-Qaeda"]
+    assert any(n.startswith("Unidentified Armed Group") for n in names)

@@ -552,3 +552,16 @@ def test_unnamed_proxies_fight_the_side_their_clash_names(nlp: Any) -> None:
     )
     assert ("Unidentified Armed Group", "fights_against", "Kobani Military Council") in rels
     assert ("Unidentified Armed Group", "supported_by", "Turkey") in rels
+
+
+def test_clashes_between_troops_and_a_groups_fighters(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "Clashes between Chadian troops and fighters of the Red Hand Brigade erupted near "
+        "the border on Friday.",
+    )
+    assert ("Military Forces of Chad", "fights_against", "Red Hand Brigade") in rels or (
+        "Red Hand Brigade",
+        "fights_against",
+        "Military Forces of Chad",
+    ) in rels

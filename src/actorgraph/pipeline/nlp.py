@@ -78,6 +78,17 @@ def children(tok: Any) -> list[Any]:
     return found[tok.i]  # type: ignore[no-any-return]
 
 
+def own_preps(tok: Any, words: frozenset[str] | set[str]) -> list[Any]:
+    """The prepositions among ``words`` that modify ``tok``. In "troops and rebels of X" the
+    parser may hang "of X" on "troops": a preposition after a conjunct is that conjunct's."""
+    mine = children(tok)
+    conjs = [c.i for c in mine if c.dep_ == "conj" and c.i > tok.i]
+    out = [c for c in mine if c.i > tok.i and not any(i < c.i for i in conjs)]
+    if tok.dep_ == "conj":
+        out += [c for c in children(tok.head) if c.i == tok.right_edge.i + 1]
+    return [c for c in out if c.dep_ == "prep" and c.lower_ in words]
+
+
 def negated(tok: Any) -> bool:
     """Whether a "not" or "never" hangs on the word ("did not attack", "not to be named")."""
     return any(c.dep_ == "neg" for c in children(tok))

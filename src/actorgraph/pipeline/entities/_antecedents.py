@@ -13,6 +13,12 @@ _OWNER = re.compile(
     r"['’]s\s+(?:[a-z-]+\s+)?(?:affiliate|branch|wing|ally|allies|offshoot|arm|franchise"
     r"|splinter|rival|rivals|partner|partners|proxy|proxies|faction|cell)\b"
 )
+# What a group is named as when fighters are only tied to it: "linked to X", "loyal to the X".
+_LINKED_TO = re.compile(
+    r"\b(?:linked|tied|affiliated|aligned|allied|loyal|allegiance|connected|inspired)"
+    r"\s+(?:to|with|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 MAX_PARAGRAPHS = 2  # how far back "the army" or "the militants" look for whose they are
 
 
@@ -70,3 +76,11 @@ class Antecedents:
         """The one entity of the document that fits, if there is exactly one."""
         found = [e for e in self.entities if e.type == "ORG" and fits(e)]
         return found[0] if len(found) == 1 else None
+
+    def _since(self, named: Entity, before: int, unid: tuple[int, str] | None) -> bool:
+        """Whether ``named`` was named since the unnamed fighters, if any, and not only as
+        what they are linked to: "insurgents, linked to X, ... the insurgents" are theirs."""
+        starts = [m.start for m in named.mentions if m.start < before]
+        return unid is None or any(
+            s > unid[0] and not _LINKED_TO.search(self.text, max(0, s - 40), s) for s in starts
+        )

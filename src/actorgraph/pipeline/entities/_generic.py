@@ -43,7 +43,7 @@ from actorgraph.pipeline.entities._nouns import (
 )
 from actorgraph.pipeline.entities._owners import known_as, proxied, sender_state, speaker_state
 from actorgraph.pipeline.lexicon import UMBRELLAS
-from actorgraph.pipeline.nlp import ParsedDoc, tokens
+from actorgraph.pipeline.nlp import ParsedDoc, children, own_preps, tokens
 
 STAGE = "actors.v1"
 LABEL = "generic"
@@ -210,11 +210,9 @@ class GenericActors(Antecedents):
     @staticmethod
     def _of_objects(head: Any) -> list[Any]:
         """'the army of Chad', 'fighters from the X militia', 'men belonging to X'."""
-        out: list[Any] = []
+        out = [p for r in own_preps(head, {"of", "from"}) for p in children(r) if p.dep_ == "pobj"]
         for r in head.rights:
-            if r.dep_ == "prep" and r.lower_ in {"of", "from"}:
-                out.extend(p for p in r.children if p.dep_ == "pobj")
-            elif r.dep_ == "acl" and r.lower_ == "belonging":
+            if r.dep_ == "acl" and r.lower_ == "belonging":
                 for p in r.children:
                     out.extend(q for q in p.children if q.dep_ == "pobj")
         return out
@@ -336,15 +334,12 @@ class GenericActors(Antecedents):
         )  # "militias loyal to X", "allied militias": someone's allies, not the group named
         if self.definite(head) and not words & UNNAMED and not someones:
             named = self._named(head.idx, self._armed)
-            starts = [m.start for m in named.mentions if m.start < head.idx] if named else []
-            if named is not None and (unid is None or max(starts, default=-1) > unid[0]):
+            if named is not None and self._since(named, head.idx, unid):
                 self.claim(head, left, named)
                 return
         if self._bare(head) and not words & (UNNAMED | _OTHER_SIDES) and not someones:
             named = self._only_so_far(head.idx, self._armed)
-            if named is not None and (  # named again since the unnamed ones, if any
-                unid is None or unid[0] < max(m.start for m in named.mentions if m.start < head.idx)
-            ):
+            if named is not None and self._since(named, head.idx, unid):
                 self.claim(head, left, named)
                 return
         if not proxy and head.lower_ in NEEDS_OWNER and not (unid and self.definite(head)):

@@ -7,7 +7,7 @@ from typing import Any
 from actorgraph.model import Entity
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.lexicon import ACCUSING
-from actorgraph.pipeline.nlp import acl_host, children
+from actorgraph.pipeline.nlp import acl_host, children, own_preps
 from actorgraph.pipeline.relations._lexicon import (
     ACTOR_TYPES,
     GROUP_NOUNS,
@@ -143,12 +143,11 @@ class Args(LookBack):
         if plural and any(c.lower_ in QUANTIFIERS or c.dep_ == "nummod" for c in children(tok)):
             return None  # "some Afghans": people, not their state
         if e is not None and e.kind == "state_force" and tok.pos_ == "NOUN":
-            for p in children(tok):  # "troops of the AU": the force of whoever 'of' names
-                if p.dep_ == "prep" and p.lower_ == "of":
-                    for pobj in children(p):
-                        owner = self.at(pobj, ORGS) if pobj.dep_ == "pobj" else None
-                        if owner is not None and owner.id != e.id:
-                            return owner
+            for p in own_preps(tok, {"of"}):  # "troops of the AU": the force 'of' names
+                for pobj in children(p):
+                    owner = self.at(pobj, ORGS) if pobj.dep_ == "pobj" else None
+                    if owner is not None and owner.id != e.id:
+                        return owner
         if e is not None and low in SPLINTERS and self.at(tok, types) is None:
             return None  # "X dissidents", "a splinter of X": not X itself
         if e is not None and linked_to(tok, e, self):
@@ -218,8 +217,12 @@ class Args(LookBack):
             tok = next((p for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"
                         for p in children(c) if p.dep_ == "pobj"), tok)  # fmt: skip
         for t in (tok, *[c for c in children(tok) if c.dep_ == "conj"]):
-            if t.i != tok.i and (t.lemma_ in LINK_NOUNS or t.lemma_ in ROLE_PREDICATES):
-                continue  # "Israel and Hamas ally Hezbollah": the ally is not a third side
+            # "Israel and Hamas ally Hezbollah": the ally is not a third side; but in "troops
+            # and fighters of X", X's fighters are
+            members = t.tag_ == "NNS" and ROLE_PREDICATES.get(t.lemma_) == "member_of"
+            linking = t.lemma_ in LINK_NOUNS or t.lemma_ in ROLE_PREDICATES
+            if t.i != tok.i and linking and not members:
+                continue
             shared: list[Entity | None] = [*self.shared_at(t, types)] or [self.actor(t, types)]
             for e in shared:
                 if e is not None and e not in out:

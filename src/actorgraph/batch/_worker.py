@@ -20,7 +20,7 @@ from actorgraph.ingest import Failure
 from actorgraph.model import Analysis, Document
 from actorgraph.pipeline.analyze import analyze_parsed, reference_date
 from actorgraph.pipeline.limits import Limits, check_parse
-from actorgraph.pipeline.nlp import ParsedDoc, load, model_id
+from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parser_text
 
 Analyse = Callable[[ParsedDoc], Analysis]
 
@@ -57,12 +57,12 @@ def analysed(
 
     def flush() -> Iterator[Analysis]:
         try:
-            docs = list(nlp.pipe([d.text for d in batch], batch_size=batch_size))
+            docs = list(nlp.pipe([parser_text(d.text) for d in batch], batch_size=batch_size))
         except Exception:  # one bad text must not lose the batch: parse one by one
             docs = []
             for d in batch:
                 try:
-                    docs.append(nlp(d.text))
+                    docs.append(nlp(parser_text(d.text)))
                 except Exception as exc:
                     docs.append(None)
                     failures.append(Failure(d.source or d.id, f"cannot parse: {exc}"))

@@ -11,7 +11,7 @@ from actorgraph.model import Analysis, Document
 from actorgraph.pipeline import calibration, dates, entities, events, places, quotes, relations
 from actorgraph.pipeline.layout import remember
 from actorgraph.pipeline.limits import Limits, check_text, check_time, deadline
-from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse, release
+from actorgraph.pipeline.nlp import ParsedDoc, load, model_id, parse, parser_text, release
 
 STAGES: tuple[tuple[str, str], ...] = (
     ("entities", entities.STAGE),
@@ -137,7 +137,7 @@ def analyze_many(
     buffer: list[Document] = []
 
     def flush() -> Iterator[Analysis]:
-        docs = nlp.pipe([d.text for d in buffer], batch_size=batch_size)
+        docs = nlp.pipe([parser_text(d.text) for d in buffer], batch_size=batch_size)
         for document, doc in zip(buffer, docs, strict=True):
             ref = reference_date(document.published)
             parsed = ParsedDoc(document, doc, ref, model_id(nlp))

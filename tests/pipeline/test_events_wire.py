@@ -424,3 +424,44 @@ def test_a_wars_toll_so_far_is_no_event(nlp: Any, sentence: str) -> None:
 def test_a_perfect_with_one_attacks_toll_is_still_an_event(nlp: Any) -> None:
     a = _analyze(nlp, "The rebels have killed 45 civilians in Beni this week.")
     assert [c.value for e in a.events for c in e.casualties] == [45]
+
+
+def _names(a: Analysis) -> dict[str, str]:
+    return {e.id: e.name for e in a.entities}
+
+
+def test_taking_a_town_is_seizing_it_but_taking_part_is_not(nlp: Any) -> None:
+    a = _analyze(nlp, "Rebels took the town of Morlo on Sunday after a day of fighting.")
+    assert [(e.type, e.mode) for e in a.events] == [("COERCE", "seize")]
+    b = _analyze(nlp, "Rebels took part in the talks in Morlo. Soldiers took the wounded to Morlo.")
+    assert "COERCE" not in _types(b)
+
+
+def test_seizing_a_place_and_arresting_a_person_are_two_events(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Kenya's army says it has gained control of part of Morlo, a locality used by the "
+        "rebels.\n\nIt also says it has arrested the wife of a rebel commander.",
+    )
+    assert sorted(e.mode or "" for e in a.events if e.type == "COERCE") == ["arrest", "seize"]
+
+
+def test_one_mention_of_two_forces_gives_the_event_both(nlp: Any) -> None:
+    a = _analyze(nlp, "Malian and Nigerien security forces recaptured the town of Morlo.")
+    name = _names(a)
+    actors = {name[i] for e in a.events for i in e.actors}
+    assert {"Military Forces of Mali", "Military Forces of Niger"} <= actors
+
+
+def test_a_hard_wrapped_line_break_cuts_no_clause(nlp: Any) -> None:
+    line = "word " * 14
+    text = (
+        f"{line}a headline that runs on\nso that the lines are hard-wrapped in\n"
+        "this text as saved wire copy often is, and\n"
+        "Kenya's armed forces say they have gained control of \"part of\n"
+        'Morlo, a locality used by the rebels to stage attacks"\n'
+        "against the people of the district.\n"
+    )
+    a = _analyze(nlp, text)
+    assert [(e.type, e.mode) for e in a.events] == [("COERCE", "seize")]
+    assert {e.name: e.type for e in a.entities}["Morlo"] == "GPE"

@@ -233,6 +233,8 @@ class Refiner(Where):
     def _same(self, k: Found, f: Found) -> bool:
         if k.type != f.type or not dates_agree(k, f) or k.sent.start == f.sent.start:
             return False  # one sentence's events were merged, or kept apart, already
+        if k.type != "ASSAULT" and k.mode and f.mode and k.mode != f.mode:
+            return False  # "seized the town", then "arrested the wife": two coercions
         if (k.date is None) != (f.date is None) and background(k.date or f.date, self.reference):
             return False  # "two weeks ago, X attacked": not what the lead tells
         lead_k = self.paragraph(k.sent.start_char) <= self.lead_end

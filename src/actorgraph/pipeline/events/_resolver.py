@@ -54,6 +54,14 @@ def _add(ids: list[str], new: list[str]) -> None:
     ids.extend(i for i in new if i not in ids)
 
 
+def _it_says(verb: Any) -> bool:
+    """ "It said it had ...": a clause reported by "it", itself said of someone before."""
+    say = verb.head
+    return verb.dep_ == "ccomp" and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in children(say) if c.i < verb.i
+    )
+
+
 class Resolver:
     """Map argument tokens to entity ids, following conjuncts, modifiers and pronouns."""
 
@@ -104,6 +112,28 @@ class Resolver:
         ]
         return max(named)[1] if named else None
 
+    def _sharing(self, tok: Any, eid: str, types: frozenset[str]) -> list[str]:
+        """The actors of its kind one mention names with ``eid``: "Malian and Nigerien
+        security forces" are two forces."""
+        own = self.entities.by_id(eid)
+        return [
+            e.id
+            for e in self.entities.all_at(tok.idx, tok.idx + len(tok.text))
+            if own is not None and e.kind == own.kind and e.type in types
+        ]
+
+    def _said_before(self, tok: Any) -> str | None:
+        """ "X says it took the town. It also says it ...": the organisation the sentence
+        before was about, when it was its subject."""
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        for subj in (t for t in self.doc[sent.start - 1].sent if t.dep_ == "nsubj"):
+            ent = self.entities.at(subj.idx, subj.idx + len(subj.text))
+            if ent is not None and ent.type == "ORG":
+                return ent.id
+        return None
+
     def ids(self, tok: Any, types: frozenset[str] = ACTOR_TYPES, depth: int = 0) -> list[str]:
         """Entity ids an argument head stands for (itself, its conjuncts and modifiers)."""
         out: list[str] = []
@@ -116,6 +146,8 @@ class Resolver:
             if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass"):
                 speaker = speech_subject(t.head)  # "X said it killed": X, if a group
                 sid = self._entity(speaker, frozenset({"ORG"})) if speaker is not None else None
+                if speaker is None and _it_says(t.head):
+                    sid = self._said_before(t)  # "It also said it had arrested"
                 if sid:
                     _add(out, [sid])
                 continue
@@ -128,7 +160,7 @@ class Resolver:
             if direct and self._counted_people(t, direct):
                 continue  # "killed 40 Palestinians": people, not their state
             if direct:
-                _add(out, [direct])
+                _add(out, [direct, *self._sharing(t, direct, types)])
                 continue
             before = len(out)
             for c in children(t):

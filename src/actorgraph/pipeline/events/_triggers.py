@@ -44,6 +44,8 @@ def verb_key(tok: Any) -> Trigger | None:
         return hit if _pressed_someone(tok) else None
     if hit is not None and hit[0] == "REQUEST" and _anonymity(tok):
         return None  # "who asked not to be named": how a source is kept, not an act
+    if hit is None and tok.lemma_.lower() == "take" and _took_a_place(tok):
+        return ("COERCE", "seize")  # "the rebels took the town", "the army took Kidal"
     if hit is None or hit != ("COERCE", "seize"):
         return hit
     lemma = tok.lemma_.lower()
@@ -57,6 +59,23 @@ def verb_key(tok: Any) -> Trigger | None:
     elif phrase not in _HOLDING:
         return hit
     return hit if any(_territorial(o) for o in objects) else None
+
+
+_WAYS = frozenset({"road", "roads", "highway", "highways", "bridge", "crossing", "route"})
+
+
+def _took_a_place(tok: Any) -> bool:
+    """ "took the town of X", "have taken Kidal": bare "take" of a place it holds, not
+    "took part", "took over the fight", "took them to a town" or "took X hostage"."""
+    mine = children(tok)
+    if any(c.dep_ in {"prt", "oprd", "ccomp", "xcomp"} for c in mine):
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ not in _WAYS
+        and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in TERRITORY)
+        for c in mine
+    )
 
 
 def _turned_into(tok: Any) -> bool:
@@ -94,9 +113,18 @@ def _pressed_someone(tok: Any) -> bool:
     return False
 
 
+_PORTIONS = frozenset({"part", "parts", "most", "much", "half", "rest", "swathe", "swath"})
+
+
 def _territorial(tok: Any) -> bool:
     if tok.lower_ in TERRITORY or tok.lemma_.lower() in TERRITORY:
         return True
+    for c in children(tok):
+        if c.dep_ == "appos" and c.lemma_.lower() in TERRITORY | {"locality"}:
+            return True  # "X, a locality used by the rebels"
+        portion = c.dep_ == "prep" and c.lower_ == "of" and tok.lower_ in _PORTIONS
+        if portion and any(_territorial(p) for p in children(c) if p.dep_ == "pobj"):
+            return True  # "part of X, a locality"
     return tok.ent_type_ in {"GPE", "LOC", "FAC"} or any(
         c.ent_type_ in {"GPE", "LOC", "FAC"} for c in tok.subtree
     )

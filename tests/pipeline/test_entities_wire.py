@@ -155,3 +155,24 @@ def test_fighters_tied_to_a_named_group_stay_the_unnamed_fighters(nlp: Any) -> N
     names = _aliases(a)
     assert "insurgents" not in names["al-Qaeda"]
     assert any(n.startswith("Unidentified Armed Group") for n in names)
+
+
+def test_a_union_and_a_countrys_soldiers_are_two_phrases(nlp: Any) -> None:
+    a = _analyze(nlp, "Troops of the African Union and Kenyan soldiers attacked the camp.")
+    names = _aliases(a)
+    assert "Kenyan soldiers" in names["Military Forces of Kenya"]
+    assert not any("Kenyan" in alias for alias in names["African Union"])
+
+
+def test_a_name_apposed_to_a_place_noun_is_a_place(nlp: Any) -> None:
+    a = _analyze(nlp, "Rebels attacked Kwamouth, a locality near the border, on Monday.")
+    types = {e.name: e.type for e in a.entities}
+    assert types["Kwamouth"] == "GPE"
+
+
+def test_rebels_named_like_a_states_army_are_not_its_forces(nlp: Any) -> None:
+    a = _analyze(nlp, "Turkish-backed fighters of the Syrian National Army shelled a village.")
+    kinds = {e.name: e.kind for e in a.entities}
+    assert kinds.get("Syrian National Army") == "armed_group"
+    assert "Military Forces of Syria" not in kinds
+    assert "Turkish-backed fighters" in _aliases(a)["Syrian National Army"]

@@ -565,3 +565,15 @@ def test_clashes_between_troops_and_a_groups_fighters(nlp: Any) -> None:
         "fights_against",
         "Military Forces of Chad",
     ) in rels
+
+
+def test_part_of_and_belongs_to_put_a_unit_in_its_body(nlp: Any) -> None:
+    rels = _rels(nlp, "The Tiger Regiment, part of the Red Hand Brigade, fought near Morlo.")
+    assert ("Tiger Regiment", "part_of", "Red Hand Brigade") in rels
+    rels = _rels(nlp, "The Kobra gang, which belongs to the G7 Alliance, attacked a police post.")
+    assert any(p == "part_of" and o == "G7 Alliance" for _, p, o in rels)
+
+
+def test_a_town_attacked_is_no_side_of_a_fight(nlp: Any) -> None:
+    rels = _rels(nlp, "Rebels attacked Tandoli, a small town near the border, on Monday.")
+    assert not any(p == "fights_against" for _, p, _ in rels)

@@ -84,6 +84,8 @@ PLACE_NOUNS = frozenset(
         "island",
         "port",
         "territory",
+        "locality",
+        "hamlet",
     }
 )
 # Common nouns that refer back to an organisation ("the group", "group spokesman").

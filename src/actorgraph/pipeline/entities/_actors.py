@@ -10,6 +10,7 @@ from actorgraph.pipeline.entities._extract import EntityResult, _Spans
 from actorgraph.pipeline.entities._generic import STAGE, find_generic
 from actorgraph.pipeline.entities._kinds import rival_army
 from actorgraph.pipeline.entities._nouns import institution
+from actorgraph.pipeline.lexicon import lookup_actor
 from actorgraph.pipeline.nlp import ParsedDoc
 
 _STATE_ACTORS = {
@@ -37,7 +38,10 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
         bare = len(e.name.split()) == 1 and institution(e) is not None  # "Army chief X"
         if inside and (e.name.islower() or e.type == "PERSON" or bare):
             continue  # "army", "Gang members": the model's name for a generic actor's word
+        known = lookup_actor(e.name)
         inst = institution(e) or _named_state_actor(e)
+        if known is not None and known.type == "ORG" and not known.canonical.startswith(_PREFIXES):
+            inst = None  # "the Syrian National Army": rebels, named like the state's army
         if inst is not None and rival_army(parsed, e.mentions, inst[1]):
             inst, e = None, replace(e, kind="armed_group")
         if inst is not None:

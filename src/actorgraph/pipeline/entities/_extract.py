@@ -85,6 +85,23 @@ class EntityResult:
                 return self._ids[eid]
         return None
 
+    def all_at(self, start: int, end: int) -> list[Entity]:
+        """Return the entities sharing the mention ``at`` finds: "Mozambican and Rwandan
+        security forces" is one mention of two forces."""
+        i = bisect.bisect_left(self._starts, end)
+        if i == 0 or self._reach[i - 1] <= start:
+            return []
+        hit: tuple[int, int] | None = None
+        out: list[Entity] = []
+        for s, e, eid in reversed(self._index[max(0, i - 50) : i]):
+            if hit is None and s < end and e > start:
+                hit = (s, e)
+            if hit is not None and (s, e) != hit:
+                break
+            if hit is not None and self._ids[eid] not in out:
+                out.append(self._ids[eid])
+        return out
+
     def first_start(self, entity_id: str, char: int) -> int | None:
         """Return the earliest start of a mention of ``entity_id`` containing ``char``."""
         own = self._own.get(entity_id)

@@ -105,6 +105,11 @@ class GenericActors(Antecedents):
                 listed = (  # "Malian and Rwandan troops": a list of whose
                     (t.lower_ == "and" or (t.lower_ == "," and country_word(doc[left - 2].text)))
                     and left - 2 >= 0
+                    and not (  # "the African Union and Somali troops": two phrases
+                        head.dep_ == "conj"
+                        and head.head.i == left - 2
+                        and not country_word(doc[left - 2].text)
+                    )
                     and left < head.i
                     and self._whose(doc[left - 2])
                     and self._whose(doc[left])
@@ -138,13 +143,13 @@ class GenericActors(Antecedents):
                     blocked = True  # "Kurdish forces", "Haftar's forces", a foreign town
         while left < head.i and doc[left].lower_ in {"and", ",", "-", "'s", "’s"}:
             left += 1
-        if not countries and org is None:
+        if (not countries or blocked) and org is None:  # "Turkish-backed fighters of X": X's
             for t in self._of_objects(head):
                 ent = self._entity_in(t)
                 c = country_name(ent) if ent is not None else None
-                if c is not None:
+                if c is not None and not countries:
                     countries.append(c)
-                elif ent is not None and ent.type == "ORG":
+                elif c is None and ent is not None and ent.type == "ORG":
                     org = ent
         backed = {c.lower_ for c in head.rights} & {"loyal", "allied", "backed"}
         if backed and head.lower_ != "government":  # a backed government is still its own

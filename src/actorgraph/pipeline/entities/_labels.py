@@ -43,6 +43,8 @@ def repair_label(doc: Any, span: Any, label: str) -> tuple[str, int]:
         return "NORP", 3  # "Tuareg separatists", "Fulani herders": a people, not a person
     if label in {"PERSON", "ORG", "NORP"} and (_listed_place(doc, span) or _distance(doc, span)):
         return "GPE", 3  # "the towns of Nubl and Zahra", "in X, about 10 kilometers from"
+    if label in {"PERSON", "ORG", "NORP"} and _place_follows(doc, span):
+        return "GPE", 3  # "X, a locality used by the rebels", "X, a small town near Y"
     if label in {"FAC", "LOC", "GPE", "ORG"} and (
         _role_follows(doc, span) or _role_before(doc, span)
     ):
@@ -212,6 +214,19 @@ def _role_follows(doc: Any, span: Any) -> bool:
     return (
         k + 1 < len(nxt) and nxt[k].lower_ in _APPOSED_ROLES and nxt[k + 1].lower_ in {"of", "for"}
     )
+
+
+def _place_follows(doc: Any, span: Any) -> bool:
+    """A name followed by ", a town", ", the small village of": the name is a place's."""
+    if lookup_actor(span.text) is not None:
+        return False
+    nxt = doc[span.end : span.end + 5]
+    if len(nxt) < 3 or nxt[0].text != "," or nxt[1].lower_ not in {"the", "a", "an"}:
+        return False
+    k = 2
+    while k < 4 and k < len(nxt) and nxt[k].pos_ == "ADJ":  # "a small", "a remote mining"
+        k += 1
+    return k < len(nxt) and nxt[k].lower_ in PLACE_NOUNS and nxt[k].pos_ == "NOUN"
 
 
 # Nouns that make a name in apposition a body's: "X, one of the militias", "X, a rebel group".

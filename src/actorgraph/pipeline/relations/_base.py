@@ -182,10 +182,10 @@ def _side(e: Entity) -> bool:
         return False
     if e.type != "GPE":
         return True
-    if e.place is None or e.place.precision == "country":
+    if e.place is not None and e.place.precision == "country":
         return True
-    known = lookup_actor(e.name)
-    return known is not None and known.type == "GPE"
+    known = lookup_actor(e.name)  # a place the gazetteer does not know: a town, unless
+    return known is not None and known.type == "GPE"  # the lexicon knows it for a state
 
 
 def blocked(tok: Token) -> bool:

@@ -75,14 +75,14 @@ HYPHEN_LINKS: dict[str, tuple[str, str | None]] = {
 LINK_WORDS: dict[str, str] = {
     "link": "ties_to", "affiliate": "ties_to", "tie": "ties_to", "connect": "ties_to",
     "associate": "ties_to", "loyal": "allegiance_to", "ally": "allied_with",
-    "align": "allied_with", "close": "ties_to",
+    "align": "allied_with", "close": "ties_to", "belong": "part_of",
 }  # fmt: skip
 # Nouns that place an organisation in or next to another: "X, an affiliate of Y".
 LINK_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         ["affiliate", "branch", "wing", "arm", "unit", "cell", "chapter", "faction",
          "division", "brigade", "battalion", "subsidiary", "component", "franchise",
-         "province", "member"],
+         "province", "member", "part", "regiment"],
         "part_of",
     ),
     **dict.fromkeys(["offshoot", "splinter", "spinoff", "spin-off", "outgrowth"], "ties_to"),

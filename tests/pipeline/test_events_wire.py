@@ -465,3 +465,24 @@ def test_a_hard_wrapped_line_break_cuts_no_clause(nlp: Any) -> None:
     a = _analyze(nlp, text)
     assert [(e.type, e.mode) for e in a.events] == [("COERCE", "seize")]
     assert {e.name: e.type for e in a.entities}["Morlo"] == "GPE"
+
+
+def test_an_irregular_past_the_tagger_reads_as_present_is_past(nlp: Any) -> None:
+    a = _analyze(nlp, "Chadian troops retook the town of Morlo on Monday.", "2024-03-10")
+    assert [(e.type, e.date.value if e.date else None) for e in a.events] == [
+        ("COERCE", "2024-03-04")
+    ]
+
+
+def test_driving_a_group_out_is_an_attack_on_it(nlp: Any) -> None:
+    a = _analyze(nlp, "The Chadian army drove the Red Hand Brigade out of Morlo on Monday.")
+    name = _names(a)
+    assert [(e.type, [name[t] for t in e.targets]) for e in a.events] == [
+        ("ASSAULT", ["Red Hand Brigade"])
+    ]
+
+
+def test_a_group_tied_to_another_is_not_that_other(nlp: Any) -> None:
+    a = _analyze(nlp, "The al Qaeda-linked group was attacked in the capital in 2011.")
+    name = _names(a)
+    assert not any(name[t] == "al-Qaeda" for e in a.events for t in e.targets)

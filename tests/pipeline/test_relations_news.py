@@ -577,3 +577,8 @@ def test_part_of_and_belongs_to_put_a_unit_in_its_body(nlp: Any) -> None:
 def test_a_town_attacked_is_no_side_of_a_fight(nlp: Any) -> None:
     rels = _rels(nlp, "Rebels attacked Tandoli, a small town near the border, on Monday.")
     assert not any(p == "fights_against" for _, p, _ in rels)
+
+
+def test_retaking_a_town_from_a_group_is_fighting_it(nlp: Any) -> None:
+    rels = _rels(nlp, "Chadian troops retook the town of Morlo from the Red Hand Brigade.")
+    assert ("Military Forces of Chad", "fights_against", "Red Hand Brigade") in rels

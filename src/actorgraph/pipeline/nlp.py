@@ -89,6 +89,21 @@ def own_preps(tok: Any, words: frozenset[str] | set[str]) -> list[Any]:
     return [c for c in out if c.dep_ == "prep" and c.lower_ in words]
 
 
+# Past forms of war's verbs that the small model's lemmatizer leaves as they are.
+IRREGULAR_PAST = {
+    "overran": "overrun", "overthrew": "overthrow", "withdrew": "withdraw", "fled": "flee",
+    "struck": "strike", "fought": "fight", "shot": "shoot", "slew": "slay", "stole": "steal",
+    "forsook": "forsake", "undertook": "undertake", "overtook": "overtake", "blew": "blow",
+    "shook": "shake", "broke": "break", "drove": "drive", "rode": "ride", "threw": "throw",
+    "took": "take", "retook": "retake", "retaken": "retake", "overtaken": "overtake",
+}  # fmt: skip
+
+
+def verb_lemma(tok: Any) -> str:
+    """A verb's lemma, lower case, its irregular past read right ("overran": "overrun")."""
+    return IRREGULAR_PAST.get(tok.lower_) or tok.lemma_.lower()
+
+
 def negated(tok: Any) -> bool:
     """Whether a "not" or "never" hangs on the word ("did not attack", "not to be named")."""
     return any(c.dep_ == "neg" for c in children(tok))

@@ -49,7 +49,7 @@ from actorgraph.pipeline.dates._rules import (
     YEAR_CONTEXT,
 )
 from actorgraph.pipeline.limits import check_time
-from actorgraph.pipeline.nlp import ParsedDoc, tokens
+from actorgraph.pipeline.nlp import IRREGULAR_PAST, ParsedDoc, tokens
 
 __all__ = ["STAGE", "DateResult", "Normalized", "Tense", "extract_dates", "normalize"]
 
@@ -159,6 +159,7 @@ def _tense(
     if words & _PERFECT:
         return "past"
     past = verb.tag_ == "VBD" or any(w.tag_ == "VBD" for w in aux)
+    past = past or (not aux and verb.lower_ in IRREGULAR_PAST)  # "retook", tagged present
     if past and any(c.dep_ == "neg" for c in verb.children):
         return "past"  # "was not reported until Thursday": it did happen, on Thursday
     if _FUTURE_CUE.search(text, max(0, start - 16), start) or words & _MODALS:

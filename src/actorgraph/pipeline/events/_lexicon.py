@@ -102,6 +102,7 @@ _V = (
             "invade, raid, ambush, execute, behead, lynch, burn, torch, destroy"
         ),
     ),
+    ("ASSAULT", None, "drive out, flush out, dislodge, rout"),
     ("ASSAULT", "firearms", "shoot, gun down, open fire, clash, snipe"),
     ("ASSAULT", None, "strike, shoot down"),
     ("ASSAULT", "explosives", "bomb, blow up, detonate, explode, go off, hurl, lob"),

@@ -54,6 +54,17 @@ def _add(ids: list[str], new: list[str]) -> None:
     ids.extend(i for i in new if i not in ids)
 
 
+_TIES = frozenset({"linked", "affiliated", "allied", "aligned", "inspired", "backed", "tied"})
+
+
+def _tied_to(modifier: Any, head: Any) -> bool:
+    """Whether a modifier names whom the head is tied to: "the X-linked group"."""
+    doc = head.doc
+    return any(
+        doc[k].text == "-" and doc[k + 1].lower_ in _TIES for k in range(modifier.i, head.i - 1)
+    )
+
+
 def _it_says(verb: Any) -> bool:
     """ "It said it had ...": a clause reported by "it", itself said of someone before."""
     say = verb.head
@@ -165,6 +176,8 @@ class Resolver:
             before = len(out)
             for c in children(t):
                 if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < t.i:
+                    if _tied_to(c, t):
+                        continue  # "the al Qaeda-linked group" is not al Qaeda
                     cid = self._entity(c, types) or self._compounded(c, types)
                     if cid and self._speaks_for(c, t):
                         _add(out, [cid])

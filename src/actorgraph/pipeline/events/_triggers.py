@@ -18,7 +18,7 @@ from actorgraph.pipeline.events._lexicon import (
     Trigger,
 )
 from actorgraph.pipeline.events._resolver import Args
-from actorgraph.pipeline.nlp import children, negated
+from actorgraph.pipeline.nlp import children, negated, verb_lemma
 
 TERRITORY = frozenset(
     {"town", "towns", "city", "cities", "village", "villages", "base", "bases", "camp",
@@ -81,7 +81,7 @@ def _took_a_place(tok: Any) -> bool:
 def _turned_into(tok: Any) -> bool:
     """ "exploded into open fighting", "blew up into a war": a change of state, told of
     what it became."""
-    lemma = IRREGULAR_PAST.get(tok.lower_) or tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     return lemma in {"explode", "blow"} and any(
         c.dep_ == "prep" and c.lower_ == "into" for c in children(tok)
     )
@@ -130,19 +130,10 @@ def _territorial(tok: Any) -> bool:
     )
 
 
-# Past forms of war's verbs that the small model's lemmatizer leaves as they are.
-IRREGULAR_PAST = {
-    "overran": "overrun", "overthrew": "overthrow", "withdrew": "withdraw", "fled": "flee",
-    "struck": "strike", "fought": "fight", "shot": "shoot", "slew": "slay", "stole": "steal",
-    "forsook": "forsake", "undertook": "undertake", "overtook": "overtake", "blew": "blow",
-    "shook": "shake", "broke": "break", "drove": "drive", "rode": "ride", "threw": "throw",
-}  # fmt: skip
-
-
 def _verb_key(tok: Any) -> Trigger | None:
-    lemma = IRREGULAR_PAST.get(tok.lower_) or tok.lemma_.lower()
-    for c in children(tok):
-        if c.dep_ == "prt":
+    lemma = verb_lemma(tok)
+    for c in children(tok):  # "drove out the X", "drove the X out of Z"
+        if c.dep_ == "prt" or (c.dep_ in {"prep", "advmod"} and c.lower_ == "out"):
             hit = VERBS.get(f"{lemma} {c.lower_}")
             if hit:
                 return hit

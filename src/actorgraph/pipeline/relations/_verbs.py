@@ -5,7 +5,7 @@ X", "fighting alongside Y", "pledge allegiance to Y", "has ties to Y", "resides 
 from __future__ import annotations
 
 from actorgraph.model import Entity
-from actorgraph.pipeline.nlp import children, negated
+from actorgraph.pipeline.nlp import children, negated, verb_lemma
 from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
 from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS
 from actorgraph.pipeline.relations._lexicon import (
@@ -55,7 +55,7 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
     """Every rule of the reader; the verbs' own here."""
 
     def verbs(self, tok: Token) -> None:
-        lemma = tok.lemma_.lower()
+        lemma = verb_lemma(tok)
         lemma = LEMMA_FIXES.get(lemma, lemma)
         if tok.pos_ not in {"VERB", "AUX", "ADJ"} and lemma not in FIGHT_NOUNS:
             return

@@ -582,3 +582,10 @@ def test_a_town_attacked_is_no_side_of_a_fight(nlp: Any) -> None:
 def test_retaking_a_town_from_a_group_is_fighting_it(nlp: Any) -> None:
     rels = _rels(nlp, "Chadian troops retook the town of Morlo from the Red Hand Brigade.")
     assert ("Military Forces of Chad", "fights_against", "Red Hand Brigade") in rels
+
+
+def test_a_groups_stronghold_of_a_town_and_most_of_a_city(nlp: Any) -> None:
+    rels = _rels(nlp, "The Red Hand Brigade's stronghold of Morlo was bombed on Monday.")
+    assert ("Red Hand Brigade", "operates_in", "Morlo") in rels
+    rels = _rels(nlp, "The Kobra gang controls most of Port-au-Prince.")
+    assert any(p == "operates_in" and o == "Port-au-Prince" for _, p, o in rels)

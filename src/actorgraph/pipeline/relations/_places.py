@@ -162,6 +162,9 @@ class PlaceRules(FightRules):
         elif tok.dep_ == "attr":
             subj, _ = self.args.subject(tok.head)
             place = self.args.place(subj) if subj is not None else None
+        else:  # "X's stronghold of Z", "the group's bases in Z"
+            place = next((z for p in children(tok) if p.dep_ == "prep" and p.lower_ in {"of", "in"}
+                          for z in self._pobjs(p, PLACE_TYPES)), None)  # fmt: skip
         for owner in self._stronghold_owners(tok):
             self.add(owner, "operates_in", place, [tok, tok.head], confidence=0.8)
 

@@ -95,7 +95,8 @@ PLACE_HEADS = frozenset(
     {"town", "city", "village", "district", "province", "region", "area", "areas", "part",
      "parts", "outskirts", "centre", "center", "capital", "port", "suburb", "suburbs",
      "state", "county", "locality", "neighbourhood", "neighborhood", "enclave", "zone",
-     "territory", "stretch", "swathes", "swaths", "north", "south", "east", "west"}
+     "territory", "stretch", "swathes", "swaths", "north", "south", "east", "west", "most",
+     "much", "half", "rest", "bulk"}
 )  # fmt: skip
 # Verbs that keep what follows from being so: "prevent the group from operating".
 BLOCKING_VERBS = frozenset(

@@ -176,3 +176,15 @@ def test_rebels_named_like_a_states_army_are_not_its_forces(nlp: Any) -> None:
     assert kinds.get("Syrian National Army") == "armed_group"
     assert "Military Forces of Syria" not in kinds
     assert "Turkish-backed fighters" in _aliases(a)["Syrian National Army"]
+
+
+def test_a_countrys_embassy_is_its_own_actor_and_needs_its_country(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "The Danish embassy in Chad urged Danes to stay indoors. The embassy said roads "
+        "were closed.",
+    )
+    names = _aliases(a)
+    assert {"Danish embassy", "embassy"} <= names["Embassy of Denmark"]
+    b = _analyze(nlp, "The embassy said roads in Chad were closed.")
+    assert not any(n.startswith("Embassy of") for n in _aliases(b))

@@ -71,6 +71,7 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
         mentions = _dedupe(actor.mentions)
         aliases = tuple(dict.fromkeys((actor.name, *(" ".join(m.text.split()) for m in mentions))))
         kinds = {"armed_group": "armed_group", "government": "government", "protesters": None}
+        kinds["embassy"] = "government"
         kind = kinds.get(actor.kind, "state_force")
         out.append(
             Entity(

@@ -266,6 +266,8 @@ class GenericActors(Antecedents):
             if head.lower_ in NEEDS_OWNER and not said and not self.definite(head):
                 return  # "forces" alone, "ground forces": anyone's
             recent = self.last.get(kind)
+            if kind == "embassy" and (recent is None or not self.near(recent[0], head.idx)):
+                return  # "the embassy": whose, the text must say (it is seldom the home's)
             lefts = {t.lower_ for t in head.lefts}
             if kind == "government" and head.lower_ not in RULERS and not lefts & RULED_BY:
                 named = self._named(head.idx, _is_government)
@@ -286,6 +288,7 @@ class GenericActors(Antecedents):
                 "military": f"Military Forces of {country}",
                 "police": f"Police Forces of {country}",
                 "government": f"Government of {country}",
+                "embassy": f"Embassy of {country}",
             }[kind]
             self.add(f"{kind}:{country}", name, kind, head, left)
 

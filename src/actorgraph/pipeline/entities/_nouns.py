@@ -212,6 +212,8 @@ def is_head(tok: Any) -> str | None:
         ):
             return None  # "government buildings", "government targets"
         return _kind(low)
+    if low in {"embassy", "embassies"}:
+        return "embassy"  # "the Spanish embassy in X": the state's mission, its own actor
     if low == "staff" and any(c.lower_ == "general" for c in tok.lefts):
         return "military"  # "the general staff": the army's command
     if low in MEMBER_HEADS:

@@ -407,3 +407,10 @@ def test_generic_a_military_spokesman_and_a_countrys_military_are_its_forces(nlp
     )
     r = _actors(nlp, text)
     assert {"Chad's military", "Military"} <= set(_named(r, "Military Forces of Chad").aliases)
+
+
+def test_generic_warlords_and_guerrillas_are_unnamed_armed_actors(nlp: Any) -> None:
+    result = _actors(nlp, "In Chad, clan-based warlords overthrew the president in 1990.")
+    assert any(n.startswith("Unidentified Armed Group") for n in _names(result))
+    result = _actors(nlp, "In Peru, guerrillas ambushed a patrol on Monday.")
+    assert any(n.startswith("Unidentified Armed Group") for n in _names(result))

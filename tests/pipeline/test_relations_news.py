@@ -589,3 +589,14 @@ def test_a_groups_stronghold_of_a_town_and_most_of_a_city(nlp: Any) -> None:
     assert ("Red Hand Brigade", "operates_in", "Morlo") in rels
     rels = _rels(nlp, "The Kobra gang controls most of Port-au-Prince.")
     assert any(p == "operates_in" and o == "Port-au-Prince" for _, p, o in rels)
+
+
+def test_the_group_is_a_named_group_not_unnamed_fighters_told_after_it(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The Blue Star Front and the Red Hand Brigade attacked Morlo on Monday. The region "
+        "has been at war since 1990, when warlords seized the capital. The al Qaeda-linked "
+        "group still attacks army posts.",
+    )
+    assert ("Red Hand Brigade", "ties_to", "al-Qaeda") in rels
+    assert not any(s.startswith("Unidentified") and p == "ties_to" for s, p, _ in rels)

@@ -30,7 +30,7 @@ PERPETRATORS = frozenset(
      "jihadi", "insurgents", "insurgent", "attackers", "attacker", "assailants", "assailant",
      "terrorists", "terrorist", "bandits", "extremists", "kidnappers", "rebels", "rebel",
      "fighters", "militiamen", "bombers", "bomber", "factions", "militias", "dissidents",
-     "splinters", "separatists", "separatist"}
+     "splinters", "separatists", "separatist", "warlords", "guerrillas", "guerrilla"}
 )  # fmt: skip
 GANGS = frozenset({"gang", "gangs", "gangsters", "gangster", "cartel", "cartels"})
 # Heads that need a word saying whose they are: "forces" alone is anyone's.

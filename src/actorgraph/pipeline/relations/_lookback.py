@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from actorgraph.model import Entity
+from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, GROUP_NOUNS
 
@@ -47,9 +47,12 @@ class LookBack:
             if sent.start == 0:
                 break
             sent = self.doc[sent.start - 1].sent
+        one = tok.tag_ in {"NN", "NNP"}  # "the group" is a named one, not "warlords" before
         for prev in reversed(self.doc[sent.start : tok.i]):
             e = self.at(prev, ORGS)
             if e is not None and e.id not in exclude and e.kind in {"armed_group", "party"}:
+                if one and e.name.startswith(UNIDENTIFIED_GROUP):
+                    continue
                 return e
         return None
 

@@ -486,3 +486,26 @@ def test_a_group_tied_to_another_is_not_that_other(nlp: Any) -> None:
     a = _analyze(nlp, "The al Qaeda-linked group was attacked in the capital in 2011.")
     name = _names(a)
     assert not any(name[t] == "al-Qaeda" for e in a.events for t in e.targets)
+
+
+def _killed(a: Analysis) -> list[tuple[str, int]]:
+    return [(c.kind, c.value) for e in a.events for c in e.casualties]
+
+
+def test_left_dead_counts_the_number_on_the_adjective_not_the_attack(nlp: Any) -> None:
+    a = _analyze(nlp, "An attack by the Kobra gang in Chad on Monday left at least 15 dead.")
+    assert _killed(a) == [("killed", 15)]
+
+
+def test_leaving_dead_and_wounded_counts_both(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Gunmen attacked the village of Morlo in Chad on Monday, leaving 9 people dead and "
+        "14 wounded.",
+    )
+    assert sorted(_killed(a)) == [("injured", 14), ("killed", 9)]
+
+
+def test_a_family_of_five_is_five(nlp: Any) -> None:
+    a = _analyze(nlp, "An airstrike on Morlo in Chad on Monday killed a family of five.")
+    assert _killed(a) == [("killed", 5)]

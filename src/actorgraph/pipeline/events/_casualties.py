@@ -115,6 +115,10 @@ def _count_of(noun: Any) -> tuple[int | None, str | None, int]:
             value, left = 1, c.i
     if any(c.dep_ == "det" and c.lower_ in {"no", "none"} for c in children(noun)):
         return None, None, noun.i  # "no one was hurt": nobody, not one
+    if noun.lemma_.lower() in {"family", "group"}:  # "a family of five": five
+        of = [p for c in children(noun) if c.lower_ == "of" for p in children(c)]
+        if of and number(of[0]) is not None:
+            return number(of[0]), None, noun.i
     if value is None and noun.lower_ in _WORD_NUMBERS:  # "Five were killed"
         value = _WORD_NUMBERS[noun.lower_]
     elif value is None and number(noun) is not None:
@@ -193,6 +197,35 @@ def headline_passive(verb: Any) -> bool:
     )
 
 
+def _left(out: list[Count], verb: Any) -> None:
+    """ "left 12 soldiers dead", "leaving 12 dead and 20 wounded", "left at least 15 dead"
+    (the number on the adjective; the subject is what left them so, not who died)."""
+    adjs = [x for c in children(verb) for x in c.subtree if x.lower_ in _ADJ_KIND]
+    if not adjs:
+        return
+    noun = next((c for c in children(verb) if c.dep_ == "dobj"), None)
+    if noun is None:
+        adj = adjs[0]
+        counted = any(c.dep_ == "nummod" for c in children(adj))
+        noun = (
+            adj
+            if counted
+            else next(
+                (c for c in children(adj.head) if c.dep_ == "nsubj" and adj.head.i != verb.i), None
+            )
+        )
+        if noun is not None:
+            _add(out, _ADJ_KIND[adj.lower_], noun, verb)
+        return
+    if noun.i == adjs[0].i:
+        return
+    _add(out, _ADJ_KIND[adjs[0].lower_], noun, verb)
+    rest = [a for a in adjs[1:] if a.dep_ == "oprd"]  # "... and 20 wounded"
+    more = [c for c in children(noun) if c.dep_ == "conj" and number(c) is not None]
+    if rest and more:
+        _add(out, _ADJ_KIND[rest[0].lower_], more[0], verb)
+
+
 def counts(sent: Any) -> list[Count]:
     """Return the casualty counts of one sentence, in text order."""
     out: list[Count] = []
@@ -218,14 +251,11 @@ def counts(sent: Any) -> list[Count]:
             if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN" and not has_object:
                 _add(out, kind, tok.head, tok, people=people)  # "15 soldiers killed"
         elif lemma == "leave" and tok.pos_ == "VERB":  # "left 12 soldiers dead"
-            adj = next((x for c in children(tok) for x in c.subtree if x.lower_ in _ADJ_KIND), None)
-            noun = next((c for c in children(tok) if c.dep_ == "dobj"), None)
-            if noun is None and adj is not None:
-                noun = next((c for c in children(adj.head) if c.dep_ == "nsubj"), None)
-            if adj is not None and noun is not None and noun.i != adj.i:
-                _add(out, _ADJ_KIND[adj.lower_], noun, tok)
+            _left(out, tok)
         elif tok.lower_ in _ADJ_KIND and tok.dep_ in {"acomp", "amod", "oprd", "xcomp", "advmod"}:
             head = tok.head
+            if head.lemma_.lower() == "leave":
+                continue  # "left 15 dead": read with the verb
             victim = next((c for c in children(head) if c.dep_ == "dobj"), None)
             subj = victim or next(
                 (c for c in children(head) if c.dep_ in {"nsubj", "nsubjpass"}), None

@@ -600,3 +600,21 @@ def test_the_group_is_a_named_group_not_unnamed_fighters_told_after_it(nlp: Any)
     )
     assert ("Red Hand Brigade", "ties_to", "al-Qaeda") in rels
     assert not any(s.startswith("Unidentified") and p == "ties_to" for s, p, _ in rels)
+
+
+def test_an_alliance_is_an_organisation_and_its_leader_leads_it(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "Amos Karego, a former police officer who now leads the Kobra Alliance, said the "
+        "government must resign.",
+    )
+    assert ("Amos Karego", "leader_of", "Kobra Alliance") in rels
+
+
+def test_a_coalition_apposed_to_its_gangs_is_led_by_its_leader(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "Gangs from the Kobra Alliance, a coalition led by former police officer Amos "
+        "Karego, attacked the town.",
+    )
+    assert ("Amos Karego", "leader_of", "Kobra Alliance") in rels

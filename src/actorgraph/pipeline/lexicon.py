@@ -31,6 +31,9 @@ ORG_HEADS = frozenset(
         "committee",
         "faction",
         "cartel",
+        "alliance",
+        "gang",
+        "regiment",
     }
 )
 # Bodies made of other groups: "Y, a coalition of rebel groups".

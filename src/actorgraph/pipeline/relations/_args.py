@@ -6,7 +6,7 @@ from typing import Any
 
 from actorgraph.model import Entity
 from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.lexicon import ACCUSING
+from actorgraph.pipeline.lexicon import ACCUSING, UMBRELLAS
 from actorgraph.pipeline.nlp import acl_host, children, own_preps
 from actorgraph.pipeline.relations._lexicon import (
     ACTOR_TYPES,
@@ -164,6 +164,10 @@ class Args(LookBack):
                 return force
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
             return self.at(tok.head, types)  # "X, a force that supports the army"
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.lower_ in ORG_NOUNS | UMBRELLAS:
+            held = self.at(tok.head, ORGS)  # "gangs from X, a coalition led by Y": X's gangs
+            if held is not None and held.type in types:
+                return held
         if tok.dep_ == "npadvmod" and tok.pos_ == "NOUN" and tok.left_edge.i > 1:
             before = tok.left_edge.i - 1  # "... the group (VDP), a force that supports"
             if self.doc[before].text == ",":

@@ -36,6 +36,12 @@ ORG_HEADS = frozenset(
         "regiment",
     }
 )
+# Participles that tie a group to another one it is not: "the X-linked group", "fighters
+# loyal to X".
+TIED_WORDS = frozenset(
+    {"linked", "tied", "affiliated", "aligned", "allied", "loyal", "connected", "inspired",
+     "backed"}
+)  # fmt: skip
 # Bodies made of other groups: "Y, a coalition of rebel groups".
 UMBRELLAS = frozenset({"coalition", "alliance", "umbrella", "network", "federation", "grouping"})
 # Bodies that an adjectival people or country ("Iraqi", "Syrian") turns into an actor.

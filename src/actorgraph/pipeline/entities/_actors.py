@@ -70,8 +70,8 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
     for actor in found.actors.values():
         mentions = _dedupe(actor.mentions)
         aliases = tuple(dict.fromkeys((actor.name, *(" ".join(m.text.split()) for m in mentions))))
-        kinds = {"armed_group": "armed_group", "government": "government", "protesters": None}
-        kinds["embassy"] = "government"
+        kinds: dict[str, str | None] = {"armed_group": "armed_group", "protesters": None}
+        kinds |= dict.fromkeys(("government", "embassy"), "government")
         kind = kinds.get(actor.kind, "state_force")
         out.append(
             Entity(

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from actorgraph.model import Entity
+from actorgraph.pipeline.lexicon import TIED_WORDS
 
 # "X's affiliate", "X's armed wing": X names another group, the one the phrase is about
 _OWNER = re.compile(
@@ -15,8 +16,7 @@ _OWNER = re.compile(
 )
 # What a group is named as when fighters are only tied to it: "linked to X", "loyal to the X".
 _LINKED_TO = re.compile(
-    r"\b(?:linked|tied|affiliated|aligned|allied|loyal|allegiance|connected|inspired)"
-    r"\s+(?:to|with|by)\s+(?:the\s+)?$",
+    r"\b(?:" + "|".join(sorted(TIED_WORDS | {"allegiance"})) + r")\s+(?:to|with|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 MAX_PARAGRAPHS = 2  # how far back "the army" or "the militants" look for whose they are

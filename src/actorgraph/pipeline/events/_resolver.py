@@ -9,7 +9,7 @@ from typing import Any
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.events._speakers import speech_subject
-from actorgraph.pipeline.lexicon import PLACE_NOUNS
+from actorgraph.pipeline.lexicon import PLACE_NOUNS, TIED_WORDS
 from actorgraph.pipeline.nlp import children
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -54,14 +54,12 @@ def _add(ids: list[str], new: list[str]) -> None:
     ids.extend(i for i in new if i not in ids)
 
 
-_TIES = frozenset({"linked", "affiliated", "allied", "aligned", "inspired", "backed", "tied"})
-
-
 def _tied_to(modifier: Any, head: Any) -> bool:
     """Whether a modifier names whom the head is tied to: "the X-linked group"."""
     doc = head.doc
     return any(
-        doc[k].text == "-" and doc[k + 1].lower_ in _TIES for k in range(modifier.i, head.i - 1)
+        doc[k].text == "-" and doc[k + 1].lower_ in TIED_WORDS
+        for k in range(modifier.i, head.i - 1)
     )
 
 
@@ -127,11 +125,10 @@ class Resolver:
         """The actors of its kind one mention names with ``eid``: "Malian and Nigerien
         security forces" are two forces."""
         own = self.entities.by_id(eid)
-        return [
-            e.id
-            for e in self.entities.all_at(tok.idx, tok.idx + len(tok.text))
-            if own is not None and e.kind == own.kind and e.type in types
-        ]
+        if own is None:
+            return []
+        shared = self.entities.all_at(tok.idx, tok.idx + len(tok.text))
+        return [e.id for e in shared if e.kind == own.kind and e.type in types]
 
     def _said_before(self, tok: Any) -> str | None:
         """ "X says it took the town. It also says it ...": the organisation the sentence

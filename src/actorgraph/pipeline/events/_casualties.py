@@ -117,8 +117,9 @@ def _count_of(noun: Any) -> tuple[int | None, str | None, int]:
         return None, None, noun.i  # "no one was hurt": nobody, not one
     if noun.lemma_.lower() in {"family", "group"}:  # "a family of five": five
         of = [p for c in children(noun) if c.lower_ == "of" for p in children(c)]
-        if of and number(of[0]) is not None:
-            return number(of[0]), None, noun.i
+        size = number(of[0]) if of else None
+        if size is not None:
+            return size, None, noun.i
     if value is None and noun.lower_ in _WORD_NUMBERS:  # "Five were killed"
         value = _WORD_NUMBERS[noun.lower_]
     elif value is None and number(noun) is not None:
@@ -204,16 +205,12 @@ def _left(out: list[Count], verb: Any) -> None:
     if not adjs:
         return
     noun = next((c for c in children(verb) if c.dep_ == "dobj"), None)
-    if noun is None:
+    if noun is None:  # "left at least 15 dead": the adjective is counted, or its subject
         adj = adjs[0]
-        counted = any(c.dep_ == "nummod" for c in children(adj))
-        noun = (
-            adj
-            if counted
-            else next(
-                (c for c in children(adj.head) if c.dep_ == "nsubj" and adj.head.i != verb.i), None
-            )
-        )
+        if any(c.dep_ == "nummod" for c in children(adj)):
+            noun = adj
+        elif adj.head.i != verb.i:
+            noun = next((c for c in children(adj.head) if c.dep_ == "nsubj"), None)
         if noun is not None:
             _add(out, _ADJ_KIND[adj.lower_], noun, verb)
         return

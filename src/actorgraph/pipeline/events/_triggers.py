@@ -26,7 +26,8 @@ TERRITORY = frozenset(
      "border", "crossing", "checkpoint", "outpost", "post", "office", "building",
      "buildings", "headquarters", "compound", "hill", "road", "highway", "bridge", "enclave",
      "neighbourhood", "neighborhood", "suburb", "suburbs", "capital", "island", "depot",
-     "depots", "stronghold", "parts", "swathes", "swaths", "positions", "position", "airbase"}
+     "depots", "stronghold", "parts", "swathes", "swaths", "positions", "position", "airbase",
+     "locality"}
 )  # fmt: skip
 _HOLDING = frozenset({"take over", "overrun", "overthrow", "topple", "oust"})
 
@@ -44,7 +45,7 @@ def verb_key(tok: Any) -> Trigger | None:
         return hit if _pressed_someone(tok) else None
     if hit is not None and hit[0] == "REQUEST" and _anonymity(tok):
         return None  # "who asked not to be named": how a source is kept, not an act
-    if hit is None and tok.lemma_.lower() == "take" and _took_a_place(tok):
+    if hit is None and verb_lemma(tok) == "take" and _took_a_place(tok):
         return ("COERCE", "seize")  # "the rebels took the town", "the army took Kidal"
     if hit is None or hit != ("COERCE", "seize"):
         return hit
@@ -120,7 +121,7 @@ def _territorial(tok: Any) -> bool:
     if tok.lower_ in TERRITORY or tok.lemma_.lower() in TERRITORY:
         return True
     for c in children(tok):
-        if c.dep_ == "appos" and c.lemma_.lower() in TERRITORY | {"locality"}:
+        if c.dep_ == "appos" and c.lemma_.lower() in TERRITORY:
             return True  # "X, a locality used by the rebels"
         portion = c.dep_ == "prep" and c.lower_ == "of" and tok.lower_ in _PORTIONS
         if portion and any(_territorial(p) for p in children(c) if p.dep_ == "pobj"):

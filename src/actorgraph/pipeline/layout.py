@@ -18,6 +18,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
@@ -161,6 +162,14 @@ def in_dateline(tok: object) -> bool:
     if not isinstance(page, Layout):  # doc.text is rebuilt at each access: read it once
         page = data[_KEY] = layout(t.doc.text)  # type: ignore[attr-defined]
     return page.in_dateline(idx, idx + 1) is not None
+
+
+def past_dateline(tok: Any) -> Any | None:
+    """A verb's subject with the dateline skipped: the token itself outside the dateline, the
+    name hung on the city in it ("KHARTOUM, June 3 - Sudan's X shelled": X), else None."""
+    if not in_dateline(tok):
+        return tok
+    return next((a for a in tok.children if a.dep_ == "appos" and not in_dateline(a)), None)
 
 
 def remember(doc: object, text: str) -> None:

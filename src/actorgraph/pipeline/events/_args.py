@@ -13,7 +13,7 @@ from actorgraph.pipeline.events._speakers import (
     own_people,
     speaker_subject,
 )
-from actorgraph.pipeline.layout import in_dateline
+from actorgraph.pipeline.layout import in_dateline, past_dateline
 from actorgraph.pipeline.lexicon import ACCUSING, PLACE_NOUNS
 from actorgraph.pipeline.nlp import acl_host, children
 from actorgraph.pipeline.places import COMPASS
@@ -79,7 +79,7 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
 def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     for c in children(verb):
         if c.dep_ in ("nsubj", "nsubjpass") and in_dateline(c):
-            named = next((a for a in children(c) if a.dep_ == "appos" and not in_dateline(a)), None)
+            named = past_dateline(c)
             if named is not None:  # "KHARTOUM, June 3 - Sudan's X shelled": X, hung on the city
                 return named, c.dep_ == "nsubjpass"
             continue  # "TRIPOLI, May 3 - Rebels said": the rebels are the subject

@@ -157,6 +157,9 @@ class ReaderBase:
 
     def _pobjs(self, prep: Token, types: frozenset[str]) -> list[Entity]:
         out: list[Entity] = []
+        if not any(True for _ in children(prep)) and prep.i + 1 < len(prep.doc):
+            e = self.args.at(prep.doc[prep.i + 1], types)  # a dangling "by": the parse hung
+            return [e] if e is not None else []  # its object on another word
         for pobj in children(prep):
             if pobj.dep_ == "conj" and pobj.pos_ == "ADP" and pobj.lower_ == prep.lower_:
                 out.extend(self._pobjs(pobj, types))  # "in Z and in W"

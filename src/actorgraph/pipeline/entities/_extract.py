@@ -29,11 +29,10 @@ from actorgraph.pipeline.entities._names import (
     place_or_people,
     places_before,
     places_of,
-    without_role,
-    without_title,
 )
 from actorgraph.pipeline.entities._repeats import repeated_names
 from actorgraph.pipeline.entities._runs import whole_names
+from actorgraph.pipeline.entities._trims import in_place_split, without_role, without_title
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.lexicon import INSTITUTION_NOUNS, known_name_spans, lookup_actor
 from actorgraph.pipeline.nlp import ParsedDoc, hard_wrapped, tokens
@@ -317,7 +316,7 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
 
     raw = repeated_names(text, said_in_story(text, raw))  # headline capitals; names again
     raw = [(s, e, place_or_people(text, s, e, lab), w) for s, e, lab, w in raw]
-    raw = joined_bodies(doc, joined_of(text, _fit_layout(text, raw)))
+    raw = in_place_split(text, joined_bodies(doc, joined_of(text, _fit_layout(text, raw))))
     wrapped = hard_wrapped(text) is not None
 
     groups: dict[str, list[Mention]] = {}

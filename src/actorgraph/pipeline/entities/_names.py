@@ -9,8 +9,8 @@ import itertools
 import re
 from typing import Any
 
-from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
 from actorgraph.pipeline.entities._nouns import PERPETRATORS
+from actorgraph.pipeline.entities._trims import MEMBER_NOUNS, SHORT_RANKS
 from actorgraph.pipeline.lexicon import (
     ORG_ANAPHORS,
     ORG_HEADS,
@@ -26,68 +26,6 @@ DESCRIPTIVE = frozenset(
      "terrorist", "separatist", "hardline", "radical", "sunni", "shiite", "shia", "islamic",
      "paramilitary", "ethnic", "secessionist", "guerrilla", "banned", "outlawed"}
 )  # fmt: skip
-
-
-SHORT_RANKS = frozenset(
-    {"brig", "gen", "maj", "col", "lt", "capt", "sgt", "cpl", "pvt", "adm", "cmdr", "lieut",
-     "brigadier", "commander", "spokesman", "spokeswoman"}
-)  # fmt: skip
-_ROLE_WORD = re.compile(r"([A-Z][a-z]+)\.?\s+(?=[A-Z])")
-
-
-# Military ranks the model sometimes takes into a name: "Brigadier General X".
-_RANKS = frozenset(
-    {"general", "brigadier", "colonel", "major", "lieutenant", "captain", "sergeant", "marshal"}
-    | {"admiral", "corporal"}
-)
-
-
-def without_role(text: str, start: int, end: int) -> tuple[int, int]:
-    """ "Resident Aminu Bello", "Witness Jane Okoro", "Brigadier X": the role or rank is no
-    part of the name."""
-    m = _ROLE_WORD.match(text, start, end)
-    if m is not None and m.group(1).lower() in ROLES_BEFORE_NAMES:
-        return m.end(), end
-    while m is not None and m.group(1).lower() in _RANKS | SHORT_RANKS:
-        start = m.end()
-        m = _ROLE_WORD.match(text, start, end)
-    return start, end
-
-
-_OF_TITLE = re.compile(r"\s+of\s+([A-Z][a-z]+)$")
-
-
-def without_title(text: str, start: int, end: int) -> tuple[int, int]:
-    """ "the Government of National Unity of Prime Minister X": the title is the person's;
-    "M23 rebels": the group is "M23", its fighters a common noun after it."""
-    m = _OF_TITLE.search(text, start, end)
-    if m is not None and m.group(1).lower() in PERSON_TITLES:
-        return start, m.start()
-    m = _MEMBERS_AFTER.search(text, start, end)
-    if (
-        m is not None
-        and m.start() > start
-        and m.end() == end
-        and _group_name(text[start : m.start()])
-    ):
-        return start, m.start()
-    return start, end
-
-
-def _group_name(name: str) -> bool:
-    """ "M23", "ISWAP", a known group: a name, not "Communist" or "Tuareg" (a people's word)."""
-    if any(c.isdigit() for c in name) or (name.isupper() and len(name) > 1):
-        return True
-    known = lookup_actor(name)
-    return known is not None and known.type == "ORG"
-
-
-# Lowercase member nouns after a group's name the model took into it ("M23 rebels").
-_MEMBER_NOUNS = frozenset(
-    {"rebels", "fighters", "militants", "insurgents", "militiamen", "guerrillas", "jihadists",
-     "gunmen"}
-)  # fmt: skip
-_MEMBERS_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_MEMBER_NOUNS)) + r")$")
 
 
 def places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -125,7 +63,7 @@ def acronym_groups(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, 
         word = tok.text
         if tok.ent_type_ or not (2 <= len(word) <= 7 and word.isupper() and word.isalnum()):
             continue
-        if toks[tok.i + 1].text not in _MEMBER_NOUNS or lookup_actor(word) is not None:
+        if toks[tok.i + 1].text not in MEMBER_NOUNS or lookup_actor(word) is not None:
             continue  # a known name is found as one already
         if not _overlaps(taken, tok.idx, tok.idx + len(word)):
             out.append((tok.idx, tok.idx + len(word), "ORG"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
-from actorgraph.pipeline.entities._names import SHORT_RANKS
+from actorgraph.pipeline.entities._trims import SHORT_RANKS
 from actorgraph.pipeline.lexicon import ORG_HEADS, PERSON_TITLES
 
 Raw = tuple[int, int, str, int]

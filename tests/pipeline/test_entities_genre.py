@@ -1,0 +1,33 @@
+"""Actors in the genre's ordinary grammar, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import actorgraph
+from actorgraph.model import Analysis
+from actorgraph.pipeline.entities._trims import in_place_split
+
+
+def _analyze(nlp: Any, text: str) -> Analysis:
+    return actorgraph.analyze(text, published="2021-03-10", nlp=nlp)
+
+
+def _types(a: Analysis) -> dict[str, str]:
+    return {e.name: e.type for e in a.entities}
+
+
+def test_a_one_word_group_then_in_and_a_place_is_the_group_and_the_place() -> None:
+    text = "Militias have been fighting M18 in South Kivu for weeks."
+    start, end = text.index("M18"), text.index(" for")
+    assert in_place_split(text, [(start, end, "ORG", 1)]) == [
+        (start, start + 3, "ORG", 1),
+        (text.index("South"), end, "GPE", 1),
+    ]
+
+
+def test_a_branch_of_a_movement_or_a_longer_name_keeps_its_in() -> None:
+    for name in ("ISIS in Somalia", "Islamic State in Somalia", "Brothers of the North in Kivu"):
+        text = f"{name} claimed the raid."
+        raw = [(0, len(name), "ORG", 1)]
+        assert in_place_split(text, raw) == raw

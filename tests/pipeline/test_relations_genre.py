@@ -21,3 +21,23 @@ def test_a_dateline_city_parsed_as_the_subject_is_skipped(nlp: Any) -> None:
     )
     assert ("Military Forces of Cameroon", "fights_against", "Ansar Dine") in rels
     assert not any(s == "GAROUA" or s == "Garoua" for s, _, _ in rels)
+
+
+def test_a_group_that_has_a_stronghold_in_a_province_operates_there(nlp: Any) -> None:
+    rels = _rels(nlp, "The Red Hand Brigade has a stronghold in Kunduz province.")
+    assert ("Red Hand Brigade", "operates_in", "Kunduz") in rels
+
+
+def test_a_division_of_a_national_army_is_part_of_it(nlp: Any) -> None:
+    rels = _rels(
+        nlp, "The 3rd Infantry Division of the Chadian army said it had retaken the bridge."
+    )
+    assert ("3rd Infantry Division", "part_of", "Military Forces of Chad") in rels
+
+
+def test_a_brigade_of_a_national_army_is_not_named_after_the_peoples_word(nlp: Any) -> None:
+    text = "Men of the Storm Brigade of the Kenyan army repelled an assault near Kismayo."
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    names = {e.name for e in a.entities}
+    assert not any(n.endswith("of the Kenyan") for n in names)
+    assert "Military Forces of Kenya" in names

@@ -60,6 +60,8 @@ def _run_end(toks: Any, i: int, by_start: dict[int, tuple[int, int, str, int]]) 
         t = toks[j]
         if t.lower_ in _LINKS and j + 1 < len(toks):
             k = j + 2 if toks[j + 1].lower_ == "the" else j + 1
+            if k + 1 < len(toks) and toks[k].ent_type_ == "NORP" and toks[k + 1].is_lower:
+                break  # "the Brigade of the Kenyan army": the army is a body of its own
             if k < len(toks) and _capital(toks[k]):
                 j, linked = k, True
                 continue

@@ -239,6 +239,9 @@ class LinkRules(FightRules):
             for m in e.mentions:
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 owners = [c for c in children(span.root) if c.dep_ == "poss"] if span else []
+                if span is not None and not owners:  # "the 3rd Division of the X army"
+                    ofs = [p for p in children(span.root) if p.dep_ == "prep" and p.lower_ == "of"]
+                    owners = [o for p in ofs for o in children(p) if o.dep_ == "pobj"]
                 owner = self.args.at(owners[0], frozenset({"ORG"})) if owners else None
                 if span is not None and owner is not None and owner.id != e.id:
                     if owner.kind not in ARMED:

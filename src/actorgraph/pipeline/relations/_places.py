@@ -39,6 +39,10 @@ HOLD_VERBS = frozenset({"control", "hold", "seize", "capture", "recapture", "ret
                         "overrun"})  # fmt: skip
 
 
+# Verbs of keeping ground: "X has (maintains, set up) a stronghold in Z".
+_KEEP_VERBS = frozenset({"have", "maintain", "keep", "retain", "establish", "set", "build"})
+
+
 class PlaceRules(FightRules):
     def _held_by(self, verb: Token, subj_tok: Token | None) -> None:
         agent = next((c for c in children(verb) if c.dep_ == "agent"), None)
@@ -165,7 +169,11 @@ class PlaceRules(FightRules):
         else:  # "X's stronghold of Z", "the group's bases in Z"
             place = next((z for p in children(tok) if p.dep_ == "prep" and p.lower_ in {"of", "in"}
                           for z in self._pobjs(p, PLACE_TYPES)), None)  # fmt: skip
-        for owner in self._stronghold_owners(tok):
+        owners = self._stronghold_owners(tok)
+        if not owners and tok.dep_ == "dobj" and tok.head.lemma_ in _KEEP_VERBS:
+            subj, _ = self.args.subject(tok.head)  # "X has a stronghold in Z"
+            owners = [e for e in [self.args.actor(subj, frozenset({"ORG"}))] if e] if subj else []
+        for owner in owners:
             self.add(owner, "operates_in", place, [tok, tok.head], confidence=0.8)
 
     def _stronghold_owners(self, noun: Token) -> list[Entity]:

@@ -41,3 +41,13 @@ def test_a_brigade_of_a_national_army_is_not_named_after_the_peoples_word(nlp: A
     names = {e.name for e in a.entities}
     assert not any(n.endswith("of the Kenyan") for n in names)
     assert "Military Forces of Kenya" in names
+
+
+def test_a_persons_own_armed_group_is_the_one_they_lead(nlp: Any) -> None:
+    rels = _rels(nlp, "Samuel Okot's Red Hand Brigade seized the airport on Monday.")
+    assert ("Samuel Okot", "leader_of", "Red Hand Brigade") in rels
+
+
+def test_a_leaders_state_army_is_not_their_own_group(nlp: Any) -> None:
+    rels = _rels(nlp, "Kenyan troops crossed the border. President Daniel Mbeki's army is tired.")
+    assert not any(p == "leader_of" for _, p, _ in rels)

@@ -136,6 +136,7 @@ def extract_relations(
             reader.held_places(tok)
     reader.branches()
     reader.owned_units()
+    reader.personal_forces()
     reader.found.extend(_groups_of_leaders(reader.found))
     reader.found = _named_states_win(reader.found)
     merged: dict[tuple[str, str, str], Relation] = {}

@@ -229,6 +229,21 @@ class LinkRules(FightRules):
                         pred = "ties_to" if splinter else "part_of"
                         self.add(e, pred, parent, [span.root], confidence=0.8)
 
+    def personal_forces(self) -> None:
+        """Read "Haftar's Libyan National Army", "X's militia": a person's own armed group is
+        the one they lead (a state's forces are not: "Putin's army" is commanded in office)."""
+        for e in self.entities.entities:
+            named = e.kind == "state_force" and " Forces of " not in e.name  # not a state's own
+            if e.type != "ORG" or (e.kind != "armed_group" and not named):
+                continue
+            for m in e.mentions:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                owners = [c for c in children(span.root) if c.dep_ == "poss"] if span else []
+                person = self.args.at(owners[0], frozenset({"PERSON"})) if owners else None
+                if span is not None and person is not None:
+                    self.add(person, "leader_of", e, [span.root, owners[0]], confidence=0.8)
+                    break
+
     def owned_units(self) -> None:
         """Read "the army's 62nd Infantry Battalion", "Hamas's Tiger Brigade": a unit owned
         by a force is part of it."""

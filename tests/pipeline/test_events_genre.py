@@ -20,3 +20,12 @@ def test_a_countrys_group_named_in_apposition_is_the_actor_not_the_country(nlp: 
         "near Abeche on Sunday.",
     )
     assert [actors for kind, actors, _ in events if kind == "ASSAULT"] == [["Red Hand Brigade"]]
+
+
+def test_the_side_that_repelled_an_attack_was_its_target(nlp: Any) -> None:
+    events = _events(
+        nlp,
+        "Chadian troops repelled an attack by the Red Hand Brigade on a base near Abeche "
+        "on Sunday, the army said.",
+    )
+    assert ("ASSAULT", ["Red Hand Brigade"], ["Military Forces of Chad"]) in events

@@ -13,6 +13,7 @@ from actorgraph.pipeline.events._speakers import (
     own_people,
     speaker_subject,
 )
+from actorgraph.pipeline.events._victims import struck_side_verb
 from actorgraph.pipeline.layout import in_dateline, past_dateline
 from actorgraph.pipeline.lexicon import ACCUSING, PLACE_NOUNS
 from actorgraph.pipeline.nlp import acl_host, children
@@ -305,9 +306,6 @@ def _responder(res: Resolver, verb: Any, args: Args) -> None:
                 args.heads.append(subj)
 
 
-UNDER = frozenset({"come", "be", "remain", "fall"})  # "came under fire", "was under attack"
-
-
 def _nested_places(res: Resolver, tok: Any, args: Args, depth: int) -> None:
     """The first place a chain of place phrases reaches ("at a mosque in the city of X")."""
     for prep in children(tok):
@@ -341,8 +339,9 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
                     args.heads.append(pobj)
     if not args.actors:
         _part_taker(res, noun, args)
-    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_ in UNDER:
-        subj, _ = _subject(noun.head.head)  # "police came under attack": the police were hit
+    struck = struck_side_verb(noun)  # "police came under attack", "troops repelled an attack"
+    if struck is not None:
+        subj, _ = _subject(struck)
         if subj is not None:
             found = res.ids(subj)
             args.actors = [a for a in args.actors if a not in found]

@@ -31,3 +31,23 @@ def test_a_branch_of_a_movement_or_a_longer_name_keeps_its_in() -> None:
         text = f"{name} claimed the raid."
         raw = [(0, len(name), "ORG", 1)]
         assert in_place_split(text, raw) == raw
+
+
+def _aliases_of(a: Analysis, name: str) -> set[str]:
+    return next((set(m.text for m in e.mentions) for e in a.entities if e.name == name), set())
+
+
+def test_a_peoples_word_before_the_group_refers_to_the_one_group_named(nlp: Any) -> None:
+    one = _analyze(
+        nlp,
+        "The Red Hand Brigade stormed a hotel in Hebron on Monday. "
+        "The Palestinian militant group later said it had killed 12 soldiers.",
+    )
+    assert "Palestinian militant group" in _aliases_of(one, "Red Hand Brigade")
+    two = _analyze(
+        nlp,
+        "The Red Hand Brigade and the Black Flag Army stormed a hotel in Hebron on Monday. "
+        "The Palestinian militant group later said it had killed 12 soldiers.",
+    )
+    groups = ("Red Hand Brigade", "Black Flag Army")
+    assert not any("militant group" in m for g in groups for m in _aliases_of(two, g))

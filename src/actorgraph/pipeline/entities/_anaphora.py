@@ -71,6 +71,8 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
         words = {t.lower_ for t in doc[left : tok.i]}
         if noun in ORG_ANAPHORS:
             words -= DESCRIPTIVE  # "the jihadist group": a kind, not another group
+            if target is not None and _sole_armed_group(named, start):  # "the Somali group"
+                words -= {t.lower_ for t in doc[left : tok.i] if t.ent_type_ == "NORP"}
         if target is not None and words - {w.lower() for w in target.name.split()}:
             continue  # "the armed forces" after "Allied Democratic Forces": not that group
         if target is not None and target.kind is None and _indefinite_head(tok):
@@ -117,6 +119,13 @@ def _indefinite_head(tok: object) -> bool:
 _LINKER = re.compile(
     r"[-\u2010\u2011](?:linked|backed|aligned|allied|affiliated|inspired|supported|sponsored|led)\b"
 )
+
+
+def _sole_armed_group(named: _Named, start: int) -> bool:
+    """Whether one armed group only is named within reach: a people's word ("the Somali
+    jihadist group") then names no other one, though which group is whose is not known."""
+    near = named.last_before(start)
+    return sum(1 for k in near if named.orgs[k].kind == "armed_group") == 1
 
 
 class _Named:

@@ -43,6 +43,8 @@ TIED_WORDS = frozenset(
      "backed"}
 )  # fmt: skip
 # Bodies made of other groups: "Y, a coalition of rebel groups".
+# Verbs of holding off an attack: "X repelled (fended off, survived) an attack by Y".
+REPEL_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "fend", "resist"})
 UMBRELLAS = frozenset({"coalition", "alliance", "umbrella", "network", "federation", "grouping"})
 # Bodies that an adjectival people or country ("Iraqi", "Syrian") turns into an actor.
 INSTITUTION_NOUNS = frozenset(

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from actorgraph.pipeline.lexicon import REPEL_VERBS
+
 UNDER = frozenset({"come", "be", "remain", "fall"})  # "came under fire", "was under attack"
-REPELLING = frozenset({"repel", "repulse", "thwart", "foil", "fend", "resist", "survive"})
+REPELLING = REPEL_VERBS | {"survive"}
 
 
 def struck_side_verb(noun: Any) -> Any | None:

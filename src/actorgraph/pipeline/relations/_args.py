@@ -363,8 +363,8 @@ class Args(LookBack):
         verb is passive."""
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children(verb))
         for c in children(verb):
-            if c.dep_ in {"nsubj", "nsubjpass"} and past_dateline(c) is not None:
-                return past_dateline(c), passive  # "TRIPOLI (AP) - X said": never the city
+            if c.dep_ in {"nsubj", "nsubjpass"} and (named := past_dateline(c)) is not None:
+                return named, passive  # "TRIPOLI (AP) - X said": never the city
         if verb.dep_ == "acomp" and verb.pos_ == "ADJ":  # "X fighters are active in Z"
             return self.subject(verb.head)[0], passive
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:

@@ -4,6 +4,7 @@ Y", "soldiers killed in an X attack", "X aims to topple Y", "X is fighting along
 from __future__ import annotations
 
 from actorgraph.model import Entity
+from actorgraph.pipeline.lexicon import REPEL_VERBS
 from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.places import COMPASS
 from actorgraph.pipeline.relations._args import Token
@@ -73,7 +74,7 @@ class FightRules(ReaderBase):
                         if p.dep_ == "prep" and p.lower_ == "with":
                             for e in self._pobjs(p, ACTOR_TYPES):
                                 self.add(subj, "allied_with", e, [tok, o, p], confidence=0.85)
-        if lemma in {"repel", "repulse", "thwart", "foil", "fend", "resist"} and subj is not None:
+        if lemma in REPEL_VERBS and subj is not None:
             for o in children(tok):  # "X repelled an attack by Y"
                 if o.dep_ == "dobj" and o.lemma_.lower() in ATTACK_NOUNS | FIGHT_NOUNS:
                     for p in children(o):

@@ -236,13 +236,27 @@ class LinkRules(FightRules):
             named = e.kind == "state_force" and " Forces of " not in e.name  # not a state's own
             if e.type != "ORG" or (e.kind != "armed_group" and not named):
                 continue
-            for m in e.mentions:
-                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                owners = [c for c in children(span.root) if c.dep_ == "poss"] if span else []
-                person = self.args.at(owners[0], frozenset({"PERSON"})) if owners else None
-                if span is not None and person is not None:
-                    self.add(person, "leader_of", e, [span.root, owners[0]], confidence=0.8)
+            for root, owner in self._owners(e, of=False):
+                person = self.args.at(owner, frozenset({"PERSON"}))
+                if person is not None:
+                    self.add(person, "leader_of", e, [root, owner], confidence=0.8)
                     break
+
+    def _owners(self, e: Entity, *, of: bool) -> list[tuple[Token, Token]]:
+        """(mention root, owner token) per mention of ``e``: "X's e", and with ``of`` "the
+        e of X" when no possessor is written."""
+        out = []
+        for m in e.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            owners = [c for c in children(span.root) if c.dep_ == "poss"]
+            if of and not owners:  # "the 3rd Division of the X army"
+                ofs = [p for p in children(span.root) if p.dep_ == "prep" and p.lower_ == "of"]
+                owners = [o for p in ofs for o in children(p) if o.dep_ == "pobj"]
+            if owners:
+                out.append((span.root, owners[0]))
+        return out
 
     def owned_units(self) -> None:
         """Read "the army's 62nd Infantry Battalion", "Hamas's Tiger Brigade": a unit owned
@@ -251,17 +265,10 @@ class LinkRules(FightRules):
             words = e.name.lower().split()
             if e.type != "ORG" or e.kind not in ARMED or not words or words[-1] not in UNITS:
                 continue
-            for m in e.mentions:
-                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                owners = [c for c in children(span.root) if c.dep_ == "poss"] if span else []
-                if span is not None and not owners:  # "the 3rd Division of the X army"
-                    ofs = [p for p in children(span.root) if p.dep_ == "prep" and p.lower_ == "of"]
-                    owners = [o for p in ofs for o in children(p) if o.dep_ == "pobj"]
-                owner = self.args.at(owners[0], frozenset({"ORG"})) if owners else None
-                if span is not None and owner is not None and owner.id != e.id:
-                    if owner.kind not in ARMED:
-                        continue
-                    self.add(e, "part_of", owner, [span.root, owners[0]], confidence=0.8)
+            for root, owner_tok in self._owners(e, of=True):
+                owner = self.args.at(owner_tok, frozenset({"ORG"}))
+                if owner is not None and owner.id != e.id and owner.kind in ARMED:
+                    self.add(e, "part_of", owner, [root, owner_tok], confidence=0.8)
                     break
 
     def named_links(self, tok: Token) -> None:

@@ -170,9 +170,10 @@ class Resolver:
             if direct:
                 _add(out, [direct, *self._sharing(t, direct, types)])
                 continue
-            named = [i for c in children(t) if c.dep_ == "appos" for i in [self._entity(c, types)]]
-            if any(named):  # "X's largest rebel group, the Y, kidnapped": Y, not X
-                _add(out, [next(i for i in named if i)])
+            apposed = (self._entity(c, types) for c in children(t) if c.dep_ == "appos")
+            named = next((i for i in apposed if i), None)
+            if named:  # "X's largest rebel group, the Y, kidnapped": Y, not X
+                _add(out, [named])
                 continue
             before = len(out)
             for c in children(t):

@@ -51,3 +51,46 @@ def test_a_persons_own_armed_group_is_the_one_they_lead(nlp: Any) -> None:
 def test_a_leaders_state_army_is_not_their_own_group(nlp: Any) -> None:
     rels = _rels(nlp, "Kenyan troops crossed the border. President Daniel Mbeki's army is tired.")
     assert not any(p == "leader_of" for _, p, _ in rels)
+
+
+def test_a_town_a_group_could_or_vowed_to_seize_is_not_one_it_holds(nlp: Any) -> None:
+    assert ("Red Hand Brigade", "operates_in", "Kunduz") in _rels(
+        nlp, "The Red Hand Brigade seized the town of Kunduz on Monday."
+    )
+    for text in (
+        "Analysts fear the Red Hand Brigade could seize the town of Kunduz within weeks.",
+        "The Red Hand Brigade vowed to seize the town of Kunduz before the winter.",
+    ):
+        assert not any(p == "operates_in" for _, p, _ in _rels(nlp, text)), text
+
+
+def test_the_city_where_a_groups_leaders_met_is_not_where_it_operates(nlp: Any) -> None:
+    assert ("Red Hand Brigade", "operates_in", "Kismayo") in _rels(
+        nlp, "Fighters of the Red Hand Brigade in Kismayo ambushed a Somali army convoy."
+    )
+    for text in (
+        "Kenyan diplomats met leaders of the Red Hand Brigade in Nairobi on Monday.",
+        "Talks between the government and the Red Hand Brigade in Nairobi collapsed.",
+    ):
+        assert not any(p == "operates_in" for _, p, _ in _rels(nlp, text)), text
+
+
+def test_a_group_said_to_have_no_ties_to_a_state_has_none(nlp: Any) -> None:
+    assert ("Red Hand Brigade", "ties_to", "Iran") in _rels(
+        nlp, "The Red Hand Brigade has ties to Iran."
+    )
+    rels = _rels(nlp, "A Red Hand Brigade spokesman said the group had no ties to Iran.")
+    assert not any(p == "ties_to" for _, p, _ in rels)
+
+
+def test_two_groups_that_were_allies_but_fought_each_other_fight(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The Red Hand Brigade and the Storm Front were once allies but have fought each "
+        "other since 2020.",
+    )
+    assert ("Red Hand Brigade", "fights_against", "Storm Front") in rels or (
+        "Storm Front",
+        "fights_against",
+        "Red Hand Brigade",
+    ) in rels

@@ -109,6 +109,36 @@ def negated(tok: Any) -> bool:
     return any(c.dep_ == "neg" for c in children(tok))
 
 
+GUESS_MODALS = frozenset({"may", "might", "could", "would", "should"})
+CONDITIONS = frozenset({"if", "unless"})
+INTENT_VERBS = frozenset(
+    {"threaten", "plan", "vow", "aim", "try", "attempt", "seek", "want", "hope", "intend",
+     "prepare", "fail", "plot", "pledge", "promise", "warn"}
+)  # fmt: skip
+
+
+def conditional(tok: Any) -> bool:
+    """Whether the verb tells a condition, not a happening ("if they did not withdraw",
+    "unless the rebels leave")."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children(tok)
+    )
+
+
+def unreal(tok: Any) -> bool:
+    """Whether a verb tells what may or would happen, not what did: a guessing modal
+    ("could seize"), a condition ("if they attack")."""
+    return conditional(tok) or any(
+        c.dep_ == "aux" and c.lower_ in GUESS_MODALS for c in children(tok)
+    )
+
+
+def aimed(tok: Any) -> bool:
+    """Whether a verb tells an aim, not a deed ("vowed to seize", "tried to take"): the
+    aim still tells whom a side fights ("aims to topple the government")."""
+    return tok.dep_ == "xcomp" and verb_lemma(tok.head) in INTENT_VERBS
+
+
 def release(doc: Any) -> None:
     """Drop the token lists made for the stages once they are done: a batch keeps its
     parsed documents, and the lists would keep a token object alive per token."""

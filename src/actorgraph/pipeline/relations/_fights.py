@@ -176,7 +176,10 @@ class FightRules(ReaderBase):
             for c in children(verb)
         ):
             return
-        for c in children(verb):
+        holder = verb  # "X and Y were allies but have fought each other": the first verb's
+        if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in children(verb)):
+            holder = verb.head
+        for c in children(holder):
             if c.dep_ == "nsubj":
                 sides = self.args.actors(c)
                 for i, a in enumerate(sides):

@@ -4,7 +4,7 @@ X have outposts", "X deployed troops to Z", "X killed 14 insurgents in Z", "the 
 from __future__ import annotations
 
 from actorgraph.model import Entity
-from actorgraph.pipeline.nlp import children, negated
+from actorgraph.pipeline.nlp import aimed, children, negated
 from actorgraph.pipeline.relations._args import Token
 from actorgraph.pipeline.relations._fights import FightRules
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, ARMED_KINDS, PLACE_TYPES
@@ -65,7 +65,7 @@ class PlaceRules(FightRules):
         sides = self.args.actors(subj_tok) if subj_tok is not None else []
         if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"} and not sides:
             sides = self.args.actors(tok.head)
-        if (lemma in CONTROL_VERBS or phrasal in CONTROL_VERBS) and not passive:
+        if (lemma in CONTROL_VERBS or phrasal in CONTROL_VERBS) and not passive and not aimed(tok):
             self._control(tok, sides)
         if lemma in HOLD_VERBS and passive:  # "Sirte, which is controlled by X"
             self._held_by(tok, subj_tok)

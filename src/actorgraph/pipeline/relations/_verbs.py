@@ -5,7 +5,7 @@ X", "fighting alongside Y", "pledge allegiance to Y", "has ties to Y", "resides 
 from __future__ import annotations
 
 from actorgraph.model import Entity
-from actorgraph.pipeline.nlp import children, negated, verb_lemma
+from actorgraph.pipeline.nlp import children, negated, unreal, verb_lemma
 from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
 from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS
 from actorgraph.pipeline.relations._lexicon import (
@@ -70,8 +70,8 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
         preps = {c.lower_: c for c in children(tok) if c.dep_ in {"prep", "agent"}}
         if tok.dep_ == "acomp":  # "X are active in Z": the verb's phrases are the adjective's
             preps = {c.lower_: c for c in children(tok.head) if c.dep_ == "prep"} | preps
-        if negated(tok):
-            return  # "does not command": the writer says it is not so
+        if negated(tok) or unreal(tok):
+            return  # "does not command", "could seize": the writer says it is not so
         if lemma in SUPPORT_MODES:
             armed = subj is not None and (subj.kind in ARMED_KINDS or _armed_noun(subj_tok))
             self._support(tok, lemma, subj, agent, objs, passive, armed=armed)
@@ -94,7 +94,7 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
                             self.add(subj, "allegiance_to", e, [tok, o, p])
         if lemma == "have" or lemma == "maintain":
             for o in objs:
-                if o.lower_ in TIE_NOUNS:
+                if o.lower_ in TIE_NOUNS and not any(d.lower_ == "no" for d in children(o)):
                     for p in children(o):
                         if p.dep_ == "prep" and p.lower_ in {"to", "with"}:
                             for e in self._pobjs(p, ACTOR_TYPES):
@@ -198,7 +198,7 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
                 self.add(org, "operates_in", country, [tok, c], confidence=0.8)
         for c in children(tok):
             if c.dep_ == "prep" and c.lower_ in {"in", "at"} and tok.pos_ in {"PROPN", "NOUN"}:
-                if _names_more(c):
+                if _names_more(c) or _at_talks(tok):
                     continue  # "the Islamic State in West Africa (ISWAP)": a longer name
                 for place in self._pobjs(c, PLACE_TYPES):
                     self.add(org, pred, place, [tok, c], confidence=0.75)
@@ -207,6 +207,24 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
                     if p.dep_ == "prep" and p.lower_ in {"in", "at"}:
                         for place in self._pobjs(p, PLACE_TYPES):
                             self.add(org, pred, place, [tok, c, p], confidence=0.7)
+
+
+TALK_WORDS = frozenset(
+    {"meet", "host", "receive", "visit", "negotiate", "talk", "negotiation", "meeting",
+     "summit", "conference", "delegation", "envoy", "mediator", "representative"}
+)  # fmt: skip
+
+
+def _at_talks(tok: Token) -> bool:
+    """Tell whether a group stands in a meeting ("met leaders of X in Geneva", "talks
+    between Y and X in Doha"): the place is where they met, not where the group fights."""
+    for _ in range(4):
+        if tok.dep_ not in {"pobj", "prep", "conj", "dobj", "nsubj", "nsubjpass"}:
+            return False
+        tok = tok.head
+        if verb_lemma(tok) in TALK_WORDS:
+            return True
+    return False
 
 
 def _controls(tok: Token) -> bool:

@@ -29,3 +29,38 @@ def test_the_side_that_repelled_an_attack_was_its_target(nlp: Any) -> None:
         "on Sunday, the army said.",
     )
     assert ("ASSAULT", ["Red Hand Brigade"], ["Military Forces of Chad"]) in events
+
+
+def test_an_attack_told_as_a_condition_is_no_event(nlp: Any) -> None:
+    assert not _events(nlp, "If the Red Hand Brigade attacks Abeche, the truce will end.")
+    assert not any(
+        kind == "RETREAT"
+        for kind, _, _ in _events(
+            nlp, "The army said it would storm the town if the rebels did not withdraw."
+        )
+    )
+
+
+def test_a_when_clause_gives_its_date_to_the_event_it_tells_the_moment_of(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Two Chadian soldiers were wounded when their truck hit a landmine near Abeche on "
+        "Sunday, the army said.",
+        published="2021-05-04",
+        nlp=nlp,
+    )
+    assert [e.date.value for e in a.events if e.date is not None] == ["2021-05-02"]
+
+
+def test_the_act_a_story_sets_its_news_after_is_another_event(nlp: Any) -> None:
+    for after in (
+        "The attack came two days after gunmen killed four gendarmes near Mongo.",
+        "It was the second attack this week, after gunmen killed four gendarmes near Mongo.",
+    ):
+        text = (
+            "Gunmen killed nine villagers in an attack on a village in eastern Chad on "
+            f"Saturday, officials said.\n\n{after}"
+        )
+        a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+        attacks = [e for e in a.events if e.type == "ASSAULT"]
+        tolls = sorted(c.value for e in attacks for c in e.casualties if c.kind == "killed")
+        assert len(attacks) == 2 and tolls == [4, 9], after

@@ -18,6 +18,14 @@ _LOOKBACK = 2  # sentences back within the paragraph a narrative date carries ov
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "parataxis"})
 
 
+def _same_moment(clause: Any) -> bool:
+    """A "when" clause tells the moment of its verb's event ("were wounded when their
+    vehicle hit a mine on Monday"): its date is the event's."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in children(clause)
+    )
+
+
 class DateFinder:
     """Index the document's dates by sentence and pick the one an event belongs to."""
 
@@ -78,7 +86,9 @@ class DateFinder:
             elif gov.dep_ == "ROOT" or gov.head.i in ancestors:
                 other.append(d)
             elif trigger in gov.ancestors and not any(
-                a.dep_ in _CLAUSES for a in (gov, *gov.ancestors) if trigger in a.ancestors
+                a.dep_ in _CLAUSES and not _same_moment(a)
+                for a in (gov, *gov.ancestors)
+                if trigger in a.ancestors
             ):
                 inside.append(d)
         for found in (governing, other, inside):

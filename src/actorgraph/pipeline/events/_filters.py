@@ -10,7 +10,7 @@ from typing import Any
 from actorgraph.model import DateRef
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._found import Found
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import children, conditional
 
 _BACKGROUND = re.compile(
     r"\bago\b|\blast\b|\bearlier\b|\bprevious\b|\b(?:19|20)\d\d\b|\b(?:january|february|march|"
@@ -43,12 +43,12 @@ STANCES = frozenset({"oppose", "support", "back", "favor", "favour"})
 
 
 def unfounded(f: Found) -> bool:
-    """A statement with no one making it, a guess ("may have pledged"), or a standing
-    attitude ("X opposes Y's rule") rather than an act."""
+    """A statement with no one making it, a guess ("may have pledged"), a condition ("if
+    they attack"), or a standing attitude ("X opposes Y's rule") rather than an act."""
     if f.type in NEEDS_ACTOR and not f.args.actors:
         return True
     t = f.trigger
-    if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in children(t)):
+    if conditional(t) or any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in children(t)):
         return True
     return t.lemma_.lower() in STANCES and t.tag_ in {"VBZ", "VBP"}  # "X backs Y since 2015"
 

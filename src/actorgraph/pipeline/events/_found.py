@@ -60,7 +60,23 @@ def another(f: Found) -> bool:
     subject = f.noun and t.dep_ in ("nsubj", "nsubjpass")
     if subject and any(c.dep_ == "advmod" and c.lower_ in _ANOTHER for c in t.head.children):
         return True
-    return any(w.lower_ == "separate" for w in f.sent[:4])
+    return any(w.lower_ == "separate" for w in f.sent[:4]) or came_after(t)
+
+
+_SEQUELS = frozenset({"come", "follow", "be"})
+
+
+def came_after(t: Any) -> bool:
+    """ "The attack came two days after gunmen killed four gendarmes", "it follows the
+    killing of ...": the act the story's news is set after, another one."""
+    if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AFTER for c in t.children):
+        return t.head.lemma_.lower() in _SEQUELS
+    if t.dep_ == "pobj" and t.head.lower_ in _AFTER:
+        return t.head.head.lemma_.lower() in _SEQUELS
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in {"follow", "precede"}
+
+
+_AFTER = frozenset({"after", "before"})
 
 
 def counts_differ(k: Found, f: Found) -> bool:

@@ -54,6 +54,8 @@ class ReaderBase:
             return
         if not _named(subj) or not _named(obj) or (tokens and blocked(tokens[0])):
             return  # "works_for state": a common noun is no actor
+        if pred == "member_of" and subj.type == obj.type == "ORG":
+            pred = "part_of"  # "X joined the Y alliance": a group is part of a group
         if pred in TO_PLACE:
             place = obj.type in PLACE_TYPES or obj.id in self.args.named_places
             if not place or subj.type not in ACTOR_TYPES | PLACE_TYPES:

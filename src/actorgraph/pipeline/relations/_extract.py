@@ -131,6 +131,9 @@ def extract_relations(
             reader.named_links(tok)
         if pos in {"VERB", "ADJ"}:
             reader.link_words(tok)
+        if pos == "VERB":
+            reader.member_verbs(tok)
+            reader.including(tok)
         if "-" in tok.text:
             reader.hyphen_links(tok)
             reader.held_places(tok)

@@ -18,6 +18,7 @@ from actorgraph.pipeline.relations._lexicon import (
     VERB_PREDICATES,
 )
 from actorgraph.pipeline.relations._links import LinkRules
+from actorgraph.pipeline.relations._members import MemberRules
 from actorgraph.pipeline.relations._places import WHERE_VERBS, PlaceRules
 from actorgraph.pipeline.relations._roles import RoleRules
 from actorgraph.pipeline.relations._words import (
@@ -47,11 +48,16 @@ TRIGGERS = frozenset(
                   WHERE_VERBS, ACTION_VERBS, FIGHT_NOUNS, SIDE_VERBS)
     for w in words
 )  # fmt: skip
+# "served as", "took over as", "was installed as leader of Y": the role the "as" names
+AS_ROLE_VERBS = frozenset(
+    {"serve", "take", "step", "act", "install", "appoint", "name", "elect", "choose",
+     "select", "confirm", "succeed", "emerge", "return"}
+)  # fmt: skip
 LEMMA_FIXES = {"wag": "wage"}  # the lemmatizer reads "waged" as "wag"
 ARMED_NOUNS = frozenset({"force", "militia", "army", "brigade", "battalion", "fighter", "group"})
 
 
-class VerbRules(RoleRules, LinkRules, PlaceRules):
+class VerbRules(RoleRules, LinkRules, PlaceRules, MemberRules):
     """Every rule of the reader; the verbs' own here."""
 
     def verbs(self, tok: Token) -> None:
@@ -156,9 +162,9 @@ class VerbRules(RoleRules, LinkRules, PlaceRules):
             for p in ("for", "at", "with"):
                 for e in self._pobjs(preps[p], ORGS) if p in preps else []:
                     self.add(subj, "works_for", e, [tok, preps[p]], confidence=0.75)
-        if lemma in ROLE_VERBS:
+        if lemma in ROLE_VERBS or (lemma in AS_ROLE_VERBS and "as" in preps):
             nouns = [c for c in children(tok) if c.dep_ in {"attr", "oprd"} and c.pos_ == "NOUN"]
-            if lemma == "serve" and "as" in preps:
+            if lemma in AS_ROLE_VERBS and "as" in preps:
                 nouns = [c for c in children(preps["as"]) if c.dep_ == "pobj" and c.pos_ == "NOUN"]
             for noun in nouns:
                 self.role_relations(subj, noun, [tok])

@@ -94,3 +94,56 @@ def test_two_groups_that_were_allies_but_fought_each_other_fight(nlp: Any) -> No
         "fights_against",
         "Red Hand Brigade",
     ) in rels
+
+
+def test_a_coalition_is_made_of_the_groups_it_includes(nlp: Any) -> None:
+    for text in (
+        "The Azure Alliance, which includes the Storm Front and the Red Hand Brigade, "
+        "controls the north.",
+        "The Azure Alliance, a coalition including the Storm Front and the Red Hand "
+        "Brigade, rejected the deal.",
+    ):
+        rels = _rels(nlp, text)
+        assert ("Storm Front", "part_of", "Azure Alliance") in rels, text
+        assert ("Red Hand Brigade", "part_of", "Azure Alliance") in rels, text
+    assert not _rels(nlp, "The talks included the Storm Front and the Red Hand Brigade.")
+
+
+def test_a_group_under_anothers_umbrella_or_joining_it_is_part_of_it(nlp: Any) -> None:
+    for text in (
+        "The Storm Front operates under the umbrella of the Azure Alliance.",
+        "The Storm Front joined the Azure Alliance in 2021.",
+    ):
+        assert ("Storm Front", "part_of", "Azure Alliance") in _rels(nlp, text), text
+
+
+def test_a_group_that_broke_away_from_another_is_tied_to_it_not_part_of_it(nlp: Any) -> None:
+    rels = _rels(nlp, "The Storm Front broke away from the Red Hand Brigade in 2019.")
+    assert ("Storm Front", "ties_to", "Red Hand Brigade") in rels or (
+        "Red Hand Brigade",
+        "ties_to",
+        "Storm Front",
+    ) in rels
+    assert not any(p == "part_of" for _, p, _ in rels)
+
+
+def test_a_national_army_chief_named_by_title_leads_that_army(nlp: Any) -> None:
+    rels = _rels(nlp, "Chadian army chief Ali Musa visited troops near Abeche.")
+    assert ("Ali Musa", "leader_of", "Military Forces of Chad") in rels
+
+
+def test_the_roles_a_person_takes_over_or_holds_together(nlp: Any) -> None:
+    cases = {
+        "Omar Dali took over as leader of the Storm Front in 2020.": {"leader_of"},
+        "The Storm Front's founder and leader, Omar Dali, appeared in a video.": {
+            "founder_of",
+            "leader_of",
+        },
+        "Soldiers killed Omar Dali, the self-proclaimed emir of the Storm Front.": {"leader_of"},
+        "The Storm Front, under the command of Omar Dali, seized the town.": {"commands"},
+        "Under Omar Dali, the Storm Front has expanded into Chad.": {"commands"},
+        "Omar Dali, the Storm Front's founder and former teacher, was arrested.": {"founder_of"},
+    }
+    for text, preds in cases.items():
+        got = {p for s, p, o in _rels(nlp, text) if s == "Omar Dali" and o == "Storm Front"}
+        assert got == preds, text

@@ -67,10 +67,13 @@ class RoleRules(ReaderBase):
                     return e, [child], False
         return None, [], False
 
-    def role_relation(self, person: Entity, noun: Token, extra: list[Token]) -> None:
+    def role_relation(self, person: Entity, noun: Token, extra: list[Token],
+                      shared: Token | None = None) -> None:  # fmt: skip
         lemma = noun.lemma_.lower()
         mods = _modifiers(noun)
         obj, toks, owned = self.role_object(noun)
+        if obj is None and shared is not None:  # "Y's founder and leader": Y's for both
+            obj, toks, owned = self.role_object(shared)
         named = {t.i for t in mods if obj is not None and self.args.at(t) == obj}  # not "Y leader"
         title = " ".join(t.text for t in mods if t.pos_ not in {"DET", "PART"} and t.i not in named)
         past = any(c.lower_ in PAST_MARKERS for c in children(noun))
@@ -121,6 +124,9 @@ class RoleRules(ReaderBase):
         """A title of state office: holds_role to the state (or the place it governs)."""
         conf = 0.9
         if obj is not None and obj.type == "ORG":
+            if ROLE_PREDICATES.get(state_title) == "leader_of" and obj.kind != "government":
+                self.add(person, "leader_of", obj, ev, past=past)  # "the emir of Y" (a group)
+                return
             self.add(person, "works_for", obj, ev, role=title, past=past)
             return
         if obj is not None and toks and toks[0].lower_ in {"in", "at"}:
@@ -136,7 +142,10 @@ class RoleRules(ReaderBase):
         self.role_relation(person, noun, extra)
         for c in children(noun):
             if c.dep_ == "conj" and c.pos_ == "NOUN":
-                self.role_relation(person, c, [noun, *extra])
+                bare = not any(d.dep_ in {"det", "poss"} for d in children(c)) and (
+                    ROLE_PREDICATES.get(c.lemma_.lower()) in SHARED_ROLES
+                )  # "founder and leader", not "founder and a (former) teacher"
+                self.role_relation(person, c, [noun, *extra], shared=noun if bare else None)
 
     def appositions(self, tok: Token) -> None:
         """Read 'X, the leader of Y' / 'the leader of Y, X' / 'X is the leader of Y'."""
@@ -155,7 +164,7 @@ class RoleRules(ReaderBase):
             elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "PROPN":
                 self.of_affiliation(person, tok, child)
         if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
-            self.role_relation(person, tok.head, [tok])
+            self.role_relations(person, tok.head, [tok])  # "Y's founder and leader, X"
         of = tok.head.head  # "the chairman of Y, X": X in apposition to Y
         appos_of = (
             tok.dep_ == "appos" and tok.head.dep_ == "pobj" and of.lower_ in {"of", "in", "for"}
@@ -177,6 +186,12 @@ class RoleRules(ReaderBase):
         if tok.dep_ != "pobj" or under.lower_ != "under":
             return
         host = under.head
+        if host.pos_ == "PUNCT":  # "The X, under the command of Y, seized": hung on a comma
+            host = host.head
+        if host.pos_ in {"VERB", "AUX"} and under.i == under.sent.start:
+            host = next(  # "Under X, the group has expanded": the subject the clause opens on
+                (c for c in children(host) if c.dep_ in {"nsubj", "nsubjpass"}), host
+            )
         if host.pos_ in {"VERB", "AUX"}:  # "fighting the army under General X": the parse
             host = next(  # hung "under" on the verb; the object right before it is whose
                 (c for c in children(host) if c.dep_ == "dobj" and c.right_edge.i == under.i - 1),
@@ -235,6 +250,7 @@ class RoleRules(ReaderBase):
             org is not None
             and org_tok is not None
             and org.type == "ORG"
+            and org.kind != "state_force"  # "Sudanese army chief X": the army he heads
             and org_tok.lower_ in whole.split()
         ):
             org = None  # "Secretary of State X", "Defense Minister X": the name is in the title
@@ -306,6 +322,9 @@ def _modifiers(noun: Token) -> list[Token]:
     mods = [c for c in children(noun) if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i]
     start = min((c.left_edge.i for c in mods), default=noun.i)
     return [t for t in noun.doc[start : noun.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
+
+
+SHARED_ROLES = frozenset({"leader_of", "founder_of", "spokesperson_of", "member_of"})
 
 
 def _state_title(words: list[str]) -> str | None:

@@ -147,3 +147,36 @@ def test_the_roles_a_person_takes_over_or_holds_together(nlp: Any) -> None:
     for text, preds in cases.items():
         got = {p for s, p, o in _rels(nlp, text) if s == "Omar Dali" and o == "Storm Front"}
         assert got == preds, text
+
+
+def _fight(rels: set[tuple[str, str, str]], a: str, b: str) -> bool:
+    return (a, "fights_against", b) in rels or (b, "fights_against", a) in rels
+
+
+def test_a_state_battling_a_groups_insurgency_fights_the_group(nlp: Any) -> None:
+    for text in (
+        "Chad has been battling an insurgency by the Red Hand Brigade since 2009.",
+        "Chad has been grappling with an insurgency led by the Red Hand Brigade.",
+        "Chad has been battling the Red Hand Brigade's rebellion since 2009.",
+    ):
+        assert _fight(_rels(nlp, text), "Chad", "Red Hand Brigade"), text
+    assert not _rels(nlp, "Chad faces a growing insurgency in the east.")
+
+
+def test_the_group_attacks_are_blamed_on_fights_their_targets(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "The attack on the Chadian army base was blamed on the Red Hand Brigade.",
+        published="2021-05-04",
+        nlp=nlp,
+    )
+    name = {e.id: e.name for e in a.entities}
+    fights = [r for r in a.relations if r.predicate == "fights_against"]
+    assert [(name[r.subject], name[r.object], r.modality) for r in fights] == [
+        ("Red Hand Brigade", "Military Forces of Chad", "alleged")
+    ]
+    assert _fight(
+        _rels(nlp, "Most attacks in Chad are attributed to the Red Hand Brigade."),
+        "Red Hand Brigade",
+        "Chad",
+    )
+    assert not _rels(nlp, "The failure was blamed on the Red Hand Brigade.")

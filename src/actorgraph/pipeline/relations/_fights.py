@@ -28,6 +28,13 @@ BATTLES = frozenset({"battle", "gunbattle", "firefight", "clash", "clashes", "fi
 RIFTS = frozenset({"tension", "tensions", "rivalry", "feud", "dispute", "standoff", "row"})
 WAR_STATES = frozenset({"war", "conflict", "battle", "fighting", "combat", "hostilities"})
 FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "blow", "rocket", "artillery", "strike"})
+BLAME_VERBS = frozenset({"blame", "attribute", "pin"})
+_ORG = frozenset({"ORG"})
+# Verbs of a state's side against a revolt: "has been battling an insurgency by Y".
+QUELL_VERBS = frozenset(
+    {"battle", "fight", "grapple", "face", "combat", "confront", "counter", "crush",
+     "tackle", "quell", "suppress", "contain"}
+)  # fmt: skip
 LEAD_VERBS = frozenset({"lead", "command", "direct", "spearhead", "head"})
 SIDES = frozenset({"ORG", "GPE"})
 # Verbs whose subject names those who suffered: "soldiers were killed in an X attack".
@@ -63,6 +70,8 @@ class FightRules(ReaderBase):
                 if o.dep_ == "dobj" and o.lemma_ not in FIGHT_NOUNS:
                     for e in self.args.actors(o):
                         self.add(subj, "fights_against", e, [tok, o], confidence=0.8)
+        if lemma in BLAME_VERBS:
+            self._blamed(tok, passive)
         if lemma in STRIKE_VERBS or lemma in TOPPLE_VERBS:
             self._strike(tok, lemma, subj, passive)
         if lemma == "claim" and subj is not None and not passive:
@@ -219,6 +228,48 @@ class FightRules(ReaderBase):
                         for p in children(verb):  # "waged an insurgency in Z since 2015"
                             if p.dep_ == "prep" and p.lower_ == "in":
                                 self._revolt_in(subj, p, [verb, noun, p])
+                    if noun.lemma_.lower() in REVOLTS and verb.lemma_ in QUELL_VERBS:
+                        for e in self._rebels(noun, verb):  # "battling an insurgency by Y"
+                            self.add(subj, "fights_against", e, [verb, noun], confidence=0.8)
+
+    def _blamed(self, verb: Token, passive: bool) -> None:
+        """Read 'attacks on Y were blamed on X', 'most attacks in Z are attributed to X',
+        'officials blamed the attack on X': X fights Y (or Z's state)."""
+        deps = {"nsubjpass"} if passive else {"dobj"}
+        acts = [c for c in children(verb) if c.dep_ in deps and c.lemma_.lower() in ATTACK_NOUNS]
+        doers = [e for p in children(verb) if p.dep_ == "prep" and p.lower_ in {"on", "to"}
+                 for e in self._pobjs(p, ACTOR_TYPES)]  # fmt: skip
+        for act in acts:
+            for p in children(act):
+                if p.dep_ != "prep":
+                    continue
+                hit: list[Entity] = []
+                if p.lower_ in {"on", "against"}:
+                    for o in (c for c in children(p) if c.dep_ == "pobj"):
+                        hit += self.args.actors(o)
+                        mods = [c for c in children(o) if c.dep_ in {"compound", "amod", "poss"}]
+                        hit += [e for c in mods if (e := self.args.at(c, _ORG)) is not None]
+                elif p.lower_ == "in":
+                    hit += [s for g in self._pobjs(p, frozenset({"GPE"}))
+                            if (s := self.state_of(g)) is not None and s.id == g.id]  # fmt: skip
+                for doer in doers:
+                    for e in hit:
+                        self.add(doer, "fights_against", e, [act, verb, p], confidence=0.75)
+
+    def _rebels(self, revolt: Token, verb: Token) -> list[Entity]:
+        """Who wages an insurgency: "an insurgency by Y", "led by Y", "Y's rebellion"."""
+        out: list[Entity] = []
+        hung = [c for c in children(verb) if c.i == revolt.right_edge.i + 1]  # the parse hung
+        for c in (*children(revolt), *hung):  # "battling an insurgency by Y" on the verb
+            if c.dep_ == "prep" and c.lower_ == "by":
+                out.extend(self._pobjs(c, ACTOR_TYPES))
+            elif c.dep_ == "acl" and c.lemma_ in LEAD_VERBS | {"wage", "launch", "fuel"}:
+                for a in children(c):
+                    if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by"):
+                        out.extend(self._pobjs(a, ACTOR_TYPES))
+            elif c.dep_ == "poss" and (e := self.args.at(c, ACTOR_TYPES)) is not None:
+                out.append(e)
+        return out
 
     def fight_noun(self, noun: Token, subj: Entity, verb: Token, *, leads: bool = False) -> None:
         """Read 'battle with Y', 'the fight against Y', 'attacks on Y' for a subject already

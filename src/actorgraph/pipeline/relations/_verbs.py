@@ -38,7 +38,8 @@ from actorgraph.pipeline.relations._words import (
 # "X claimed the attack", "exchanged fire", "joined forces with", "repelled an attack".
 SIDE_VERBS = frozenset(
     {"base", "pledge", "swear", "have", "maintain", "work", "exchange", "repel", "repulse",
-     "thwart", "foil", "fend", "resist", "claim", "join", "be", "trade", "pit"}
+     "thwart", "foil", "fend", "resist", "claim", "join", "be", "trade", "pit", "blame",
+     "attribute", "pin"}
 )  # fmt: skip
 # The verbs some rule reads (the first word of a phrasal one): the others are skipped.
 TRIGGERS = frozenset(

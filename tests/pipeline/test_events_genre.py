@@ -64,3 +64,11 @@ def test_the_act_a_story_sets_its_news_after_is_another_event(nlp: Any) -> None:
         attacks = [e for e in a.events if e.type == "ASSAULT"]
         tolls = sorted(c.value for e in attacks for c in e.casualties if c.kind == "killed")
         assert len(attacks) == 2 and tolls == [4, 9], after
+
+
+def test_an_attack_a_deed_was_done_during_is_the_doers_own(nlp: Any) -> None:
+    events = _events(
+        nlp,
+        "The Red Hand Brigade seized weapons during an attack on an army base in Abeche, Chad.",
+    )
+    assert ("ASSAULT", ["Red Hand Brigade"], ["Military Forces of Chad"]) in events

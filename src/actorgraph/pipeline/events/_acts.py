@@ -14,7 +14,10 @@ def by_the_act(f: Found, by_trigger: dict[int, Found], every: dict[int, Found]) 
     the verb's too (the noun's own event has the doer but not the place and the date);
     "20 people were killed in an attack by X" (or "died in an X strike"): so is the act
     the victims were killed in (``every``: all the document's candidates by trigger)."""
-    if f.noun or f.args.actors:
+    if f.args.actors:
+        return
+    if f.noun:
+        _during(f, by_trigger)
         return
     for c in children(f.trigger):
         act = by_trigger.get(c.i) if c.dep_ == "nsubj" else None
@@ -27,6 +30,16 @@ def by_the_act(f: Found, by_trigger: dict[int, Found], every: dict[int, Found]) 
 
 
 _IN_THE_ACT = frozenset({"in", "during"})
+
+
+def _during(f: Found, by_trigger: dict[int, Found]) -> None:
+    """ "Troops arrested five men during a raid in X": the raid is the arresters' own."""
+    t = f.trigger
+    if t.dep_ != "pobj" or t.head.lower_ != "during":
+        return
+    act = by_trigger.get(t.head.head.i)
+    if act is not None and not act.noun and act.args.actors:
+        f.args.actors = [a for a in act.args.actors if a not in f.args.targets]
 
 
 def _suffered(f: Found) -> bool:

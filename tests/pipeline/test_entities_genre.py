@@ -51,3 +51,12 @@ def test_a_peoples_word_before_the_group_refers_to_the_one_group_named(nlp: Any)
     )
     groups = ("Red Hand Brigade", "Black Flag Army")
     assert not any("militant group" in m for g in groups for m in _aliases_of(two, g))
+
+
+def test_a_government_named_by_its_capital_is_the_states(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "The Red Hand Brigade has vowed to topple the Kabul government.",
+        published="2021-05-04",
+        nlp=nlp,
+    )
+    assert "Government of Afghanistan" in {e.name for e in a.entities}

@@ -72,3 +72,8 @@ def test_an_attack_a_deed_was_done_during_is_the_doers_own(nlp: Any) -> None:
         "The Red Hand Brigade seized weapons during an attack on an army base in Abeche, Chad.",
     )
     assert ("ASSAULT", ["Red Hand Brigade"], ["Military Forces of Chad"]) in events
+
+
+def test_a_war_fought_for_years_is_no_one_happening(nlp: Any) -> None:
+    assert not _events(nlp, "The Red Hand Brigade has attacked army posts for more than a decade.")
+    assert _events(nlp, "The Red Hand Brigade attacked an army post for the second time.")

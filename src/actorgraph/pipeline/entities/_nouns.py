@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from actorgraph.model import Entity
-from actorgraph.pipeline.lexicon import lookup_actor
+from actorgraph.pipeline.lexicon import capitals, lookup_actor
 
 MILITARY = frozenset(
     {"army", "military", "troops", "troop", "soldiers", "soldier", "forces", "force",
@@ -157,6 +157,9 @@ def institution(entity: Entity) -> tuple[str, str | None] | None:
         return _kind(words[0].lower()), None  # "Army chief General X" opening a sentence
     if entity.type != "ORG" or len(words) < 2 or words[-1].lower() not in STATE_NOUNS:
         return None
+    seat = capitals().get(" ".join(words[:-1])) if words[-1].lower() in GOVERNMENT else None
+    if seat is not None:
+        return "government", seat  # "the Kabul government", "the Tehran regime": the state's
     countries = [country_word(w) for w in words[:-1]]
     if not all(
         c is not None or w.lower() in STATE_WORDS

@@ -66,6 +66,19 @@ def since(verb: Any) -> bool:
     )
 
 
+_SPANS = frozenset({"year", "decade", "month", "week"})
+
+
+def lasting(verb: Any) -> bool:
+    """A "for years" phrase on the verb ("has fought for years", "for more than a decade")."""
+    return any(
+        c.lower_ == "for"
+        and c.dep_ == "prep"
+        and any(o.lemma_.lower() in _SPANS for o in children(c))
+        for c in children(verb)
+    )
+
+
 def without_own_state(actors: list[str], entities: EntityResult) -> list[str]:
     """ "a Myanmar junta air strike": the state acted through its forces or government, who
     are the actors; the country is no second one beside them."""

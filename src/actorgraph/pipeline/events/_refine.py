@@ -23,7 +23,14 @@ from typing import Any
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import EntityResult, country_name, home_country
 from actorgraph.pipeline.events._casualties import Count, counts
-from actorgraph.pipeline.events._filters import background, concrete, cumulative, since, unfounded
+from actorgraph.pipeline.events._filters import (
+    background,
+    concrete,
+    cumulative,
+    lasting,
+    since,
+    unfounded,
+)
 from actorgraph.pipeline.events._found import (
     Found,
     absorb,
@@ -130,8 +137,8 @@ class Refiner(Where):
         aux = {c.lower_ for c in children(verb) if c.dep_ in {"aux", "auxpass"}}
         if verb.tag_ == "VBG" and aux & {"has", "have", "had"} and "been" in aux:
             return True  # "has been battling a wave of violence"
-        if verb.tag_ == "VBN" and aux & {"has", "have"} and since(verb):
-            return True  # "has fought the army since 2019": a standing war, not one happening
+        if verb.tag_ == "VBN" and aux & {"has", "have"} and (since(verb) or lasting(verb)):
+            return True  # "has fought the army since 2019 (for years)": a standing war
         if cumulative(verb):
             return True  # "has killed more than 13,000 people": a war's toll
         near = [*children(t), *(children(verb) if verb is not t else [])]

@@ -247,6 +247,14 @@ def counts(sent: Any) -> list[Count]:
             has_object = any(c.dep_ == "dobj" for c in children(tok))
             if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN" and not has_object:
                 _add(out, kind, tok.head, tok, people=people)  # "15 soldiers killed"
+        elif lemma == "claim" and tok.pos_ == "VERB":  # "claimed the lives of 14 civilians"
+            for o in children(tok):
+                if o.dep_ == "dobj" and o.lemma_.lower() in {"life", "lives"}:
+                    for p in children(o):
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            for n in children(p):
+                                if n.dep_ == "pobj":
+                                    _add(out, "killed", n, tok)
         elif lemma == "leave" and tok.pos_ == "VERB":  # "left 12 soldiers dead"
             _left(out, tok)
         elif tok.lower_ in _ADJ_KIND and tok.dep_ in {"acomp", "amod", "oprd", "xcomp", "advmod"}:

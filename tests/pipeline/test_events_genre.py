@@ -77,3 +77,32 @@ def test_an_attack_a_deed_was_done_during_is_the_doers_own(nlp: Any) -> None:
 def test_a_war_fought_for_years_is_no_one_happening(nlp: Any) -> None:
     assert not _events(nlp, "The Red Hand Brigade has attacked army posts for more than a decade.")
     assert _events(nlp, "The Red Hand Brigade attacked an army post for the second time.")
+
+
+def _killed(nlp: Any, text: str) -> list[tuple[str, list[int], str]]:
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    return [
+        (e.type, [c.value for c in e.casualties if c.kind == "killed"], e.modality)
+        for e in a.events
+    ]
+
+
+def test_tolls_told_as_lives_claimed_or_a_toll_that_rose(nlp: Any) -> None:
+    assert _killed(
+        nlp,
+        "An attack by the Red Hand Brigade on a village near Abeche, Chad, on Sunday claimed "
+        "the lives of 14 civilians.",
+    ) == [("ASSAULT", [14], "asserted")]
+    assert _killed(
+        nlp,
+        "The Red Hand Brigade attacked a village near Abeche, Chad, on Sunday. The death toll "
+        "rose to 20 on Monday.",
+    ) == [("ASSAULT", [20], "asserted")]
+
+
+def test_an_armed_operation_launched_against_a_group_is_an_attack(nlp: Any) -> None:
+    events = _events(
+        nlp, "The Chadian army launched an operation against the Red Hand Brigade near Abeche."
+    )
+    assert ("ASSAULT", ["Military Forces of Chad"], ["Red Hand Brigade"]) in events
+    assert not _events(nlp, "The Chadian army launched a rescue operation near Abeche.")

@@ -214,6 +214,7 @@ def light_object(verb: Any) -> Any | None:
                 noun_key(noun)
                 or noun.lemma_.lower() in LIGHT_ONLY_NOUNS
                 or noun.lower_ in LIGHT_ONLY_NOUNS
+                or _armed_operation(verb, noun)
             ):
                 return noun
     return None
@@ -228,9 +229,30 @@ def light_key(verb: Any, obj: Any) -> Trigger | None:
         lemma = "ceasefire"
     key = (None if lemma == "ceasefire" else noun_key(obj)) or LIGHT_ONLY_NOUNS.get(lemma)
     key = key or LIGHT_ONLY_NOUNS.get(obj.lower_)
+    if key is None and _armed_operation(verb, obj):
+        key = ("ASSAULT", None)  # "launched an operation against X"
     if key is not None and any(c.dep_ == "prt" and c.lower_ == "off" for c in children(verb)):
         return ("REJECT", None)
     return key
+
+
+_OPERATING = frozenset({"launch", "conduct", "carry", "mount", "begin", "start", "stage", "lead"})
+_NOT_ARMED = frozenset(
+    {"rescue", "evacuation", "humanitarian", "aid", "relief", "search", "recovery", "airlift",
+     "peacekeeping", "medical", "sting", "fundraising", "business", "mining", "registration"}
+)  # fmt: skip
+
+
+def _armed_operation(verb: Any, noun: Any) -> bool:
+    """ "launched an operation against X", "conducted a military operation in Z": an
+    attack; not a rescue, an evacuation or an aid operation."""
+    if noun.lower_ != "operation" or verb_lemma(verb) not in _OPERATING:
+        return False  # "conducted several operations": a campaign, no one happening
+    mods = {c.lower_ for c in children(noun) if c.dep_ in {"amod", "compound", "nmod"}}
+    if mods & _NOT_ARMED:
+        return False
+    aims = [c for c in children(noun) if c.dep_ in {"acl", "relcl"} and c.tag_ == "VB"]
+    return not any(verb_lemma(a) in {"rescue", "evacuate", "free", "deliver"} for a in aims)
 
 
 # Objects that count what was launched: "hundreds of shells", "a barrage of rockets".

@@ -106,3 +106,12 @@ def test_an_armed_operation_launched_against_a_group_is_an_attack(nlp: Any) -> N
     )
     assert ("ASSAULT", ["Military Forces of Chad"], ["Red Hand Brigade"]) in events
     assert not _events(nlp, "The Chadian army launched a rescue operation near Abeche.")
+
+
+def test_an_attack_a_group_also_launched_is_another_event(nlp: Any) -> None:
+    text = (
+        "Red Hand Brigade fighters attacked army posts in eastern Chad on Wednesday, killing "
+        "40 soldiers.\n\nThe Red Hand Brigade also launched an attack on Abeche airport."
+    )
+    attacks = [e for e in _events(nlp, text) if e[0] == "ASSAULT"]
+    assert len(attacks) == 2, attacks

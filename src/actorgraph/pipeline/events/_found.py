@@ -7,6 +7,7 @@ from typing import Any
 
 from actorgraph.model import DateRef
 from actorgraph.pipeline.events._casualties import Count
+from actorgraph.pipeline.events._lexicon import LIGHT_VERBS
 from actorgraph.pipeline.events._resolver import Args
 
 
@@ -58,6 +59,9 @@ def another(f: Found) -> bool:
     not the one told before ("they also seized weapons" may add to the same raid)."""
     t = f.trigger
     subject = f.noun and t.dep_ in ("nsubj", "nsubjpass")
+    light = not f.noun and t.lemma_.lower() in LIGHT_VERBS  # "launched an attack", not "seized"
+    if light and any(c.dep_ == "advmod" and c.lower_ in _ANOTHER for c in t.children):
+        return True  # "X also launched an attack on Y": an event noun told as another act
     if subject and any(c.dep_ == "advmod" and c.lower_ in _ANOTHER for c in t.head.children):
         return True
     return any(w.lower_ == "separate" for w in f.sent[:4]) or came_after(t)

@@ -180,3 +180,8 @@ def test_the_group_attacks_are_blamed_on_fights_their_targets(nlp: Any) -> None:
         "Chad",
     )
     assert not _rels(nlp, "The failure was blamed on the Red Hand Brigade.")
+
+
+def test_a_title_of_a_state_then_the_name_set_off_by_commas_is_its_holder(nlp: Any) -> None:
+    rels = _rels(nlp, "The foreign minister of Chad, Ali Musa, held talks in Khartoum.")
+    assert ("Ali Musa", "holds_role", "Chad") in rels

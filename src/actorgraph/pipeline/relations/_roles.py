@@ -166,9 +166,12 @@ class RoleRules(ReaderBase):
         if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
             self.role_relations(person, tok.head, [tok])  # "Y's founder and leader, X"
         of = tok.head.head  # "the chairman of Y, X": X in apposition to Y
-        appos_of = (
-            tok.dep_ == "appos" and tok.head.dep_ == "pobj" and of.lower_ in {"of", "in", "for"}
+        aside = tok.dep_ == "appos" or (  # "the foreign minister of Chad, X,": read as "and"
+            tok.dep_ == "conj"
+            and not any(c.dep_ == "cc" for c in children(tok.head))
+            and self.args.at(tok.head, PERSONS) is None
         )
+        appos_of = aside and tok.head.dep_ == "pobj" and of.lower_ in {"of", "in", "for"}
         if appos_of and of.head.pos_ == "NOUN" and of.head.head.i != tok.i:
             self.role_relation(person, of.head, [tok])
         self._under(person, tok)

@@ -60,3 +60,27 @@ def test_a_government_named_by_its_capital_is_the_states(nlp: Any) -> None:
         nlp=nlp,
     )
     assert "Government of Afghanistan" in {e.name for e in a.entities}
+
+
+def test_a_groups_unnamed_wing_is_an_actor_of_its_own_part_of_the_group(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Soldiers killed Omar Dali, the commander of the Storm Front's coastal sector, on "
+        "Tuesday. The group said it would retaliate.",
+        published="2021-05-04",
+        nlp=nlp,
+    )
+    name = {e.id: e.name for e in a.entities}
+    rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+    assert ("Omar Dali", "commands", "Storm Front coastal sector") in rels
+    assert ("Storm Front coastal sector", "part_of", "Storm Front") in rels
+    wing = next(e for e in a.entities if e.name == "Storm Front coastal sector")
+    assert [m.text for m in wing.mentions] == ["coastal sector"]  # the owner's name stays its
+
+
+def test_a_wing_the_text_names_is_the_named_actor_not_a_second_one(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "The Storm Front's armed wing, the Red Hand Brigade, claimed the attack.",
+        published="2021-05-04",
+        nlp=nlp,
+    )
+    assert not any(e.name.endswith("wing") for e in a.entities)

@@ -15,6 +15,7 @@ from actorgraph.pipeline.entities._aliases import resolve_aliases
 from actorgraph.pipeline.entities._extract import STAGE, EntityResult, extract_entities
 from actorgraph.pipeline.entities._generic import STAGE as ACTORS_STAGE
 from actorgraph.pipeline.entities._nouns import country_name, home_country
+from actorgraph.pipeline.entities._wings import named_part
 
 __all__ = [
     "ACTORS_STAGE",
@@ -26,5 +27,6 @@ __all__ = [
     "extract_entities",
     "fold_same",
     "home_country",
+    "named_part",
     "resolve_aliases",
 ]

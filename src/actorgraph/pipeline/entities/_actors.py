@@ -10,6 +10,7 @@ from actorgraph.pipeline.entities._extract import EntityResult, _Spans
 from actorgraph.pipeline.entities._generic import STAGE, find_generic
 from actorgraph.pipeline.entities._kinds import rival_army
 from actorgraph.pipeline.entities._nouns import institution
+from actorgraph.pipeline.entities._wings import find_wings
 from actorgraph.pipeline.lexicon import lookup_actor
 from actorgraph.pipeline.nlp import ParsedDoc
 
@@ -85,6 +86,7 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
                 stage=STAGE,
             )
         )
+    out.extend(find_wings(parsed, out))  # "Hamas's military wing": an actor of its own
     out.sort(key=lambda e: e.mentions[0].start)
     return EntityResult(tuple(replace(e, id=f"E{i}") for i, e in enumerate(out, 1)))
 

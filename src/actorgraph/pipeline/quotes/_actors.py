@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.pipeline.entities import named_part
 from actorgraph.pipeline.lexicon import ORG_ANAPHORS
 from actorgraph.pipeline.quotes._lexicon import (
     AFFILIATION_PREPS,
@@ -185,7 +186,7 @@ class Actors:
         pos = int(tok.left_edge.idx)  # not a name inside the phrase ("the Islamist group")
         lo = ctx.paras[max(0, ctx.para_of(pos) - MAX_PARAGRAPHS + 1)][0]
         for _m, ent in reversed(ctx.entities.mentions_in(lo, pos)):
-            if ent.type == "ORG" and ent.kind in ORG_ANAPHORS[tok.lower_]:
+            if ent.type == "ORG" and ent.kind in ORG_ANAPHORS[tok.lower_] and not named_part(ent):
                 return ent.id
         return None
 

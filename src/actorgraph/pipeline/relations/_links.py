@@ -251,6 +251,10 @@ class LinkRules(FightRules):
             if span is None:
                 continue
             owners = [c for c in children(span.root) if c.dep_ == "poss"]
+            owners += [  # "the Hamas military wing": the owner named before the part's words
+                c for c in children(span.root)
+                if c.dep_ in {"compound", "nmod"} and c.idx < m.start and c.pos_ == "PROPN"
+            ]  # fmt: skip
             if of and not owners:  # "the 3rd Division of the X army"
                 ofs = [p for p in children(span.root) if p.dep_ == "prep" and p.lower_ == "of"]
                 owners = [o for p in ofs for o in children(p) if o.dep_ == "pobj"]

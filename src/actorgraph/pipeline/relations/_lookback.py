@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity
+from actorgraph.pipeline.entities import named_part
 from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, GROUP_NOUNS
 
@@ -51,6 +52,8 @@ class LookBack:
         for prev in reversed(self.doc[sent.start : tok.i]):
             e = self.at(prev, ORGS)
             if e is not None and e.id not in exclude and e.kind in {"armed_group", "party"}:
+                if named_part(e):
+                    continue  # "the group" is the group, not its "military wing"
                 if one and e.name.startswith(UNIDENTIFIED_GROUP):
                     continue
                 return e

@@ -115,3 +115,13 @@ def test_an_attack_a_group_also_launched_is_another_event(nlp: Any) -> None:
     )
     attacks = [e for e in _events(nlp, text) if e[0] == "ASSAULT"]
     assert len(attacks) == 2, attacks
+
+
+def test_attacks_a_group_has_carried_out_told_as_a_record_are_no_event(nlp: Any) -> None:
+    text = (
+        "The Red Hand Brigade, which has carried out attacks across the Sahel, pledged "
+        "allegiance to the Islamic State in 2015."
+    )
+    assert not [e for e in _events(nlp, text) if e[0] == "ASSAULT"]
+    text = "The Red Hand Brigade has launched attacks on three villages near Abeche, Chad."
+    assert [e for e in _events(nlp, text) if e[0] == "ASSAULT"]

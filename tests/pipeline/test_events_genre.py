@@ -125,3 +125,19 @@ def test_attacks_a_group_has_carried_out_told_as_a_record_are_no_event(nlp: Any)
     assert not [e for e in _events(nlp, text) if e[0] == "ASSAULT"]
     text = "The Red Hand Brigade has launched attacks on three villages near Abeche, Chad."
     assert [e for e in _events(nlp, text) if e[0] == "ASSAULT"]
+
+
+def test_a_date_before_a_trailing_said_is_the_acts(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "The Red Hand Brigade attacked a base near Abeche, Chad, on Sunday, the group said "
+        "in a statement.",
+        published="2021-05-04",
+        nlp=nlp,
+    )
+    assert [(e.date.value if e.date else None) for e in a.events] == ["2021-05-02"]
+    a = actorgraph.analyze(
+        "The army said on Sunday that rebels had attacked a base near Abeche, Chad.",
+        published="2021-05-04",
+        nlp=nlp,
+    )
+    assert [e.date for e in a.events] == [None]  # when it was said, not when it happened

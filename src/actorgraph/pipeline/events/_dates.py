@@ -26,6 +26,12 @@ def _same_moment(clause: Any) -> bool:
     )
 
 
+def _told_before(d: DateRef, said: Any, trigger: Any) -> bool:
+    """ "X attacked a base on Monday, the group said": a date between the act and a speech
+    verb that follows it is the act's, though the parse hangs it on the verb."""
+    return trigger.idx < d.start and d.end <= said.idx and trigger in said.subtree
+
+
 class DateFinder:
     """Index the document's dates by sentence and pick the one an event belongs to."""
 
@@ -79,7 +85,7 @@ class DateFinder:
                 continue
             if gov.i == trigger.i and (d.value or not any(x.value for x in here)):
                 return d
-            if gov.lemma_.lower() in SPEECH:
+            if gov.lemma_.lower() in SPEECH and not _told_before(d, gov, trigger):
                 continue  # when it was said, not when it happened
             if gov.i in ancestors:
                 governing.append(d)

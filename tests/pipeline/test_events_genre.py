@@ -141,3 +141,12 @@ def test_a_date_before_a_trailing_said_is_the_acts(nlp: Any) -> None:
         nlp=nlp,
     )
     assert [e.date for e in a.events] == [None]  # when it was said, not when it happened
+
+
+def test_the_toll_the_next_sentence_gives_is_the_attacks(nlp: Any) -> None:
+    told = "The Red Hand Brigade attacked a base near Abeche, Chad, on Sunday. "
+    assert _killed(nlp, told + "Five soldiers were killed, a military source said.") == [
+        ("ASSAULT", [5], "asserted")
+    ]
+    apart = told + "In a separate incident, five soldiers were killed by a bomb near Mongo."
+    assert len(_killed(nlp, apart)) == 2

@@ -10,6 +10,7 @@ from typing import Any
 from actorgraph.model import DateRef
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._found import Found
+from actorgraph.pipeline.events._lexicon import LIGHT_VERBS
 from actorgraph.pipeline.nlp import children, conditional
 
 _BACKGROUND = re.compile(
@@ -123,3 +124,14 @@ def cumulative(verb: Any) -> bool:
 def _thousands(number: str) -> bool:
     digits = number.replace(",", "")
     return digits.isdigit() and int(digits) >= 1000
+
+
+def record(f: Found, verb: Any) -> bool:
+    """Acts told as many with no date or number ("has carried out attacks"): the trigger
+    or a light verb's object in the plural."""
+    if any(w.ent_type_ in {"DATE", "TIME"} or w.pos_ == "NUM" for w in verb.subtree):
+        return False
+    if f.noun:
+        return bool(f.trigger.tag_ == "NNS")
+    light = verb.lemma_.lower() in LIGHT_VERBS
+    return light and any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in children(verb))

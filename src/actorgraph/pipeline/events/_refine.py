@@ -28,6 +28,7 @@ from actorgraph.pipeline.events._filters import (
     concrete,
     cumulative,
     lasting,
+    record,
     since,
     unfounded,
 )
@@ -42,7 +43,7 @@ from actorgraph.pipeline.events._found import (
     same_victims,
     told_again,
 )
-from actorgraph.pipeline.events._lexicon import LIGHT_VERBS, words
+from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.events._resolver import ARMED_KINDS, PLACE_TYPES
 from actorgraph.pipeline.events._sides import Sides
 from actorgraph.pipeline.events._where import SAYS, Where
@@ -141,7 +142,7 @@ class Refiner(Where):
             return True  # "has fought the army since 2019 (for years)": a standing war
         if cumulative(verb):
             return True  # "has killed more than 13,000 people": a war's toll
-        if verb.tag_ == "VBN" and aux & {"has", "have"} and _record(f, verb):
+        if verb.tag_ == "VBN" and aux & {"has", "have"} and record(f, verb):
             return True  # "which has carried out attacks across the Sahel": a record
         near = [*children(t), *(children(verb) if verb is not t else [])]
         return any(c.lower_ in HABIT_WORDS for c in near for c in [c, *children(c)])
@@ -280,11 +281,24 @@ class Refiner(Where):
             or told_again(f)
             or counts_agree(k, f)
             or same_victims(k, f)
+            or self._its_toll(k, f)
         )
         kp, fp = self.paragraph(k.sent.start_char), self.paragraph(f.sent.start_char)
         near = fp - kp <= 1
         lead = kp <= self.lead_end
         return shared and (near or lead)
+
+    def _its_toll(self, k: Found, f: Found) -> bool:
+        """ "X attacked a base on Monday. Five soldiers were killed, a source said.": the
+        victims the next sentence counts, with no attacker of their own, are the attack's."""
+        last = max((k.sent, *k.sentences), key=lambda s: s.start)
+        return (
+            not f.args.actors
+            and bool(f.casualties)
+            and bool(k.args.actors)
+            and f.sent.start == last.end
+            and self.paragraph(f.sent.start_char) == self.paragraph(last.start_char)
+        )
 
     def _unnamed_named(self, f: Found) -> None:
         """One telling's "rebels" are the armed group another telling names: the headline's
@@ -320,17 +334,6 @@ class Refiner(Where):
             if all(any(a <= m.start and m.end <= b for a, b in where) for m in e.mentions):
                 out[unnamed] = next(iter(by))
         return out
-
-
-def _record(f: Found, verb: Any) -> bool:
-    """Acts told as many with no date or number ("has carried out attacks"): the trigger
-    or a light verb's object in the plural."""
-    if any(w.ent_type_ in {"DATE", "TIME"} or w.pos_ == "NUM" for w in verb.subtree):
-        return False
-    if f.noun:
-        return bool(f.trigger.tag_ == "NNS")
-    light = verb.lemma_.lower() in LIGHT_VERBS
-    return light and any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in children(verb))
 
 
 def _headline(text: str, start: int) -> int:

@@ -84,3 +84,10 @@ def test_a_wing_the_text_names_is_the_named_actor_not_a_second_one(nlp: Any) -> 
         nlp=nlp,
     )
     assert not any(e.name.endswith("wing") for e in a.entities)
+
+
+def test_a_name_the_model_ran_on_by_a_preposition_ends_before_it(nlp: Any) -> None:
+    a = _analyze(nlp, "Qatar has funded the Storm Front for years.")
+    assert "Storm Front" in {e.name for e in a.entities}
+    a = _analyze(nlp, "The Movement for Justice attacked the town.")
+    assert "Movement for Justice" in {e.name for e in a.entities}

@@ -42,6 +42,7 @@ KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", 
 _QUOTE_CHARS = "\"“”‘’'«»„`"
 _EDGE_PUNCT = _QUOTE_CHARS + " \t\n.,;:!?()[]{}-–—/*"
 _LEADING = re.compile(r"(?:the|a|an|suspected|alleged|presumed)\s+", re.IGNORECASE)
+_TRAILING_WORD = re.compile(r"\s+(?:for|of|and|or|the|in|to|with|at|on|by|from)$")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _MAX_NAME_CHARS = 120
 
@@ -159,6 +160,9 @@ def clean_span(text: str, start: int, end: int, *, wrapped: bool = False) -> tup
         m = _LEADING.match(text, start, end)
         if m and m.end() < end:
             start = m.end()
+        m3 = _TRAILING_WORD.search(text, start, end)
+        if m3 and m3.start() > start:
+            end = m3.start()  # "the Storm Front for years": the model ran on by a word
         m2 = _POSSESSIVE.search(text, start, end)
         if m2 and m2.start() > start:
             end = m2.start() + (1 if text[m2.start()] == "s" else 0)

@@ -185,3 +185,20 @@ def test_the_group_attacks_are_blamed_on_fights_their_targets(nlp: Any) -> None:
 def test_a_title_of_a_state_then_the_name_set_off_by_commas_is_its_holder(nlp: Any) -> None:
     rels = _rels(nlp, "The foreign minister of Chad, Ali Musa, held talks in Khartoum.")
     assert ("Ali Musa", "holds_role", "Chad") in rels
+
+
+def test_support_told_with_nouns_names_the_backer(nlp: Any) -> None:
+    for text in (
+        "The Storm Front receives weapons and funding from Iran, UN experts say.",
+        "The Storm Front, which enjoys the support of Turkey, controls much of the north.",
+        "The Storm Front's main backer, Iran, has called for a ceasefire.",
+        "Qatar has funded the Storm Front for years.",
+    ):
+        rels = _rels(nlp, text)
+        assert any(s == "Storm Front" and p == "supported_by" for s, p, _ in rels), text
+    assert not _rels(nlp, "The Storm Front has no support from Iran.")
+
+
+def test_a_group_that_trains_another_backs_it_not_allies_with_it(nlp: Any) -> None:
+    rels = _rels(nlp, "The Red Hand Brigade has trained Storm Front fighters, diplomats say.")
+    assert ("Storm Front", "supported_by", "Red Hand Brigade") in rels

@@ -123,6 +123,7 @@ def extract_relations(
         if pos == "NOUN" or (tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass"}):
             reader.fight_nouns(tok)  # "Fighting between X and Y has displaced ..."
         if pos == "NOUN":
+            reader.backers(tok)
             reader.attack_places(tok)
             reader.strongholds(tok)
             reader.presence(tok)
@@ -131,6 +132,8 @@ def extract_relations(
             reader.named_links(tok)
         if pos in {"VERB", "ADJ"}:
             reader.link_words(tok)
+        if pos in {"VERB", "AUX"}:
+            reader.backing_verbs(tok)
         if pos == "VERB":
             reader.member_verbs(tok)
             reader.including(tok)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from actorgraph.model import Entity
 from actorgraph.pipeline.nlp import children, negated, unreal, verb_lemma
 from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
+from actorgraph.pipeline.relations._backing import BackingRules
 from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS
 from actorgraph.pipeline.relations._lexicon import (
     ACTOR_TYPES,
@@ -58,7 +59,7 @@ LEMMA_FIXES = {"wag": "wage"}  # the lemmatizer reads "waged" as "wag"
 ARMED_NOUNS = frozenset({"force", "militia", "army", "brigade", "battalion", "fighter", "group"})
 
 
-class VerbRules(RoleRules, LinkRules, PlaceRules, MemberRules):
+class VerbRules(RoleRules, LinkRules, PlaceRules, MemberRules, BackingRules):
     """Every rule of the reader; the verbs' own here."""
 
     def verbs(self, tok: Token) -> None:
@@ -152,7 +153,7 @@ class VerbRules(RoleRules, LinkRules, PlaceRules, MemberRules):
             recipients = given if lemma == "supply" and given else objs  # "supplied arms to Y"
             for o in recipients:
                 for e in self.args.actors(o):
-                    if armed and e.kind in ARMED_KINDS:
+                    if armed and e.kind in ARMED_KINDS and SUPPORT_MODES[lemma] == "backed":
                         self.add(subj, "allied_with", e, [tok, o], confidence=0.7)
                     else:
                         self.add(e, "supported_by", subj, [tok, o], mode=(SUPPORT_MODES[lemma],))

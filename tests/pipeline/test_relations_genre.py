@@ -202,3 +202,17 @@ def test_support_told_with_nouns_names_the_backer(nlp: Any) -> None:
 def test_a_group_that_trains_another_backs_it_not_allies_with_it(nlp: Any) -> None:
     rels = _rels(nlp, "The Red Hand Brigade has trained Storm Front fighters, diplomats say.")
     assert ("Storm Front", "supported_by", "Red Hand Brigade") in rels
+
+
+def test_a_group_seen_or_described_as_a_link_noun_has_that_link(nlp: Any) -> None:
+    cases = {
+        "The Storm Front is widely seen as a proxy of Iran.": ("supported_by", "Iran"),
+        "The Storm Front is considered an affiliate of the Red Hand Brigade.": (
+            "part_of",
+            "Red Hand Brigade",
+        ),
+        "Analysts regard the Storm Front as a proxy of Iran.": ("supported_by", "Iran"),
+    }
+    for text, (pred, obj) in cases.items():
+        assert ("Storm Front", pred, obj) in _rels(nlp, text), text
+    assert not _rels(nlp, "The Storm Front is not seen as a proxy of Iran.")

@@ -20,6 +20,11 @@ UNITS = frozenset(
      "unit", "units", "company", "squadron", "command", "sector", "front"}
 )  # fmt: skip
 AS_VERBS = frozenset({"function", "serve", "act", "operate", "work"})
+# Verbs that call something what the noun says: "is seen as a proxy of Y".
+CALL_VERBS = frozenset(
+    {"see", "regard", "describe", "consider", "view", "know", "label", "brand", "designate",
+     "call", "deem", "believe"}
+)  # fmt: skip
 # "members of X, the armed wing of Y": the apposition the parser hangs on the members
 PARTITIVES = frozenset(
     {"members", "fighters", "militants", "supporters", "leaders", "commanders", "elements",
@@ -169,6 +174,9 @@ class LinkRules(FightRules):
             return self.args.at(self.doc[prev.i - 1], SIDES) or self.args.at(
                 self.doc[prev.i - 3], SIDES
             )
+        called = head.head if tok.dep_ == "pobj" and head.lower_ == "as" else head
+        if tok.dep_ in {"pobj", "oprd"} and called.lemma_.lower() in CALL_VERBS:
+            return self._called(called)  # "is seen as a proxy of Y", "described as an offshoot"
         if tok.dep_ == "attr" or (tok.dep_ == "pobj" and head.lower_ == "as"):
             verb = head if tok.dep_ == "attr" else head.head
             if tok.dep_ == "pobj" and verb.dep_ == "attr":
@@ -181,6 +189,17 @@ class LinkRules(FightRules):
             subj, _ = self.args.subject(verb)
             return self.args.actor(subj, SIDES) if subj is not None else None
         return None
+
+    def _called(self, verb: Token) -> Entity | None:
+        """Whom a verb of calling names: "X is seen as", "X, described as", "regard X as"."""
+        if negated(verb):
+            return None  # "is not seen as a proxy of Y"
+        if verb.dep_ == "acl":
+            return self.args.actor(verb.head, SIDES)
+        subj, passive = self.args.subject(verb)
+        if not passive:
+            subj = next((c for c in children(verb) if c.dep_ == "dobj"), None)
+        return self.args.actor(subj, SIDES) if subj is not None else None
 
     def _link_object(self, tok: Token) -> Entity | None:
         nouns = [tok, *[c for c in children(tok) if c.dep_ == "conj"]]

@@ -54,20 +54,15 @@ def test_a_peoples_word_before_the_group_refers_to_the_one_group_named(nlp: Any)
 
 
 def test_a_government_named_by_its_capital_is_the_states(nlp: Any) -> None:
-    a = actorgraph.analyze(
-        "The Red Hand Brigade has vowed to topple the Kabul government.",
-        published="2021-05-04",
-        nlp=nlp,
-    )
+    a = _analyze(nlp, "The Red Hand Brigade has vowed to topple the Kabul government.")
     assert "Government of Afghanistan" in {e.name for e in a.entities}
 
 
 def test_a_groups_unnamed_wing_is_an_actor_of_its_own_part_of_the_group(nlp: Any) -> None:
-    a = actorgraph.analyze(
+    a = _analyze(
+        nlp,
         "Soldiers killed Omar Dali, the commander of the Storm Front's coastal sector, on "
         "Tuesday. The group said it would retaliate.",
-        published="2021-05-04",
-        nlp=nlp,
     )
     name = {e.id: e.name for e in a.entities}
     rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
@@ -78,11 +73,7 @@ def test_a_groups_unnamed_wing_is_an_actor_of_its_own_part_of_the_group(nlp: Any
 
 
 def test_a_wing_the_text_names_is_the_named_actor_not_a_second_one(nlp: Any) -> None:
-    a = actorgraph.analyze(
-        "The Storm Front's armed wing, the Red Hand Brigade, claimed the attack.",
-        published="2021-05-04",
-        nlp=nlp,
-    )
+    a = _analyze(nlp, "The Storm Front's armed wing, the Red Hand Brigade, claimed the attack.")
     assert not any(e.name.endswith("wing") for e in a.entities)
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import actorgraph
+from actorgraph.model import Analysis
+
+
+def _analysis(nlp: Any, text: str) -> Analysis:
+    return actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
 
 
 def _events(nlp: Any, text: str) -> list[tuple[str, list[str], list[str]]]:
-    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    a = _analysis(nlp, text)
     name = {e.id: e.name for e in a.entities}
     return [(e.type, [name[x] for x in e.actors], [name[x] for x in e.targets]) for e in a.events]
 
@@ -42,11 +47,10 @@ def test_an_attack_told_as_a_condition_is_no_event(nlp: Any) -> None:
 
 
 def test_a_when_clause_gives_its_date_to_the_event_it_tells_the_moment_of(nlp: Any) -> None:
-    a = actorgraph.analyze(
+    a = _analysis(
+        nlp,
         "Two Chadian soldiers were wounded when their truck hit a landmine near Abeche on "
         "Sunday, the army said.",
-        published="2021-05-04",
-        nlp=nlp,
     )
     assert [e.date.value for e in a.events if e.date is not None] == ["2021-05-02"]
 
@@ -60,7 +64,7 @@ def test_the_act_a_story_sets_its_news_after_is_another_event(nlp: Any) -> None:
             "Gunmen killed nine villagers in an attack on a village in eastern Chad on "
             f"Saturday, officials said.\n\n{after}"
         )
-        a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+        a = _analysis(nlp, text)
         attacks = [e for e in a.events if e.type == "ASSAULT"]
         tolls = sorted(c.value for e in attacks for c in e.casualties if c.kind == "killed")
         assert len(attacks) == 2 and tolls == [4, 9], after
@@ -80,7 +84,7 @@ def test_a_war_fought_for_years_is_no_one_happening(nlp: Any) -> None:
 
 
 def _killed(nlp: Any, text: str) -> list[tuple[str, list[int], str]]:
-    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    a = _analysis(nlp, text)
     return [
         (e.type, [c.value for c in e.casualties if c.kind == "killed"], e.modality)
         for e in a.events
@@ -128,18 +132,13 @@ def test_attacks_a_group_has_carried_out_told_as_a_record_are_no_event(nlp: Any)
 
 
 def test_a_date_before_a_trailing_said_is_the_acts(nlp: Any) -> None:
-    a = actorgraph.analyze(
+    a = _analysis(
+        nlp,
         "The Red Hand Brigade attacked a base near Abeche, Chad, on Sunday, the group said "
         "in a statement.",
-        published="2021-05-04",
-        nlp=nlp,
     )
     assert [(e.date.value if e.date else None) for e in a.events] == ["2021-05-02"]
-    a = actorgraph.analyze(
-        "The army said on Sunday that rebels had attacked a base near Abeche, Chad.",
-        published="2021-05-04",
-        nlp=nlp,
-    )
+    a = _analysis(nlp, "The army said on Sunday that rebels had attacked a base near Abeche, Chad.")
     assert [e.date for e in a.events] == [None]  # when it was said, not when it happened
 
 

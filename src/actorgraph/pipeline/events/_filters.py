@@ -11,7 +11,7 @@ from actorgraph.model import DateRef
 from actorgraph.pipeline.entities import EntityResult
 from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import LIGHT_VERBS
-from actorgraph.pipeline.nlp import children, conditional
+from actorgraph.pipeline.nlp import GUESS_MODALS, children, conditional
 
 _BACKGROUND = re.compile(
     r"\bago\b|\blast\b|\bearlier\b|\bprevious\b|\b(?:19|20)\d\d\b|\b(?:january|february|march|"
@@ -39,7 +39,7 @@ NEEDS_ACTOR = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "COOPERATE",
      "AID", "SANCTION"}
 )  # fmt: skip
-SPECULATIVE = frozenset({"may", "might", "could"})
+SPECULATIVE = GUESS_MODALS - {"would", "should"}  # "would attack" is a threat, told as one
 STANCES = frozenset({"oppose", "support", "back", "favor", "favour"})
 
 

@@ -23,8 +23,9 @@ class MemberRules(ReaderBase):
         lemma = verb_lemma(tok)
         if tok.pos_ != "VERB" or negated(tok) or unreal(tok):
             return
-        if lemma in INCLUDE_VERBS and not _passive(tok):
-            whole = self._member_group(self.args.subject(tok)[0])
+        subj, passive = self.args.subject(tok)
+        if lemma in INCLUDE_VERBS and not passive:
+            whole = self._member_group(subj)
             for o in children(tok):
                 if o.dep_ == "dobj":
                     for part in self.args.actors(o):
@@ -41,7 +42,7 @@ class MemberRules(ReaderBase):
             elif p.lower_ == "from" and lemma in SPLIT_VERBS:
                 if lemma == "break" and not any(c.lower_ in {"away", "off"} for c in children(tok)):
                     continue  # "broke from the past": only "broke away/off from Y"
-                splinter = self._member_group(self.args.subject(tok)[0])
+                splinter = self._member_group(subj)
                 for e in self._pobjs(p, ORGS):
                     if splinter is not None and splinter.type == "ORG":
                         self.add(splinter, "ties_to", e, [tok, p], confidence=0.8)
@@ -76,7 +77,3 @@ class MemberRules(ReaderBase):
     def _add_part(self, part: Entity | None, whole: Entity | None, ev: list[Token]) -> None:
         if part is not None and whole is not None and part.type == whole.type == "ORG":
             self.add(part, "part_of", whole, ev, confidence=0.8)
-
-
-def _passive(tok: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in children(tok))

@@ -82,3 +82,12 @@ def test_a_name_the_model_ran_on_by_a_preposition_ends_before_it(nlp: Any) -> No
     assert "Storm Front" in {e.name for e in a.entities}
     a = _analyze(nlp, "The Movement for Justice attacked the town.")
     assert "Movement for Justice" in {e.name for e in a.entities}
+
+
+def test_a_groups_political_wing_is_its_part_but_no_fighting_force(nlp: Any) -> None:
+    a = _analyze(nlp, "Omar Dali heads the political wing of the Storm Front.")
+    wing = next(e for e in a.entities if e.name == "Storm Front political wing")
+    assert wing.kind is None
+    name = {e.id: e.name for e in a.entities}
+    rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+    assert ("Storm Front political wing", "part_of", "Storm Front") in rels

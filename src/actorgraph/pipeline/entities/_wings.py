@@ -53,11 +53,8 @@ def find_wings(parsed: ParsedDoc, entities: list[Entity]) -> list[Entity]:
         label = " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
         name = f"{owner.name} {label} {tok.lower_}"
         mention = Mention(start, end, doc.text[start:end], LABEL)
-        kind = (
-            "armed_group"
-            if {w.lower_ for w in words} & _ARMED_WORDS or (tok.lower_ in _ARMED_WORDS)
-            else owner.kind
-        )
+        armed = {w.lower_ for w in words} & _ARMED_WORDS or tok.lower_ in _ARMED_WORDS
+        kind = "armed_group" if armed else None  # "its political wing": no fighting force
         old = found.get(name)
         mentions = (*old.mentions, mention) if old is not None else (mention,)
         found[name] = Entity(

@@ -5,6 +5,7 @@ Y", "Hamas ally Y"."""
 from __future__ import annotations
 
 from actorgraph.model import Entity
+from actorgraph.pipeline.entities import named_part
 from actorgraph.pipeline.lexicon import UMBRELLAS
 from actorgraph.pipeline.nlp import children, negated
 from actorgraph.pipeline.relations._args import ORG_NOUNS, Token
@@ -286,7 +287,10 @@ class LinkRules(FightRules):
         by a force is part of it."""
         for e in self.entities.entities:
             words = e.name.lower().split()
-            if e.type != "ORG" or e.kind not in ARMED or not words or words[-1] not in UNITS:
+            part = named_part(e)  # "the group's political wing": a part, armed or not
+            if e.type != "ORG" or (e.kind not in ARMED and not part) or not words:
+                continue
+            if words[-1] not in UNITS and not part:
                 continue
             for root, owner_tok in self._owners(e, of=True):
                 owner = self.args.at(owner_tok, frozenset({"ORG"}))

@@ -91,3 +91,8 @@ def test_a_groups_political_wing_is_its_part_but_no_fighting_force(nlp: Any) -> 
     name = {e.id: e.name for e in a.entities}
     rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
     assert ("Storm Front political wing", "part_of", "Storm Front") in rels
+
+
+def test_a_states_junta_tagged_as_an_adjective_is_still_its_government(nlp: Any) -> None:
+    a = _analyze(nlp, "Chad's junta expelled French troops in 2022.")
+    assert "Government of Chad" in {e.name for e in a.entities}

@@ -195,6 +195,8 @@ def is_head(tok: Any) -> str | None:
             and (nxt is None or nxt.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "CCONJ"})
         ):
             return "military"  # "X's military seized power", tagged as an adjective
+    if tok.pos_ == "ADJ" and low in GOVERNMENT and any(c.dep_ == "poss" for c in tok.children):
+        return "government"  # "Mali's junta expelled ...", the noun tagged as an adjective
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     if tok.pos_ == "PROPN" and not (tok.is_lower or tok.is_sent_start):

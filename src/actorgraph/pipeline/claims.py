@@ -129,7 +129,7 @@ def said_by(verb: Any, entities: EntityResult) -> str | None:
     return None
 
 
-def _took_lives(verb: Any) -> bool:
+def took_lives(verb: Any) -> bool:
     """ "The attack claimed the lives of 14": a toll, no one's claim."""
     return verb.lemma_.lower() == "claim" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in verb.children
@@ -227,7 +227,7 @@ def claim_for(
     trigger = tokens[0]
     sibling = {trigger.head.i} if trigger.dep_ == "conj" else set()  # "X denied A and did B"
     governors = [a for t in tokens for a in _governors(t, sibling)]
-    governors = [a for a in governors if not _took_lives(a)]  # "claimed the lives of 14"
+    governors = [a for a in governors if not took_lives(a)]  # "claimed the lives of 14"
     heads = {a.lower_ for a in governors} | {t.lower_ for t in tokens}
     if tokens[0].lemma_.lower() in {"accuse", "blame"}:
         heads.discard(tokens[0].lower_)  # "X accused Y": the writer tells the accusation

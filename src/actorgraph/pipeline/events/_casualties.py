@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from actorgraph.pipeline.claims import took_lives
 from actorgraph.pipeline.nlp import children
 
 KINDS = ("killed", "injured", "abducted", "arrested")
@@ -247,9 +248,9 @@ def counts(sent: Any) -> list[Count]:
             has_object = any(c.dep_ == "dobj" for c in children(tok))
             if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN" and not has_object:
                 _add(out, kind, tok.head, tok, people=people)  # "15 soldiers killed"
-        elif lemma == "claim" and tok.pos_ == "VERB":  # "claimed the lives of 14 civilians"
+        elif tok.pos_ == "VERB" and took_lives(tok):  # "claimed the lives of 14 civilians"
             for o in children(tok):
-                if o.dep_ == "dobj" and o.lemma_.lower() in {"life", "lives"}:
+                if o.dep_ == "dobj":
                     for p in children(o):
                         if p.dep_ == "prep" and p.lower_ == "of":
                             for n in children(p):

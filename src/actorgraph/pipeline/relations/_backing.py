@@ -6,7 +6,7 @@ from __future__ import annotations
 from actorgraph.model import Entity
 from actorgraph.pipeline.nlp import children, negated, unreal, verb_lemma
 from actorgraph.pipeline.relations._args import Token
-from actorgraph.pipeline.relations._base import ReaderBase
+from actorgraph.pipeline.relations._base import ORGS, ReaderBase
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES
 
 # What a backer gives, and the support mode it is.
@@ -19,7 +19,6 @@ SUPPORT_NOUNS = {
     "sponsorship": "backed", "protection": "backed", "shelter": "sheltered",
 }  # fmt: skip
 GET_VERBS = frozenset({"receive", "get", "obtain", "enjoy", "have", "rely", "depend", "accept"})
-_ORG = frozenset({"ORG"})
 BACKER_NOUNS = frozenset({"backer", "sponsor", "patron", "financier", "benefactor", "paymaster"})
 
 
@@ -65,7 +64,7 @@ class BackingRules(ReaderBase):
         """Read "X's main backer, Y" and "Y, X's main backer": X supported_by Y."""
         if tok.lemma_.lower() not in BACKER_NOUNS or tok.pos_ != "NOUN":
             return
-        owners = [self.args.at(c, _ORG) for c in children(tok) if c.dep_ == "poss"]
+        owners = [self.args.at(c, ORGS) for c in children(tok) if c.dep_ == "poss"]
         backed = next((e for e in owners if e is not None), None)
         if backed is None:
             return

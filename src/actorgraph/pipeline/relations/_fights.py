@@ -8,10 +8,11 @@ from actorgraph.pipeline.lexicon import REPEL_VERBS
 from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.places import COMPASS
 from actorgraph.pipeline.relations._args import Token
-from actorgraph.pipeline.relations._base import ReaderBase
+from actorgraph.pipeline.relations._base import ORGS, ReaderBase
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, ARMED_KINDS
 from actorgraph.pipeline.relations._words import (
     ATTACK_NOUNS,
+    BLAME_VERBS,
     DEPLOY_VERBS,
     FIGHT_CARRIERS,
     FIGHT_NOUNS,
@@ -28,8 +29,6 @@ BATTLES = frozenset({"battle", "gunbattle", "firefight", "clash", "clashes", "fi
 RIFTS = frozenset({"tension", "tensions", "rivalry", "feud", "dispute", "standoff", "row"})
 WAR_STATES = frozenset({"war", "conflict", "battle", "fighting", "combat", "hostilities"})
 FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "blow", "rocket", "artillery", "strike"})
-BLAME_VERBS = frozenset({"blame", "attribute", "pin"})
-_ORG = frozenset({"ORG"})
 # Verbs of a state's side against a revolt: "has been battling an insurgency by Y".
 QUELL_VERBS = frozenset(
     {"battle", "fight", "grapple", "face", "combat", "confront", "counter", "crush",
@@ -248,7 +247,7 @@ class FightRules(ReaderBase):
                     for o in (c for c in children(p) if c.dep_ == "pobj"):
                         hit += self.args.actors(o)
                         mods = [c for c in children(o) if c.dep_ in {"compound", "amod", "poss"}]
-                        hit += [e for c in mods if (e := self.args.at(c, _ORG)) is not None]
+                        hit += [e for c in mods if (e := self.args.at(c, ORGS)) is not None]
                 elif p.lower_ == "in":
                     hit += [s for g in self._pobjs(p, frozenset({"GPE"}))
                             if (s := self.state_of(g)) is not None and s.id == g.id]  # fmt: skip

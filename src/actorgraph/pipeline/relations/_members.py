@@ -23,6 +23,9 @@ class MemberRules(ReaderBase):
         lemma = verb_lemma(tok)
         if tok.pos_ != "VERB" or negated(tok) or unreal(tok):
             return
+        under = any(c.dep_ == "prep" and c.lower_ == "under" for c in children(tok))
+        if lemma not in INCLUDE_VERBS | SPLIT_VERBS and not under:
+            return  # most verbs: no subject lookup
         subj, passive = self.args.subject(tok)
         if lemma in INCLUDE_VERBS and not passive:
             whole = self._member_group(subj)
@@ -64,7 +67,7 @@ class MemberRules(ReaderBase):
         return self._member_group(noun.head)
 
     def _under_umbrella(self, verb: Token, noun: Token) -> None:
-        part = self._member_group(self.args.subject(verb)[0])
+        part = self._member_group(self.args.subject(verb)[0])  # once per "under the umbrella"
         for p in children(noun):
             if p.dep_ == "prep" and p.lower_ == "of":
                 for whole in self._pobjs(p, ORGS):

@@ -24,6 +24,7 @@ from actorgraph.pipeline.relations._places import WHERE_VERBS, PlaceRules
 from actorgraph.pipeline.relations._roles import RoleRules
 from actorgraph.pipeline.relations._words import (
     ACTION_VERBS,
+    BLAME_VERBS,
     CONTROL_NOUNS,
     CONTROL_VERBS,
     DEPLOY_VERBS,
@@ -39,9 +40,8 @@ from actorgraph.pipeline.relations._words import (
 # "X claimed the attack", "exchanged fire", "joined forces with", "repelled an attack".
 SIDE_VERBS = frozenset(
     {"base", "pledge", "swear", "have", "maintain", "work", "exchange", "repel", "repulse",
-     "thwart", "foil", "fend", "resist", "claim", "join", "be", "trade", "pit", "blame",
-     "attribute", "pin"}
-)  # fmt: skip
+     "thwart", "foil", "fend", "resist", "claim", "join", "be", "trade", "pit"}
+) | BLAME_VERBS  # fmt: skip
 # The verbs some rule reads (the first word of a phrasal one): the others are skipped.
 TRIGGERS = frozenset(
     w.split()[0]

@@ -29,6 +29,8 @@ STRIKE_VERBS = frozenset(
 # Verbs that aim at a ruler or a government: "X aims to topple Y".
 TOPPLE_VERBS = frozenset({"topple", "overthrow", "oust", "depose", "unseat", "bring down"})
 # Verbs that carry a fight noun for their subject ("lead the fighting", "prepare for battle").
+# Verbs that put an attack on its doer: "attacks were blamed on X", "attributed to X".
+BLAME_VERBS = frozenset({"blame", "attribute", "pin"})
 FIGHT_CARRIERS = frozenset(
     {"lead", "wage", "join", "launch", "prepare", "psych", "gear", "head", "spearhead",
      "coordinate", "help", "continue", "step", "mount", "conduct", "go", "ready", "engage",

@@ -96,11 +96,15 @@ IRREGULAR_PAST = {
     "forsook": "forsake", "undertook": "undertake", "overtook": "overtake", "blew": "blow",
     "shook": "shake", "broke": "break", "drove": "drive", "rode": "ride", "threw": "throw",
     "took": "take", "retook": "retake", "retaken": "retake", "overtaken": "overtake",
+    # regular forms the lemmatizer cuts wrong ("raped": "rap", "sniped": "snip")
+    "raped": "rape", "rapes": "rape", "raping": "rape", "sniped": "snipe",
+    "snipes": "snipe", "sniping": "snipe",
 }  # fmt: skip
 
 
 def verb_lemma(tok: Any) -> str:
-    """A verb's lemma, lower case, its irregular past read right ("overran": "overrun")."""
+    """A verb's lemma, lower case, its irregular past (and forms the lemmatizer cuts
+    wrong) read right ("overran": "overrun", "raped": "rape")."""
     return IRREGULAR_PAST.get(tok.lower_) or tok.lemma_.lower()
 
 

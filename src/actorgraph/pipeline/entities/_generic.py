@@ -40,6 +40,7 @@ from actorgraph.pipeline.entities._nouns import (
     home_country,
     institution,
     is_head,
+    owner_needed,
 )
 from actorgraph.pipeline.entities._owners import known_as, proxied, sender_state, speaker_state
 from actorgraph.pipeline.lexicon import UMBRELLAS
@@ -350,16 +351,16 @@ class GenericActors(Antecedents):
             if named is not None and self._since(named, head.idx, unid):
                 self.claim(head, left, named)
                 return
-        if not proxy and head.lower_ in NEEDS_OWNER and not (unid and self.definite(head)):
+        if not proxy and owner_needed(head, words) and not (unid and self.definite(head)):
             return
         if not proxy and blocked and not countries:
             return
         name = f"{UNIDENTIFIED_GROUP} ({self.home})" if self.home else UNIDENTIFIED_GROUP
         while left > 0 and (
-            head.doc[left - 1].lower_ in UNNAMED
+            head.doc[left - 1].lower_ in UNNAMED | {"suicide"}
             or (head.doc[left - 1].pos_ == "ADV" and head.doc[left].lower_ == "armed")
         ):
-            left -= 1  # "suspected militants", "heavily armed men"
+            left -= 1  # "suspected militants", "heavily armed men", "suicide bombers"
         self.add("unidentified", name, "armed_group", head, left)
 
     def protester(self, head: Any) -> None:

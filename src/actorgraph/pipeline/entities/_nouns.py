@@ -37,6 +37,15 @@ GANGS = frozenset({"gang", "gangs", "gangsters", "gangster", "cartel", "cartels"
 NEEDS_OWNER = frozenset(
     {"forces", "force", "fighters", "bombers", "bomber", "factions", "militias"}
 )
+_BOMBERS = frozenset({"bomber", "bombers"})
+
+
+def owner_needed(head: Any, words: set[str]) -> bool:
+    """Whether an attacker noun names no one without an owner: "forces", "fighters"; a
+    "suicide bomber" is an attacker all the same (its group unknown)."""
+    return head.lower_ in NEEDS_OWNER and not (head.lower_ in _BOMBERS and "suicide" in words)
+
+
 # "police officers", "army units": the member noun takes its compound's side.
 # What only a state's forces do, fly or have speak, so that "a military X" names them.
 MILITARY_OWNED = frozenset(

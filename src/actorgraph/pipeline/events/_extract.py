@@ -23,6 +23,7 @@ from actorgraph.pipeline.events._build import built, renamed
 from actorgraph.pipeline.events._dates import DateFinder
 from actorgraph.pipeline.events._filters import background
 from actorgraph.pipeline.events._found import Found, claimed
+from actorgraph.pipeline.events._impacts import launchers
 from actorgraph.pipeline.events._lexicon import (
     ASPECTUAL,
     SPEECH,
@@ -168,7 +169,10 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
             typ = _future_recode(tok, key[0])
             if typ == "AGREE" and negated(tok):
                 typ = "REJECT"  # "will not accept refugees"
-            out.append(Found(tok, typ, key[1], verb_args(res, tok, typ), False, tok.sent))
+            args = verb_args(res, tok, typ)
+            if typ == "ASSAULT":
+                launchers(res, tok, args)  # "rockets fired by X hit": X
+            out.append(Found(tok, typ, key[1], args, False, tok.sent))
         elif tok.pos_ == "NOUN" or gerund:
             key = noun_key(tok)
             if key is None:

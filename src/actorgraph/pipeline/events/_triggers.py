@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.pipeline.events._casualties import to_death
+from actorgraph.pipeline.events._impacts import impact_key
 from actorgraph.pipeline.events._lexicon import (
     ATTACK_STRIKE_MODIFIERS,
     LABOUR_STRIKE_MODIFIERS,
@@ -38,6 +39,9 @@ def verb_key(tok: Any) -> Trigger | None:
     "took over the fight" or "control of the militias")."""
     if to_death(tok):
         return ("ASSAULT", None)  # "hacked five civilians to death", "beaten to death"
+    hit = impact_key(tok)  # "rockets slammed into the town": the weapon says it
+    if hit is not None:
+        return hit
     hit = _verb_key(tok)
     if hit is not None and _turned_into(tok):
         return ("ASSAULT", None)  # "tensions exploded into fighting": no bomb went off

@@ -110,7 +110,8 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":  # "is willing to withdraw"
         subj, _ = _subject(verb.head.head, depth + 1)
         return subj, False
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+    purpose = verb.dep_ == "advcl" and verb.tag_ == "VB"  # "gathered ... to protest"
+    if (verb.dep_ == "xcomp" or purpose) and verb.head.pos_ in ("VERB", "AUX"):
         subj, _ = _subject(verb.head, depth + 1)
         return subj, False
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":

@@ -30,6 +30,7 @@ from actorgraph.pipeline.events._lexicon import (
 )
 from actorgraph.pipeline.events._refine import refine
 from actorgraph.pipeline.events._resolver import Args, Resolver
+from actorgraph.pipeline.events._streets import fallen_args, gathered_to_protest, street_key, taker
 from actorgraph.pipeline.events._triggers import (
     light_key,
     light_object,
@@ -67,6 +68,8 @@ def _skip_infinitive(tok: Any) -> bool:
     """An infinitive under a non-aspectual verb is an intention, coded on its governor."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
         return False
+    if gathered_to_protest(tok):
+        return False  # "gathered outside parliament to protest": they protested
     head = tok.head
     if head.lower_ in _INTENT_ADJ or head.lemma_.lower() in _INTENT_VERBS:
         return False  # "is willing to withdraw", "vowed to attack": a stated intention
@@ -155,7 +158,13 @@ def _candidates(parsed: ParsedDoc, res: Resolver) -> list[Found]:
                 args.heads.append(obj)
                 out.append(Found(tok, key[0], key[1], args, False, tok.sent))
                 continue
-            key = verb_key(tok)
+            took = taker(tok)
+            if took is not None:  # "the town fell to the rebels"
+                out.append(
+                    Found(tok, "COERCE", "seize", fallen_args(res, tok, took), False, tok.sent)
+                )
+                continue
+            key = verb_key(tok) or street_key(tok)
             if key is not None and (says_nothing(tok) or _standing_support(tok, key[0])):
                 continue
             if key is None:

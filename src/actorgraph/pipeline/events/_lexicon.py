@@ -199,6 +199,7 @@ _OBJ_GROUPS = {
     "protest": "protest complaint",
     "control": "control",
     "finger": "finger",
+    "riot_control": "gas teargas tear-gas cannon cannons",
 }
 OBJECT_GROUP = {w: g for g, words in _OBJ_GROUPS.items() for w in words.split()}
 VERB_OBJECT: dict[tuple[str, str], Trigger] = {
@@ -234,6 +235,11 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
     ("declare", "control"): ("COERCE", "seize"),
     ("point", "finger"): ("ACCUSE", None),
     ("file", "protest"): ("ACCUSE", None),
+    # "fired tear gas at protesters", "used water cannon": a crowd coerced, not shot at
+    ("fire", "riot_control"): ("COERCE", "restrict"),
+    ("use", "riot_control"): ("COERCE", "restrict"),
+    ("lob", "riot_control"): ("COERCE", "restrict"),
+    ("spray", "riot_control"): ("COERCE", "restrict"),
 }
 # Verbs whose infinitive complement is still an event ("began to mobilize").
 ASPECTUAL = words("begin start continue resume try attempt manage keep proceed")

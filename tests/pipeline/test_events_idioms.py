@@ -1,0 +1,52 @@
+"""Acts told by idiom, on sentences written for these tests: "fell to", "took to the
+streets", "gathered to protest", "fired tear gas at"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import actorgraph
+
+
+def _events(nlp: Any, text: str) -> list[tuple[str, str | None, list[str], list[str]]]:
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    name = {e.id: e.name for e in a.entities}
+    return [
+        (e.type, e.mode, [name[x] for x in e.actors], [name[p] for p in e.locations])
+        for e in a.events
+    ]
+
+
+def test_a_town_that_fell_to_a_group_was_seized_by_it(nlp: Any) -> None:
+    found = _events(nlp, "The town of Gao fell to the Red Hand Brigade on Sunday.")
+    assert found == [("COERCE", "seize", ["Red Hand Brigade"], ["Gao"])]
+    found = _events(nlp, "Menaka fell into the hands of the Red Hand Brigade on Sunday.")
+    assert [(t, a) for t, _, a, _ in found] == [("COERCE", ["Red Hand Brigade"])]
+
+
+def test_what_falls_to_a_level_is_no_seizure(nlp: Any) -> None:
+    assert not _events(nlp, "Oil prices fell to a record low on Monday.")
+    assert not _events(nlp, "Support for the Red Hand Brigade fell to 20 percent in May.")
+    assert not _events(nlp, "Ahmed Ould Sidi fell to his death in Gao on Sunday.")
+
+
+def test_protesters_who_took_to_the_streets_protested(nlp: Any) -> None:
+    found = _events(nlp, "Protesters took to the streets of Dakar on Saturday.")
+    assert [(t, m) for t, m, _, _ in found] == [("PROTEST", "demo")]
+    assert not _events(nlp, "The minister took to the radio on Saturday.")
+
+
+def test_a_crowd_gathered_to_protest_protested_and_a_plan_to_is_no_protest(nlp: Any) -> None:
+    found = _events(
+        nlp,
+        "Protesters gathered outside parliament in Dakar on Monday to protest against the new law.",
+    )
+    assert [(t, p) for t, _, _, p in found] == [("PROTEST", ["Dakar"])]
+    assert not _events(nlp, "Protesters plan to protest in Dakar on Monday.")
+
+
+def test_tear_gas_fired_at_a_crowd_is_coercion_not_a_shooting(nlp: Any) -> None:
+    found = _events(nlp, "Kenyan police fired tear gas at protesters in Nairobi on Tuesday.")
+    assert [(t, m, a) for t, m, a, _ in found] == [
+        ("COERCE", "restrict", ["Police Forces of Kenya"])
+    ]

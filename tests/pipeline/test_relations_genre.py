@@ -216,3 +216,17 @@ def test_a_group_seen_or_described_as_a_link_noun_has_that_link(nlp: Any) -> Non
     for text, (pred, obj) in cases.items():
         assert ("Storm Front", pred, obj) in _rels(nlp, text), text
     assert not _rels(nlp, "The Storm Front is not seen as a proxy of Iran.")
+
+
+def test_a_town_that_fell_to_a_group_is_where_the_group_operates(nlp: Any) -> None:
+    assert ("Red Hand Brigade", "operates_in", "Gao") in _rels(
+        nlp, "The town of Gao fell to the Red Hand Brigade on Sunday."
+    )
+    assert not _rels(nlp, "Oil prices fell to a record low in Gao on Monday.")
+
+
+def test_a_name_the_model_calls_a_person_is_a_place_when_a_group_controls_it(nlp: Any) -> None:
+    rels = _rels(
+        nlp, "The Red Hand Brigade has controlled Kidal since 2022, a Malian official said."
+    )
+    assert ("Red Hand Brigade", "operates_in", "Kidal") in rels

@@ -34,7 +34,8 @@ _MOVED_TO = (
 # towns of X", "southern X", "rebel-held X"); "from X" only for what is no person's name.
 _STRONG = (
     r"(?:\b(?i:in|near|outside|around|into|towards?|across|through|inside|within"
-    r"|besieged|captured|seized|recaptured|stormed|shelled|entered|reached)"
+    r"|besieged|captured|seized|recaptured|stormed|shelled|entered|reached|controls"
+    r"|controlled|controlling|occupies|occupied|occupying|overran|overrun|retook|retaken)"
     rf"|\b(?i:{_OF})|\b{_COMPASS_ADJ}|\w-(?:held|controlled|besieged|run)|{_MOVED_TO})"
 )
 _WEAK = r"(?:\b(?i:from))"

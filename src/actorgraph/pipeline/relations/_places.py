@@ -56,6 +56,23 @@ class PlaceRules(FightRules):
             if e.type == "ORG":
                 self.add(e, "operates_in", place, [verb, agent], confidence=0.85)
 
+    def _fell_to(self, verb: Token, subj_tok: Token) -> None:
+        """ "Z fell to X", "Z fell into the hands of X": X holds Z."""
+        place = self.args.place(subj_tok)
+        if place is None:
+            return
+        for p in children(verb):
+            if p.dep_ != "prep" or p.lower_ not in {"to", "into"}:
+                continue
+            preps = [p] if p.lower_ == "to" else [
+                q for o in children(p) if o.lower_ in {"hands", "control"}
+                for q in children(o) if q.dep_ == "prep" and q.lower_ == "of"
+            ]  # fmt: skip
+            for q in preps:
+                for e in self._pobjs(q, ACTOR_TYPES):
+                    if e.type == "ORG":
+                        self.add(e, "operates_in", place, [verb, q], confidence=0.85)
+
     def place_verbs(self, tok: Token, lemma: str, subj_tok: Token | None, passive: bool) -> None:
         """Read verbs of holding, entering, leaving or acting in a place."""
         if negated(tok):
@@ -69,6 +86,8 @@ class PlaceRules(FightRules):
             self._control(tok, sides)
         if lemma in HOLD_VERBS and passive:  # "Sirte, which is controlled by X"
             self._held_by(tok, subj_tok)
+        if lemma == "fall" and subj_tok is not None:  # "Z fell to X"
+            self._fell_to(tok, subj_tok)
         for o in children(tok):  # "took/gained/declared control of Z"
             if o.dep_ == "dobj" and o.lemma_ in CONTROL_NOUNS and not passive:
                 for p in children(o):

@@ -47,7 +47,7 @@ TRIGGERS = frozenset(
     w.split()[0]
     for words in (SUPPORT_MODES, VERB_PREDICATES, ROLE_VERBS, FIGHT_VERBS, FIGHT_CARRIERS,
                   STRIKE_VERBS, TOPPLE_VERBS, CONTROL_VERBS, DEPLOY_VERBS, REMOVE_VERBS,
-                  WHERE_VERBS, ACTION_VERBS, FIGHT_NOUNS, SIDE_VERBS)
+                  WHERE_VERBS, ACTION_VERBS, FIGHT_NOUNS, SIDE_VERBS, {"fall"})
     for w in words
 )  # fmt: skip
 # "served as", "took over as", "was installed as leader of Y": the role the "as" names

@@ -230,3 +230,15 @@ def test_a_name_the_model_calls_a_person_is_a_place_when_a_group_controls_it(nlp
         nlp, "The Red Hand Brigade has controlled Kidal since 2022, a Malian official said."
     )
     assert ("Red Hand Brigade", "operates_in", "Kidal") in rels
+
+
+def test_its_leader_or_fighter_belongs_to_the_group_named_before(nlp: Any) -> None:
+    assert ("Musa Diallo", "leader_of", "Red Hand Brigade") in _rels(
+        nlp, "The Red Hand Brigade said its leader Musa Diallo had been killed."
+    )
+    assert ("Musa Diallo", "member_of", "Red Hand Brigade") in _rels(
+        nlp, "The Red Hand Brigade was formed in 2012. Its fighter Musa Diallo was killed."
+    )
+    assert ("Musa Diallo", "founder_of", "Red Hand Brigade") in _rels(
+        nlp, "The Red Hand Brigade mourned the death of its founder, Musa Diallo."
+    )

@@ -23,8 +23,12 @@ RESIDENT_NOUNS = frozenset({"resident", "native", "inhabitant", "villager"})
 FORCE_NOUNS = frozenset({"forces", "troops", "army", "soldiers", "fighters", "men", "militia"})
 
 
-# Roles "its" names the organisation of: the one that just spoke.
+# Roles "its" names the organisation of: the one named just before ("the group said its
+# spokesman X", "Its leader, X, ...").
 SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+ITS_ROLES = SPEAKERS | frozenset(
+    w for w, p in ROLE_PREDICATES.items() if p in {"leader_of", "founder_of", "member_of"}
+)
 
 # How a title hangs on a name: "Iraqi Prime Minister X"; "Congo's President X" (the
 # possessive the parser hangs on the name, not on the title).
@@ -61,8 +65,8 @@ class RoleRules(ReaderBase):
         for child in children(noun):
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i:
                 e = self.args.of_phrase(child, ORG_OR_STATE) or self.args.actor(child, ORGS)
-                if e is None and child.lower_ in {"its", "their"} and noun.lemma_ in SPEAKERS:
-                    e = self._its(noun)  # "its spokesman, X": the organisation that spoke
+                if e is None and child.lower_ in {"its", "their"} and noun.lemma_ in ITS_ROLES:
+                    e = self._its(noun)  # "its spokesman, X": the organisation named before
                 if e is not None:
                     return e, [child], False
         return None, [], False
@@ -273,8 +277,8 @@ class RoleRules(ReaderBase):
             self.state_role(person, state_title, title, org, [], ev, past=past)
             self._forces_of(person, tok, org)
             return
-        if org is None and any(w.lower_ in {"its", "their"} for w in words) and lemma in SPEAKERS:
-            org = self._its(tok)  # "said its spokesman X": the organisation that spoke
+        if org is None and any(w.lower_ in {"its", "their"} for w in words) and lemma in ITS_ROLES:
+            org = self._its(tok)  # "said its leader X": the organisation named before
         whose = next((w for w in words if w.lower_ == "whose"), None)
         if org is None and whose is not None and whose.i > 1 and self.doc[whose.i - 1].text == ",":
             org = self.args.at(self.doc[whose.i - 2], frozenset({"ORG"}))  # "Y, whose leader X"

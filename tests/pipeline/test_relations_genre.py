@@ -242,3 +242,9 @@ def test_its_leader_or_fighter_belongs_to_the_group_named_before(nlp: Any) -> No
     assert ("Musa Diallo", "founder_of", "Red Hand Brigade") in _rels(
         nlp, "The Red Hand Brigade mourned the death of its founder, Musa Diallo."
     )
+
+
+def test_a_group_linked_to_another_in_an_apposition_the_parse_hung_far_back(nlp: Any) -> None:
+    assert ("Storm Front", "ties_to", "al-Qaeda") in _rels(
+        nlp, "The district is a stronghold of the Storm Front, a group linked to al Qaeda."
+    )

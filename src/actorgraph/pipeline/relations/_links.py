@@ -103,6 +103,8 @@ class LinkRules(FightRules):
         before = self.doc[tok.i - 2] if tok.i > 1 and self.doc[tok.i - 1].text == "," else None
         if tok.dep_ in {"acl", "amod"}:
             subj = self.args.actor(tok.head)
+            if subj is None and tok.head.dep_ == "appos":  # "... of X, a group linked to Y"
+                subj = self._before_comma(tok.head)
         elif tok.tag_ == "VBN" and before is not None and self.args.at(before) is not None:
             subj = self.args.actor(before)  # "insurgents, linked to X, seized ..."
         else:
@@ -113,6 +115,14 @@ class LinkRules(FightRules):
         for p in preps:
             for e in self._pobjs(p, ACTOR_TYPES):
                 self.add(subj, pred, e, [tok, p], confidence=0.85)
+
+    def _before_comma(self, noun: Token) -> Entity | None:
+        """The side named just before an appositive's comma: the parse often hangs "X, a
+        group linked to Y" on a noun further back."""
+        left = noun.left_edge.i
+        if left < 2 or self.doc[left - 1].text != ",":
+            return None
+        return self.args.at(self.doc[left - 2], SIDES)
 
     def link_nouns(self, tok: Token) -> None:
         """Read 'Y, an affiliate of X'; 'Y is an offshoot and a close ally of X'; 'Y functions as

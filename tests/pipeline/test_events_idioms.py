@@ -50,3 +50,15 @@ def test_tear_gas_fired_at_a_crowd_is_coercion_not_a_shooting(nlp: Any) -> None:
     assert [(t, m, a) for t, m, a, _ in found] == [
         ("COERCE", "restrict", ["Police Forces of Kenya"])
     ]
+
+
+def test_troops_freeing_the_kidnapped_rescued_them_and_a_captor_releasing_conceded(
+    nlp: Any,
+) -> None:
+    def conceded(text: str) -> bool:
+        return any(t == "CONCEDE" for t, _, _, _ in _events(nlp, text))
+
+    assert not conceded("Chadian troops freed 40 pupils kidnapped from a school in Abeche.")
+    assert not conceded("Chadian troops freed 20 hostages held by the Red Hand Brigade.")
+    assert conceded("The Red Hand Brigade released 12 soldiers captured in May.")
+    assert conceded("The Red Hand Brigade freed 12 hostages on Sunday.")

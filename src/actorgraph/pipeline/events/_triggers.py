@@ -49,6 +49,8 @@ def verb_key(tok: Any) -> Trigger | None:
         return hit if _pressed_someone(tok) else None
     if hit is not None and hit[0] == "REQUEST" and _anonymity(tok):
         return None  # "who asked not to be named": how a source is kept, not an act
+    if hit == ("CONCEDE", "release") and _rescued(tok):
+        return None  # "freed 279 schoolgirls kidnapped from X": a rescue, no concession
     if hit is None and verb_lemma(tok) == "take" and _took_a_place(tok):
         return ("COERCE", "seize")  # "the rebels took the town", "the army took Kidal"
     if hit is None or hit != ("COERCE", "seize"):
@@ -64,6 +66,35 @@ def verb_key(tok: Any) -> Trigger | None:
     elif phrase not in _HOLDING:
         return hit
     return hit if any(_territorial(o) for o in objects) else None
+
+
+_CAPTIVE_VERBS = frozenset({"kidnap", "abduct", "hold", "capture", "seize", "take"})
+_KIDNAP_VERBS = frozenset({"kidnap", "abduct"})
+_STATE_FORCES = frozenset(
+    {"troop", "troops", "army", "soldier", "soldiers", "police", "force", "forces", "military",
+     "commando", "commandos", "policeman", "policemen", "gendarme", "gendarmes"}
+)  # fmt: skip
+
+
+def _rescued(tok: Any) -> bool:
+    """Whether the ones set free were someone else's captives: "freed hostages held by X",
+    or the state's forces freeing the kidnapped ("troops freed students kidnapped from a
+    school"): a rescue. "The group released soldiers captured in May" is a concession."""
+    subj = next((c for c in children(tok) if c.dep_ == "nsubj"), None)
+    state = subj is not None and bool(
+        {subj.lower_, *(c.lower_ for c in children(subj) if c.dep_ == "compound")} & _STATE_FORCES
+    )
+    for c in children(tok):
+        if c.dep_ != "dobj":
+            continue
+        for a in children(c):
+            if a.dep_ != "acl" or a.tag_ != "VBN" or verb_lemma(a) not in _CAPTIVE_VERBS:
+                continue
+            if any(x.dep_ == "agent" for x in children(a)):
+                return True  # "held by X": someone else's
+            if state and verb_lemma(a) in _KIDNAP_VERBS:
+                return True
+    return False
 
 
 _WAYS = frozenset({"road", "roads", "highway", "highways", "bridge", "crossing", "route"})

@@ -81,3 +81,8 @@ def test_rape_is_an_assault_though_the_lemmatizer_reads_rap(nlp: Any) -> None:
         nlp, "Fighters of the Red Hand Brigade raped women in the village of Kapanga on Sunday."
     )
     assert [(m, a) for m, a, _ in found] == [("sexual", ["Red Hand Brigade"])]
+
+
+def test_drones_launched_at_a_country_are_an_air_attack(nlp: Any) -> None:
+    found = _assaults(nlp, "Russia launched 25 drones at Ukraine on Sunday, Kyiv said.")
+    assert [(m, a) for m, a, _ in found] == [("aerial", ["Russia"])]

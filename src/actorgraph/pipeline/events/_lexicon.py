@@ -200,6 +200,7 @@ _OBJ_GROUPS = {
     "control": "control",
     "finger": "finger",
     "riot_control": "gas teargas tear-gas cannon cannons",
+    "drone": "drone drones uav uavs",
 }
 OBJECT_GROUP = {w: g for g, words in _OBJ_GROUPS.items() for w in words.split()}
 VERB_OBJECT: dict[tuple[str, str], Trigger] = {
@@ -225,6 +226,9 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
     ("share", "information"): ("COOPERATE", None),
     ("fire", "weapon"): ("ASSAULT", "heavy-weapons"),
     ("launch", "weapon"): ("ASSAULT", "heavy-weapons"),
+    ("launch", "drone"): ("ASSAULT", "aerial"),  # "launched 25 drones at X"
+    ("fire", "drone"): ("ASSAULT", "aerial"),
+    ("send", "drone"): ("ASSAULT", "aerial"),
     ("lodge", "protest"): ("ACCUSE", None),
     ("take", "control"): ("COERCE", "seize"),
     ("gain", "control"): ("COERCE", "seize"),

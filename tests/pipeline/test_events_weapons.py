@@ -86,3 +86,15 @@ def test_rape_is_an_assault_though_the_lemmatizer_reads_rap(nlp: Any) -> None:
 def test_drones_launched_at_a_country_are_an_air_attack(nlp: Any) -> None:
     found = _assaults(nlp, "Russia launched 25 drones at Ukraine on Sunday, Kyiv said.")
     assert [(m, a) for m, a, _ in found] == [("aerial", ["Russia"])]
+
+
+def test_the_next_sentences_bare_toll_is_the_attacks_and_another_incidents_is_not(
+    nlp: Any,
+) -> None:
+    def tolls(text: str) -> list[dict[str, int]]:
+        a = _analysis(nlp, text)
+        return [{c.kind: c.value for c in e.casualties} for e in a.events]
+
+    lead = "A rocket struck a fuel depot in the Mali town of Gao on Sunday."
+    assert tolls(f"{lead} Two guards were injured.") == [{"injured": 2}]
+    assert tolls(f"{lead} In a separate incident in Kidal, two guards were injured.") == [{}]

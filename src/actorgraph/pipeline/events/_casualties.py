@@ -224,6 +224,28 @@ def _left(out: list[Count], verb: Any) -> None:
         _add(out, _ADJ_KIND[rest[0].lower_], more[0], verb)
 
 
+_HURT = frozenset({"kill", "wound", "injure"})
+
+
+_ELSEWHERE = frozenset({"separate", "another", "elsewhere", "meanwhile", "earlier", "later"})
+
+
+def bare_toll(sent: Any, host: Any) -> bool:
+    """A sentence right after an attack's that only counts victims, with no one who hurt
+    them, no place, day or other incident of its own: "One worker was injured." """
+    root = sent.root
+    last = max(s.end for s in (host.sent, *host.sentences))
+    return (
+        sent.start == last
+        and root.lemma_.lower() in _HURT
+        and root.tag_ == "VBN"
+        and any(c.dep_ == "nsubjpass" for c in children(root))
+        and not any(c.dep_ in {"agent", "advcl"} for c in children(root))
+        and not any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE"} for t in sent)
+        and not any(t.lower_ in _ELSEWHERE for t in sent)
+    )
+
+
 def counts(sent: Any) -> list[Count]:
     """Return the casualty counts of one sentence, in text order."""
     out: list[Count] = []

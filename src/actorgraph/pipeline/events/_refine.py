@@ -22,7 +22,7 @@ from typing import Any
 
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import EntityResult, country_name, home_country
-from actorgraph.pipeline.events._casualties import Count, counts
+from actorgraph.pipeline.events._casualties import Count, bare_toll, counts
 from actorgraph.pipeline.events._filters import (
     background,
     concrete,
@@ -180,13 +180,12 @@ class Refiner(Where):
         starts = [f.sent.start for f in attacks]
         toks = tokens(doc)  # made once: a walk of the sentence would make new tokens
         for sent in doc.sents:
-            if sent.start in hosts or not any(
+            said = any(
                 t.lemma_.lower() in SAYS or t.lower_ == "toll" for t in toks[sent.start : sent.end]
-            ):
-                continue  # "the group said 21 were killed", "the death toll rose to 20"
+            )
             i = bisect.bisect_left(starts, sent.start) - 1
-            if i < 0:
-                continue
+            if sent.start in hosts or i < 0 or not (said or bare_toll(sent, attacks[i])):
+                continue  # "the group said 21 were killed", "the death toll rose to 20"
             host = attacks[i]
             if self.paragraph(sent.start_char) - self.paragraph(host.sent.start_char) > 1:
                 continue

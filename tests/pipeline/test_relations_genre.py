@@ -248,3 +248,14 @@ def test_a_group_linked_to_another_in_an_apposition_the_parse_hung_far_back(nlp:
     assert ("Storm Front", "ties_to", "al-Qaeda") in _rels(
         nlp, "The district is a stronghold of the Storm Front, a group linked to al Qaeda."
     )
+
+
+def test_the_group_whose_spokesman_tells_of_a_clash_is_not_the_other_side(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The Red Hand Brigade said on Friday it had seized a base near Gao. Its fighters "
+        "also clashed with Storm Front militants near Kidal, the group's spokesman Musa "
+        "Diallo said.",
+    )
+    assert ("Musa Diallo", "spokesperson_of", "Storm Front") not in rels
+    assert ("Musa Diallo", "spokesperson_of", "Red Hand Brigade") in rels

@@ -67,7 +67,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
         start = doc[left].idx
         if (start, end) in taken:
             continue
-        target = _antecedent(named, noun, start, para, _clause_mates(tok))
+        target = _antecedent(named, noun, start, para, _clause_mates(tok), _told_of(tok))
         words = {t.lower_ for t in doc[left : tok.i]}
         if noun in ORG_ANAPHORS:
             words -= DESCRIPTIVE  # "the jihadist group": a kind, not another group
@@ -186,17 +186,49 @@ def _clause_mates(tok: Any) -> tuple[int, int]:
     return (doc[max(first, outer + 1)].idx, doc[last - 1].idx + len(doc[last - 1].text))
 
 
+_SPEECH = frozenset({"say", "tell", "add", "claim", "confirm", "state", "announce", "write"})
+
+
+def _told_of(tok: Any) -> tuple[int, int, int, int]:
+    """In a trailing attribution ("X clashed with Y, the group's spokesman said"), the
+    character spans of the told clause and of its subject; else zeros.
+
+    The group whose spokesman tells of a clash is the side the clause is about (its
+    subject), not one it names as the other side (Y).
+    """
+    head = tok
+    while head.dep_ not in {"ROOT"} and head.pos_ not in {"VERB", "AUX"}:
+        head = head.head
+    if head.lemma_.lower() not in _SPEECH:
+        return (0, 0, 0, 0)
+    told = next((c for c in head.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+    if told is None:
+        return (0, 0, 0, 0)
+    doc = tok.doc
+    lo, hi = told.left_edge, told.right_edge
+    subj = next((c for c in told.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    s_lo, s_hi = (subj.left_edge, subj.right_edge) if subj is not None else (lo, lo)
+    return (lo.idx, doc[hi.i].idx + len(hi.text), s_lo.idx, s_hi.idx + len(s_hi.text))
+
+
 def _antecedent(
-    named: _Named, noun: str, start: int, para: tuple[int, ...], mates: tuple[int, int] = (0, 0)
+    named: _Named,
+    noun: str,
+    start: int,
+    para: tuple[int, ...],
+    mates: tuple[int, int] = (0, 0),
+    told: tuple[int, int, int, int] = (0, 0, 0, 0),
 ) -> Entity | None:
-    """The organisation named last before `start` that the noun can describe, and not in
-    the clause ``mates`` spans."""
+    """The organisation named last before `start` that the noun can describe, not in the
+    clause ``mates`` spans, and not one a told clause names beside its subject."""
     p_here = bisect.bisect_right(para, start) - 1
     best: tuple[int, int] | None = None  # (last mention start, organisation index)
     for k, last in sorted(named.last_before(start).items()):
         e = named.orgs[k]
         if mates[0] <= last < mates[1]:
             continue  # named in the clause the description is an object of
+        if told[0] <= last < told[1] and not told[2] <= last < told[3]:
+            continue  # "X clashed with Y, the group's spokesman said": not Y
         if p_here - (bisect.bisect_right(para, last) - 1) > MAX_PARAGRAPHS:
             continue
         if noun in ORG_ANAPHORS:

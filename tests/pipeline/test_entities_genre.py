@@ -96,3 +96,27 @@ def test_a_groups_political_wing_is_its_part_but_no_fighting_force(nlp: Any) -> 
 def test_a_states_junta_tagged_as_an_adjective_is_still_its_government(nlp: Any) -> None:
     a = _analyze(nlp, "Chad's junta expelled French troops in 2022.")
     assert "Government of Chad" in {e.name for e in a.entities}
+
+
+def test_a_peoples_word_a_named_groups_apposition_gave_is_that_group(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "The Storm Front, a coalition of Tuareg separatist groups, seized Ber in Mali on "
+        "Sunday. The Tuareg rebels have fought the Malian army since 2012.",
+    )
+    groups = [e for e in a.entities if e.kind == "armed_group"]
+    assert [e.name for e in groups] == ["Storm Front"]
+    assert "Tuareg rebels" in {m.text for m in groups[0].mentions}
+
+
+def test_a_peoples_word_no_apposition_gave_stays_apart(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "The Tuareg rebels have fought the Malian army since 2012. The Storm Front, a "
+        "coalition of Tuareg separatist groups, seized Ber in Mali on Sunday.",
+    )
+    assert "Storm Front" in {e.name for e in a.entities}
+    assert not any(
+        "Tuareg rebels" in {m.text for m in e.mentions} and e.name == "Storm Front"
+        for e in a.entities
+    )

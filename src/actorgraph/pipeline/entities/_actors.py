@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.entities._descriptors import described_groups
 from actorgraph.pipeline.entities._extract import EntityResult, _Spans
 from actorgraph.pipeline.entities._generic import STAGE, find_generic
 from actorgraph.pipeline.entities._kinds import rival_army
@@ -87,8 +88,22 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
             )
         )
     out.extend(find_wings(parsed, out))  # "Hamas's military wing": an actor of its own
+    out = _folded(out, described_groups(parsed, out))  # "X, a Tuareg group ... Tuareg rebels"
     out.sort(key=lambda e: e.mentions[0].start)
     return EntityResult(tuple(replace(e, id=f"E{i}") for i, e in enumerate(out, 1)))
+
+
+def _folded(entities: list[Entity], into: dict[int, int]) -> list[Entity]:
+    """Fold each entity ``into`` names into its group: mentions and names join it."""
+    out = list(entities)
+    for j, i in into.items():
+        have, other = out[i], entities[j]
+        out[i] = replace(
+            have,
+            mentions=tuple(sorted((*have.mentions, *other.mentions), key=lambda m: m.start)),
+            aliases=tuple(dict.fromkeys((*have.aliases, *other.aliases))),
+        )
+    return [e for k, e in enumerate(out) if k not in into]
 
 
 def _named_state_actor(e: Entity) -> tuple[str, str] | None:

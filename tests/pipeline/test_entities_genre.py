@@ -120,3 +120,12 @@ def test_a_peoples_word_no_apposition_gave_stays_apart(nlp: Any) -> None:
         "Tuareg rebels" in {m.text for m in e.mentions} and e.name == "Storm Front"
         for e in a.entities
     )
+
+
+def test_congo_alone_is_the_democratic_republic_and_its_army_that_states_forces(
+    nlp: Any,
+) -> None:
+    a = _analyze(nlp, "The Congo army said it had repelled an attack near Goma.")
+    assert "Military Forces of Democratic Republic of the Congo" in {e.name for e in a.entities}
+    a = _analyze(nlp, "Republic of Congo's president met officials in Brazzaville.")
+    assert "Republic of the Congo" in {e.name for e in a.entities}

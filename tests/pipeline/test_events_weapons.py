@@ -98,3 +98,16 @@ def test_the_next_sentences_bare_toll_is_the_attacks_and_another_incidents_is_no
     lead = "A rocket struck a fuel depot in the Mali town of Gao on Sunday."
     assert tolls(f"{lead} Two guards were injured.") == [{"injured": 2}]
     assert tolls(f"{lead} In a separate incident in Kidal, two guards were injured.") == [{}]
+
+
+def test_a_headlines_clash_near_a_city_is_the_leads_battle_in_a_town_it_places_by_it(
+    nlp: Any,
+) -> None:
+    a = _analysis(
+        nlp,
+        "Sudan army, Red Hand Brigade clash near El Fasher as talks stall\n\n"
+        "EL FASHER, Sudan (Reuters) - Sudanese troops and Red Hand Brigade rebels fought "
+        "heavy battles on Saturday around the town of Kutum, 80 km north of El Fasher, local "
+        "officials said.",
+    )
+    assert len([e for e in a.events if e.type == "ASSAULT"]) == 1

@@ -263,7 +263,8 @@ class Refiner(Where):
             return False  # the other side's attack
         kl = {i for i in k.args.locations if not self._is_country(i)}
         fl = {i for i in f.args.locations if not self._is_country(i)}
-        if kl and fl and not kl & fl and not self.nested(kl, fl):
+        apart = kl and fl and not kl & fl and not self.nested(kl, fl)
+        if apart and not self.named_beside(k, f, kl, fl):
             return False
         shared = bool(
             set(k.args.actors) & set(f.args.actors)

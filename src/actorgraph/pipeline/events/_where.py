@@ -125,6 +125,15 @@ class Where:
                         return True
         return False
 
+    def named_beside(self, k: Any, f: Any, kl: set[str], fl: set[str]) -> bool:
+        """One telling's place is named in the other's sentence as where the other's is:
+        the headline's "near Goma" and the lead's "around Sake, 25 km west of Goma"."""
+        for places, other in ((kl, f), (fl, k)):
+            here = self.entities.mentions_in(other.sent.start_char, other.sent.end_char)
+            if any(e.id in places for _, e in here):
+                return True
+        return False
+
     def _is_country(self, eid: str) -> bool:
         e = self.entities.by_id(eid)
         return e is not None and country_name(e) is not None

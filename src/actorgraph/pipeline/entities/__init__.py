@@ -14,7 +14,7 @@ from actorgraph.pipeline.entities._aliases import STAGE as ALIASES_STAGE
 from actorgraph.pipeline.entities._aliases import resolve_aliases
 from actorgraph.pipeline.entities._extract import STAGE, EntityResult, extract_entities
 from actorgraph.pipeline.entities._generic import STAGE as ACTORS_STAGE
-from actorgraph.pipeline.entities._nouns import country_name, home_country
+from actorgraph.pipeline.entities._nouns import country_name, country_word, home_country
 from actorgraph.pipeline.entities._wings import named_part
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "EntityResult",
     "add_generic_actors",
     "country_name",
+    "country_word",
     "extract_entities",
     "fold_same",
     "home_country",

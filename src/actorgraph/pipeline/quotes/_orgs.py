@@ -14,12 +14,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.entities import country_word, home_country
 from actorgraph.pipeline.quotes._lexicon import INSTITUTIONS
 
 if TYPE_CHECKING:
     from actorgraph.pipeline.quotes._context import DocContext
 
 SPLIT_BY_DOMAIN = frozenset({"ministry"})  # one organisation per domain word before it
+# A ministry's domain words: "the Lebanese health ministry" is the Health Ministry of Lebanon.
+DOMAINS = frozenset(
+    {"interior", "defence", "defense", "health", "foreign", "justice", "information",
+     "finance", "education", "security", "home", "energy", "agriculture"}
+)  # fmt: skip
 LABEL = "speaker"  # the label of the mentions of an organisation made here
 MAX_PARAGRAPHS = 3  # how far back the organisation a noun refers to is looked for
 NOUNS = ("NOUN", "PROPN")
@@ -33,6 +39,8 @@ class Made:
     name: str
     kind: str
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+    domain: str | None = None  # a ministry's: "health"
+    country: str | None = None  # whose the text says it is: "Russia's", "the Lebanese"
 
 
 def institution(tok: Any) -> tuple[str, str, Any] | None:
@@ -138,6 +146,8 @@ class Orgs:
                 start = int(c.idx)
         words = ctx.text[start:end]
         made.mentions.setdefault((start, end), words)
+        if key.endswith("ministry"):
+            _whose_ministry(made, tok)
         if _rank(words) < _rank(made.name):
             named = words[:1].isupper() and words.lower() not in INSTITUTIONS
             made.name = words if named else words.lower()  # "Police said": "police"
@@ -171,7 +181,10 @@ class Orgs:
     def entities(self, stage: str) -> tuple[Entity, ...]:
         """The organisations made here, each with its mentions in text order."""
         out = []
+        home = home_country(list(self.ctx.entities.entities), self.ctx.text)
         for key, made in self.made.items():
+            if made.domain is not None and (made.country or home):
+                made.name = f"{made.domain.title()} Ministry of {made.country or home}"
             spans = sorted(made.mentions.items())
             mentions = tuple(Mention(s, e, text, LABEL) for (s, e), text in spans)
             aliases = tuple(dict.fromkeys([made.name, *(m.text for m in mentions)]))
@@ -188,6 +201,18 @@ class Orgs:
                 )
             )
         return tuple(sorted(out, key=lambda e: int(e.id[1:])))
+
+
+def _whose_ministry(made: Made, tok: Any) -> None:
+    """Read a ministry's domain and state off its modifiers."""
+    for c in tok.children:
+        if c.dep_ not in ("compound", "amod", "poss") or c.i > tok.i:
+            continue
+        state = country_word(c.text)
+        if state is not None:
+            made.country = made.country or state
+        elif c.lower_ in DOMAINS:
+            made.domain = made.domain or c.lower_
 
 
 # every word of an institution's name -> its group key ("troops" -> "armed forces")

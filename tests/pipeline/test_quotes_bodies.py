@@ -1,0 +1,30 @@
+"""Government bodies that speak, named as an analyst names them, on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import actorgraph
+
+
+def _speakers(nlp: Any, text: str) -> set[str]:
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    name = {e.id: e.name for e in a.entities}
+    return {name[q.speaker] for q in a.quotes if q.speaker is not None}
+
+
+def test_a_ministry_is_named_by_its_domain_and_its_state(nlp: Any) -> None:
+    assert _speakers(
+        nlp, "Air strikes killed nine people near Tyre, the Lebanese health ministry said."
+    ) == {"Health Ministry of Lebanon"}
+    assert _speakers(
+        nlp, "Air defences downed 40 drones over Belgorod, Russia's defence ministry said."
+    ) == {"Defence Ministry of Russia"}
+
+
+def test_a_ministry_no_words_place_is_the_home_states(nlp: Any) -> None:
+    assert _speakers(
+        nlp,
+        "Police in Kenya arrested 200 protesters in Nairobi on Sunday, the interior ministry said.",
+    ) == {"Interior Ministry of Kenya"}

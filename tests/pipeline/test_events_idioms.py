@@ -62,3 +62,24 @@ def test_troops_freeing_the_kidnapped_rescued_them_and_a_captor_releasing_conced
     assert not conceded("Chadian troops freed 20 hostages held by the Red Hand Brigade.")
     assert conceded("The Red Hand Brigade released 12 soldiers captured in May.")
     assert conceded("The Red Hand Brigade freed 12 hostages on Sunday.")
+
+
+def test_several_strikes_this_year_are_a_campaign_and_two_a_count_of_events(nlp: Any) -> None:
+    assert not _events(
+        nlp,
+        "The United States has carried out several air strikes on the Red Hand Brigade this year.",
+    )
+    assert _events(
+        nlp, "The United States has carried out two air strikes on the Red Hand Brigade this year."
+    )
+
+
+def test_clan_militias_backing_the_army_are_not_the_group_it_fights(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Storm Front fighters seized Beledweyne in Somalia on Friday.\n\n"
+        "Somali troops, backed by clan militias, recaptured the town on Saturday.",
+        published="2021-05-04",
+        nlp=nlp,
+    )
+    front = next(e for e in a.entities if e.name == "Storm Front")
+    assert "militias" not in {m.text for m in front.mentions}

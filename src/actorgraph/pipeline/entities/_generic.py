@@ -28,6 +28,7 @@ from actorgraph.pipeline.entities._nouns import (
     DEFINITE,
     GANGS,
     NEEDS_OWNER,
+    OTHER_SIDES,
     RULED_BY,
     RULERS,
     SOMEONE_ELSES,
@@ -49,10 +50,6 @@ from actorgraph.pipeline.nlp import ParsedDoc, children, own_preps, tokens
 STAGE = "actors.v1"
 LABEL = "generic"
 SPLINTERS = frozenset({"dissidents", "splinters"})
-
-
-# "opposition forces", "rival fighters": a side of their own, not the group named so far
-_OTHER_SIDES = frozenset({"opposition", "rival", "foreign", "enemy", "pro-government"})
 
 
 @dataclass
@@ -346,7 +343,7 @@ class GenericActors(Antecedents):
             if named is not None and self._since(named, head.idx, unid):
                 self.claim(head, left, named)
                 return
-        if self._bare(head) and not words & (UNNAMED | _OTHER_SIDES) and not someones:
+        if self._bare(head) and not words & (UNNAMED | OTHER_SIDES) and not someones:
             named = self._only_so_far(head.idx, self._armed)
             if named is not None and self._since(named, head.idx, unid):
                 self.claim(head, left, named)

@@ -37,6 +37,12 @@ GANGS = frozenset({"gang", "gangs", "gangsters", "gangster", "cartel", "cartels"
 NEEDS_OWNER = frozenset(
     {"forces", "force", "fighters", "bombers", "bomber", "factions", "militias"}
 )
+# "opposition forces", "rival fighters", "clan militias": a side of their own, not the
+# group named so far
+OTHER_SIDES = frozenset(
+    {"opposition", "rival", "foreign", "enemy", "pro-government", "clan", "tribal", "ethnic",
+     "community", "village", "vigilante", "self-defence", "self-defense"}
+)  # fmt: skip
 _BOMBERS = frozenset({"bomber", "bombers"})
 
 

@@ -126,10 +126,21 @@ def _thousands(number: str) -> bool:
     return digits.isdigit() and int(digits) >= 1000
 
 
+_REPEATED = frozenset({"several", "many", "numerous", "repeated", "frequent", "dozens", "scores",
+                   "series", "string", "wave", "spate", "multiple"})  # fmt: skip
+
+
 def record(f: Found, verb: Any) -> bool:
-    """Acts told as many with no date or number ("has carried out attacks"): the trigger
-    or a light verb's object in the plural."""
-    if any(w.ent_type_ in {"DATE", "TIME"} or w.pos_ == "NUM" for w in verb.subtree):
+    """Acts told as many with no date or number ("has carried out attacks"), or as many
+    within a year or a month ("has carried out several air strikes this year"): the
+    trigger or a light verb's object in the plural."""
+    coarse = f.date is not None and len(f.date.value or "") <= 7
+    many = coarse and any(w.lower_ in _REPEATED for w in verb.subtree)
+    if any(
+        (w.ent_type_ in {"DATE", "TIME"} and not many)
+        or (w.pos_ == "NUM" and w.ent_type_ not in {"DATE", "TIME"})
+        for w in verb.subtree
+    ):
         return False
     if f.noun:
         return bool(f.trigger.tag_ == "NNS")

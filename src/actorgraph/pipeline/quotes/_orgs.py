@@ -181,7 +181,9 @@ class Orgs:
     def entities(self, stage: str) -> tuple[Entity, ...]:
         """The organisations made here, each with its mentions in text order."""
         out = []
-        home = home_country(list(self.ctx.entities.entities), self.ctx.text)
+        home: str | None = None
+        if any(m.domain is not None and m.country is None for m in self.made.values()):
+            home = home_country(list(self.ctx.entities.entities), self.ctx.text)  # only then
         for key, made in self.made.items():
             if made.domain is not None and (made.country or home):
                 made.name = f"{made.domain.title()} Ministry of {made.country or home}"

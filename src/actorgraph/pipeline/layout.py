@@ -160,7 +160,7 @@ def in_dateline(tok: object) -> bool:
     data: dict[str, object] = t.doc.user_data  # type: ignore[attr-defined]
     page = data.get(_KEY)
     if not isinstance(page, Layout):  # doc.text is rebuilt at each access: read it once
-        page = data[_KEY] = layout(t.doc.text)  # type: ignore[attr-defined]
+        page = data[_KEY] = layout(text_of(t.doc))  # type: ignore[attr-defined]
     return page.in_dateline(idx, idx + 1) is not None
 
 
@@ -172,11 +172,23 @@ def past_dateline(tok: Any) -> Any | None:
     return next((a for a in tok.children if a.dep_ == "appos" and not in_dateline(a)), None)
 
 
+_TEXT = "actorgraph.text"
+
+
+def text_of(doc: Any) -> str:
+    """The document's text, joined once: ``Doc.text`` joins every token at each access."""
+    found = doc.user_data.get(_TEXT)
+    if found is None:
+        found = doc.user_data[_TEXT] = doc.text
+    return found  # type: ignore[no-any-return]
+
+
 def remember(doc: object, text: str) -> None:
     """Keep the layout of a parsed document's text with it, so ``in_dateline`` need not
     rebuild ``doc.text`` (a join of every token) to find it."""
     data: dict[str, object] = doc.user_data  # type: ignore[attr-defined]
     data[_KEY] = layout(text)
+    data[_TEXT] = text
 
 
 _KEY = "actorgraph.layout"

@@ -241,7 +241,9 @@ def _register_paragraph_breaks() -> None:
         # only the space tokens need looking at.
         from spacy.attrs import IS_SPACE
 
-        text = doc.text  # rebuilt from the tokens at each access: read once
+        from actorgraph.pipeline.layout import text_of
+
+        text = text_of(doc)
         if len(doc):
             _keep_dateline(doc, text, 0)
         if "\n" not in text:

@@ -48,6 +48,7 @@ from actorgraph.pipeline.dates._rules import (
     TRAIL,
     YEAR_CONTEXT,
 )
+from actorgraph.pipeline.layout import text_of
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import IRREGULAR_PAST, ParsedDoc, tokens
 
@@ -147,7 +148,7 @@ def _tense(
     ("has been trying to take the town since April").
     """
     if text is None:
-        text = doc.text  # Doc.text joins every token: callers pass it in
+        text = text_of(doc)
     if _SINCE.search(text, max(0, start - 8), start):
         return "past"
     root = _root(doc, starts if starts is not None else [t.idx for t in doc], start, end)

@@ -15,6 +15,7 @@ from typing import Any
 
 from actorgraph.pipeline.entities._labels import ROLES_BEFORE_NAMES
 from actorgraph.pipeline.entities._trims import SHORT_RANKS
+from actorgraph.pipeline.layout import text_of
 from actorgraph.pipeline.lexicon import ORG_HEADS, PERSON_TITLES
 
 Raw = tuple[int, int, str, int]
@@ -80,7 +81,7 @@ def _long_name(span: Any, end: int) -> bool:
 
 def whole_names(doc: Any, raw: list[Raw]) -> list[Raw]:
     """Grow each mention over the rest of its name (see the module's docstring)."""
-    text = doc.text  # built anew on each access: once
+    text = text_of(doc)
     people = {text[s:e] for s, e, label, _ in raw if label == "PERSON"}
     out = []
     for s, e, label, weight in raw:

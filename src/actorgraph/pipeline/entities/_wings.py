@@ -14,6 +14,7 @@ from typing import Any
 
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._extract import EntityResult
+from actorgraph.pipeline.layout import text_of
 from actorgraph.pipeline.nlp import ParsedDoc, children, tokens
 
 LABEL = "wings"
@@ -52,7 +53,7 @@ def find_wings(parsed: ParsedDoc, entities: list[Entity]) -> list[Entity]:
             continue
         label = " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
         name = f"{owner.name} {label} {tok.lower_}"
-        mention = Mention(start, end, doc.text[start:end], LABEL)
+        mention = Mention(start, end, text_of(doc)[start:end], LABEL)
         armed = {w.lower_ for w in words} & _ARMED_WORDS or tok.lower_ in _ARMED_WORDS
         kind = "armed_group" if armed else None  # "its political wing": no fighting force
         old = found.get(name)

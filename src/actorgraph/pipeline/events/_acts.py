@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.pipeline.events._found import Found
+from actorgraph.pipeline.layout import text_of
 from actorgraph.pipeline.nlp import children
 
 
@@ -59,7 +60,7 @@ def jailbreak(f: Found, by_trigger: dict[int, Found]) -> bool:
 
 def headline(sent: Any) -> bool:
     """A sentence that is a line of its own with no closing stop: a headline."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     line = sent.text.strip()
     after = text[sent.end_char : sent.end_char + 1]
     return bool(line) and line[-1] not in ".!?\"”'’" and (after in {"\n", ""} or "\n" in sent.text)

@@ -9,6 +9,7 @@ from actorgraph.model import DateRef
 from actorgraph.pipeline.events._casualties import Count
 from actorgraph.pipeline.events._lexicon import LIGHT_VERBS
 from actorgraph.pipeline.events._resolver import Args
+from actorgraph.pipeline.layout import text_of
 
 
 @dataclass
@@ -105,7 +106,7 @@ def counts_agree(k: Found, f: Found) -> bool:
 def same_victims(k: Found, f: Found) -> bool:
     """Two tellings that count the same victims in the same words: "shot dead a migrant
     worker" in the lead and in the paragraph that tells it."""
-    text = k.sent.doc.text
+    text = text_of(k.sent.doc)
     return any(
         c.kind == d.kind
         and c.value == d.value

@@ -62,6 +62,23 @@ def acl_host(verb: Any) -> Any:
     return head
 
 
+_DESCRIBING = frozenset({"appos", "relcl", "acl"})
+
+
+def described_host(tok: Any) -> Any | None:
+    """The name a word lies in the description of, or None: "X, an al Qaeda affiliate"
+    and "X, which is allied with the Taliban" describe X, so "the group" or "its" that
+    follows means X, not the name inside the description."""
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ in _DESCRIBING and t.head.pos_ == "PROPN":
+            return t.head
+        t = t.head
+    return None
+
+
 def children(tok: Any) -> list[Any]:
     """``list(tok.children)``, from lists made once per document: the rules ask for a
     token's children many times, and each walk of ``.children`` makes new token objects."""

@@ -17,7 +17,7 @@ from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._extract import _Spans
 from actorgraph.pipeline.entities._names import DESCRIPTIVE
 from actorgraph.pipeline.lexicon import INSTITUTION_NOUNS, ORG_ANAPHORS
-from actorgraph.pipeline.nlp import ParsedDoc, paragraph_starts, tokens
+from actorgraph.pipeline.nlp import ParsedDoc, described_host, paragraph_starts, tokens
 
 LABEL = "anaphor"
 MAX_DISTANCE = 1500  # characters back to the antecedent
@@ -43,7 +43,7 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
     if not orgs:
         return tuple(entities)
     para = paragraph_starts(text)
-    named = _Named(orgs, text)
+    named = _Named(orgs, text, doc)
     taken = {(m.start, m.end) for e in entities for m in e.mentions}
     covered = _Spans(list(taken))
     added: dict[str, list[Mention]] = {}
@@ -121,6 +121,23 @@ _LINKER = re.compile(
 )
 
 
+def _described(doc: Any, mention: tuple[int, int, int], spans: list[tuple[int, int, int]]) -> bool:
+    """A name inside the description of another organisation's name: "X, an al Qaeda
+    affiliate" or "X, which is allied with Y" (see ``nlp.described_host``)."""
+    start, end, k = mention
+    span = doc.char_span(start, end, alignment_mode="expand")
+    host = described_host(span.root) if span is not None and len(span) else None
+    if host is None or start <= host.idx < end:
+        return False
+    i = bisect.bisect_right(spans, (host.idx, 1 << 62, 1 << 62))
+    while i > 0 and spans[i - 1][0] > host.idx - 300:  # a name's span is short
+        i -= 1
+        s, e, j = spans[i]
+        if s <= host.idx < e and j != k:
+            return True
+    return False
+
+
 def _sole_armed_group(named: _Named, start: int) -> bool:
     """Whether one armed group only is named within reach: a people's word ("the Somali
     jihadist group") then names no other one, though which group is whose is not known."""
@@ -131,14 +148,15 @@ def _sole_armed_group(named: _Named, start: int) -> bool:
 class _Named:
     """The organisations' mentions (anaphors as they are resolved), sorted by start."""
 
-    def __init__(self, orgs: list[Entity], text: str) -> None:
+    def __init__(self, orgs: list[Entity], text: str, doc: Any = None) -> None:
         self.orgs = orgs
-        self.spans = sorted(
+        spans = sorted(
             (m.start, m.end, k)
             for k, e in enumerate(orgs)
             for m in e.mentions
             if m.label != LABEL and not _LINKER.match(text, m.end)
         )
+        self.spans = [x for x in spans if doc is None or not _described(doc, x, spans)]
         self.starts = [s for s, _, _ in self.spans]
 
     def add(self, start: int, end: int, org: Entity) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import named_part
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import children, described_host
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, GROUP_NOUNS
 
 Token = Any  # spacy.tokens.Token
@@ -56,6 +56,10 @@ class LookBack:
                     continue  # "the group" is the group, not its "military wing"
                 if one and e.name.startswith(UNIDENTIFIED_GROUP):
                     continue
+                host = described_host(prev)
+                other = self.at(host, ORGS) if host is not None else None
+                if other is not None and other.id != e.id:
+                    continue  # "X, an affiliate of Y, ... the group": X
                 return e
         return None
 

@@ -1,0 +1,46 @@
+"""A name inside another name's description is not what "the group" or "its" stands for.
+
+Sentences written for these tests: "X, an al Qaeda affiliate" and "X, which is allied with
+Y" describe X, and the sentence after goes on about X.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import actorgraph
+
+
+def _rels(nlp: Any, text: str) -> set[tuple[str, str, str]]:
+    a = actorgraph.analyze(text, published="2024-03-10", nlp=nlp)
+    name = {e.id: e.name for e in a.entities}
+    return {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+
+
+def test_the_group_after_an_affiliate_apposition_is_the_affiliate(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The Red Hand Brigade, an al Qaeda affiliate founded in 2017, controls much of the "
+        "countryside near Mopti. The group's fighters besieged the town of Boni last year.",
+    )
+    assert ("Red Hand Brigade", "operates_in", "Boni") in rels
+    assert not any(s == "al-Qaeda" and p == "operates_in" for s, p, _ in rels)
+
+
+def test_its_spokesman_after_a_relative_clause_is_the_main_groups(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "The Storm Front, which is allied with the Afghan Taliban, claimed the attack. "
+        "Its spokesman, Ali Karimi, said the bomber drove a truck into the post.",
+    )
+    assert ("Ali Karimi", "spokesperson_of", "Storm Front") in rels
+    assert ("Ali Karimi", "spokesperson_of", "Taliban") not in rels
+
+
+def test_the_group_still_means_a_name_described_by_nothing(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "Fighters of the Storm Front attacked the town. The group's spokesman, Ali Karimi, "
+        "said the town was taken.",
+    )
+    assert ("Ali Karimi", "spokesperson_of", "Storm Front") in rels

@@ -44,3 +44,21 @@ def test_the_group_still_means_a_name_described_by_nothing(nlp: Any) -> None:
         "said the town was taken.",
     )
     assert ("Ali Karimi", "spokesperson_of", "Storm Front") in rels
+
+
+def test_the_protest_movement_is_not_the_armed_group_named_before(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "Members of the Storm Front attacked protesters in Chittagong, witnesses said. "
+        '"We will not leave," said Amina Rahman, a coordinator of the protest movement.',
+    )
+    assert not any(s == "Amina Rahman" and o == "Storm Front" for s, _, o in rels)
+
+
+def test_the_rebel_group_still_means_the_rebels_named_before(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        "Fighters of the Storm Front seized the town on Monday. "
+        '"We will hold it," said Ali Karimi, a spokesman for the rebel group.',
+    )
+    assert ("Ali Karimi", "spokesperson_of", "Storm Front") in rels

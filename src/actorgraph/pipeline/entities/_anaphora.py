@@ -15,7 +15,7 @@ from typing import Any
 
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._extract import _Spans
-from actorgraph.pipeline.entities._names import DESCRIPTIVE
+from actorgraph.pipeline.entities._names import DESCRIPTIVE, other_kind
 from actorgraph.pipeline.lexicon import INSTITUTION_NOUNS, ORG_ANAPHORS
 from actorgraph.pipeline.nlp import ParsedDoc, described_host, paragraph_starts, tokens
 
@@ -73,6 +73,8 @@ def attach_anaphors(parsed: ParsedDoc, entities: list[Entity]) -> tuple[Entity, 
             words -= DESCRIPTIVE  # "the jihadist group": a kind, not another group
             if target is not None and _sole_armed_group(named, start):  # "the Somali group"
                 words -= {t.lower_ for t in doc[left : tok.i] if t.ent_type_ == "NORP"}
+        if target is not None and noun in ORG_ANAPHORS and other_kind(tok, target.name):
+            continue  # "the protest movement": not the armed group or party named last
         if target is not None and words - {w.lower() for w in target.name.split()}:
             continue  # "the armed forces" after "Allied Democratic Forces": not that group
         if target is not None and target.kind is None and _indefinite_head(tok):

@@ -28,6 +28,25 @@ DESCRIPTIVE = frozenset(
 )  # fmt: skip
 
 
+# Words before "the group" or "the movement" that still fit a group named before it.
+_FITTING = DESCRIPTIVE | {
+    "terror", "militia", "umbrella", "opposition", "resistance", "insurgency", "gang", "crime",
+    "criminal", "drug", "party", "army", "splinter", "affiliate", "faction", "wing", "branch",
+    "offshoot", "breakaway", "sister", "parent", "proxy", "front", "coalition", "alliance",
+}  # fmt: skip
+
+
+def other_kind(tok: Any, name: str = "") -> bool:
+    """A group noun that a common noun says is of another kind than the group ``name``:
+    "the protest movement", "the student group" (but "the rights group" of a name with
+    "Rights" in it)."""
+    own = {w.lower() for w in name.split()}
+    return any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower and c.lower_ not in _FITTING | own
+        for c in tok.children
+    )
+
+
 def places_of(doc: Any, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Find "the northeastern province of Arauca", "the village of Kashkash": a name the
     model missed, after a lowercase place noun and "of", is a place's."""

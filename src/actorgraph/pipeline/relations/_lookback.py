@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity
-from actorgraph.pipeline.entities import named_part
+from actorgraph.pipeline.entities import named_part, other_kind
 from actorgraph.pipeline.nlp import children, described_host
 from actorgraph.pipeline.relations._lexicon import ACTOR_TYPES, GROUP_NOUNS
 
@@ -36,7 +36,7 @@ class LookBack:
                 for child in children(prev):
                     if child.dep_ in {"prep", "compound"}:
                         e = self.group_of(prev, look_back=False)
-                        if e is not None:
+                        if e is not None and not other_kind(tok, e.name):
                             return e
         return None
 
@@ -52,7 +52,7 @@ class LookBack:
         for prev in reversed(self.doc[sent.start : tok.i]):
             e = self.at(prev, ORGS)
             if e is not None and e.id not in exclude and e.kind in {"armed_group", "party"}:
-                if named_part(e):
+                if named_part(e) or other_kind(tok, e.name):
                     continue  # "the group" is the group, not its "military wing"
                 if one and e.name.startswith(UNIDENTIFIED_GROUP):
                     continue

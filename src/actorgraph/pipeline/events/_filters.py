@@ -121,6 +121,27 @@ def cumulative(verb: Any) -> bool:
     return False
 
 
+_TALLY = frozenset({"tally", "since", "total", "overall", "altogether"})
+
+
+def running_total(sent: Any) -> bool:
+    """A toll told as the total so far, not one attack's: "More than 200 fighters have
+    been killed in the region, according to a tally": a perfect of hurting with a word of
+    tallying ("tally", "since", "in total", "so far") in its sentence."""
+    toks = list(sent)
+    perfect = any(
+        t.tag_ == "VBN"
+        and t.lemma_.lower() in _HURT_TOTALS
+        and {c.lower_ for c in children(t) if c.dep_ in {"aux", "auxpass"}} & {"has", "have"}
+        for t in toks
+    )
+    so_far = any(t.lower_ == "far" and i and toks[i - 1].lower_ == "so" for i, t in enumerate(toks))
+    return perfect and (so_far or any(t.lower_ in _TALLY for t in toks))
+
+
+_HURT_TOTALS = frozenset({"kill", "wound", "injure", "displace", "abduct", "die"})
+
+
 def _thousands(number: str) -> bool:
     digits = number.replace(",", "")
     return digits.isdigit() and int(digits) >= 1000

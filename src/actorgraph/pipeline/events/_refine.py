@@ -29,6 +29,7 @@ from actorgraph.pipeline.events._filters import (
     cumulative,
     lasting,
     record,
+    running_total,
     since,
     unfounded,
 )
@@ -140,8 +141,8 @@ class Refiner(Where):
             return True  # "has been battling a wave of violence"
         if verb.tag_ == "VBN" and aux & {"has", "have"} and (since(verb) or lasting(verb)):
             return True  # "has fought the army since 2019 (for years)": a standing war
-        if cumulative(verb):
-            return True  # "has killed more than 13,000 people": a war's toll
+        if cumulative(verb) or (verb.tag_ == "VBN" and running_total(f.sent)):
+            return True  # "has killed more than 13,000 people", "... according to a tally"
         if verb.tag_ == "VBN" and aux & {"has", "have"} and record(f, verb):
             return True  # "which has carried out attacks across the Sahel": a record
         near = [*children(t), *(children(verb) if verb is not t else [])]
@@ -186,6 +187,8 @@ class Refiner(Where):
             i = bisect.bisect_left(starts, sent.start) - 1
             if sent.start in hosts or i < 0 or not (said or bare_toll(sent, attacks[i])):
                 continue  # "the group said 21 were killed", "the death toll rose to 20"
+            if running_total(sent):
+                continue  # "200 have been killed since October": no one attack's toll
             host = attacks[i]
             if self.paragraph(sent.start_char) - self.paragraph(host.sent.start_char) > 1:
                 continue

@@ -31,6 +31,12 @@ def test_a_tally_of_the_war_so_far_joins_no_attack(nlp: Any) -> None:
     assert _killed(nlp, LEAD + so_far) == [[1]]
 
 
+def test_a_source_giving_the_total_since_a_month_gives_no_other_count(nlp: Any) -> None:
+    said = "The health ministry said 240 people have been killed in the south since October."
+    a = actorgraph.analyze(LEAD + said, published="2024-03-10", nlp=nlp)
+    assert [c.value for e in a.events for c in e.casualties] == [1]
+
+
 def test_a_perfect_that_counts_one_attacks_dead_is_still_its_toll(nlp: Any) -> None:
     found = _killed(
         nlp,

@@ -28,3 +28,15 @@ def test_a_ministry_no_words_place_is_the_home_states(nlp: Any) -> None:
         nlp,
         "Police in Kenya arrested 200 protesters in Nairobi on Sunday, the interior ministry said.",
     ) == {"Interior Ministry of Kenya"}
+
+
+def test_a_ministry_the_model_took_for_a_name_is_named_so_too(nlp: Any) -> None:
+    # The model tags "health ministry" after a possessive state as a name of its own.
+    assert _speakers(
+        nlp, "Lebanon's health ministry said a second strike on the village killed two civilians."
+    ) == {"Health Ministry of Lebanon"}
+
+
+def test_a_ministry_after_a_word_that_is_no_state_keeps_its_name(nlp: Any) -> None:
+    names = _speakers(nlp, "The new health ministry said two clinics were closed in Tyre.")
+    assert not any("Ministry of" in n for n in names)

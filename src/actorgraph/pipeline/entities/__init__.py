@@ -14,6 +14,7 @@ from actorgraph.pipeline.entities._aliases import STAGE as ALIASES_STAGE
 from actorgraph.pipeline.entities._aliases import resolve_aliases
 from actorgraph.pipeline.entities._extract import STAGE, EntityResult, extract_entities
 from actorgraph.pipeline.entities._generic import STAGE as ACTORS_STAGE
+from actorgraph.pipeline.entities._ministries import DOMAINS as MINISTRY_DOMAINS
 from actorgraph.pipeline.entities._names import other_kind
 from actorgraph.pipeline.entities._nouns import country_name, country_word, home_country
 from actorgraph.pipeline.entities._wings import named_part
@@ -21,6 +22,7 @@ from actorgraph.pipeline.entities._wings import named_part
 __all__ = [
     "ACTORS_STAGE",
     "ALIASES_STAGE",
+    "MINISTRY_DOMAINS",
     "STAGE",
     "EntityResult",
     "add_generic_actors",

@@ -10,6 +10,7 @@ from actorgraph.pipeline.entities._descriptors import described_groups
 from actorgraph.pipeline.entities._extract import EntityResult, _Spans
 from actorgraph.pipeline.entities._generic import STAGE, find_generic
 from actorgraph.pipeline.entities._kinds import rival_army
+from actorgraph.pipeline.entities._ministries import ministry_name
 from actorgraph.pipeline.entities._nouns import institution
 from actorgraph.pipeline.entities._wings import find_wings
 from actorgraph.pipeline.lexicon import lookup_actor
@@ -55,6 +56,9 @@ def add_generic_actors(parsed: ParsedDoc, result: EntityResult) -> EntityResult:
                 name = _STATE_ACTORS[inst[0]].format(inst[1])
                 role = "government" if inst[0] == "government" else "state_force"
                 e = replace(e, name=name, kind=role, aliases=(name, *e.aliases))
+        ministry = ministry_name(e, parsed.text, found.home) if inst is None else None
+        if ministry is not None:  # "Lebanon's health ministry"
+            e = replace(e, name=ministry, kind="government", aliases=(ministry, *e.aliases))
         gained = found.claims.get(e.id)
         if gained:
             own = {(m.start, m.end) for m in e.mentions}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from actorgraph.model import Entity, Mention
+from actorgraph.pipeline.entities import MINISTRY_DOMAINS as DOMAINS
 from actorgraph.pipeline.entities import country_word, home_country
 from actorgraph.pipeline.quotes._lexicon import INSTITUTIONS
 
@@ -22,10 +23,6 @@ if TYPE_CHECKING:
 
 SPLIT_BY_DOMAIN = frozenset({"ministry"})  # one organisation per domain word before it
 # A ministry's domain words: "the Lebanese health ministry" is the Health Ministry of Lebanon.
-DOMAINS = frozenset(
-    {"interior", "defence", "defense", "health", "foreign", "justice", "information",
-     "finance", "education", "security", "home", "energy", "agriculture"}
-)  # fmt: skip
 LABEL = "speaker"  # the label of the mentions of an organisation made here
 MAX_PARAGRAPHS = 3  # how far back the organisation a noun refers to is looked for
 NOUNS = ("NOUN", "PROPN")

@@ -129,3 +129,13 @@ def test_congo_alone_is_the_democratic_republic_and_its_army_that_states_forces(
     assert "Military Forces of Democratic Republic of the Congo" in {e.name for e in a.entities}
     a = _analyze(nlp, "Republic of Congo's president met officials in Brazzaville.")
     assert "Republic of the Congo" in {e.name for e in a.entities}
+
+
+def test_a_lowercase_phrase_the_model_took_for_a_place_is_none(nlp: Any) -> None:
+    a = _analyze(
+        nlp,
+        "Kenya's foreign ministry summoned Uganda's charge d'affaires on Thursday "
+        "over the border raid.",
+    )
+    assert not any(e.name.islower() and e.type in {"GPE", "LOC", "FAC"} for e in a.entities)
+    assert {"Kenya", "Uganda"} <= set(_types(a))

@@ -340,6 +340,8 @@ def extract_entities(parsed: ParsedDoc) -> EntityResult:
         surface = _INNER_POSSESSIVE.sub(" ", surface)  # "X's Sahel Province": "X Sahel Province"
         if description(doc, s, e, surface):
             continue
+        if label in {"GPE", "LOC", "FAC"} and surface.islower():
+            continue  # "charge d'affaires": a place's name has a capital
         groups.setdefault(surface, []).append(Mention(s, e, text[s:e], label))
         labels.setdefault(surface, Counter())[label] += weight
     entities = []

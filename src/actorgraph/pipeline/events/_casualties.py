@@ -224,7 +224,7 @@ def _left(out: list[Count], verb: Any) -> None:
         _add(out, _ADJ_KIND[rest[0].lower_], more[0], verb)
 
 
-_HURT = frozenset({"kill", "wound", "injure"})
+HURT = frozenset({"kill", "wound", "injure"})  # the verbs of a toll
 
 
 _ELSEWHERE = frozenset({"separate", "another", "elsewhere", "meanwhile", "earlier", "later"})
@@ -237,7 +237,7 @@ def bare_toll(sent: Any, host: Any) -> bool:
     last = max(s.end for s in (host.sent, *host.sentences))
     return (
         sent.start == last
-        and root.lemma_.lower() in _HURT
+        and root.lemma_.lower() in HURT
         and root.tag_ == "VBN"
         and any(c.dep_ == "nsubjpass" for c in children(root))
         and not any(c.dep_ in {"agent", "advcl"} for c in children(root))

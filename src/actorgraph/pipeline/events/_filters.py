@@ -9,6 +9,7 @@ from typing import Any
 
 from actorgraph.model import DateRef
 from actorgraph.pipeline.entities import EntityResult
+from actorgraph.pipeline.events._casualties import HURT
 from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.events._lexicon import LIGHT_VERBS
 from actorgraph.pipeline.nlp import GUESS_MODALS, children, conditional
@@ -122,6 +123,7 @@ def cumulative(verb: Any) -> bool:
 
 
 _TALLY = frozenset({"tally", "since", "total", "overall", "altogether"})
+_HURT_TOTALS = HURT | {"displace", "abduct", "die"}
 
 
 def running_total(sent: Any) -> bool:
@@ -137,9 +139,6 @@ def running_total(sent: Any) -> bool:
     )
     so_far = any(t.lower_ == "far" and i and toks[i - 1].lower_ == "so" for i, t in enumerate(toks))
     return perfect and (so_far or any(t.lower_ in _TALLY for t in toks))
-
-
-_HURT_TOTALS = frozenset({"kill", "wound", "injure", "displace", "abduct", "die"})
 
 
 def _thousands(number: str) -> bool:

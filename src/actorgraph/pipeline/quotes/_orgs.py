@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from actorgraph.pipeline.quotes._context import DocContext
 
 SPLIT_BY_DOMAIN = frozenset({"ministry"})  # one organisation per domain word before it
-# A ministry's domain words: "the Lebanese health ministry" is the Health Ministry of Lebanon.
 LABEL = "speaker"  # the label of the mentions of an organisation made here
 MAX_PARAGRAPHS = 3  # how far back the organisation a noun refers to is looked for
 NOUNS = ("NOUN", "PROPN")

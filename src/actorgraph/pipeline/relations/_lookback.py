@@ -56,12 +56,17 @@ class LookBack:
                     continue  # "the group" is the group, not its "military wing"
                 if one and e.name.startswith(UNIDENTIFIED_GROUP):
                     continue
-                host = described_host(prev)
-                other = self.at(host, ORGS) if host is not None else None
-                if other is not None and other.id != e.id:
+                if self.inside_other(prev, e):
                     continue  # "X, an affiliate of Y, ... the group": X
                 return e
         return None
+
+    def inside_other(self, tok: Token, e: Entity) -> bool:
+        """A name in the description of another organisation's name: "X, which is allied
+        with Y, ... Its spokesman": X's (``nlp.described_host``)."""
+        host = described_host(tok)
+        other = self.at(host, ORGS) if host is not None else None
+        return other is not None and other.id != e.id
 
     def last_person(self, tok: Token) -> Entity | None:
         """Return the person named last before ``tok``, in its sentence or the one before."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actorgraph.model import Entity
-from actorgraph.pipeline.nlp import children, described_host
+from actorgraph.pipeline.nlp import children
 from actorgraph.pipeline.relations._args import Token
 from actorgraph.pipeline.relations._base import ORG_OR_STATE, ORGS, ReaderBase
 from actorgraph.pipeline.relations._lexicon import (
@@ -312,16 +312,10 @@ class RoleRules(ReaderBase):
         for prev in reversed(self.doc[start : tok.i]):
             marks += sum(prev.text.count(q) for q in '"\u201c\u201d')
             e = self.args.at(prev, ORGS)
-            if e is not None and marks % 2 == 0 and e.type == "ORG" and not self._inside(prev, e):
+            inside = e is not None and self.args.inside_other(prev, e)
+            if e is not None and marks % 2 == 0 and e.type == "ORG" and not inside:
                 return e
         return None
-
-    def _inside(self, tok: Token, e: Entity) -> bool:
-        """A name in the description of another organisation's name: "X, which is allied
-        with Y, ... Its spokesman": X's (``nlp.described_host``)."""
-        host = described_host(tok)
-        other = self.args.at(host, ORGS) if host is not None else None
-        return other is not None and other.id != e.id
 
     def _forces_of(self, person: Entity, tok: Token, state: Entity | None) -> None:
         """Read "President X's forces": the head of state commands the state's military."""

@@ -43,9 +43,15 @@ from actorgraph.pipeline.entities._nouns import (
     is_head,
     owner_needed,
 )
-from actorgraph.pipeline.entities._owners import known_as, proxied, sender_state, speaker_state
+from actorgraph.pipeline.entities._owners import (
+    known_as,
+    of_objects,
+    proxied,
+    sender_state,
+    speaker_state,
+)
 from actorgraph.pipeline.lexicon import UMBRELLAS
-from actorgraph.pipeline.nlp import ParsedDoc, children, own_preps, tokens
+from actorgraph.pipeline.nlp import ParsedDoc, tokens
 
 STAGE = "actors.v1"
 LABEL = "generic"
@@ -116,6 +122,9 @@ class GenericActors(Antecedents):
                     break
                 left -= 1
                 continue
+            if t.text == ")" and left >= 4 and doc[left - 3].text == "(" and self._glossed(left):
+                left -= 3  # "X (ELN) guerrillas": X's
+                continue
             if not self._says(t):
                 break
             left -= 1
@@ -142,7 +151,7 @@ class GenericActors(Antecedents):
         while left < head.i and doc[left].lower_ in {"and", ",", "-", "'s", "’s"}:
             left += 1
         if (not countries or blocked) and org is None:  # "Turkish-backed fighters of X": X's
-            for t in self._of_objects(head):
+            for t in of_objects(head):
                 ent = self._entity_in(t)
                 c = country_name(ent) if ent is not None else None
                 if c is not None and not countries:
@@ -179,6 +188,11 @@ class GenericActors(Antecedents):
         ent = self.by_char.get(t.idx)
         return country_word(t.text) is not None or (ent is not None and ent.type in {"ORG", "GPE"})
 
+    def _glossed(self, close: int) -> bool:
+        """Whether the parenthesis ending before token ``close`` glosses the name before it."""
+        inner = self.by_char.get(self.doc[close - 2].idx)
+        return inner is not None and inner is self.by_char.get(self.doc[close - 4].idx)
+
     def _says(self, t: Any) -> bool:
         """A word that can say whose a force is, or what kind of force it is."""
         low = t.lower_
@@ -209,16 +223,6 @@ class GenericActors(Antecedents):
             return None
         ent = self.by_char.get(body.head.idx) if body.dep_ == "appos" else None
         return ent if ent is not None and ent.type == "ORG" else None
-
-    @staticmethod
-    def _of_objects(head: Any) -> list[Any]:
-        """'the army of Chad', 'fighters from the X militia', 'men belonging to X'."""
-        out = [p for r in own_preps(head, {"of", "from"}) for p in children(r) if p.dep_ == "pobj"]
-        for r in head.rights:
-            if r.dep_ == "acl" and r.lower_ == "belonging":
-                for p in r.children:
-                    out.extend(q for q in p.children if q.dep_ == "pobj")
-        return out
 
     @staticmethod
     def definite(head: Any) -> bool:

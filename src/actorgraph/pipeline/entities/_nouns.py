@@ -110,6 +110,9 @@ LEAD_WEIGHT = 5
 _PATRON = re.compile(
     r"[-‐–](?:backed|sponsored|supported|funded|armed|allied|aligned|led|trained)\b"
 )
+# "neighbouring Venezuela", "near the Afghan border": a neighbour of where the news is.
+_NEIGHBOUR_BEFORE = re.compile(r"\bneighbou?ring\s+$", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[\w)\"”’])[.!?](?=\s)")
 
 
@@ -117,6 +120,18 @@ def lead_end(text: str) -> int:
     """The end of a story's first sentence (its lead), where it says where the news is."""
     m = _SENTENCE_END.search(text, 40)
     return m.end() if m else min(len(text), 400)
+
+
+def _votes(text: str, start: int, end: int) -> bool:
+    """Whether a mention says where the news is: not a patron's ("Iran-backed") nor a
+    neighbour's ("neighbouring Venezuela", "the Afghan border")."""
+    if not text:
+        return True
+    return not (
+        _PATRON.match(text, end)
+        or _BORDER_AFTER.match(text, end)
+        or _NEIGHBOUR_BEFORE.search(text, max(0, start - 20), start)
+    )
 
 
 def home_country(entities: list[Entity], text: str = "") -> str | None:
@@ -137,7 +152,7 @@ def home_country(entities: list[Entity], text: str = "") -> str | None:
     first: dict[str, int] = {}
     for e in entities:
         code = e.place.country if e.place is not None else None
-        votes = [m for m in e.mentions if not _PATRON.match(text, m.end)]
+        votes = [m for m in e.mentions if _votes(text, m.start, m.end)]
         if code in names and votes:
             weight[code] = weight.get(code, 0) + sum(
                 LEAD_WEIGHT if m.start < lead else 1 for m in votes
@@ -149,7 +164,7 @@ def home_country(entities: list[Entity], text: str = "") -> str | None:
         e.name: n
         for e in entities
         if country_name(e) == e.name
-        and (n := sum(1 for m in e.mentions if not _PATRON.match(text, m.end)))
+        and (n := sum(1 for m in e.mentions if _votes(text, m.start, m.end)))
     }
     order = {e.name: e.mentions[0].start for e in entities}
     return min(counts, key=lambda n: (-counts[n], order[n])) if counts else None

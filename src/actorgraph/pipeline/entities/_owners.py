@@ -7,6 +7,7 @@ from typing import Any
 
 from actorgraph.model import Entity
 from actorgraph.pipeline.entities._nouns import PROXY_WORDS, country_name, country_word
+from actorgraph.pipeline.nlp import children, own_preps
 
 _NAMING = frozenset({"known", "called", "dubbed", "named"})
 _SAYING = frozenset({"say", "announce", "add", "report", "claim", "tell", "state"})
@@ -62,3 +63,13 @@ def proxied(head: Any, left: int) -> bool:
     """Forces the words make someone's proxy or the state's enemy, not foreign troops."""
     words = {t.lower_ for t in head.doc[left : head.i]}
     return bool(words & PROXY_WORDS) or any(w.startswith("pro-") for w in words)
+
+
+def of_objects(head: Any) -> list[Any]:
+    """'the army of Chad', 'fighters from the X militia', 'men belonging to X'."""
+    out = [p for r in own_preps(head, {"of", "from"}) for p in children(r) if p.dep_ == "pobj"]
+    for r in head.rights:
+        if r.dep_ == "acl" and r.lower_ == "belonging":
+            for p in r.children:
+                out.extend(q for q in p.children if q.dep_ == "pobj")
+    return out

@@ -62,3 +62,27 @@ def test_the_rebel_group_still_means_the_rebels_named_before(nlp: Any) -> None:
         '"We will hold it," said Ali Karimi, a spokesman for the rebel group.',
     )
     assert ("Ali Karimi", "spokesperson_of", "Storm Front") in rels
+
+
+def test_the_group_is_never_a_states_forces_named_since(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "The Crescent Brigade has clashed with Syrian forces for weeks near Hama. "
+        "The group said it shelled an army post on Tuesday.",
+        published="2024-03-10",
+        nlp=nlp,
+    )
+    name = {e.id: e.name for e in a.entities}
+    (shelling,) = [e for e in a.events if e.type == "ASSAULT" and e.date is not None]
+    assert [name[x] for x in shelling.actors] == ["Crescent Brigade"]
+
+
+def test_a_group_that_is_backed_by_a_state_is_a_tie_not_an_event(nlp: Any) -> None:
+    text = (
+        "The Crescent Brigade, which is backed by Turkey, clashed with Kurdish fighters "
+        "near the town of Afrin on Monday."
+    )
+    a = actorgraph.analyze(text, published="2024-03-10", nlp=nlp)
+    name = {e.id: e.name for e in a.entities}
+    assert not [e for e in a.events if e.type == "SUPPORT"]
+    rels = {(name[r.subject], r.predicate, name[r.object]) for r in a.relations}
+    assert ("Crescent Brigade", "supported_by", "Turkey") in rels

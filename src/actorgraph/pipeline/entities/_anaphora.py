@@ -16,6 +16,7 @@ from typing import Any
 from actorgraph.model import Entity, Mention
 from actorgraph.pipeline.entities._extract import _Spans
 from actorgraph.pipeline.entities._names import DESCRIPTIVE, other_kind
+from actorgraph.pipeline.entities._nouns import institution
 from actorgraph.pipeline.lexicon import INSTITUTION_NOUNS, ORG_ANAPHORS
 from actorgraph.pipeline.nlp import ParsedDoc, described_host, paragraph_starts, tokens
 
@@ -254,6 +255,8 @@ def _antecedent(
         if noun in ORG_ANAPHORS:
             if e.kind not in ORG_ANAPHORS[noun] and e.name.split()[-1].lower() != noun:
                 continue  # "the alliance": a group of a kind it describes, or named so
+            if e.kind is None and institution(e) is not None:
+                continue  # "Israeli forces", "the Syrian government": a state's, no group
         elif e.name.split()[-1].lower() != noun:
             continue
         elif e.kind == "armed_group" and noun in {"army", "forces", "military"}:

@@ -77,13 +77,15 @@ def _skip_infinitive(tok: Any) -> bool:
 
 
 def _standing_support(tok: Any, typ: str) -> bool:
-    """ "the government, backed by a coalition": a standing tie (a relation), not an act."""
-    return (
-        typ == "SUPPORT"
-        and tok.dep_ in ("acl", "advcl")
-        and tok.tag_ == "VBN"
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children(tok))
-    )
+    """ "the government, backed by a coalition", "X, which is backed by Y": a standing tie
+    (a relation), not an act."""
+    if typ != "SUPPORT" or tok.tag_ != "VBN":
+        return False
+    kids = children(tok)
+    if tok.dep_ in ("acl", "advcl"):
+        return not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in kids)
+    auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    return auxes in (["is"], ["are"], ["'s"]) and tok.lemma_.lower() in {"back", "support"}
 
 
 def _obligation(tok: Any, res: Resolver) -> Found | None:

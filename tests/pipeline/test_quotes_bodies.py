@@ -40,3 +40,20 @@ def test_a_ministry_the_model_took_for_a_name_is_named_so_too(nlp: Any) -> None:
 def test_a_ministry_after_a_word_that_is_no_state_keeps_its_name(nlp: Any) -> None:
     names = _speakers(nlp, "The new health ministry said two clinics were closed in Tyre.")
     assert not any("Ministry of" in n for n in names)
+
+
+def test_the_spokesman_paragraphs_later_is_the_one_the_text_named(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Rebels burned a bridge near the border on Friday, army spokesman Tomas Reyes "
+        "said.\n\n"
+        'The regional mayor, Lina Duarte, said schools would close. "We are not safe," '
+        "she told reporters.\n\n"
+        "Farmers have left the valley in recent weeks.\n\n"
+        "Aid groups said roads were blocked.\n\n"
+        "Soldiers detained two men near the bridge on Saturday, the spokesman said.",
+        published="2024-03-10",
+        nlp=nlp,
+    )
+    name = {e.id: e.name for e in a.entities}
+    (q,) = [q for q in a.quotes if "detained two men" in q.text]
+    assert q.speaker is not None and name[q.speaker] == "Tomas Reyes"

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from actorgraph.pipeline.quotes._context import DocContext
 
 MAX_PARAGRAPHS = 3  # how far back an antecedent ("the official") or an organisation is looked for
+# "police spokesman X said ... [three paragraphs on] ..., the spokesman said": X still
+NAMED_ROLE_PARAGRAPHS = 6
 SPEAKING_TYPES = ("ORG", "NORP")
 
 
@@ -197,13 +199,16 @@ class Actors:
         here = ctx.para_of(int(head.idx))
         for i in range(head.i - 1, -1, -1):
             t = ctx.doc[i]
-            if here - ctx.para_of(int(t.idx)) > MAX_PARAGRAPHS - 1:
+            back = here - ctx.para_of(int(t.idx))
+            if back > NAMED_ROLE_PARAGRAPHS - 1:
                 break
             if t.lemma_.lower() != lemma or ctx.in_quote(t.idx) or t.pos_ != "NOUN":
                 continue
             person = self._person_of(t)
             if person is not None:
                 return person, "role"
+            if back > MAX_PARAGRAPHS - 1:
+                continue  # further back, only a role the text gave a name counts
             eid, _how = self.resolve(t, depth=1)
             if eid is not None:
                 return eid, "role"

@@ -9,6 +9,7 @@ from actorgraph.model import DateRef
 from actorgraph.pipeline.events._casualties import Count
 from actorgraph.pipeline.events._lexicon import LIGHT_VERBS
 from actorgraph.pipeline.events._resolver import Args
+from actorgraph.pipeline.events._triggers import noun_key
 from actorgraph.pipeline.layout import text_of
 
 
@@ -33,6 +34,16 @@ _DEFINITE = frozenset({"the", "this", "that"})
 def told_again(f: Found) -> bool:
     """ "... claimed responsibility for the raid": "the raid" was told already."""
     return f.noun and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in f.trigger.children)
+
+
+def told_by_subject(f: Found) -> bool:
+    """ "The strike near X killed Y": a verb whose subject is "the" attack, told already."""
+    if f.noun:
+        return False
+    for s in f.trigger.children:
+        if s.dep_ == "nsubj" and s.pos_ == "NOUN" and (noun_key(s) or ("",))[0] == f.type:
+            return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in s.children)
+    return False
 
 
 def claimed(f: Found) -> bool:

@@ -43,6 +43,7 @@ from actorgraph.pipeline.events._found import (
     lone_claim,
     same_victims,
     told_again,
+    told_by_subject,
 )
 from actorgraph.pipeline.events._lexicon import words
 from actorgraph.pipeline.events._resolver import ARMED_KINDS, PLACE_TYPES
@@ -260,14 +261,14 @@ class Refiner(Where):
         kt, ft = set(k.args.targets), set(f.args.targets)
         kst = {t for t in kt if not self._is_country(t)}  # "attacked northern X": coarse
         fst = {t for t in ft if not self._is_country(t)}
-        if kst and fst and not kst & fst:
-            return False
+        if kst and fst and not kst & fst and not told_by_subject(f):
+            return False  # but "the strike killed Y" tells the strike again, Y its victim
         if set(f.args.actors) & kt and not set(f.args.actors) & set(k.args.actors):
             return False  # the other side's attack
         kl = {i for i in k.args.locations if not self._is_country(i)}
         fl = {i for i in f.args.locations if not self._is_country(i)}
         apart = kl and fl and not kl & fl and not self.nested(kl, fl)
-        if apart and not self.named_beside(k, f, kl, fl):
+        if apart and not told_by_subject(f) and not self.named_beside(k, f, kl, fl):
             return False
         shared = bool(
             set(k.args.actors) & set(f.args.actors)
@@ -282,6 +283,7 @@ class Refiner(Where):
             )
             or (k.date is not None and f.date is not None and k.date.value == f.date.value)
             or told_again(f)
+            or told_by_subject(f)
             or counts_agree(k, f)
             or same_victims(k, f)
             or self._its_toll(k, f)

@@ -57,3 +57,13 @@ def test_the_spokesman_paragraphs_later_is_the_one_the_text_named(nlp: Any) -> N
     name = {e.id: e.name for e in a.entities}
     (q,) = [q for q in a.quotes if "detained two men" in q.text]
     assert q.speaker is not None and name[q.speaker] == "Tomas Reyes"
+
+
+def test_a_regional_government_is_named_by_its_seat_not_the_states(nlp: Any) -> None:
+    speakers = _speakers(
+        nlp,
+        "Floods have cut off three villages, according to the provincial government of "
+        "Alta Verapaz. The government of President Ana Ruiz said it would send help.",
+    )
+    assert "Government of Alta Verapaz" in speakers
+    assert not any("Ana Ruiz" in s and s.startswith("Government") for s in speakers)

@@ -55,10 +55,24 @@ def institution(tok: Any) -> tuple[str, str, Any] | None:
                 return key, kind, c
     if low in INSTITUTIONS:
         key, kind = INSTITUTIONS[low]
+        if key == "government" and (seat := _seat(tok)):
+            return f"government of {seat}", kind, tok  # "the regional government of X"
         if key in SPLIT_BY_DOMAIN:  # "the health ministry" and "the defence ministry": two
             domain = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
             key = " ".join([*domain, key])
         return key, kind, tok
+    return None
+
+
+def _seat(tok: Any) -> str | None:
+    """The place after "of" that says whose a government is ("of Norte de Santander"; not
+    "of President X", a person's)."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of" and p.i == tok.i + 1:
+            obj = next((o for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+            words = obj.doc[obj.left_edge.i : obj.i + 1] if obj is not None else ()
+            if words and not any(t.ent_type_ in ("PERSON", "NORP") for t in words):
+                return " ".join(t.text for t in words if t.dep_ != "det") or None
     return None
 
 
@@ -100,7 +114,8 @@ class Orgs:
         eid = f"E{self.next_id}"
         self.next_id += 1
         self.ids[key] = eid
-        self.made[key] = Made(key, "", kind)
+        seat = key.startswith("government of ")
+        self.made[key] = Made(key, "Government" + key[len("government") :] if seat else "", kind)
         if own:
             self._add(key, first, tok)
         self._collect(key)

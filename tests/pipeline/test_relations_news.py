@@ -618,3 +618,13 @@ def test_a_coalition_apposed_to_its_gangs_is_led_by_its_leader(nlp: Any) -> None
         "Karego, attacked the town.",
     )
     assert ("Amos Karego", "leader_of", "Kobra Alliance") in rels
+
+
+def test_an_official_in_a_town_holds_an_office_of_it(nlp: Any) -> None:
+    rels = _rels(
+        nlp,
+        '"The roads are closed," said Musa Diallo, a local official in Kaya, a town in '
+        "central Burkina Faso.",
+    )
+    assert ("Musa Diallo", "holds_role", "Kaya") in rels
+    assert not any(p == "works_for" for _, p, _ in rels)

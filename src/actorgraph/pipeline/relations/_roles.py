@@ -106,6 +106,8 @@ class RoleRules(ReaderBase):
             obj = self.state_of(obj)
             if obj is None:
                 return
+        if obj.type == "GPE":
+            pred = "holds_role"  # "an official in Djibo": an office of the place, no employer
         partial = bool(set(words[:-1]) & PARTIAL_LEADER)
         if lemma == "commander":
             definite = any(c.lower_ in {"the", "its", "their"} or c.dep_ == "poss"

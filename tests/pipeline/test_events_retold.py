@@ -34,3 +34,38 @@ def test_a_strike_without_the_is_another_one(nlp: Any) -> None:
         nlp=nlp,
     )
     assert len([e for e in a.events if e.type == "ASSAULT"]) == 2
+
+
+def _assaults(nlp: Any, text: str) -> tuple[list[Any], dict[str, str]]:
+    a = actorgraph.analyze(text, published="2024-03-10", nlp=nlp)
+    return [e for e in a.events if e.type == "ASSAULT"], {e.id: e.name for e in a.entities}
+
+
+def _killed(ev: Any) -> int | None:
+    return next((c.value for c in ev.casualties if c.kind == "killed"), None)
+
+
+def test_a_strike_on_a_village_killed_is_no_killed_village(nlp: Any) -> None:
+    # the parser reads "a village killed at least 30 people" as a village that was killed
+    found, name = _assaults(
+        nlp,
+        "A drone strike by Chad's army on a village killed at least 30 people, witnesses "
+        "and a local group said Wednesday.",
+    )
+    (ev,) = found
+    assert [name[x] for x in ev.actors] == ["Military Forces of Chad"]
+    assert _killed(ev) == 30
+
+
+def test_the_headline_and_the_lead_of_one_side_are_one_strike(nlp: Any) -> None:
+    found, name = _assaults(
+        nlp,
+        "Chad army strike kills dozens at village market\n\n"
+        "N'DJAMENA (Reuters) - A drone strike by Chad's army on a market in the Lac region "
+        "killed at least 30 people on Tuesday, witnesses said.\n\n"
+        "The attack on the market in the town of Bol on Tuesday came as traders gathered "
+        "for the weekly sale, a local official said.",
+    )
+    (ev,) = found
+    assert _killed(ev) == 30
+    assert "Bol" in [name[x] for x in ev.locations]

@@ -62,6 +62,34 @@ def acl_host(verb: Any) -> Any:
     return head
 
 
+_COUNT_STARTS = frozenset({"at", "more", "nearly", "about", "over", "some", "dozens", "scores",
+                           "hundreds", "thousands", "up", "around", "almost"})  # fmt: skip
+
+
+def misread_participle(verb: Any) -> bool:
+    """A past verb the parser read as a participle describing the noun before it ("a strike
+    on a village killed 40 people"): no auxiliary, and an object or a count right after."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl"):
+        return False
+    kids = children(verb)
+    if any(c.dep_ in ("aux", "auxpass") for c in kids):
+        return False
+    if any(c.dep_ == "dobj" for c in kids):
+        return True
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return after is not None and (after.like_num or after.lower_ in _COUNT_STARTS)
+
+
+def misread_subject(verb: Any) -> Any:
+    """The subject of a verb the parser read as a participle describing a noun, though it
+    has an object: "an air strike killed 30", "a strike by X on a village killed 40" (the
+    phrase's head, above its prepositions)."""
+    host = verb.head
+    while host.dep_ == "pobj" and host.head.dep_ == "prep" and host.head.head.i < host.i:
+        host = host.head.head
+    return host
+
+
 _DESCRIBING = frozenset({"appos", "relcl", "acl"})
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from actorgraph.pipeline.events._found import Found
 from actorgraph.pipeline.layout import text_of
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import children, misread_participle, misread_subject, paragraph_starts
 
 
 def by_the_act(f: Found, by_trigger: dict[int, Found], every: dict[int, Found]) -> None:
@@ -20,8 +20,12 @@ def by_the_act(f: Found, by_trigger: dict[int, Found], every: dict[int, Found]) 
     if f.noun:
         _during(f, by_trigger)
         return
-    for c in children(f.trigger):
-        act = by_trigger.get(c.i) if c.dep_ == "nsubj" else None
+    t = f.trigger
+    subjects = {c.i for c in children(t) if c.dep_ == "nsubj"}
+    if misread_participle(t):
+        subjects.add(misread_subject(t).i)  # "a strike by X on a village killed 40"
+    for c in [*children(t), *(t.doc[i] for i in subjects)]:
+        act = by_trigger.get(c.i) if c.i in subjects else None
         if act is None and c.dep_ == "prep" and c.lower_ in _IN_THE_ACT and _suffered(f):
             act = next((every.get(p.i) for p in children(c) if p.dep_ == "pobj"), None)
         if act is not None and act.noun and act.type == f.type and act.args.actors:
@@ -64,3 +68,11 @@ def headline(sent: Any) -> bool:
     line = sent.text.strip()
     after = text[sent.end_char : sent.end_char + 1]
     return bool(line) and line[-1] not in ".!?\"”'’" and (after in {"\n", ""} or "\n" in sent.text)
+
+
+def headline_paragraph(text: str, start: int) -> int:
+    """1 if the first paragraph is a headline (one short line, no full stop): the lead is
+    the paragraph after it."""
+    end = next((p for p in paragraph_starts(text) if p > start), len(text))
+    first = text[start:end].strip()
+    return int("\n" not in first and len(first.split()) <= 20 and not first.endswith("."))

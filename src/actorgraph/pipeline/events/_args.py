@@ -16,7 +16,7 @@ from actorgraph.pipeline.events._speakers import (
 from actorgraph.pipeline.events._victims import struck_side_verb
 from actorgraph.pipeline.layout import in_dateline, past_dateline
 from actorgraph.pipeline.lexicon import ACCUSING, PLACE_NOUNS
-from actorgraph.pipeline.nlp import acl_host, children
+from actorgraph.pipeline.nlp import acl_host, children, misread_participle, misread_subject
 from actorgraph.pipeline.places import COMPASS
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -115,8 +115,8 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
         subj, _ = _subject(verb.head, depth + 1)
         return subj, False
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
-        if any(c.dep_ == "dobj" for c in children(verb)):
-            return verb.head, False  # "an air strike killed 30 people" read as a reduced relative
+        if misread_participle(verb):
+            return misread_subject(verb), False  # "an air strike killed 30": no relative
         return acl_host(verb), True
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         head = verb.head

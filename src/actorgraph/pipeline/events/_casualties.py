@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.pipeline.claims import took_lives
-from actorgraph.pipeline.nlp import children
+from actorgraph.pipeline.nlp import children, misread_participle
 
 KINDS = ("killed", "injured", "abducted", "arrested")
 _VERB_KIND = {
@@ -268,7 +268,12 @@ def counts(sent: Any) -> list[Count]:
                 if counted or (c.dep_ == "nsubj" and (intransitive or passive)):
                     _add(out, kind, c, tok, people=people)
             has_object = any(c.dep_ == "dobj" for c in children(tok))
-            if tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN" and not has_object:
+            misread = misread_participle(tok) or (tok.tag_ == "VBD" and not passive)
+            if misread and not has_object and not intransitive:
+                count = next((n for n in tok.doc[tok.i + 1 : tok.i + 5] if n.like_num), None)
+                if count is not None:  # "a strike on a village killed 40 people", misread
+                    _add(out, kind, count.head if count.dep_ == "nummod" else count, tok)
+            elif tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN" and not has_object:
                 _add(out, kind, tok.head, tok, people=people)  # "15 soldiers killed"
         elif tok.pos_ == "VERB" and took_lives(tok):  # "claimed the lives of 14 civilians"
             for o in children(tok):

@@ -17,7 +17,7 @@ from typing import Any
 
 from actorgraph.model import DateRef, Event, Quote
 from actorgraph.pipeline.entities import EntityResult
-from actorgraph.pipeline.events._acts import by_the_act, jailbreak
+from actorgraph.pipeline.events._acts import by_the_act, headline, jailbreak
 from actorgraph.pipeline.events._args import noun_args, verb_args
 from actorgraph.pipeline.events._build import built, renamed
 from actorgraph.pipeline.events._dates import DateFinder
@@ -256,6 +256,8 @@ def extract_events(
         ids = set(f.args.actors) | set(f.args.targets)
         here = (f.type, f.sent.start, f.sent.end)
         earlier = of_type.get(f.type, []) if _anaphoric(f) else in_sentence.get(here, [])
+        if _anaphoric(f):  # "the attack on X": the story's telling, before the headline's
+            earlier = sorted(earlier, key=lambda k: headline(k.sent))
         if _anaphoric(f) and _background(f, parsed.reference):
             earlier = []  # "blamed for the kidnapping of 17 missionaries last year": another act
         repeat = next((k for k in earlier if _dated_alike(k, f) and _same(ids, k, f)), None)

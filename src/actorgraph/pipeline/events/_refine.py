@@ -22,6 +22,7 @@ from typing import Any
 
 from actorgraph.model import UNIDENTIFIED_GROUP, Entity
 from actorgraph.pipeline.entities import EntityResult, country_name, home_country
+from actorgraph.pipeline.events._acts import headline, headline_paragraph
 from actorgraph.pipeline.events._casualties import Count, bare_toll, counts
 from actorgraph.pipeline.events._filters import (
     background,
@@ -96,7 +97,7 @@ class Refiner(Where):
         self.replaced: dict[str, tuple[set[str], list[tuple[int, int]]]] = {}
         first = next((p for p in self.paragraphs if text[p:].strip()), 0)
         self.first_paragraph = self.paragraph(first)
-        self.lead_end = self.first_paragraph + LEAD_PARAGRAPHS - 1 + _headline(text, first)
+        self.lead_end = self.first_paragraph + LEAD_PARAGRAPHS - 1 + headline_paragraph(text, first)
 
     def paragraph(self, char: int) -> int:
         return bisect.bisect_right(self.paragraphs, char) - 1
@@ -268,7 +269,8 @@ class Refiner(Where):
         kl = {i for i in k.args.locations if not self._is_country(i)}
         fl = {i for i in f.args.locations if not self._is_country(i)}
         apart = kl and fl and not kl & fl and not self.nested(kl, fl)
-        if apart and not told_by_subject(f) and not self.named_beside(k, f, kl, fl):
+        retold = told_by_subject(f) or told_again(f)  # "the strike (on X)": told before
+        if apart and not retold and not self.named_beside(k, f, kl, fl):
             return False
         shared = bool(
             set(k.args.actors) & set(f.args.actors)
@@ -284,6 +286,7 @@ class Refiner(Where):
             or (k.date is not None and f.date is not None and k.date.value == f.date.value)
             or told_again(f)
             or told_by_subject(f)
+            or (ka & fa and headline(k.sent))  # the headline's act by the lead's side
             or counts_agree(k, f)
             or same_victims(k, f)
             or self._its_toll(k, f)
@@ -339,14 +342,6 @@ class Refiner(Where):
             if all(any(a <= m.start and m.end <= b for a, b in where) for m in e.mentions):
                 out[unnamed] = next(iter(by))
         return out
-
-
-def _headline(text: str, start: int) -> int:
-    """1 if the first paragraph is a headline (one short line, no full stop): the lead is
-    the paragraph after it."""
-    end = next((p for p in paragraph_starts(text) if p > start), len(text))
-    first = text[start:end].strip()
-    return int("\n" not in first and len(first.split()) <= 20 and not first.endswith("."))
 
 
 def _governed(c: Count, events: list[Found]) -> Found | None:

@@ -69,3 +69,13 @@ def test_the_headline_and_the_lead_of_one_side_are_one_strike(nlp: Any) -> None:
     (ev,) = found
     assert _killed(ev) == 30
     assert "Bol" in [name[x] for x in ev.locations]
+
+
+def test_killing_after_a_relative_clause_is_the_main_clauses_act(nlp: Any) -> None:
+    found, name = _assaults(
+        nlp,
+        "Malian soldiers fired live rounds at protesters who stormed the governor's office "
+        "in Gao on Tuesday, killing at least four people.",
+    )
+    (ev,) = [e for e in found if _killed(e) == 4]
+    assert [name[x] for x in ev.actors] == ["Military Forces of Mali"]

@@ -62,6 +62,25 @@ def acl_host(verb: Any) -> Any:
     return head
 
 
+def prep_objects(prep: Any) -> list[Any]:
+    """Objects of a preposition, through a nested one ("outside of X", "in and around X")."""
+    out = []
+    for c in children(prep):
+        if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.pos_ in {"PROPN", "VERB"} and c.is_title):
+            out.append(c)  # "in Sagaing" with the name misread as a verb: a pcomp
+        elif c.dep_ == "prep":
+            out.extend(prep_objects(c))
+    return out
+
+
+def clause_of(relcl: Any) -> Any:
+    """The verb of the clause a relative clause's noun belongs to (itself if none)."""
+    head = relcl.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else relcl
+
+
 _COUNT_STARTS = frozenset({"at", "more", "nearly", "about", "over", "some", "dozens", "scores",
                            "hundreds", "thousands", "up", "around", "almost"})  # fmt: skip
 

@@ -16,7 +16,14 @@ from actorgraph.pipeline.events._speakers import (
 from actorgraph.pipeline.events._victims import struck_side_verb
 from actorgraph.pipeline.layout import in_dateline, past_dateline
 from actorgraph.pipeline.lexicon import ACCUSING, PLACE_NOUNS
-from actorgraph.pipeline.nlp import acl_host, children, misread_participle, misread_subject
+from actorgraph.pipeline.nlp import (
+    acl_host,
+    children,
+    clause_of,
+    misread_participle,
+    misread_subject,
+    prep_objects,
+)
 from actorgraph.pipeline.places import COMPASS
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -37,17 +44,6 @@ CLAIM_VERBS = words("claim take accept admit bear")
 TAKE_PART = words("engage involve participate embroil join")
 FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 CUSTODY = words("custody prison jail detention captivity captors")
-
-
-def _pobjs(prep: Any) -> list[Any]:
-    """Objects of a preposition, through a nested one ("outside of X", "in and around X")."""
-    out = []
-    for c in children(prep):
-        if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.pos_ in {"PROPN", "VERB"} and c.is_title):
-            out.append(c)  # "in Sagaing" with the name misread as a verb: a pcomp
-        elif c.dep_ == "prep":
-            out.extend(_pobjs(c))
-    return out
 
 
 def _relative_head(verb: Any) -> Any:
@@ -124,6 +120,8 @@ def _own_subject(verb: Any, depth: int = 0) -> tuple[Any | None, bool]:
             c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in children(head)
         ):
             head = head.head  # "clashes broke out while X was visiting, killing eight": not X
+        if head.dep_ == "relcl" and verb.doc[verb.i - 1].text == ",":
+            head = clause_of(head)  # "police fired at protesters who stormed it, killing five"
         subj, _ = _subject(head, depth + 1)
         return subj, False
     return None, False
@@ -143,7 +141,7 @@ BACKGROUND_MARKS = frozenset({"while", "as", "when", "whilst"})
 def _locations(res: Resolver, tok: Any, args: Args) -> None:
     for prep in children(tok):
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-            for pobj in _pobjs(prep):
+            for pobj in prep_objects(prep):
                 _add(args.locations, res.places(pobj))
     for c in children(tok):
         if c.dep_ == "npadvmod" and not in_dateline(c):  # "KYIV (AP) - ... pounded": filed
@@ -157,7 +155,7 @@ def _preps(res: Resolver, tok: Any, typ: str, args: Args, *, noun: bool) -> None
         if prep.dep_ == "agent" or (
             noun and prep.dep_ == "prep" and prep.lower_ in ("by", "between")
         ):
-            for pobj in _pobjs(prep):
+            for pobj in prep_objects(prep):
                 _add(args.actors, res.ids(pobj))
                 args.heads.append(pobj)
         elif prep.dep_ == "prep" and (
@@ -166,7 +164,7 @@ def _preps(res: Resolver, tok: Any, typ: str, args: Args, *, noun: bool) -> None
             or (prep.lower_ in PARTNER_PREPS and typ in PARTNER_TYPES)
             or (prep.lower_ in PARTNER_PREPS and typ == "ASSAULT" and _reciprocal(tok))
         ):
-            for pobj in _pobjs(prep):
+            for pobj in prep_objects(prep):
                 found = res.ids(pobj)
                 _add(args.targets, found)
                 if found:
@@ -228,7 +226,7 @@ def _argument_places(res: Resolver, args: Args) -> None:
                 prep.lower_ in ("in", "near", "outside", "at")
                 or (prep.lower_ == "of" and head.lower_ in PLACE_NOUNS)  # "the city of X"
             ):
-                for pobj in _pobjs(prep):
+                for pobj in prep_objects(prep):
                     _add(args.locations, res.places(pobj))
 
 
@@ -269,7 +267,7 @@ def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
     _preps(res, verb, typ, args, noun=False)
     for prep in children(verb):  # "released from U.S. custody": the holder released
         if prep.dep_ == "prep" and prep.lower_ == "from":
-            for pobj in _pobjs(prep):
+            for pobj in prep_objects(prep):
                 if pobj.lemma_.lower() in CUSTODY:
                     for c in children(pobj):
                         if c.dep_ in ("compound", "poss", "amod"):
@@ -280,7 +278,7 @@ def verb_args(res: Resolver, verb: Any, typ: str) -> Args:
     if not args.locations:  # "killed in an overnight raid in Zamfara": the raid's place
         for prep in children(verb):
             if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
-                for pobj in _pobjs(prep):
+                for pobj in prep_objects(prep):
                     if pobj.pos_ == "NOUN":
                         _locations(res, pobj, args)
     _argument_places(res, args)
@@ -313,7 +311,7 @@ def _nested_places(res: Resolver, tok: Any, args: Args, depth: int) -> None:
         of_place = prep.lower_ == "of" and tok.lower_ in PLACE_NOUNS
         if prep.dep_ != "prep" or not (prep.lower_ in {"at", "in", "near", "on"} or of_place):
             continue
-        for pobj in _pobjs(prep):
+        for pobj in prep_objects(prep):
             found = res.places(pobj)
             _add(args.locations, found)
             if not found and pobj.pos_ == "NOUN" and depth > 1:
@@ -335,7 +333,7 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
         for prep in children(noun.head):  # "fighting broke out ... between X and Y"
             if prep.dep_ == "prep" and prep.lower_ == "between":
-                for pobj in _pobjs(prep):
+                for pobj in prep_objects(prep):
                     _add(args.actors, res.ids(pobj))
                     args.heads.append(pobj)
     if not args.actors:
@@ -378,7 +376,7 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
         _nested_places(res, noun, args, 3)
     for prep in children(noun):  # "the bombing of the embassy in Kabul"
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            args.heads.extend(p for p in _pobjs(prep) if p not in args.heads)
+            args.heads.extend(p for p in prep_objects(prep) if p not in args.heads)
     _argument_places(res, args)
     return args
 
@@ -389,7 +387,7 @@ def _claimed(res: Resolver, noun: Any, args: Args) -> None:
     if verb.lemma_.lower() != "claim" or noun.dep_ not in {"nsubjpass", "dobj"}:
         return
     if noun.dep_ == "nsubjpass":
-        found = [t for a in children(verb) if a.dep_ == "agent" for t in _pobjs(a)]
+        found = [t for a in children(verb) if a.dep_ == "agent" for t in prep_objects(a)]
     else:
         subj, passive = _subject(verb)
         found = [subj] if subj is not None and not passive else []

@@ -79,3 +79,14 @@ def test_killing_after_a_relative_clause_is_the_main_clauses_act(nlp: Any) -> No
     )
     (ev,) = [e for e in found if _killed(e) == 4]
     assert [name[x] for x in ev.actors] == ["Military Forces of Mali"]
+
+
+def test_a_denied_act_of_help_is_the_denial_only(nlp: Any) -> None:
+    a = actorgraph.analyze(
+        "Fighters of the Red Hand Brigade shelled the town of Kaya on Monday. Niger denies "
+        "supporting the Red Hand Brigade.",
+        published="2024-03-10",
+        nlp=nlp,
+    )
+    kinds = {e.type for e in a.events}
+    assert "REJECT" in kinds and not kinds & {"SUPPORT", "AID"}

@@ -28,6 +28,10 @@ def _confidence(f: Found) -> float:
     return round(max(0.1, min(score, 0.95)), 3)
 
 
+# Acts of help that a denial names ("denies arming the group") are no events of their own.
+_DENIED_NO_ACT = frozenset({"SUPPORT", "AID", "COOPERATE"})
+
+
 def built(f: Found, doc_id: str, quotes: tuple[Quote, ...], entities: EntityResult) -> Event | None:
     """The event ``f`` tells, or None when no one did it and little else is sure."""
     f.args.actors = without_own_state(f.args.actors, entities)
@@ -36,6 +40,8 @@ def built(f: Found, doc_id: str, quotes: tuple[Quote, ...], entities: EntityResu
         # a headline drops who says so: the story's telling of it says
         tellings = (claim_for([t], t.sent, quotes, entities) for t in f.triggers)
         claim = next((c for c in tellings if c.modality in {"reported", "alleged"}), claim)
+    if claim.modality == "denied" and f.type in _DENIED_NO_ACT:
+        return None  # "X denies supporting Y": the denial (REJECT) is the act; the tie is told
     own_denial = f.type == "REJECT" and claim.modality == "denied"
     if own_denial and not negated(f.trigger):
         claim = replace(claim, modality="asserted", confidence=1.0)  # "rejected" itself

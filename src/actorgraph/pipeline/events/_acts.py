@@ -21,11 +21,9 @@ def by_the_act(f: Found, by_trigger: dict[int, Found], every: dict[int, Found]) 
         _during(f, by_trigger)
         return
     t = f.trigger
-    subjects = {c.i for c in children(t) if c.dep_ == "nsubj"}
-    if misread_participle(t):
-        subjects.add(misread_subject(t).i)  # "a strike by X on a village killed 40"
-    for c in [*children(t), *(t.doc[i] for i in subjects)]:
-        act = by_trigger.get(c.i) if c.i in subjects else None
+    misread = [misread_subject(t)] if misread_participle(t) else []  # "a strike by X on a
+    for c in [*children(t), *misread]:  # village killed 40", read as a relative clause
+        act = by_trigger.get(c.i) if c.dep_ == "nsubj" or c in misread else None
         if act is None and c.dep_ == "prep" and c.lower_ in _IN_THE_ACT and _suffered(f):
             act = next((every.get(p.i) for p in children(c) if p.dep_ == "pobj"), None)
         if act is not None and act.noun and act.type == f.type and act.args.actors:

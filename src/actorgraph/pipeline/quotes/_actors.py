@@ -60,6 +60,7 @@ class Actors:
         self.ctx = ctx
         self.orgs = Orgs(ctx)
         self.spoken: list[tuple[int, str]] = []  # (offset, entity id) of every attribution
+        self.unnamed: list[int] = []  # offsets of speakers who are one unnamed person
 
     # -- the record of who spoke -------------------------------------------------------
     def note(self, pos: int, entity: str | None) -> None:
@@ -77,6 +78,13 @@ class Actors:
             if self.type_of(eid) in types:
                 return eid
         return None
+
+    def last_unnamed(self, pos: int) -> int | None:
+        """The offset of the latest unnamed one-person speaker before pos, in pos's paragraph
+        or the one before."""
+        here = self.ctx.para_of(pos)
+        before = [at for at in self.unnamed if at < pos and here - self.ctx.para_of(at) <= 1]
+        return max(before, default=None)
 
     def last_org(self, pos: int) -> str | None:
         """Return the organisation last named as the subject of a clause before pos."""

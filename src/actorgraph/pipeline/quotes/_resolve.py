@@ -12,6 +12,7 @@ from actorgraph.pipeline.quotes._lexicon import (
     GROUP_PRONOUNS,
     PRONOUN_GENDER,
     SELF_PRONOUNS,
+    SOURCE_NOUNS,
     THING_PRONOUNS,
 )
 from actorgraph.pipeline.quotes._speaker import (
@@ -27,6 +28,8 @@ from actorgraph.pipeline.quotes._speaker import (
 def speaker_at(ctx: DocContext, head: Any, cue: Any | None, speakers: set[str]) -> Speaker:
     span = mention_span(ctx, head)
     entity, how = resolve(ctx, head, span, speakers)
+    if entity is None and how == "other" and ctx.actors is not None and _one_person(head):
+        ctx.actors.unnamed.append(span[0])  # "said one resident": a he/she after is this one
     cue_span = (int(cue.idx), int(cue.idx + len(cue.text))) if cue is not None else None
     return Speaker(
         span,
@@ -36,6 +39,12 @@ def speaker_at(ctx: DocContext, head: Any, cue: Any | None, speakers: set[str]) 
         cue_span,
         cue.text if cue is not None else None,
     )
+
+
+def _one_person(head: Any) -> bool:
+    """A singular common noun that speaks: 'a resident', 'one witness', 'the official'."""
+    head = partitive(head)
+    return head.tag_ == "NN" and head.lemma_.lower() not in SOURCE_NOUNS
 
 
 def resolve(
@@ -102,6 +111,9 @@ def resolve_person(ctx: DocContext, pos: int, gender: str, speakers: set[str]) -
         cand = (score, m.start, ent.id)
         if best is None or cand[:2] > best[:2]:
             best = cand
+    unnamed = ctx.actors.last_unnamed(pos) if ctx.actors is not None else None
+    if unnamed is not None and (best is None or best[1] < unnamed):
+        return None  # "..., said one resident. He said ...": the resident, unnamed
     return best[2] if best else None
 
 

@@ -193,6 +193,18 @@ def test_spokesman_for_a_group_named_by_the_model_as_an_organisation(nlp: Any) -
     assert ("Mbeki Sandu", "spokesperson_of", "Kasai Liberation Front") in _rels(nlp, text)
 
 
+def test_its_commander_in_apposition_is_a_person_the_model_took_for_an_organisation(
+    nlp: Any,
+) -> None:
+    text = (
+        "The Kasai Liberation Front claimed the raid. Its commander, Mbeki Sandu, told AFP "
+        "that the fighters had seized two trucks."
+    )  # the model tags the name ORG
+    a = actorgraph.analyze(text, published="2021-05-04", nlp=nlp)
+    assert "Mbeki Sandu" in {e.name for e in a.entities if e.type == "PERSON"}
+    assert ("Mbeki Sandu", "commands", "Kasai Liberation Front") in _rels(nlp, text)
+
+
 def test_spokesman_for_the_command_named_before(nlp: Any) -> None:
     text = (
         'Troops killed two militants in a raid, the Western Operations Command said. "We will '

@@ -184,12 +184,16 @@ def _distance(doc: Any, span: Any) -> bool:
 
 
 def _role_before(doc: Any, span: Any) -> bool:
-    """ "A spokesman for the RSF, Al-Fateh Qurashi, said": the name after the role's phrase."""
+    """ "A spokesman for the RSF, Al-Fateh Qurashi, said", "Its leader, X,": the name after the
+    role's phrase."""
     words = [t for t in span if not (t.is_space or t.is_punct)]
     if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() for t in words):
         return False
-    if span.start < 4 or doc[span.start - 1].text != "," or lookup_actor(span.text) is not None:
+    if span.start < 3 or doc[span.start - 1].text != "," or lookup_actor(span.text) is not None:
         return False
+    role = doc[span.start - 2]
+    if role.lower_ in _APPOSED_ROLES and any(c.dep_ == "poss" for c in role.children):
+        return True  # "Its leader, X, said", "the group's spokesman, X,"
     for t in reversed(doc[max(0, span.start - 9) : span.start - 1]):
         if t.pos_ in {"VERB", "AUX"} or t.text in {".", ";", ":"}:
             return False

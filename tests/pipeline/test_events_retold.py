@@ -90,3 +90,23 @@ def test_a_denied_act_of_help_is_the_denial_only(nlp: Any) -> None:
     )
     kinds = {e.type for e in a.events}
     assert "REJECT" in kinds and not kinds & {"SUPPORT", "AID"}
+
+
+def test_the_attack_took_place_in_gives_the_place_of_the_attack_told_before(nlp: Any) -> None:
+    found, name = _assaults(
+        nlp,
+        "Gunmen ambushed a police convoy on Monday, killing four officers, officials said. "
+        "The ambush took place near the town of Kolondieba, about 80 km from the border.",
+    )
+    (ev,) = found
+    assert "Kolondieba" in [name[x] for x in ev.locations]
+
+
+def test_the_attack_occurred_in_a_place_adds_no_event(nlp: Any) -> None:
+    found, name = _assaults(
+        nlp,
+        "Rebels attacked an army base on Friday, killing six soldiers, the army said. The "
+        "attack occurred in Kidal province.",
+    )
+    (ev,) = found
+    assert "Kidal" in [name[x] for x in ev.locations]

@@ -13,7 +13,7 @@ from actorgraph.pipeline.events._speakers import (
     own_people,
     speaker_subject,
 )
-from actorgraph.pipeline.events._victims import struck_side_verb
+from actorgraph.pipeline.events._victims import happening_verb, struck_side_verb
 from actorgraph.pipeline.layout import in_dateline, past_dateline
 from actorgraph.pipeline.lexicon import ACCUSING, PLACE_NOUNS
 from actorgraph.pipeline.nlp import (
@@ -372,8 +372,12 @@ def noun_args(res: Resolver, noun: Any, typ: str) -> Args:
     if not args.actors:
         _claimed(res, noun, args)
     _locations(res, noun, args)
+    happened = happening_verb(noun)
     if not args.locations:  # "a bombing at a mosque in the city of X": the mosque's place
         _nested_places(res, noun, args, 3)
+    if not args.locations and happened is not None:  # "the attack took place in the town of X"
+        _locations(res, happened, args)
+        _nested_places(res, happened, args, 3)
     for prep in children(noun):  # "the bombing of the embassy in Kabul"
         if prep.dep_ == "prep" and prep.lower_ == "of":
             args.heads.extend(p for p in prep_objects(prep) if p not in args.heads)

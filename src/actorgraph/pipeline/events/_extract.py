@@ -39,6 +39,7 @@ from actorgraph.pipeline.events._triggers import (
     says_nothing,
     verb_key,
 )
+from actorgraph.pipeline.events._victims import happening_verb
 from actorgraph.pipeline.layout import layout
 from actorgraph.pipeline.limits import check_time
 from actorgraph.pipeline.nlp import ParsedDoc, children, negated, tokens
@@ -252,6 +253,8 @@ def extract_events(
         if jailbreak(f, by_trigger):
             continue
         if not _keep(f):
+            if _anaphoric(f) and f.args.locations and happening_verb(f.trigger) is not None:
+                _placed(f, of_type.get(f.type, []))  # "the attack took place in X"
             continue
         ids = set(f.args.actors) | set(f.args.targets)
         here = (f.type, f.sent.start, f.sent.end)
@@ -278,6 +281,15 @@ def extract_events(
         same_as,
         tuple(renamed(e, same_as) for e in standing),
     )
+
+
+def _placed(f: Found, earlier: list[Found]) -> None:
+    """ "The attack took place in X": the place of the act of its type told before (the story's
+    telling before the headline's)."""
+    for k in sorted(earlier, key=lambda k: headline(k.sent)):
+        if _dated_alike(k, f):
+            k.args.locations.extend(x for x in f.args.locations if x not in k.args.locations)
+            return
 
 
 def _dated_alike(k: Found, f: Found) -> bool:

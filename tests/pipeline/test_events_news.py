@@ -167,6 +167,15 @@ def test_events_protesters_and_a_capital_that_speaks_are_actors(nlp: Any) -> Non
     assert _name(b, rej.actors[0]) == "Berlin"
 
 
+def test_events_a_capital_accused_is_the_target_not_the_place(nlp: Any) -> None:
+    a = _analyze(nlp, "Nairobi accused Kampala on Monday of sheltering the rebel commanders.")
+    (acc,) = [e for e in a.events if e.type == "ACCUSE"]
+    assert [_name(a, x) for x in acc.targets] == ["Kampala"]
+    assert "Kampala" not in [_name(a, x) for x in acc.locations]
+    b = _analyze(nlp, "The envoy travelled to Kampala on Monday for talks with the rebels.")
+    assert all("Kampala" not in [_name(b, x) for x in e.targets] for e in b.events)
+
+
 def test_events_a_datelines_city_is_never_the_subject_or_the_speaker(nlp: Any) -> None:
     text = (
         "KARMAL, Ruritania, Jan 3 (AFP) - The Liberation Brigade said on Wednesday it had "

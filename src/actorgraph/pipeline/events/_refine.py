@@ -58,6 +58,8 @@ SPEECH_ACTS = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "COOPERATE",
      "AID", "SANCTION", "CONCEDE"}
 )  # fmt: skip
+# Speech acts aimed at a government a capital can stand for ("Islamabad accuses Kabul").
+AIMED_SPEECH = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SANCTION"})
 HABIT_WORDS = words(
     "frequent frequently regularly repeatedly often routinely sometimes usually times "
     "daily near-daily periodic periodically occasional occasionally constant constantly"
@@ -117,8 +119,10 @@ class Refiner(Where):
                     kept.append(eid)
                 elif e.type == "NORP" and any(m.text.endswith("s") for m in e.mentions):
                     kept.append(eid)  # a people or a faith as a group ("Kurds", "Shiites")
-                elif role == "actors" and f.type in SPEECH_ACTS and e.name in capitals():
-                    kept.append(eid)  # "Berlin rejected the call": the capital's government
+                elif f.type in (SPEECH_ACTS if role == "actors" else AIMED_SPEECH) and (
+                    e.name in capitals()
+                ):  # "Berlin rejected the call", "accused Kabul of": the capital's government
+                    kept.append(eid)
                 elif e.type in PLACE_TYPES and eid not in f.args.locations:
                     f.args.locations.append(eid)
             setattr(f.args, role, kept)

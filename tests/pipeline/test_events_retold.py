@@ -110,3 +110,14 @@ def test_the_attack_occurred_in_a_place_adds_no_event(nlp: Any) -> None:
     )
     (ev,) = found
     assert "Kidal" in [name[x] for x in ev.locations]
+
+
+def test_a_toll_said_beside_an_accusation_is_the_attacks(nlp: Any) -> None:
+    found, _ = _assaults(
+        nlp,
+        "The Sahel Liberation Front attacked an army base near Kanda on Friday, residents "
+        "said.\n\nAt least 30 people were killed in the assault, the Kanda Human Rights "
+        "League said, accusing the Sahel Liberation Front of targeting civilians.",
+    )
+    (ev,) = found
+    assert _killed(ev) == 30

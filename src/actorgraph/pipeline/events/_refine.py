@@ -58,6 +58,7 @@ SPEECH_ACTS = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT", "COOPERATE",
      "AID", "SANCTION", "CONCEDE"}
 )  # fmt: skip
+_TOLL_HOSTS = frozenset({"ASSAULT", "COERCE", "PROTEST"})  # acts a sentence's toll can be of
 # Speech acts aimed at a government a capital can stand for ("Islamabad accuses Kabul").
 AIMED_SPEECH = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SANCTION"})
 HABIT_WORDS = words(
@@ -182,7 +183,8 @@ class Refiner(Where):
     def other_tolls(self, doc: Any, found: list[Found]) -> None:
         """A sentence that only gives a toll ("the group said 21 were killed") gives another
         source's count of the last attack before it, in its paragraph or the one before."""
-        hosts = {f.sent.start for f in found}
+        # a sentence whose own act can take its counts; "accusing X of ..." takes none
+        hosts = {f.sent.start for f in found if f.type in _TOLL_HOSTS or f.casualties}
         attacks = sorted((f for f in found if f.type == "ASSAULT"), key=lambda f: f.sent.start)
         starts = [f.sent.start for f in attacks]
         toks = tokens(doc)  # made once: a walk of the sentence would make new tokens
@@ -359,7 +361,8 @@ def _governed(c: Count, events: list[Found]) -> Found | None:
         for f in events
         if f.trigger in g.ancestors or g in f.trigger.ancestors or f.trigger.head.i == g.i
     ]
-    for group in (exact, [f for f in near if f.type == wanted], near):
+    hurting = [f for f in near if f.type in _TOLL_HOSTS]  # never "said, accusing X of"
+    for group in (exact, [f for f in near if f.type == wanted], hurting):
         if group:
             return group[0]
     return next((f for f in events if f.type == wanted), None)

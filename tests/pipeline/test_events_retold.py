@@ -121,3 +121,23 @@ def test_a_toll_said_beside_an_accusation_is_the_attacks(nlp: Any) -> None:
     )
     (ev,) = found
     assert _killed(ev) == 30
+
+
+def test_a_place_in_a_clause_about_other_attacks_is_not_the_attacks(nlp: Any) -> None:
+    found, name = _assaults(
+        nlp,
+        "Yemen's Islamic Front said on Monday it had fired missiles at a Greek-flagged tanker "
+        "in the Gulf of Aden, the latest in a string of attacks the group says are in "
+        "solidarity with Muslims in Kashmir.",
+    )
+    assert found
+    assert all("Kashmir" not in [name[x] for x in ev.locations] for ev in found)
+
+
+def test_a_place_in_a_clause_about_the_target_is_the_attacks(nlp: Any) -> None:
+    found, name = _assaults(
+        nlp,
+        "Rebels attacked the village of Toumba, which lies in Kidal province, on Monday.",
+    )
+    (ev,) = found
+    assert "Toumba" in [name[x] for x in ev.locations]

@@ -49,6 +49,8 @@ class Where:
                 continue  # "in X", "near X", "the town of X"
             if _in_speaker(tok):
                 continue  # "a source in Kyiv told Reuters": where the speaker is
+            if _other_clause(tok, f.trigger):
+                continue  # "..., the latest of attacks it says are for those in X": not here
             e = self.entities.at(tok.idx, tok.idx + len(tok.text))
             if e is None and tok.lower_ in PLACE_NOUNS:
                 e = self._named_in(tok)  # "in Russia's Bryansk region"
@@ -152,4 +154,20 @@ def _in_speaker(tok: Any) -> bool:
     for up in [tok, *tok.ancestors]:
         if up.dep_ in {"nsubj", "nsubjpass"}:
             return up.head.lemma_.lower() in SAYS
+    return False
+
+
+def _other_clause(tok: Any, trigger: Any) -> bool:
+    """Whether a word is in a relative clause that tells of something else than the act: one
+    that neither holds the trigger nor describes the trigger or its object."""
+    for up in [tok, *tok.ancestors]:
+        if up.i == trigger.i:
+            return False
+        if up.dep_ != "relcl":
+            continue
+        noun = up.head
+        if trigger in up.subtree or noun.i == trigger.i or noun.head.i == trigger.i:
+            return False  # "attacked the village, which lies in Y": the object's place
+        prep = noun.head
+        return not (prep.dep_ == "prep" and prep.head.i == trigger.i)
     return False

@@ -141,3 +141,24 @@ def test_a_place_in_a_clause_about_the_target_is_the_attacks(nlp: Any) -> None:
     )
     (ev,) = found
     assert "Toumba" in [name[x] for x in ev.locations]
+
+
+def test_a_bare_claim_of_responsibility_names_the_attacker_told_before(nlp: Any) -> None:
+    found, name = _assaults(
+        nlp,
+        "Gunmen stormed a police post in northern Burkina Faso on Tuesday, killing six "
+        "officers, the security ministry said. The Sahel Liberation Front claimed responsibility.",
+    )
+    (ev,) = found
+    assert [name[x] for x in ev.actors] == ["Sahel Liberation Front"]
+
+
+def test_a_denied_claim_names_no_attacker(nlp: Any) -> None:
+    found, name = _assaults(
+        nlp,
+        "Gunmen stormed a police post in northern Burkina Faso on Tuesday, killing six "
+        "officers, the security ministry said. The Sahel Liberation Front did not claim "
+        "responsibility.",
+    )
+    (ev,) = found
+    assert "Sahel Liberation Front" not in [name[x] for x in ev.actors]

@@ -272,6 +272,7 @@ def extract_events(
         kept.append(f)
         of_type.setdefault(f.type, []).append(f)
         in_sentence.setdefault(here, []).append(f)
+    _bare_claims(parsed, res, kept)
     kept, same_as, wars = refine(kept, parsed.text, entities, layout(parsed.text), parsed.reference)
     doc_id = parsed.document.id
     events = [e for f in kept if (e := built(f, doc_id, quotes, entities)) is not None]
@@ -281,6 +282,27 @@ def extract_events(
         same_as,
         tuple(renamed(e, same_as) for e in standing),
     )
+
+
+def _bare_claims(parsed: ParsedDoc, res: Resolver, kept: list[Found]) -> None:
+    """ "X claimed responsibility." with nothing after it: X claims the attack told last, in
+    its paragraph or the one before (as "claimed responsibility for the attack" would)."""
+    for tok in tokens(parsed.doc):
+        verb = tok.head
+        if tok.lemma_ != "responsibility" or tok.dep_ != "dobj" or verb.lemma_ != "claim":
+            continue
+        if any(c.dep_ == "prep" for c in children(tok)) or negated(verb):
+            continue  # "for the attack", "of the raid": that noun is the act
+        subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+        ids = res.ids(subj, frozenset({"ORG"})) if subj is not None else []
+        before = [f for f in kept if f.type == "ASSAULT" and f.sent.end <= tok.i]
+        if not ids or not before:
+            continue
+        last = max(before, key=lambda f: f.sent.start)
+        if parsed.text.count("\n\n", last.sent.end_char, int(tok.idx)) <= 1:
+            last.args.actors.extend(i for i in ids if i not in last.args.actors)
+            last.sentences.append(tok.sent)  # a telling of it: who did it, by its word
+            last.triggers.append(tok)
 
 
 def _placed(f: Found, earlier: list[Found]) -> None:
